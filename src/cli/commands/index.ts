@@ -1,0 +1,7 @@
+import type { Command } from '../command.js';
+import { analyzeCommand } from './analyze.js';
+
+/** Every sub-command, in the order `leadmap help` lists them. Add new commands here. */
+export const COMMANDS: Command[] = [
+  analyzeCommand,
+];
