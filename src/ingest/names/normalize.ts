@@ -1,0 +1,42 @@
+/**
+ * Name normalisation for matching free-text answers to a roster: lower case,
+ * accents removed (Unicode NFD, combining marks dropped), punctuation turned into
+ * spaces (apostrophes vanish: O'Brien → obrien), honorifics removed, spaces collapsed.
+ */
+
+/** Honorifics and job titles dropped from the front of a name ("Ms Ruiz", "Coach Lee", "Dr. Ode"). */
+export const TITLES: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'coach', 'sr', 'sra', 'srta', 'mme', 'mlle', 'herr', 'frau',
+]);
+
+/** Lower case, NFD accent strip, punctuation → space, whitespace collapsed. Titles are kept. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Tokens of a folded name with leading titles removed; `hadTitle` says whether one was dropped. */
+export function nameTokens(text: string): { tokens: string[]; hadTitle: boolean } {
+  const tokens = foldName(text).split(' ').filter((t) => t.length > 0);
+  let hadTitle = false;
+  while (tokens.length > 1 && TITLES.has(tokens[0]!)) { tokens.shift(); hadTitle = true; }
+  return { tokens, hadTitle };
+}
+
+/** Folded name with titles removed, as one string ("Mrs. José  Ruiz" → "jose ruiz"). */
+export function normalizeName(text: string): string {
+  return nameTokens(text).tokens.join(' ');
+}
+
+const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+
+/** The first e-mail address in the text, lower-cased, or null. */
+export function findEmail(text: string): string | null {
+  const m = EMAIL.exec(text);
+  return m ? m[0].toLowerCase() : null;
+}

@@ -1,0 +1,71 @@
+import type { NameMatch, NameMatcher } from './matcher.js';
+
+/** One name found in a multi-name answer cell. */
+export interface SplitName { text: string; match: NameMatch }
+
+/** Strong separators: a new line, semicolon, tab or vertical bar always separates two answers. */
+const STRONG = /\r?\n|;|\t|\|/;
+/** Prefixes tools put before free text typed into an "Other" option. */
+const OTHER_PREFIX = /^\s*(other|others|autre|otro|andere)\s*[:\-–]\s*/i;
+
+/**
+ * Splits one answer cell into names and matches each, roster-aware.
+ *
+ * Checkbox answers are joined by ", " (Google Forms) or ";" (Microsoft Forms), but
+ * "Lastname, Firstname" answers contain commas too. Within each segment between strong
+ * separators, the comma-separated pieces are grouped either singly or in consecutive
+ * pairs ("Ruiz, Ana"); the grouping with the highest total score wins, where a group
+ * scores 1 for a match on a full name (two or more words, or any rule but first-only /
+ * last-only), 0.3 for a single-word match, 0.2 for an ambiguous answer and 0 for no match.
+ * A tie prefers the pair when both pieces are single words ("Okafor, Bea" written for
+ * someone not on the roster stays one answer), otherwise separate answers.
+ * "Other: …" prefixes are removed before matching.
+ */
+export function splitNames(cell: string, matcher: NameMatcher): SplitName[] {
+  const out: SplitName[] = [];
+  for (const segment of cell.split(STRONG)) {
+    const pieces = segment.split(',').map((p) => p.trim());
+    if (pieces.every((p) => p === '')) continue;
+    out.push(...bestGrouping(pieces, matcher));
+  }
+  return out;
+}
+
+function clean(text: string): string {
+  return text.replace(OTHER_PREFIX, '').trim();
+}
+
+function score(text: string, m: NameMatch): number {
+  if (m.status === 'matched' || m.status === 'resolved-out') {
+    const words = text.split(/\s+/).filter(Boolean).length;
+    if (m.rule === 'first-only' || m.rule === 'last-only' || (m.rule !== 'mapping' && m.rule !== 'id' && m.rule !== 'email' && words < 2)) return 0.3;
+    return 1;
+  }
+  return m.status === 'ambiguous' ? 0.2 : 0;
+}
+
+function bestGrouping(pieces: string[], matcher: NameMatcher): SplitName[] {
+  const n = pieces.length;
+  const cache = new Map<string, NameMatch>();
+  const matchOf = (t: string) => { let m = cache.get(t); if (!m) { m = matcher.match(t); cache.set(t, m); } return m; };
+  // best[i] = best (score, groups) for pieces[i..n)
+  const best: Array<{ score: number; groups: SplitName[] }> = new Array(n + 1);
+  best[n] = { score: 0, groups: [] };
+  for (let i = n - 1; i >= 0; i--) {
+    const single = clean(pieces[i]!);
+    const rest1 = best[i + 1]!;
+    const oneScore = single ? score(single, matchOf(single)) : 0;
+    let choice = { score: oneScore + rest1.score, groups: single ? [{ text: single, match: matchOf(single) }, ...rest1.groups] : rest1.groups };
+    if (i + 1 < n && single && clean(pieces[i + 1]!)) {
+      const pair = `${single}, ${clean(pieces[i + 1]!)}`;
+      const rest2 = best[i + 2]!;
+      const pairScore = score(pair, matchOf(pair)) + rest2.score;
+      const singleWords = !single.includes(' ') && !clean(pieces[i + 1]!).includes(' ');
+      if (pairScore > choice.score + 1e-9 || (Math.abs(pairScore - choice.score) < 1e-9 && singleWords && pairScore === rest2.score)) {
+        choice = { score: pairScore, groups: [{ text: pair, match: matchOf(pair) }, ...rest2.groups] };
+      }
+    }
+    best[i] = choice;
+  }
+  return best[0]!.groups;
+}
