@@ -1,0 +1,139 @@
+/**
+ * The store interface: every read and write of persistent data goes through it.
+ * Methods are async so a PostgreSQL implementation can follow without touching
+ * callers. The embedded default is SQLite (src/store/sqlite/).
+ *
+ * Tenancy: an organisation (district) holds schools; a school holds waves; a
+ * wave holds one current dataset (people, ties, respondents) that an upload
+ * replaces atomically. Every method that returns school data takes ids only;
+ * access control is the caller's (src/server/access.ts) job.
+ */
+import type { Dataset, Person, Tie } from '../model/types.js';
+
+export type Role = 'admin' | 'analyst' | 'viewer';
+export const ROLES: readonly Role[] = ['admin', 'analyst', 'viewer'];
+
+export interface Organisation { id: string; name: string; createdAt: string }
+export interface School { id: string; organisationId: string; slug: string; name: string; createdAt: string }
+export type WaveStatus = 'empty' | 'ready';
+export interface WaveRecord {
+  id: string;
+  schoolId: string;
+  label: string;
+  collectedOn: string | null;
+  status: WaveStatus;
+  createdAt: string;
+  /** Counts of the current dataset (0 when empty). */
+  people: number;
+  ties: number;
+  /** Hash of the stored dataset, the key of cached analyses. Null when empty. */
+  dataHash: string | null;
+}
+export interface UploadFileRecord {
+  id: string;
+  waveId: string;
+  /** roster | ties | respondents | survey */
+  kind: string;
+  originalName: string;
+  /** Path relative to the data directory. */
+  storedPath: string;
+  bytes: number;
+  sha256: string;
+  createdAt: string;
+  uploadedBy: string | null;
+}
+export interface Account {
+  id: string;
+  organisationId: string;
+  username: string;
+  role: Role;
+  /** Schools an analyst or viewer may see; admins see every school of their organisation. */
+  schoolIds: string[];
+  mustChangePassword: boolean;
+  createdAt: string;
+}
+export interface AccountSecret { account: Account; passwordHash: string }
+export interface SessionRecord { id: string; accountId: string; createdAt: number; lastSeenAt: number }
+export interface AuditEntry {
+  at: string;
+  organisationId: string | null;
+  accountId: string | null;
+  action: string;
+  /** What was touched, e.g. "wave:abc" — ids only, never names. */
+  target: string;
+  detail: string | null;
+}
+export interface ReviewItem {
+  id: string;
+  waveId: string;
+  /** Free-text answer as the respondent wrote it — personal data, never logged. */
+  raw: string;
+  candidates: string[];
+  resolution: string | null;
+}
+
+/** A dataset to store in a wave, with the files it was read from (already moved into the data dir). */
+export interface WaveDataInput {
+  waveId: string;
+  dataset: Dataset;
+  files: Omit<UploadFileRecord, 'id' | 'waveId' | 'createdAt'>[];
+  reviewItems?: Omit<ReviewItem, 'id' | 'waveId' | 'resolution'>[];
+  uploadedBy: string | null;
+  /** Called every few thousand rows while storing (rows done, rows total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface IntegrityReport { ok: boolean; messages: string[] }
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+  integrityCheck(): Promise<IntegrityReport>;
+
+  ensureOrganisation(name: string): Promise<Organisation>;
+  getOrganisation(id: string): Promise<Organisation | null>;
+
+  listSchools(organisationId: string): Promise<School[]>;
+  getSchool(id: string): Promise<School | null>;
+  createSchool(organisationId: string, slug: string, name: string): Promise<School>;
+  /** Deletes the school, its waves, their rows and their stored files. */
+  deleteSchool(id: string): Promise<void>;
+
+  listWaves(schoolId: string): Promise<WaveRecord[]>;
+  getWave(id: string): Promise<WaveRecord | null>;
+  createWave(schoolId: string, label: string, collectedOn: string | null): Promise<WaveRecord>;
+  /** Deletes the wave, its rows and its stored files. */
+  deleteWave(id: string): Promise<void>;
+  /** Per-wave secret for pseudonyms (created with the wave, deleted with it). */
+  waveSecret(id: string): Promise<Buffer>;
+
+  /** Replaces a wave's dataset in one transaction (synchronous=FULL commit). */
+  replaceWaveData(input: WaveDataInput): Promise<WaveRecord>;
+  loadWaveDataset(waveId: string): Promise<Dataset | null>;
+  listUploadFiles(waveId: string): Promise<UploadFileRecord[]>;
+
+  listReviewItems(waveId: string): Promise<ReviewItem[]>;
+  resolveReviewItem(waveId: string, itemId: string, resolution: string | null): Promise<ReviewItem | null>;
+
+  getCachedAnalysis(key: string): Promise<unknown | null>;
+  putCachedAnalysis(key: string, waveId: string, value: unknown): Promise<void>;
+
+  createAccount(organisationId: string, username: string, role: Role, passwordHash: string, schoolIds: string[], mustChangePassword: boolean): Promise<Account>;
+  listAccounts(organisationId: string): Promise<Account[]>;
+  getAccount(id: string): Promise<Account | null>;
+  findAccountSecret(username: string): Promise<AccountSecret | null>;
+  updateAccount(id: string, patch: { role?: Role; schoolIds?: string[]; passwordHash?: string; mustChangePassword?: boolean }): Promise<Account | null>;
+  deleteAccount(id: string): Promise<void>;
+  countAccounts(): Promise<number>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  touchSession(id: string, at: number): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  deleteSessionsOf(accountId: string): Promise<void>;
+
+  appendAudit(entries: AuditEntry[]): Promise<void>;
+  listAudit(organisationId: string, limit: number): Promise<AuditEntry[]>;
+}
+
+export type { Person, Tie };
