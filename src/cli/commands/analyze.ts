@@ -1,0 +1,124 @@
+import { statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import type { Command } from '../command.js';
+import { EXIT } from '../command.js';
+import { loadDataset } from '../../ingest/load-dataset.js';
+import { formatProblems } from '../../ingest/problems.js';
+import { buildGraph } from '../../graph/build-graph.js';
+import { coreMetrics, type CoreMetrics } from '../../metrics/core.js';
+import { ANY_DOMAIN } from '../../model/types.js';
+import { listOption, num, progressPrinter, table } from '../format.js';
+
+const USAGE = `Usage: leadmap analyze <ties.csv> [options]
+
+Reads a tie list (one row per "source names target") and a roster, builds the
+network of one relation and domain, and prints the core network measures.
+
+Options:
+  --roster <file>          staff list (id, name, role, department, …); without it, staff
+                           nobody named and who named nobody are missing
+  --relation <name>        relation to analyse (default: the only one, or "advice")
+  --domain <name>          leadership domain (default: all domains pooled, "any")
+  --wave <label>           wave to analyse when the tie list holds several
+  --respondents <file>     CSV with an id column: who answered the survey
+  --unknown-people <mode>  reject (default): a tie naming someone off the roster is an error;
+                           add: keep them as non-roster people
+  --skip-bad-rows          skip rows with errors (listed on stderr) instead of refusing the file
+  --undirected <list>      relations whose rows count both ways, e.g. contact,meeting
+  --top <n>                people shown per measure in the text output (default 10)
+  --json                   print one JSON document {"network": {…}, "people": […]} on stdout
+
+Exit codes: 0 ok, 2 bad input (problems listed on stderr).
+Measures are defined in docs/metrics.md.`;
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'measure a staff network from a tie list and a roster',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        roster: { type: 'string' }, relation: { type: 'string' }, domain: { type: 'string' },
+        wave: { type: 'string' }, respondents: { type: 'string' }, 'unknown-people': { type: 'string' },
+        'skip-bad-rows': { type: 'boolean' }, undirected: { type: 'string' }, top: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+    if (positionals.length !== 1) {
+      io.stderr(`leadmap analyze: expected one tie list file, got ${positionals.length}\n\n${USAGE}\n`);
+      return EXIT.badInput;
+    }
+    const unknownPeople = values['unknown-people'] ?? 'reject';
+    if (unknownPeople !== 'reject' && unknownPeople !== 'add') {
+      io.stderr(`leadmap analyze: --unknown-people must be "reject" or "add", not "${unknownPeople}"\n`);
+      return EXIT.badInput;
+    }
+    const top = values.top === undefined ? 10 : Number(values.top);
+    if (!Number.isInteger(top) || top < 1) {
+      io.stderr(`leadmap analyze: --top must be a positive whole number, not "${values.top}"\n`);
+      return EXIT.badInput;
+    }
+    const at = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
+    const missing = [positionals[0], values.roster, values.respondents].filter((p): p is string => p !== undefined && !existsSyncSafe(at(p)!));
+    if (missing.length > 0) {
+      io.stderr(missing.map((p) => `leadmap analyze: file not found: ${p}`).join('\n') + '\n');
+      return EXIT.badInput;
+    }
+    const loaded = await loadDataset({
+      ties: at(positionals[0])!, roster: at(values.roster), respondents: at(values.respondents), wave: values.wave,
+      unknownPeople, skipBadRows: values['skip-bad-rows'] ?? false, undirected: listOption(values.undirected),
+      onProgress: progressPrinter(positionals[0]!, io.stderr),
+    });
+    if (!loaded.ok) {
+      io.stderr(`leadmap analyze: the input was not loaded (nothing was analysed):\n${formatProblems(loaded.problems)}\n`);
+      return EXIT.badInput;
+    }
+    const warnings = loaded.problems.filter((p) => p.severity === 'warning');
+    if (warnings.length > 0) io.stderr(formatProblems(warnings) + '\n');
+    const dataset = loaded.value;
+    const graph = buildGraph(dataset, { relation: values.relation, domain: values.domain });
+    const core = coreMetrics(graph);
+    const selection = { relation: graph.getAttribute('relation'), domain: graph.getAttribute('domain'), wave: dataset.wave?.label ?? null };
+    if (values.json) {
+      io.stdout(JSON.stringify({ network: core.network, people: core.people, selection }) + '\n');
+    } else {
+      io.stdout(textReport(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) + '\n');
+    }
+    return EXIT.ok;
+  },
+};
+
+function existsSyncSafe(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
+}
+
+function textReport(core: CoreMetrics, sel: { relation: string; domain: string; wave: string | null }, top: number, nameOf: (id: string) => string): string {
+  const n = core.network;
+  const out: string[] = [];
+  const domain = sel.domain === ANY_DOMAIN ? 'all domains' : `domain "${sel.domain}"`;
+  out.push(`Network: relation "${sel.relation}", ${domain}${sel.wave ? `, wave ${sel.wave}` : ''}`);
+  out.push('');
+  out.push(table(['measure', 'value'], [
+    ['people', num(n.people)], ['ties', num(n.ties)], ['density', num(n.density)], ['reciprocity', num(n.reciprocity)],
+    ['transitivity', num(n.transitivity)], ['weak components', num(n.weakComponents)], ['strong components', num(n.strongComponents)],
+    ['in-degree centralization', num(n.inDegreeCentralization)], ['isolates', num(n.isolates.count)],
+  ], ['l', 'r']));
+  const label = (id: string) => (nameOf(id) && nameOf(id) !== id ? `${nameOf(id)} (${id})` : id);
+  const measures: Array<[string, keyof CoreMetrics['people'][number]]> = [
+    ['sought out by most colleagues (in-degree)', 'inDegree'], ['strongest incoming ties (in-strength)', 'inStrength'],
+    ['PageRank', 'pageRank'], ['betweenness (brokers)', 'betweenness'], ['closeness (incoming)', 'closeness'],
+    ['eigenvector', 'eigenvector'], ['authorities (HITS)', 'authorities'], ['hubs (HITS)', 'hubs'],
+  ];
+  for (const [title, key] of measures) {
+    const ranked = core.people
+      .filter((p) => typeof p[key] === 'number')
+      .sort((a, b) => (b[key] as number) - (a[key] as number) || a.id.localeCompare(b.id))
+      .slice(0, top);
+    out.push('', `Top ${ranked.length} by ${title}`, table(['person', key], ranked.map((p) => [label(p.id), num(p[key] as number, 4)]), ['l', 'r']));
+  }
+  out.push('', 'Definitions: docs/metrics.md. Use --json for every person and every measure.');
+  return out.join('\n');
+}

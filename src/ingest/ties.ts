@@ -1,0 +1,181 @@
+import { basename } from 'node:path';
+import { ANY_DOMAIN, DEFAULT_RELATION, type IngestResult, type RelationSpec, type Tie, type TieIngestStats } from '../model/types.js';
+import { readCsv } from './csv-reader.js';
+import { describeAliases, resolveHeader, type AliasTable, type ResolvedHeader } from './headers.js';
+import { ProblemCollector } from './problems.js';
+import { hasExtraValues } from './row-shape.js';
+import { normalizeLabel, parsePositiveNumber } from './values.js';
+
+export type TieField = 'source' | 'target' | 'relation' | 'domain' | 'weight' | 'timestamp' | 'wave';
+
+/** Accepted tie-list header spellings (case-insensitive; spaces, "_" and "-" alike). */
+export const TIE_ALIASES: AliasTable<TieField> = {
+  source: ['source', 'from', 'ego', 'nominator', 'sender', 'respondent', 'src', 'source_id', 'from_id', 'seeker'],
+  target: ['target', 'to', 'alter', 'nominee', 'receiver', 'recipient', 'dst', 'target_id', 'to_id', 'sought'],
+  relation: ['relation', 'relationship', 'type', 'tie_type', 'network', 'relation_type'],
+  domain: ['domain', 'leadership_domain', 'area', 'topic'],
+  weight: ['weight', 'strength', 'frequency', 'value', 'count', 'w'],
+  timestamp: ['timestamp', 'time', 'date', 'datetime'],
+  wave: ['wave', 'period', 'collection'],
+};
+
+export interface TiesOptions {
+  /** Name used in problems; defaults to the file's base name. */
+  file?: string;
+  /** Roster ids. When given, ties naming anyone else are handled by `unknownPeople`. */
+  rosterIds?: ReadonlySet<string>;
+  /** 'reject' (default): a row naming someone off the roster is an error. 'add': they become non-roster people (warning). */
+  unknownPeople?: 'reject' | 'add';
+  /** Skip rows with errors (listed in stats.skippedRows and problems) instead of refusing the file. */
+  skipBadRows?: boolean;
+  /** Relations whose rows count both ways (co-presence, contact). */
+  undirected?: readonly string[];
+  /** Relation of rows when the file has no relation column (default "advice"). */
+  defaultRelation?: string;
+  onProgress?(bytesRead: number, totalBytes: number): void;
+  signal?: AbortSignal;
+}
+
+export interface TiesValue {
+  ties: Tie[];
+  relations: RelationSpec[];
+  domains: string[];
+  waves: string[];
+  /** Ids named in ties but absent from the roster, in first-seen order (added as non-roster people with unknownPeople 'add'). */
+  unknownIds: string[];
+  /** Every id named in a kept tie, in first-seen order. */
+  ids: string[];
+  stats: TieIngestStats;
+}
+
+/**
+ * Reads a long-form tie list (one row per "source names target") in one
+ * streaming pass. Rows with the same (source, target, relation, domain, wave)
+ * are aggregated: weights summed, `count` rows. Self-ties are dropped and
+ * counted. Every problem is collected with its row and column; with errors the
+ * result holds no ties unless `skipBadRows` is set. Memory grows with distinct
+ * ties, not rows.
+ */
+export async function readTies(path: string, options: TiesOptions = {}): Promise<IngestResult<TiesValue>> {
+  const file = options.file ?? basename(path);
+  const problems = new ProblemCollector();
+  const undirected = new Set((options.undirected ?? []).map(normalizeLabel));
+  const defaultRelation = normalizeLabel(options.defaultRelation ?? DEFAULT_RELATION);
+  const byKey = new Map<string, Tie>();
+  const relations = new Map<string, RelationSpec>();
+  const domains = new Set<string>();
+  const waves = new Set<string>();
+  const unknown = new Set<string>();
+  const ids = new Set<string>();
+  const stats: TieIngestStats = { rowsRead: 0, tiesKept: 0, duplicateRowsAggregated: 0, selfTiesDropped: 0, unknownPeopleRows: 0, skippedRows: [] };
+  let header: ResolvedHeader<TieField> | null = null;
+  let headerWidth = 0;
+  let decimalComma = false;
+
+  const summary = await readCsv({
+    path, file, problems, signal: options.signal, onProgress: options.onProgress,
+    onHeader(cells, format) {
+      headerWidth = cells.length;
+      decimalComma = format.delimiter === ';';
+      header = resolveHeader(cells, TIE_ALIASES, file, problems);
+      for (const f of ['source', 'target'] as const) {
+        if (header.index[f] === undefined) {
+          problems.error(file, 1, null, null, 'MISSING_COLUMN', `no ${f} column; a tie list needs columns for who names whom: ${f} is one of ${describeAliases(TIE_ALIASES[f])}`);
+        }
+      }
+      return header.ok && header.index.source !== undefined && header.index.target !== undefined;
+    },
+    onRow(cells, row) {
+      const h = header!;
+      stats.rowsRead++;
+      const errorsBefore = problems.errors;
+      const get = (f: TieField): string => (h.index[f] === undefined ? '' : (cells[h.index[f]!] ?? '').trim());
+      const err = (f: TieField, code: string, message: string) => problems.error(file, row, h.label[f] ?? f, get(f), code, message);
+      if (hasExtraValues(cells, headerWidth)) {
+        problems.error(file, row, null, null, 'TOO_MANY_FIELDS', `the row has ${cells.length} values but the header has ${headerWidth} columns (a delimiter inside an unquoted value?)`);
+      }
+      const source = get('source');
+      const target = get('target');
+      if (source === '') err('source', 'MISSING_VALUE', 'is empty; expected the id of the person who names someone');
+      if (target === '') err('target', 'MISSING_VALUE', 'is empty; expected the id of the person named');
+      let weight = 1;
+      if (h.index.weight !== undefined) {
+        const w = parsePositiveNumber(get('weight'), decimalComma);
+        if (w === null) err('weight', 'BAD_WEIGHT', get('weight') === '' ? 'is empty; expected a positive number (or leave out the weight column for weight 1)' : 'is not a positive number');
+        else weight = w;
+      }
+      let timestamp: string | null = null;
+      if (h.index.timestamp !== undefined && get('timestamp') !== '') {
+        const t = Date.parse(get('timestamp'));
+        if (Number.isNaN(t)) err('timestamp', 'BAD_TIMESTAMP', 'is not a date or time; expected e.g. 2025-03-14 or 2025-03-14T09:30:00Z');
+        else timestamp = new Date(t).toISOString();
+      }
+      const rosterIds = options.rosterIds;
+      if (rosterIds && source !== '' && target !== '') {
+        for (const [f, id] of [['source', source], ['target', target]] as const) {
+          if (rosterIds.has(id)) continue;
+          if (options.unknownPeople === 'add') {
+            if (!unknown.has(id)) {
+              unknown.add(id);
+              problems.warning(file, row, h.label[f]!, id, 'UNKNOWN_PERSON_ADDED', 'is not on the roster; added as a non-roster person');
+            }
+          } else {
+            err(f, 'UNKNOWN_PERSON', 'is not on the roster; expected an id from the roster (or use --unknown-people add)');
+          }
+        }
+        if (!rosterIds.has(source) || !rosterIds.has(target)) stats.unknownPeopleRows++;
+      }
+      if (problems.errors > errorsBefore) {
+        if (options.skipBadRows) stats.skippedRows.push(row);
+        return;
+      }
+      if (problems.hasErrors && !options.skipBadRows) return; // the file will be refused: keep checking, stop storing
+      if (source === target) { stats.selfTiesDropped++; return; }
+      const relation = h.index.relation !== undefined && get('relation') !== '' ? normalizeLabel(get('relation')) : defaultRelation;
+      const domain = h.index.domain !== undefined && get('domain') !== '' ? normalizeLabel(get('domain')) : ANY_DOMAIN;
+      const wave = get('wave') || null;
+      if (!relations.has(relation)) relations.set(relation, { name: relation, directed: !undirected.has(relation) });
+      domains.add(domain);
+      if (wave !== null) waves.add(wave);
+      ids.add(source); ids.add(target);
+      add(source, target);
+      if (undirected.has(relation)) add(target, source);
+
+      function add(s: string, t: string): void {
+        const key = `${s}\u0000${t}\u0000${relation}\u0000${domain}\u0000${wave ?? ''}`;
+        const tie = byKey.get(key);
+        if (tie === undefined) {
+          byKey.set(key, { source: s, target: t, relation, domain, weight, count: 1, timestamp, wave });
+        } else {
+          tie.weight += weight;
+          tie.count++;
+          if (timestamp !== null && (tie.timestamp === null || timestamp < tie.timestamp)) tie.timestamp = timestamp;
+          stats.duplicateRowsAggregated++;
+        }
+      }
+    },
+  });
+  if (header !== null && summary.readable && stats.rowsRead === 0 && !problems.hasErrors) {
+    problems.error(file, null, null, null, 'NO_ROWS', 'the file has a header but no ties; expected one row per tie (source, target, …)');
+  }
+  if (stats.selfTiesDropped > 0) {
+    problems.warning(file, null, null, null, 'SELF_TIES_DROPPED', `${stats.selfTiesDropped} row(s) name the same person as source and target; they were dropped`);
+  }
+  if (stats.skippedRows.length > 0) {
+    problems.warning(file, null, null, null, 'ROWS_SKIPPED', `${stats.skippedRows.length} row(s) with errors were skipped (--skip-bad-rows): rows ${listRows(stats.skippedRows)}`);
+  }
+  // A file that could not be read to its end is refused even with skipBadRows: the unread rows would be lost silently.
+  if (!summary.readable || !summary.complete || stats.rowsRead === 0 || (problems.hasErrors && !options.skipBadRows)) {
+    return { ok: false, problems: problems.list() };
+  }
+  const ties = [...byKey.values()];
+  stats.tiesKept = ties.length;
+  return {
+    ok: true,
+    value: { ties, relations: [...relations.values()], domains: [...domains].sort(), waves: [...waves], unknownIds: [...unknown], ids: [...ids], stats },
+    problems: problems.list(),
+  };
+  function listRows(rows: number[]): string {
+    return rows.length <= 50 ? rows.join(', ') : `${rows.slice(0, 50).join(', ')} … (${rows.length - 50} more)`;
+  }
+}
