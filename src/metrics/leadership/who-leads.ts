@@ -1,0 +1,121 @@
+import type { Person } from '../../model/types.js';
+import { isFormalLeaderRole } from '../../model/formal-roles.js';
+import type { IndexedGraph } from './indexed.js';
+import { rankByInDegree } from './distribution.js';
+
+export const LEADER_RULE_DEFAULTS = {
+  /** Absolute floor: a leader is named by at least this many colleagues. */
+  minNominations: 3,
+  /** Relative bar: in-degree ≥ mean + sdAbove · sd (population sd over all people of the graph). */
+  sdAbove: 1,
+};
+export type LeaderRuleOptions = typeof LEADER_RULE_DEFAULTS;
+
+export interface LeaderThreshold {
+  /** The in-degree a person needs: max(minNominations, mean + sdAbove · sd). */
+  threshold: number;
+  mean: number;
+  sd: number;
+  minNominations: number;
+}
+
+/**
+ * The leader rule: person i leads a domain when
+ *   in-degree_i ≥ max(minNominations, mean + sdAbove · sd)
+ * with mean and (population, divide-by-n) sd of in-degree over everyone in the graph (isolates
+ * included). The absolute floor keeps a sparse domain (a few scattered nominations) from producing
+ * "leaders" named by one person; the relative bar keeps a dense domain from making half the staff leaders.
+ * Degenerate: n = 0 → mean 0, sd 0, threshold = minNominations. O(n).
+ * Ref: leadmap's own rule; "mean + 1 sd of in-degree" is the conventional cut-off for prominent actors
+ * (Wasserman & Faust 1994, ch. 5, prominence), the floor is a product decision for small schools.
+ */
+export function leaderThreshold(inDegree: ArrayLike<number>, options: Partial<LeaderRuleOptions> = {}): LeaderThreshold {
+  const { minNominations, sdAbove } = { ...LEADER_RULE_DEFAULTS, ...options };
+  const n = inDegree.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += inDegree[i]!;
+  mean = n > 0 ? mean / n : 0;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (inDegree[i]! - mean) ** 2;
+  const sd = n > 0 ? Math.sqrt(v / n) : 0;
+  return { threshold: Math.max(minNominations, mean + sdAbove * sd), mean, sd, minNominations };
+}
+
+/** One person sought out in a domain. */
+export interface SoughtOutPerson {
+  id: string;
+  name: string;
+  role: string;
+  department: string;
+  formalLeader: boolean;
+  /** Number of distinct colleagues who name this person. */
+  inDegree: number;
+  /** Sum of the strengths of those ties. */
+  inStrength: number;
+  /** 1-based rank (in-degree desc, in-strength desc, id asc). */
+  rank: number;
+  leader: boolean;
+}
+
+export interface WhoLeadsResult {
+  rule: LeaderThreshold;
+  /** Everyone named at least once, ranked. */
+  soughtOut: SoughtOutPerson[];
+  /** Ids of leaders, in rank order. */
+  leaders: string[];
+}
+
+/**
+ * Who leads a domain: people sought out, ranked by in-degree, then in-strength, then id; with the
+ * leader rule applied. Degenerate: no ties → empty lists. O(n log n).
+ */
+export function whoLeads(
+  ig: IndexedGraph,
+  personOf: (id: string) => Person | undefined,
+  options: Partial<LeaderRuleOptions> & { formalPatterns?: readonly RegExp[] } = {},
+): WhoLeadsResult {
+  const rule = leaderThreshold(ig.inDegree, options);
+  const order = rankByInDegree(ig.ids, ig.inDegree, ig.inStrength);
+  const soughtOut: SoughtOutPerson[] = [];
+  order.forEach((i, r) => {
+    if (ig.inDegree[i]! === 0) return;
+    const id = ig.ids[i]!;
+    const p = personOf(id);
+    soughtOut.push({
+      id,
+      name: p?.name ?? id,
+      role: p?.role ?? '',
+      department: p?.department ?? '',
+      formalLeader: isFormalLeaderRole(p?.role ?? '', options.formalPatterns),
+      inDegree: ig.inDegree[i]!,
+      inStrength: ig.inStrength[i]!,
+      rank: r + 1,
+      leader: ig.inDegree[i]! >= rule.threshold - 1e-12,
+    });
+  });
+  return { rule, soughtOut, leaders: soughtOut.filter((s) => s.leader).map((s) => s.id) };
+}
+
+/** Density = m / (s · (n − 1)), s = number of possible senders (respondents, or n). null when n < 2 or s = 0. */
+export function density(m: number, n: number, senders: number = n): number | null {
+  return n < 2 || senders === 0 ? null : m / (senders * (n - 1));
+}
+
+/**
+ * Arc reciprocity: share of arcs i→j whose reverse j→i also exists (networkx.reciprocity's
+ * definition). With `canReply` given, only arcs whose target could answer (a respondent) are counted,
+ * since a non-respondent cannot reciprocate. null when there is no countable arc. O(m · d).
+ */
+export function arcReciprocity(ig: IndexedGraph, canReply?: (i: number) => boolean): number | null {
+  let arcs = 0;
+  let mutual = 0;
+  for (let i = 0; i < ig.n; i++) {
+    for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) {
+      const j = ig.outAdj[k]!;
+      if (canReply && !canReply(j)) continue;
+      arcs++;
+      for (let q = ig.outStart[j]!; q < ig.outStart[j + 1]!; q++) if (ig.outAdj[q] === i) { mutual++; break; }
+    }
+  }
+  return arcs === 0 ? null : mutual / arcs;
+}
