@@ -1,0 +1,120 @@
+import type { OrgGraph } from '../graph/org-graph.js';
+import { toCsr, type Csr } from './csr.js';
+import { degreeArrays } from './node/degree.js';
+import { pageRankArray } from './node/pagerank.js';
+import { allSourcesPaths } from './node/shortest-paths.js';
+import { scaleBetweenness } from './node/betweenness.js';
+import { closenessFromSums } from './node/closeness.js';
+import { eigenvectorArray } from './node/eigenvector.js';
+import { hitsArray } from './node/hits.js';
+import { density } from './network/density.js';
+import { reciprocity } from './network/reciprocity.js';
+import { transitivity } from './network/transitivity.js';
+import { strongComponentLabels, weakComponentLabels } from './network/components.js';
+import { inDegreeCentralization } from './network/centralization.js';
+import { isolates, type Isolates } from './network/isolates.js';
+
+/** One person's core measures. Definitions, scaling and degenerate cases: docs/metrics.md. */
+export interface PersonMetrics {
+  id: string;
+  inDegree: number;
+  outDegree: number;
+  inStrength: number;
+  outStrength: number;
+  /** Sums to 1 over the network; null only if the iteration did not converge (never at the defaults). */
+  pageRank: number | null;
+  /** Directed, hop counts, normalised by (n − 1)(n − 2). */
+  betweenness: number;
+  /** Incoming hop distances, Wasserman–Faust scaled. */
+  closeness: number;
+  /** Null when undefined for the network (no ties, no convergence); see `notes`. */
+  eigenvector: number | null;
+  hubs: number | null;
+  authorities: number | null;
+}
+
+export interface NetworkMetrics {
+  people: number;
+  ties: number;
+  density: number;
+  /** Null when there are no ties. */
+  reciprocity: number | null;
+  transitivity: number;
+  weakComponents: number;
+  strongComponents: number;
+  inDegreeCentralization: number;
+  isolates: Isolates;
+}
+
+/** Why a metric is null for this network, e.g. { metric: 'eigenvector', reason: 'did not converge' }. */
+export interface MetricNote {
+  metric: 'pageRank' | 'eigenvector' | 'hubs' | 'authorities' | 'reciprocity';
+  reason: string;
+}
+
+export interface CoreMetrics {
+  network: NetworkMetrics;
+  /** One entry per graph node (isolates included), in graph node order. */
+  people: PersonMetrics[];
+  /** Reasons for every metric reported as null. Empty when all are defined. */
+  notes: MetricNote[];
+}
+
+/**
+ * The core measures of one network with each metric's defaults (see the single-metric modules in
+ * node/ and network/). Plain JSON: finite numbers or null, never NaN or Infinity.
+ * Indexes the graph once (CSR) and runs one shortest-path pass for betweenness and closeness together.
+ * O(n·m) time (the path pass), O(n + m) memory.
+ */
+export function coreMetrics(graph: OrgGraph): CoreMetrics {
+  return coreMetricsOfCsr(toCsr(graph));
+}
+
+/** {@link coreMetrics} on an existing CSR view. */
+export function coreMetricsOfCsr(c: Csr): CoreMetrics {
+  const n = c.n;
+  const notes: MetricNote[] = [];
+  const deg = degreeArrays(c);
+  const pr = pageRankArray(c);
+  if (!pr.converged) notes.push({ metric: 'pageRank', reason: 'did not converge' });
+  const paths = allSourcesPaths(c, { weighted: false, betweenness: true });
+  const bc = scaleBetweenness(paths.betweenness, n, true);
+  const cl = closenessFromSums(paths.distanceSum, paths.reachedBy, n);
+  const ev = eigenvectorArray(c);
+  if (ev.reason) notes.push({ metric: 'eigenvector', reason: ev.reason });
+  const hi = hitsArray(c);
+  if (hi.reason) {
+    notes.push({ metric: 'hubs', reason: hi.reason }, { metric: 'authorities', reason: hi.reason });
+  }
+  const rec = reciprocity(c);
+  if (rec === null) notes.push({ metric: 'reciprocity', reason: 'no ties' });
+
+  const people: PersonMetrics[] = [];
+  for (let i = 0; i < n; i++) {
+    people.push({
+      id: c.ids[i]!,
+      inDegree: deg.inDegree[i]!,
+      outDegree: deg.outDegree[i]!,
+      inStrength: deg.inStrength[i]!,
+      outStrength: deg.outStrength[i]!,
+      pageRank: pr.converged ? pr.values[i]! : null,
+      betweenness: bc[i]!,
+      closeness: cl[i]!,
+      eigenvector: ev.values ? ev.values[i]! : null,
+      hubs: hi.hubs ? hi.hubs[i]! : null,
+      authorities: hi.authorities ? hi.authorities[i]! : null,
+    });
+  }
+  const network: NetworkMetrics = {
+    people: n,
+    ties: c.m,
+    density: density(c),
+    reciprocity: rec,
+    transitivity: transitivity(c),
+    weakComponents: weakComponentLabels(c).count,
+    strongComponents: strongComponentLabels(c).count,
+    inDegreeCentralization: inDegreeCentralization(c),
+    isolates: isolates(c),
+  };
+  return { network, people, notes };
+}

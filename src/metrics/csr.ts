@@ -1,0 +1,87 @@
+import type { OrgGraph } from '../graph/org-graph.js';
+
+/**
+ * A compressed-sparse-row view of an OrgGraph: node i is `ids[i]` (graph node order);
+ * its out-neighbours are `outTargets[outOffsets[i] .. outOffsets[i+1])` with strengths
+ * `outWeights` at the same positions; in-neighbours likewise in `inSources` / `inWeights`.
+ * Neighbour order follows graphology's edge order, so every kernel is deterministic.
+ * Built once in O(n + m); every hot loop in src/metrics reads these arrays, never the graph.
+ */
+export interface Csr {
+  /** Number of nodes. */
+  n: number;
+  /** Number of directed edges (ties). */
+  m: number;
+  ids: string[];
+  /** Index of a node id in `ids`. */
+  index: Map<string, number>;
+  outOffsets: Int32Array;
+  outTargets: Int32Array;
+  /** Strength of each out-edge (edge attribute `weight`, default 1). Never a distance. */
+  outWeights: Float64Array;
+  inOffsets: Int32Array;
+  inSources: Int32Array;
+  inWeights: Float64Array;
+}
+
+/** Indexes the graph once into typed arrays. O(n + m). */
+export function toCsr(graph: OrgGraph): Csr {
+  const ids = graph.nodes();
+  const n = ids.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(ids[i]!, i);
+  const m = graph.size;
+  const src = new Int32Array(m);
+  const dst = new Int32Array(m);
+  const wts = new Float64Array(m);
+  const outOffsets = new Int32Array(n + 1);
+  const inOffsets = new Int32Array(n + 1);
+  let e = 0;
+  graph.forEachEdge((_key, attr, source, target) => {
+    const s = index.get(source)!;
+    const t = index.get(target)!;
+    src[e] = s;
+    dst[e] = t;
+    wts[e] = typeof attr.weight === 'number' ? attr.weight : 1;
+    outOffsets[s + 1]!++;
+    inOffsets[t + 1]!++;
+    e++;
+  });
+  for (let i = 0; i < n; i++) {
+    outOffsets[i + 1]! += outOffsets[i]!;
+    inOffsets[i + 1]! += inOffsets[i]!;
+  }
+  const outTargets = new Int32Array(m);
+  const outWeights = new Float64Array(m);
+  const inSources = new Int32Array(m);
+  const inWeights = new Float64Array(m);
+  const outFill = outOffsets.slice(0, n);
+  const inFill = inOffsets.slice(0, n);
+  for (let k = 0; k < m; k++) {
+    const s = src[k]!;
+    const t = dst[k]!;
+    const o = outFill[s]!++;
+    outTargets[o] = t;
+    outWeights[o] = wts[k]!;
+    const p = inFill[t]!++;
+    inSources[p] = s;
+    inWeights[p] = wts[k]!;
+  }
+  return { n, m, ids, index, outOffsets, outTargets, outWeights, inOffsets, inSources, inWeights };
+}
+
+/** Builds a Map id → value from an array indexed like `csr.ids`. */
+export function toMap(csr: Csr, values: ArrayLike<number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < csr.n; i++) out.set(csr.ids[i]!, values[i]!);
+  return out;
+}
+
+/** Accepts either a graph or an already-built CSR view (lets callers index once). */
+export function asCsr(graph: OrgGraph | Csr): Csr {
+  return isCsr(graph) ? graph : toCsr(graph);
+}
+
+function isCsr(x: OrgGraph | Csr): x is Csr {
+  return (x as Csr).outOffsets instanceof Int32Array;
+}

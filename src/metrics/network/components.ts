@@ -1,0 +1,137 @@
+import type { OrgGraph } from '../../graph/org-graph.js';
+import { asCsr, type Csr } from '../csr.js';
+
+/** Component labels: `labels[i]` is the component of node i (0-based, numbered by first node). */
+export interface ComponentLabels {
+  count: number;
+  labels: Int32Array;
+}
+
+/**
+ * Weakly connected components: groups of people joined by ties in either direction.
+ * Each isolate is its own component. Degenerate: empty graph → []; no ties → n singletons.
+ * Returned as id lists, components ordered by their first node in graph order, members in graph order.
+ * O(n + m). Ref: Wasserman & Faust (1994) §4.3; networkx `weakly_connected_components(G)`.
+ * @example weakComponents(graphFrom(['c'], [['a','b']])) // [['a','b'], ['c']]
+ */
+export function weakComponents(graph: OrgGraph | Csr): string[][] {
+  const c = asCsr(graph);
+  return groups(c, weakComponentLabels(c));
+}
+
+/**
+ * Strongly connected components: maximal groups in which everyone can reach everyone along tie directions.
+ * Each person on no directed cycle is a singleton. Degenerate: empty graph → []; no ties → n singletons.
+ * Ordering as {@link weakComponents}. O(n + m), Tarjan (1972), iterative.
+ * Ref: networkx `strongly_connected_components(G)`.
+ * @example strongComponents(graphFrom([], [['a','b'],['b','a'],['b','c']])) // [['a','b'], ['c']]
+ */
+export function strongComponents(graph: OrgGraph | Csr): string[][] {
+  const c = asCsr(graph);
+  return groups(c, strongComponentLabels(c));
+}
+
+/** Number of weakly connected components. */
+export function weakComponentCount(graph: OrgGraph | Csr): number {
+  return weakComponentLabels(asCsr(graph)).count;
+}
+
+/** Number of strongly connected components. */
+export function strongComponentCount(graph: OrgGraph | Csr): number {
+  return strongComponentLabels(asCsr(graph)).count;
+}
+
+export function weakComponentLabels(c: Csr): ComponentLabels {
+  const { n } = c;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  for (let v = 0; v < n; v++) {
+    for (let k = c.outOffsets[v]!; k < c.outOffsets[v + 1]!; k++) {
+      const a = find(v);
+      const b = find(c.outTargets[k]!);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  }
+  return renumber(n, (v) => find(v));
+}
+
+export function strongComponentLabels(c: Csr): ComponentLabels {
+  const { n, outOffsets, outTargets } = c;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
+  const root = new Int32Array(n);
+  let sp = 0;
+  let counter = 0;
+  for (let start = 0; start < n; start++) {
+    if (index[start]! >= 0) continue;
+    let depth = 0;
+    callNode[0] = start;
+    callEdge[0] = outOffsets[start]!;
+    index[start] = low[start] = counter++;
+    stack[sp++] = start;
+    onStack[start] = 1;
+    while (depth >= 0) {
+      const v = callNode[depth]!;
+      const k = callEdge[depth]!;
+      if (k < outOffsets[v + 1]!) {
+        callEdge[depth] = k + 1;
+        const w = outTargets[k]!;
+        if (index[w]! < 0) {
+          index[w] = low[w] = counter++;
+          stack[sp++] = w;
+          onStack[w] = 1;
+          depth++;
+          callNode[depth] = w;
+          callEdge[depth] = outOffsets[w]!;
+        } else if (onStack[w]) {
+          low[v] = Math.min(low[v]!, index[w]!);
+        }
+        continue;
+      }
+      if (low[v] === index[v]) {
+        let w: number;
+        do {
+          w = stack[--sp]!;
+          onStack[w] = 0;
+          root[w] = v;
+        } while (w !== v);
+      }
+      depth--;
+      if (depth >= 0) {
+        const parent = callNode[depth]!;
+        low[parent] = Math.min(low[parent]!, low[v]!);
+      }
+    }
+  }
+  return renumber(n, (v) => root[v]!);
+}
+
+/** Relabels representative ids 0, 1, … in order of each component's first node. */
+function renumber(n: number, rep: (v: number) => number): ComponentLabels {
+  const label = new Int32Array(n).fill(-1);
+  const labels = new Int32Array(n);
+  let count = 0;
+  for (let v = 0; v < n; v++) {
+    const r = rep(v);
+    if (label[r]! < 0) label[r] = count++;
+    labels[v] = label[r]!;
+  }
+  return { count, labels };
+}
+
+function groups(c: Csr, { count, labels }: ComponentLabels): string[][] {
+  const out: string[][] = Array.from({ length: count }, () => []);
+  for (let v = 0; v < c.n; v++) out[labels[v]!]!.push(c.ids[v]!);
+  return out;
+}
