@@ -1,10 +1,11 @@
 import type { OrgGraph } from '../../graph/org-graph.js';
+import { toCsr } from '../csr.js';
 
 /**
- * A compact, read-only index of an OrgGraph for the analytics: people numbered
- * 0..n−1 in the graph's node order, out- and in-adjacency in CSR form (typed
- * arrays), so permutation tests, reachability and removal curves run on plain
- * integer arrays. Built once per graph in O(n + m).
+ * A compact, read-only index of an OrgGraph for the analytics: the shared CSR view
+ * (src/metrics/csr.ts, people numbered 0..n−1 in graph node order) under short
+ * names, plus in/out-degree and in-strength arrays, so permutation tests,
+ * reachability and removal curves run on plain typed arrays. Built once in O(n + m).
  */
 export interface IndexedGraph {
   n: number;
@@ -25,54 +26,24 @@ export interface IndexedGraph {
 }
 
 export function indexGraph(g: OrgGraph): IndexedGraph {
-  const ids = g.nodes();
-  const n = ids.length;
-  const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
-  const m = g.size;
-  const src = new Int32Array(m);
-  const tgt = new Int32Array(m);
-  const w = new Float64Array(m);
-  let e = 0;
-  g.forEachEdge((_k, attr, s, t) => {
-    src[e] = index.get(s)!;
-    tgt[e] = index.get(t)!;
-    w[e] = attr.weight;
-    e++;
-  });
-  const out = csr(n, src, tgt, w);
-  const inn = csr(n, tgt, src, w);
+  const c = toCsr(g);
+  const { n } = c;
   const inDegree = new Int32Array(n);
   const outDegree = new Int32Array(n);
   const inStrength = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    inDegree[i] = inn.start[i + 1]! - inn.start[i]!;
-    outDegree[i] = out.start[i + 1]! - out.start[i]!;
+    inDegree[i] = c.inOffsets[i + 1]! - c.inOffsets[i]!;
+    outDegree[i] = c.outOffsets[i + 1]! - c.outOffsets[i]!;
     let s = 0;
-    for (let k = inn.start[i]!; k < inn.start[i + 1]!; k++) s += inn.w[k]!;
+    for (let k = c.inOffsets[i]!; k < c.inOffsets[i + 1]!; k++) s += c.inWeights[k]!;
     inStrength[i] = s;
   }
   return {
-    n, m, ids, index,
-    outStart: out.start, outAdj: out.adj, outW: out.w,
-    inStart: inn.start, inAdj: inn.adj, inW: inn.w,
+    n, m: c.m, ids: c.ids, index: c.index,
+    outStart: c.outOffsets, outAdj: c.outTargets, outW: c.outWeights,
+    inStart: c.inOffsets, inAdj: c.inSources, inW: c.inWeights,
     inDegree, outDegree, inStrength,
   };
-}
-
-function csr(n: number, from: Int32Array, to: Int32Array, w: Float64Array): { start: Int32Array; adj: Int32Array; w: Float64Array } {
-  const start = new Int32Array(n + 1);
-  for (let e = 0; e < from.length; e++) start[from[e]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, n);
-  const adj = new Int32Array(from.length);
-  const ww = new Float64Array(from.length);
-  for (let e = 0; e < from.length; e++) {
-    const k = fill[from[e]!]!++;
-    adj[k] = to[e]!;
-    ww[k] = w[e]!;
-  }
-  return { start, adj, w: ww };
 }
 
 /**
