@@ -16,7 +16,8 @@ export const CLOSENESS_DEFAULTS: Readonly<ClosenessOptions> = Object.freeze({ we
  * Formula: with R(v) = {u ≠ v : u reaches v}, r = |R(v)| and D = Σ_{u ∈ R(v)} d(u, v),
  *   C(v) = (r / D) · (r / (n − 1)).
  * The second factor (Wasserman & Faust 1994, eq. 5.5 improved) scales down people reachable only from
- * a small part of the network, so values stay comparable across components; C ∈ [0, 1].
+ * a small part of the network, so values stay comparable across components. With hop counts C ∈ [0, 1];
+ * with weighted distances (1/strength, possibly < 1) C can exceed 1.
  *
  * Options (CLOSENESS_DEFAULTS): weighted false — hop counts, strength ignored; weighted true uses
  * length 1 / weight explicitly (networkx: distance attribute = 1/weight).
