@@ -1,0 +1,9 @@
+/** All demo schools, each from its own seed (so changing one school never shifts another). */
+import { lakeside } from './schools/lakeside.js';
+import type { SchoolOutput } from './types.js';
+
+export const DEMO_SEED = 20250901;
+
+export function generateAll(seed: number = DEMO_SEED): SchoolOutput[] {
+  return [lakeside(seed ^ 0x1a4e)];
+}

@@ -1,0 +1,64 @@
+/** Shapes shared by the demo-school generator. */
+import type { StaffName } from './names.js';
+
+export const DOMAINS = [
+  'curriculum', 'instruction', 'behaviour', 'assessment', 'data', 'technology', 'wellbeing', 'professional learning',
+] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+/** One staff member in one wave (ids stable across waves). */
+export interface GenPerson {
+  id: string;
+  name: StaffName;
+  role: string;
+  department: string;
+  team: string;
+  school: string;
+  startYear: number;
+  yearsExperience: number;
+  fte: number;
+  releaseTime: number;
+  email: string;
+}
+
+export interface GenTie {
+  source: string;
+  target: string;
+  relation: 'advice' | 'collaboration';
+  domain: Domain;
+  weight: number;
+}
+
+/** What a wave has planted, written to planted.json. Lists are sorted by id. */
+export interface Planted {
+  school: string;
+  wave: string;
+  story: string;
+  /** Non-formal staff sought out far above the rest in a domain. */
+  hiddenLeaders: Array<{ id: string; name: string; domains: Domain[]; why: string }>;
+  /** Groups whose ties stay inside (E-I strongly negative); grouping is the roster column. */
+  silos: Array<{ grouping: 'department' | 'team' | 'school'; group: string; why: string }>;
+  /** People who are the only advice source of several colleagues in a domain. */
+  keyPeople: Array<{ id: string; name: string; domain: Domain; dependents: string[]; why: string }>;
+  /** Formal leaders sought out across many domains with little release time. */
+  overloadedLeaders: Array<{ id: string; name: string; releaseTime: number; domains: Domain[]; why: string }>;
+  /** New staff (start_year = wave year) nobody names; `namesNobody` when they did not answer either. */
+  isolatedNewcomers: Array<{ id: string; name: string; namesNobody: boolean; why: string }>;
+  /** Formal leaders rarely sought out. */
+  nominalLeaders: Array<{ id: string; name: string; role: string; why: string }>;
+}
+
+export interface WaveOutput {
+  label: string;
+  year: number;
+  people: GenPerson[];
+  respondents: string[];
+  ties: GenTie[];
+  planted: Planted;
+}
+
+export interface SchoolOutput {
+  slug: string;
+  name: string;
+  waves: WaveOutput[];
+}
