@@ -1,0 +1,167 @@
+import { ANY_DOMAIN } from '../../model/types.js';
+import type { NameMatcher } from '../names/matcher.js';
+import { foldName } from '../names/normalize.js';
+import { splitNames } from '../names/split.js';
+import { asksForNames, asksForSkills, domainOfLabel, inferDomain, inferRelation } from './infer.js';
+import type { QuestionMapping, SurveyMapping } from './mapping.js';
+import { detectScale } from './scales.js';
+import { guessDateOrder, type DateOrder } from './timestamps.js';
+
+export type SurveyTool = 'google-forms' | 'microsoft-forms' | 'qualtrics' | 'spreadsheet';
+
+export interface PlannedColumn {
+  index: number;
+  header: string;
+  /** Qualtrics export tag (Q3_1), else null. */
+  tag: string | null;
+  question: QuestionMapping;
+  /** True when read from the wording and answers, false when taken from the mapping file. */
+  inferred: boolean;
+  /** Why the column cannot be used until the mapping says more, or null. */
+  issue: string | null;
+}
+
+export interface SurveyPlan {
+  tool: SurveyTool;
+  /** Number of header rows (3 for Qualtrics). */
+  headerRows: number;
+  respondent: { index: number; header: string } | null;
+  timestamp: { index: number; header: string } | null;
+  dateOrder: DateOrder;
+  columns: PlannedColumn[];
+  /** Tool metadata columns recognised and not used (ID, Start time, IP Address, …). */
+  metadata: string[];
+}
+
+const META = new Set([
+  'timestamp', 'id', 'starttime', 'completiontime', 'lastmodifiedtime', 'email', 'emailaddress', 'name',
+  'startdate', 'enddate', 'status', 'responsetype', 'ipaddress', 'progress', 'durationinseconds', 'finished', 'recordeddate',
+  'responseid', 'recipientlastname', 'recipientfirstname', 'recipientemail', 'externalreference', 'externaldatareference',
+  'locationlatitude', 'locationlongitude', 'distributionchannel', 'userlanguage', 'totalpoints', 'score', 'quizfeedback',
+  'submittedat', 'submissiontime', 'token', 'networkid',
+]);
+const key = (s: string) => foldName(s).replace(/ /g, '');
+const RESPONDENT_ID = /^(your )?(staff|employee|teacher|person|school) ?(id|number|no)$|^your id$/;
+const RESPONDENT_EMAIL = /^(email|e mail|email address|recipientemail|recipient email|your (school )?email( address)?|username)$/;
+const RESPONDENT_NAME = /^(name|your name|full name|your full name|what is your name|respondent|recipientname)$/;
+const TIMESTAMP = /^(timestamp|completion time|recordeddate|recorded date|enddate|end date|submitted at|submission time|submitdate)$/;
+const NUMBERED = /^(name|person|colleague|staff|choice|option|#)?\s*#?\s*\d{1,2}$/i;
+
+/** "Question [Row label]" (Google / Microsoft Forms grids, numbered columns) or Qualtrics "Question - Row label". */
+export function splitHeader(header: string, tag: string | null): { base: string; label: string | null } {
+  const m = /^(.*?)\s*\[([^\]]+)\]\s*$/s.exec(header);
+  if (m) return { base: m[1]!, label: m[2]!.trim() };
+  if (tag && /_\d+$/.test(tag)) {
+    const dash = header.lastIndexOf(' - ');
+    if (dash > 0) return { base: header.slice(0, dash), label: header.slice(dash + 3).trim() };
+  }
+  return { base: header, label: null };
+}
+
+export function detectTool(headers: string[], qualtrics: boolean): SurveyTool {
+  if (qualtrics) return 'qualtrics';
+  const k = headers.map(key);
+  if (k.includes('id') && k.includes('starttime') && k.includes('completiontime')) return 'microsoft-forms';
+  if (k[0] === 'timestamp') return 'google-forms';
+  return 'spreadsheet';
+}
+
+/**
+ * Reads the header (and a sample of answers) into a plan: which column identifies the respondent,
+ * which holds the time, and what every question column is. The mapping file wins wherever it speaks.
+ */
+export function planSurvey(headers: string[], tags: string[] | null, sample: string[][], matcher: NameMatcher, mapping: SurveyMapping): SurveyPlan {
+  const tool = detectTool(headers, tags !== null);
+  const find = (name: string | undefined) => (name === undefined ? -1 : headers.findIndex((h, i) => h.trim() === name.trim() || tags?.[i] === name));
+  const firstMatching = (re: RegExp) => headers.findIndex((h, i) => re.test(foldName(h)) || (tags !== null && re.test(foldName(tags[i] ?? ''))));
+  let rIndex = find(mapping.respondent);
+  if (rIndex < 0) rIndex = firstMatching(RESPONDENT_ID);
+  if (rIndex < 0) {
+    // an e-mail column that holds addresses (Microsoft Forms writes "anonymous" when it did not collect them)
+    const emailCols = headers.map((_, i) => i).filter((i) => RESPONDENT_EMAIL.test(foldName(headers[i]!)) || (tags !== null && RESPONDENT_EMAIL.test(foldName(tags[i] ?? ''))));
+    rIndex = emailCols.find((i) => sample.some((r) => (r[i] ?? '').includes('@'))) ?? -1;
+  }
+  if (rIndex < 0) rIndex = firstMatching(RESPONDENT_NAME);
+  let tIndex = find(mapping.timestamp);
+  if (tIndex < 0) tIndex = firstMatching(TIMESTAMP);
+  const dateOrder = mapping.dateOrder ?? (tIndex >= 0 ? guessDateOrder(sample.map((r) => r[tIndex] ?? '')) : 'mdy');
+
+  const columns: PlannedColumn[] = [];
+  const metadata: string[] = [];
+  headers.forEach((header, index) => {
+    if (index === rIndex || index === tIndex) return;
+    const tag = tags?.[index] ?? null;
+    const mapped = mapping.questions?.[header] ?? mapping.questions?.[header.trim()] ?? (tag ? mapping.questions?.[tag] : undefined);
+    if (mapped) { columns.push({ index, header, tag, question: mapped, inferred: false, issue: checkMapped(mapped, matcher) }); return; }
+    if (META.has(key(header)) || (tag !== null && META.has(key(tag)))) { metadata.push(header); return; }
+    if (header.trim() === '') { metadata.push(header); return; }
+    const values = sample.map((r) => r[index] ?? '');
+    columns.push({ index, header, tag, inferred: true, ...inferQuestion(header, tag, values, matcher) });
+  });
+  return {
+    tool, headerRows: tags !== null ? 3 : 1,
+    respondent: rIndex >= 0 ? { index: rIndex, header: headers[rIndex]! } : null,
+    timestamp: tIndex >= 0 ? { index: tIndex, header: headers[tIndex]! } : null,
+    dateOrder, columns, metadata,
+  };
+}
+
+function checkMapped(q: QuestionMapping, matcher: NameMatcher): string | null {
+  if (q.kind === 'nameGenerator' || q.kind === 'grid' || q.kind === 'rosterRow') {
+    if (!q.relation) return 'the mapping gives no relation';
+    if (!q.domain) return 'the mapping gives no domain (use "any" for all domains)';
+  }
+  if (q.kind === 'grid' && (!q.target || !matcher.has(q.target))) return `the mapping's target ${q.target ? `"${q.target}" is not a roster id` : 'is missing'}`;
+  return null;
+}
+
+function tieFields(text: string, domainText: string): { relation: string | null; domain: string | null; issue: string | null } {
+  const r = inferRelation(text), d = inferDomain(domainText);
+  const issue = r.value === null ? `relation unclear: ${r.reason}` : d.value === null ? `domain unclear: ${d.reason}` : null;
+  return { relation: r.value, domain: d.value, issue };
+}
+
+function inferQuestion(header: string, tag: string | null, values: string[], matcher: NameMatcher): { question: QuestionMapping; issue: string | null } {
+  const { base, label } = splitHeader(header, tag);
+  const filled = values.filter((v) => v.trim() !== '');
+  const scale = detectScale(filled);
+  if (label !== null && NUMBERED.test(label)) {
+    const f = tieFields(base, base);
+    return { question: { kind: 'nameGenerator', relation: f.relation, domain: f.domain, weight: 1 }, issue: f.issue };
+  }
+  if (label !== null) {
+    const who = matcher.match(label);
+    const looksNumeric = filled.length > 0 && filled.every((v) => /^\s*\d+([.,]\d+)?\s*$/.test(v));
+    if (who.status === 'matched' && (scale === 'frequency' || looksNumeric || filled.length === 0)) {
+      const f = tieFields(base, base);
+      return { question: { kind: 'grid', relation: f.relation, domain: f.domain, scale: 'frequency', target: who.id }, issue: f.issue };
+    }
+    const labelDomain = domainOfLabel(label);
+    if (labelDomain && (scale === 'agreement' || scale === 'influence')) return { question: { kind: 'likert', scale }, issue: null };
+    if (labelDomain && !scale) {
+      const r = inferRelation(base);
+      return { question: { kind: 'rosterRow', relation: r.value, domain: labelDomain, weight: 1 }, issue: r.value === null ? `relation unclear: ${r.reason}` : null };
+    }
+    if (scale === 'frequency' && who.status !== 'matched') {
+      const f = tieFields(base, base);
+      return { question: { kind: 'grid', relation: f.relation, domain: f.domain, scale: 'frequency', target: null }, issue: `grid column names "${label}", who is not found on the roster: set target to a roster id` };
+    }
+  }
+  if (scale) return { question: { kind: 'likert', scale }, issue: null };
+  if (asksForSkills(header)) return { question: { kind: 'skills' }, issue: null };
+  if (asksForNames(header) || mostlyNames(filled, matcher)) {
+    const f = tieFields(header, header);
+    return { question: { kind: 'nameGenerator', relation: f.relation, domain: f.domain ?? null, weight: 1 }, issue: f.issue };
+  }
+  return { question: { kind: 'ignore' }, issue: null };
+}
+
+function mostlyNames(values: string[], matcher: NameMatcher): boolean {
+  let pieces = 0, matched = 0;
+  for (const v of values.slice(0, 50)) {
+    for (const s of splitNames(v, matcher)) { pieces++; if (s.match.status === 'matched') matched++; }
+  }
+  return pieces >= 3 && matched >= pieces * 0.5;
+}
+
+export { ANY_DOMAIN };
