@@ -1,7 +1,9 @@
 import type { Command } from '../command.js';
 import { analyzeCommand } from './analyze.js';
+import { importCommand } from './import.js';
 
 /** Every sub-command, in the order `leadmap help` lists them. Add new commands here. */
 export const COMMANDS: Command[] = [
   analyzeCommand,
+  importCommand,
 ];
