@@ -1,6 +1,6 @@
 import { ANY_DOMAIN, type Dataset, type Tie } from '../model/types.js';
 import { LeadmapError } from '../model/errors.js';
-import { createOrgGraph, type OrgGraph } from './org-graph.js';
+import { createOrgGraph, type EdgeAttributes, type OrgGraph } from './org-graph.js';
 
 export interface GraphSelection {
   /** Relation to keep. Required when the dataset has several relations. */
@@ -42,11 +42,19 @@ export function buildGraph(dataset: Dataset, selection: GraphSelection = {}): Or
   const g = createOrgGraph(relation, domain);
   const keep = selection.people;
   for (const p of dataset.people) if (!keep || keep.has(p.id)) g.addNode(p.id, p);
+  // Sum per ordered pair first, then add each edge once (graphology edge lookups are the slow part).
+  const pairs = new Map<string, Map<string, EdgeAttributes>>();
   for (const t of dataset.ties) {
     if (t.relation !== relation) continue;
     if (domain !== ANY_DOMAIN && t.domain !== domain) continue;
-    addTie(g, t);
+    if (t.source === t.target || !g.hasNode(t.source) || !g.hasNode(t.target)) continue;
+    let out = pairs.get(t.source);
+    if (out === undefined) pairs.set(t.source, (out = new Map()));
+    const a = out.get(t.target);
+    if (a === undefined) out.set(t.target, { weight: t.weight, count: t.count });
+    else { a.weight += t.weight; a.count += t.count; }
   }
+  for (const [s, out] of pairs) for (const [t, a] of out) g.addDirectedEdge(s, t, a);
   return g;
 }
 
