@@ -15,8 +15,8 @@ const OTHER_PREFIX = /^\s*(other|others|autre|otro|andere)\s*[:\-–]\s*/i;
  * "Lastname, Firstname" answers contain commas too. Within each segment between strong
  * separators, the comma-separated pieces are grouped either singly or in consecutive
  * pairs ("Ruiz, Ana"); the grouping with the highest total score wins, where a group
- * scores 1 for a match on a full name (two or more words, or any rule but first-only /
- * last-only), 0.3 for a single-word match, 0.2 for an ambiguous answer and 0 for no match.
+ * scores 1 for a match on a full name (two or more words; an id or e-mail address), 0.3 for a
+ * single-word match (also one resolved by the mapping), 0.2 for an ambiguous answer and 0 for no match.
  * A tie prefers the pair when both pieces are single words ("Okafor, Bea" written for
  * someone not on the roster stays one answer), otherwise separate answers.
  * "Other: …" prefixes are removed before matching.
@@ -38,7 +38,7 @@ function clean(text: string): string {
 function score(text: string, m: NameMatch): number {
   if (m.status === 'matched' || m.status === 'resolved-out') {
     const words = text.split(/\s+/).filter(Boolean).length;
-    if (m.rule === 'first-only' || m.rule === 'last-only' || (m.rule !== 'mapping' && m.rule !== 'id' && m.rule !== 'email' && words < 2)) return 0.3;
+    if (m.rule === 'first-only' || m.rule === 'last-only' || (m.rule !== 'id' && m.rule !== 'email' && words < 2)) return 0.3;
     return 1;
   }
   return m.status === 'ambiguous' ? 0.2 : 0;

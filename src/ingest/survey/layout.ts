@@ -4,7 +4,7 @@ import { foldName } from '../names/normalize.js';
 import { splitNames } from '../names/split.js';
 import { asksForNames, asksForSkills, domainOfLabel, inferDomain, inferRelation } from './infer.js';
 import type { QuestionMapping, SurveyMapping } from './mapping.js';
-import { detectScale } from './scales.js';
+import { DEFAULT_SCALES, detectScale, makeScale, scaleValue } from './scales.js';
 import { guessDateOrder, type DateOrder } from './timestamps.js';
 
 export type SurveyTool = 'google-forms' | 'microsoft-forms' | 'qualtrics' | 'spreadsheet';
@@ -131,7 +131,8 @@ function inferQuestion(header: string, tag: string | null, values: string[], mat
   }
   if (label !== null) {
     const who = matcher.match(label);
-    const looksNumeric = filled.length > 0 && filled.every((v) => /^\s*\d+([.,]\d+)?\s*$/.test(v));
+    const freq = makeScale(DEFAULT_SCALES.frequency);
+    const looksNumeric = filled.length > 0 && filled.every((v) => scaleValue(v, freq) !== null);
     if (who.status === 'matched' && (scale === 'frequency' || looksNumeric || filled.length === 0)) {
       const f = tieFields(base, base);
       return { question: { kind: 'grid', relation: f.relation, domain: f.domain, scale: 'frequency', target: who.id }, issue: f.issue };
