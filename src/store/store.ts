@@ -63,12 +63,20 @@ export interface AuditEntry {
   target: string;
   detail: string | null;
 }
+/** Something a person must decide after a survey import (which colleague a free-text name means …). */
 export interface ReviewItem {
   id: string;
   waveId: string;
+  /** name | respondent | column */
+  kind: string;
+  /** ambiguous | unmatched | formula | mapping needed */
+  status: string;
+  row: number | null;
+  column: string | null;
   /** Free-text answer as the respondent wrote it — personal data, never logged. */
   raw: string;
-  candidates: string[];
+  candidates: Array<{ id: string; name: string; score: number }>;
+  /** A roster id, "ignore", "not on roster", or null while undecided. */
   resolution: string | null;
 }
 
@@ -77,7 +85,8 @@ export interface WaveDataInput {
   waveId: string;
   dataset: Dataset;
   files: Omit<UploadFileRecord, 'id' | 'waveId' | 'createdAt'>[];
-  reviewItems?: Omit<ReviewItem, 'id' | 'waveId' | 'resolution'>[];
+  /** Review items of the import; resolved ones from earlier imports are carried over. */
+  reviewItems?: Omit<ReviewItem, 'id' | 'waveId'>[];
   uploadedBy: string | null;
   /** Called every few thousand rows while storing (rows done, rows total). */
   onProgress?: (done: number, total: number) => void;

@@ -127,7 +127,10 @@ export class SqliteStore implements Store {
   }
   async listReviewItems(waveId: string): Promise<ReviewItem[]> {
     const rows = this.db.prepare('SELECT * FROM review_item WHERE wave_id = ? ORDER BY rowid').all(waveId) as { id: string; wave_id: string; raw: string; candidates_json: string; resolution: string | null }[];
-    return rows.map((r) => ({ id: r.id, waveId: r.wave_id, raw: r.raw, candidates: JSON.parse(r.candidates_json) as string[], resolution: r.resolution }));
+    return rows.map((r) => {
+      const d = JSON.parse(r.candidates_json) as Pick<ReviewItem, 'kind' | 'status' | 'row' | 'column' | 'candidates'>;
+      return { id: r.id, waveId: r.wave_id, kind: d.kind, status: d.status, row: d.row, column: d.column, raw: r.raw, candidates: d.candidates, resolution: r.resolution };
+    });
   }
   async resolveReviewItem(waveId: string, itemId: string, resolution: string | null): Promise<ReviewItem | null> {
     const changed = await this.run(() => this.db.prepare('UPDATE review_item SET resolution = ? WHERE id = ? AND wave_id = ?').run(resolution, itemId, waveId).changes);

@@ -23,7 +23,7 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
   const insResp = db.prepare('INSERT OR IGNORE INTO respondent (wave_id, person_id) VALUES (?, ?)');
   const insFile = db.prepare(`INSERT INTO upload_file (id, wave_id, kind, original_name, stored_path, bytes, sha256, created_at, uploaded_by)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insReview = db.prepare('INSERT INTO review_item (id, wave_id, raw, candidates_json, resolution) VALUES (?, ?, ?, ?, NULL)');
+  const insReview = db.prepare('INSERT INTO review_item (id, wave_id, raw, candidates_json, resolution) VALUES (?, ?, ?, ?, ?)');
   const tx = db.transaction(() => {
     const exists = db.prepare('SELECT 1 FROM wave WHERE id = ?').get(waveId);
     if (!exists) throw new Error('wave vanished during upload');
@@ -52,7 +52,9 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
     for (const f of input.files) {
       insFile.run(newId(), waveId, f.kind, f.originalName, f.storedPath, f.bytes, f.sha256, now, f.uploadedBy);
     }
-    for (const r of input.reviewItems ?? []) insReview.run(newId(), waveId, r.raw, JSON.stringify(r.candidates));
+    for (const r of input.reviewItems ?? []) {
+      insReview.run(newId(), waveId, r.raw, JSON.stringify({ kind: r.kind, status: r.status, row: r.row, column: r.column, candidates: r.candidates }), r.resolution);
+    }
     db.prepare(`UPDATE wave SET status = 'ready', people_count = ?, tie_count = ?, data_hash = ?,
       relations_json = ?, domains_json = ?, has_respondents = ? WHERE id = ?`).run(
       dataset.people.length, dataset.ties.length, hash.digest('hex'),

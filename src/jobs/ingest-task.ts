@@ -1,0 +1,116 @@
+import { rm } from 'node:fs/promises';
+import { LeadmapError } from '../model/errors.js';
+import type { Dataset, Problem } from '../model/types.js';
+import { surveyDataset, type NewReviewItem } from './survey-dataset.js';
+import { loadDataset } from '../ingest/load-dataset.js';
+import type { TiesOptions } from '../ingest/ties.js';
+import { dataDirLayout, removeFiles, storeFile } from '../store/files.js';
+import { openStore } from '../store/index.js';
+
+/** One received file of an upload, still in the data directory's tmp/ folder. */
+export interface ReceivedFile { kind: 'roster' | 'ties' | 'respondents' | 'survey'; tmpPath: string; originalName: string; bytes: number; sha256: string }
+
+export interface IngestInput {
+  dataDir: string;
+  schoolId: string;
+  waveId: string;
+  files: ReceivedFile[];
+  uploadedBy: string | null;
+  unknownPeople?: TiesOptions['unknownPeople'];
+  undirected?: string[];
+  /** Survey imports: earlier review resolutions (free text → roster id / "ignore" / "not on roster"). */
+  resolutions?: Record<string, string>;
+}
+
+export interface IngestOutcome {
+  waveId: string;
+  people: number;
+  ties: number;
+  dataHash: string | null;
+  /** Warnings from the readers (errors make the upload fail with INGEST_FAILED and these in details). */
+  problems: Problem[];
+}
+
+export type IngestProgress = (phase: 'reading' | 'storing', done: number, total: number) => void;
+
+/**
+ * Reads the files of one upload and stores them as the wave's dataset, all or
+ * nothing. Runs inside an ingest worker thread (or inline in tests): it opens
+ * its own store connection. Order: read and validate everything → move the
+ * files into the data directory → one transaction. A crash at any point leaves
+ * the wave as it was; moved files without a committed row are swept on the
+ * next start.
+ */
+export async function runIngest(input: IngestInput, progress: IngestProgress): Promise<IngestOutcome> {
+  try {
+    const result = await readUpload(input, progress);
+    const named = result.problems.map((p) => renameFile(p, input.files));
+    if (!result.ok) {
+      throw new LeadmapError('INGEST_FAILED', summarise(named), { problems: named });
+    }
+    const dir = dataDirLayout(input.dataDir);
+    const stored: string[] = [];
+    const files = [];
+    try {
+      for (const f of input.files) {
+        const storedPath = await storeFile(dir, f.tmpPath, input.schoolId, input.waveId);
+        stored.push(storedPath);
+        files.push({ kind: f.kind, originalName: f.originalName, storedPath, bytes: f.bytes, sha256: f.sha256, uploadedBy: input.uploadedBy });
+      }
+      const { store } = openStore({ kind: 'sqlite', dataDir: input.dataDir }, { busyTimeoutMs: 10_000, checkIntegrity: false });
+      try {
+        const wave = await store.replaceWaveData({
+          waveId: input.waveId, dataset: result.value, files, uploadedBy: input.uploadedBy, reviewItems: result.review,
+          onProgress: (done, total) => progress('storing', done, total),
+        });
+        return { waveId: wave.id, people: wave.people, ties: wave.ties, dataHash: wave.dataHash, problems: named };
+      } finally {
+        await store.close();
+      }
+    } catch (err) {
+      await removeFiles(dir, stored);
+      throw err;
+    }
+  } finally {
+    for (const f of input.files) await rm(f.tmpPath, { force: true });
+  }
+}
+
+type ReadResult = { ok: true; value: Dataset; review: NewReviewItem[]; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+/** Roster + ties (+ respondents) through loadDataset, or roster + survey export through the survey import. */
+async function readUpload(input: IngestInput, progress: IngestProgress): Promise<ReadResult> {
+  const byKind = new Map(input.files.map((f) => [f.kind, f]));
+  const survey = byKind.get('survey');
+  const roster = byKind.get('roster');
+  if (survey) {
+    if (!roster) throw new LeadmapError('INVALID_UPLOAD', 'a survey export needs the roster too (form field "roster"), to match names');
+    if (byKind.has('ties')) throw new LeadmapError('INVALID_UPLOAD', 'send either a ties file or a survey export, not both');
+    progress('reading', 0, 1);
+    const r = await surveyDataset(roster.tmpPath, survey.tmpPath, survey.originalName, input.resolutions ?? {});
+    return r.ok ? { ok: true, value: r.dataset, review: r.review, problems: r.problems } : r;
+  }
+  const ties = byKind.get('ties');
+  if (!ties) throw new LeadmapError('INVALID_UPLOAD', 'an upload needs a ties file (field "ties") or a survey export (field "survey")');
+  const r = await loadDataset({
+    roster: roster?.tmpPath, ties: ties.tmpPath, respondents: byKind.get('respondents')?.tmpPath,
+    unknownPeople: input.unknownPeople, undirected: input.undirected,
+    onProgress: (done, total) => progress('reading', done, total),
+  });
+  return r.ok ? { ok: true, value: r.value, review: [], problems: r.problems } : r;
+}
+
+/** Problems name the file as the user uploaded it, never the random temp name. */
+function renameFile(p: Problem, files: ReceivedFile[]): Problem {
+  const f = files.find((x) => x.tmpPath.endsWith(p.file));
+  return f ? { ...p, file: f.originalName } : p;
+}
+
+function summarise(problems: Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const first = errors[0];
+  if (!first) return 'the upload could not be read';
+  const where = [first.file, first.row !== null ? `row ${first.row}` : null, first.column !== null ? `column "${first.column}"` : null].filter(Boolean).join(', ');
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+  return `${where}: ${first.message}${more}`;
+}

@@ -1,0 +1,83 @@
+import type { RawAnalysis } from '../server/analysis/compute.js';
+import type { Disclosure, PrivacyPolicy } from './policy.js';
+import type { Pseudonyms } from './pseudonym.js';
+import { groupLabelFor, suppressBlocks, suppressGroups, type Suppressed } from './suppress.js';
+
+export interface PresentContext { disclosure: Disclosure; policy: PrivacyPolicy; pseudonyms: Pseudonyms }
+
+type PersonOut = RawAnalysis['people'][number];
+type LeaderOut = RawAnalysis['whoLeads'][number]['leaders'][number];
+
+/** What the API, web app and exports may show of an analysis. */
+export interface PublicAnalysis {
+  disclosure: Disclosure;
+  minGroupSize: number;
+  waveId: string;
+  relation: string;
+  domain: string;
+  relations: string[];
+  domains: string[];
+  network: RawAnalysis['network'];
+  notes: RawAnalysis['notes'];
+  /** Named: roster id, name, role, department. Pseudonymised: id = name = "P-…" label, role empty, small departments merged. */
+  people: PersonOut[];
+  departments: Array<Suppressed<RawAnalysis['departments'][number]>>;
+  mixing: Array<{ from: string; to: string; ties: number | null; suppressed: boolean }>;
+  whoLeads: Array<{ domain: string; leaders: LeaderOut[] }>;
+  ei: RawAnalysis['ei'] | { value: null; internal: null; external: null; suppressed: true };
+  edges: RawAnalysis['edges'];
+}
+
+/**
+ * The one gate between computed results and any output. Applies, for every
+ * account and every format: minimum group size on group statistics (with
+ * secondary suppression), and — for viewers and anonymised exports —
+ * pseudonymous labels instead of ids and names, no roles, small departments
+ * merged, rows sorted by label so roster order leaks nothing.
+ */
+export function presentAnalysis(raw: RawAnalysis, ctx: PresentContext): PublicAnalysis {
+  const min = ctx.policy.minGroupSize;
+  const sizes = new Map(raw.departments.map((d) => [d.group, d.size]));
+  const named = ctx.disclosure === 'named';
+  const key = (id: string): string => (named ? id : ctx.pseudonyms.label(id));
+  const dept = (d: string): string => (named ? d : groupLabelFor(d || '(none)', sizes, min));
+  const byKey = <T extends { id: string }>(rows: T[]): T[] => (named ? rows : [...rows].sort((a, b) => a.id.localeCompare(b.id)));
+
+  const people = byKey(raw.people.map((p) => (named ? p : { ...p, id: key(p.id), name: key(p.id), role: '', department: dept(p.department) })));
+  const whoLeads = raw.whoLeads.map((d) => ({
+    domain: d.domain,
+    leaders: d.leaders.map((l) => (named ? l : { ...l, id: key(l.id), name: key(l.id), role: '', department: dept(l.department) })),
+  }));
+  const wholeTooSmall = raw.network.people < min;
+  return {
+    disclosure: ctx.disclosure, minGroupSize: min,
+    waveId: raw.waveId, relation: raw.relation, domain: raw.domain, relations: raw.relations, domains: raw.domains,
+    network: { ...raw.network, isolates: { count: raw.network.isolates.count, ids: byKeyIds(raw.network.isolates.ids.map(key), named) } },
+    notes: raw.notes, people,
+    departments: suppressGroups(raw.departments, min),
+    mixing: suppressBlocks(raw.mixing, sizes, min),
+    whoLeads,
+    ei: wholeTooSmall ? { value: null, internal: null, external: null, suppressed: true } : raw.ei,
+    edges: raw.edges.map((e) => ({ source: key(e.source), target: key(e.target), weight: e.weight })),
+  };
+}
+
+/** Network-level deltas between two waves (no people, no groups: nothing to suppress beyond whole-network size). */
+export function presentComparison(from: RawAnalysis, to: RawAnalysis, policy: PrivacyPolicy): Record<string, { from: number | null; to: number | null; delta: number | null }> | null {
+  if (from.network.people < policy.minGroupSize || to.network.people < policy.minGroupSize) return null;
+  const out: Record<string, { from: number | null; to: number | null; delta: number | null }> = {};
+  const keys = ['people', 'ties', 'density', 'reciprocity', 'transitivity', 'weakComponents', 'strongComponents', 'inDegreeCentralization'] as const;
+  for (const k of keys) {
+    const a = from.network[k] as number | null;
+    const b = to.network[k] as number | null;
+    out[k] = { from: a, to: b, delta: a === null || b === null ? null : b - a };
+  }
+  const a = from.network.isolates.count, b = to.network.isolates.count;
+  out.isolates = { from: a, to: b, delta: b - a };
+  out.ei = { from: from.ei.value, to: to.ei.value, delta: from.ei.value === null || to.ei.value === null ? null : to.ei.value - from.ei.value };
+  return out;
+}
+
+function byKeyIds(ids: string[], named: boolean): string[] {
+  return named ? ids : [...ids].sort();
+}

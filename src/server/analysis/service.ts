@@ -1,0 +1,66 @@
+import type { Request } from 'express';
+import { LeadmapError } from '../../model/errors.js';
+import { presentAnalysis, type PublicAnalysis } from '../../privacy/present.js';
+import { Pseudonyms } from '../../privacy/pseudonym.js';
+import type { Disclosure } from '../../privacy/policy.js';
+import type { WaveRecord } from '../../store/store.js';
+import { accountOf, seesNames } from '../access.js';
+import type { AppDeps } from '../context.js';
+import { analysisKey, ANALYSIS_VERSION, computeAnalysis, resolveSelection, type RawAnalysis } from './compute.js';
+
+const MEMO_SIZE = 16;
+const memo = new WeakMap<AppDeps, Map<string, RawAnalysis>>();
+
+export interface Selection { relation?: string; domain?: string }
+
+/** Reads ?relation=&domain= (strings only, bounded). */
+export function selectionOf(req: Request): Selection {
+  const pick = (k: string): string | undefined => {
+    const v = req.query[k];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || v.length === 0 || v.length > 80) throw new LeadmapError('BAD_REQUEST', `query parameter "${k}" must be one short text value`);
+    return v.toLowerCase();
+  };
+  return { relation: pick('relation'), domain: pick('domain') };
+}
+
+/**
+ * The raw (identifiable) analysis of a wave, from the in-memory memo, the
+ * store's cache (keyed by the wave's data hash and the selection), or computed.
+ */
+export async function rawAnalysis(deps: AppDeps, wave: WaveRecord, sel: Selection): Promise<RawAnalysis> {
+  if (wave.status !== 'ready' || !wave.dataHash) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
+  const requestedKey = analysisKey(wave.dataHash, sel.relation ?? '', sel.domain ?? '');
+  const m = memo.get(deps) ?? new Map<string, RawAnalysis>();
+  memo.set(deps, m);
+  const hit = m.get(requestedKey);
+  if (hit) return hit;
+  let raw = (await deps.store.getCachedAnalysis(requestedKey)) as RawAnalysis | null;
+  if (!raw || raw.version !== ANALYSIS_VERSION) {
+    const dataset = await deps.store.loadWaveDataset(wave.id);
+    if (!dataset) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
+    const { relation, domain } = resolveSelection(dataset, sel.relation, sel.domain);
+    raw = computeAnalysis(dataset, wave.id, relation, domain);
+    await deps.store.putCachedAnalysis(requestedKey, wave.id, raw);
+  }
+  m.set(requestedKey, raw);
+  if (m.size > MEMO_SIZE) m.delete(m.keys().next().value!);
+  return raw;
+}
+
+/** What this account may see: named for admins/analysts (unless they ask for anonymised), pseudonymised for viewers. */
+export function disclosureFor(req: Request, wantAnonymised: boolean): Disclosure {
+  return seesNames(accountOf(req)) && !wantAnonymised ? 'named' : 'pseudonymised';
+}
+
+export async function publicAnalysis(deps: AppDeps, req: Request, wave: WaveRecord, sel: Selection, wantAnonymised = false): Promise<PublicAnalysis> {
+  const raw = await rawAnalysis(deps, wave, sel);
+  const disclosure = disclosureFor(req, wantAnonymised);
+  const pseudonyms = new Pseudonyms(await deps.store.waveSecret(wave.id), raw.people.map((p) => p.id));
+  return presentAnalysis(raw, { disclosure, policy: deps.privacy, pseudonyms });
+}
+
+export function wantsAnonymised(req: Request): boolean {
+  const v = req.query.anonymised ?? req.query.anonymized;
+  return v === '1' || v === 'true' || v === 'yes';
+}

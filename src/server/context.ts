@@ -1,0 +1,47 @@
+import type { Account, Store } from '../store/store.js';
+import type { DataDir } from '../store/files.js';
+import type { PrivacyPolicy } from '../privacy/policy.js';
+import type { JobRunner } from '../jobs/jobs.js';
+import type { AuditLog } from '../privacy/audit.js';
+import type { Logger } from './log.js';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** The signed-in account, set by the session middleware. */
+      account?: Account;
+      /** Hash of the session cookie (the session row id). */
+      sessionKey?: string;
+    }
+  }
+}
+
+export interface ServerOptions {
+  /** Idle session timeout (default 30 min). */
+  sessionIdleMs: number;
+  /** Absolute session lifetime (default 12 h). */
+  sessionAbsoluteMs: number;
+  /** Express "trust proxy": set when behind a TLS-terminating proxy so cookies get Secure. */
+  trustProxy: boolean | number | string;
+  /** Largest accepted upload file in bytes (default 200 MB). */
+  maxUploadBytes: number;
+  /** Most files in one upload (default 5). */
+  maxUploadFiles: number;
+  /** Folder of the static web app (default <repo>/web). */
+  webDir: string;
+  /** Path to d3.min.js served at /vendor/d3.min.js. */
+  d3File: string;
+}
+
+/** Everything a route needs; built by createApp's caller (main.ts, tests). */
+export interface AppDeps {
+  store: Store;
+  dir: DataDir;
+  privacy: PrivacyPolicy;
+  jobs: JobRunner;
+  audit: AuditLog;
+  log: Logger;
+  organisationId: string;
+  options: ServerOptions;
+}

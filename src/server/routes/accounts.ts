@@ -1,0 +1,82 @@
+import { Router } from 'express';
+import { LeadmapError } from '../../model/errors.js';
+import { ROLES, type Role } from '../../store/store.js';
+import { checkPasswordRules, generatePassword, hashPassword } from '../auth/passwords.js';
+import { accountOf, requireRole } from '../access.js';
+import type { AppDeps } from '../context.js';
+import { stringList, text } from './validate.js';
+import { publicAccount } from './views.js';
+
+/** Account administration and the audit log: admins only, within their organisation. */
+export function accountRoutes(deps: AppDeps): Router {
+  const r = Router();
+  const { store, audit } = deps;
+  r.use('/api/accounts', requireRole('admin'));
+  r.use('/api/audit', requireRole('admin'));
+
+  const roleOf = (body: unknown): Role => {
+    const role = (body as { role?: unknown })?.role;
+    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new LeadmapError('VALIDATION', `"role" must be one of ${ROLES.join(', ')}`);
+    return role as Role;
+  };
+  const ownSchools = async (orgId: string, ids: string[] | undefined): Promise<string[] | undefined> => {
+    if (ids === undefined) return undefined;
+    const mine = new Set((await store.listSchools(orgId)).map((s) => s.id));
+    const unknown = ids.filter((id) => !mine.has(id));
+    if (unknown.length > 0) throw new LeadmapError('VALIDATION', `unknown school id(s): ${unknown.slice(0, 3).join(', ')}`);
+    return ids;
+  };
+
+  r.get('/api/accounts', async (req, res) => {
+    res.json({ accounts: (await store.listAccounts(accountOf(req).organisationId)).map(publicAccount) });
+  });
+
+  /** Creates an account; without "password" a one-time password is generated and returned once. */
+  r.post('/api/accounts', async (req, res) => {
+    const admin = accountOf(req);
+    const username = text(req.body, 'username', 64);
+    const role = roleOf(req.body);
+    const schoolIds = (await ownSchools(admin.organisationId, stringList(req.body, 'schoolIds'))) ?? [];
+    const given = (req.body as { password?: unknown }).password;
+    const password = given === undefined ? generatePassword() : given;
+    const rule = checkPasswordRules(password);
+    if (rule) throw new LeadmapError('VALIDATION', rule);
+    const account = await store.createAccount(admin.organisationId, username, role, await hashPassword(password as string), schoolIds, given === undefined);
+    audit.record({ organisationId: admin.organisationId, accountId: admin.id, action: 'create', target: `account:${account.id}`, detail: role });
+    res.status(201).json({ account: publicAccount(account), ...(given === undefined ? { oneTimePassword: password } : {}) });
+  });
+
+  r.patch('/api/accounts/:accountId', async (req, res) => {
+    const admin = accountOf(req);
+    const target = await store.getAccount(String(req.params.accountId));
+    if (!target || target.organisationId !== admin.organisationId) throw new LeadmapError('NOT_FOUND', 'no such account');
+    const body = req.body as Record<string, unknown>;
+    const role = body.role === undefined ? undefined : roleOf(body);
+    if (target.id === admin.id && role !== undefined && role !== 'admin') throw new LeadmapError('VALIDATION', 'you cannot remove your own admin role');
+    const schoolIds = await ownSchools(admin.organisationId, stringList(body, 'schoolIds'));
+    let oneTimePassword: string | undefined;
+    let passwordHash: string | undefined;
+    if (body.resetPassword === true) { oneTimePassword = generatePassword(); passwordHash = await hashPassword(oneTimePassword); }
+    const updated = await store.updateAccount(target.id, { role, schoolIds, passwordHash, mustChangePassword: passwordHash ? true : undefined });
+    if (role !== undefined || passwordHash || schoolIds) await store.deleteSessionsOf(target.id);
+    audit.record({ organisationId: admin.organisationId, accountId: admin.id, action: 'update', target: `account:${target.id}`, detail: [role && `role=${role}`, schoolIds && `schools=${schoolIds.length}`, passwordHash && 'password-reset'].filter(Boolean).join(' ') || null });
+    res.json({ account: publicAccount(updated!), ...(oneTimePassword ? { oneTimePassword } : {}) });
+  });
+
+  r.delete('/api/accounts/:accountId', async (req, res) => {
+    const admin = accountOf(req);
+    const target = await store.getAccount(String(req.params.accountId));
+    if (!target || target.organisationId !== admin.organisationId) throw new LeadmapError('NOT_FOUND', 'no such account');
+    if (target.id === admin.id) throw new LeadmapError('VALIDATION', 'you cannot delete your own account');
+    await store.deleteAccount(target.id);
+    audit.record({ organisationId: admin.organisationId, accountId: admin.id, action: 'delete', target: `account:${target.id}`, detail: null });
+    res.json({ deleted: target.id });
+  });
+
+  r.get('/api/audit', async (req, res) => {
+    await audit.flush();
+    const limit = Math.min(1000, Math.max(1, Number(req.query.limit) || 200));
+    res.json({ entries: await store.listAudit(accountOf(req).organisationId, limit) });
+  });
+  return r;
+}

@@ -1,0 +1,61 @@
+import { Router } from 'express';
+import { accountOf, waveFor } from '../access.js';
+import type { AppDeps } from '../context.js';
+import { publicAnalysis, selectionOf, wantsAnonymised } from '../analysis/service.js';
+import { departmentsCsv, metricsCsv } from '../export/metrics-csv.js';
+import { toGexf, toGraphml } from '../export/graph-xml.js';
+import { LeadmapError } from '../../model/errors.js';
+
+export function analysisRoutes(deps: AppDeps): Router {
+  const r = Router();
+  const { store, audit } = deps;
+
+  /** Indicators, people, department statistics and who-leads-what of one wave (?relation=&domain=&anonymised=1). */
+  r.get('/api/waves/:waveId/analysis', async (req, res) => {
+    const { wave } = await waveFor(store, req, req.params.waveId);
+    const a = await publicAnalysis(deps, req, wave, selectionOf(req), wantsAnonymised(req));
+    const account = accountOf(req);
+    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `wave:${wave.id}`, detail: `analysis ${a.relation}/${a.domain} ${a.disclosure}` });
+    const { edges: _edges, ...rest } = a;
+    void _edges;
+    res.json({ analysis: rest });
+  });
+
+  /** Nodes and edges for the network view. */
+  r.get('/api/waves/:waveId/graph', async (req, res) => {
+    const { wave } = await waveFor(store, req, req.params.waveId);
+    const a = await publicAnalysis(deps, req, wave, selectionOf(req), wantsAnonymised(req));
+    const account = accountOf(req);
+    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `wave:${wave.id}`, detail: `graph ${a.relation}/${a.domain} ${a.disclosure}` });
+    res.json({
+      disclosure: a.disclosure, relation: a.relation, domain: a.domain,
+      nodes: a.people.map((p) => ({ id: p.id, label: p.name, department: p.department, inDegree: p.inDegree, pageRank: p.pageRank })),
+      edges: a.edges,
+    });
+  });
+
+  const EXPORTS: Record<string, { type: string; render: (a: Awaited<ReturnType<typeof publicAnalysis>>) => string }> = {
+    'metrics.csv': { type: 'text/csv; charset=utf-8', render: metricsCsv },
+    'departments.csv': { type: 'text/csv; charset=utf-8', render: departmentsCsv },
+    'graph.graphml': { type: 'application/graphml+xml; charset=utf-8', render: toGraphml },
+    'graph.gexf': { type: 'application/gexf+xml; charset=utf-8', render: toGexf },
+  };
+
+  /** Downloads; ?anonymised=1 gives pseudonymised labels (always so for viewers). */
+  r.get('/api/waves/:waveId/export/:format', async (req, res) => {
+    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const format = String(req.params.format);
+    const exporter = Object.hasOwn(EXPORTS, format) ? EXPORTS[format] : undefined;
+    if (!exporter) throw new LeadmapError('NOT_FOUND', `no such export; choose one of ${Object.keys(EXPORTS).join(', ')}`);
+    const a = await publicAnalysis(deps, req, wave, selectionOf(req), wantsAnonymised(req));
+    const account = accountOf(req);
+    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'export', target: `wave:${wave.id}`, detail: `${format} ${a.relation}/${a.domain} ${a.disclosure}` });
+    const name = `${school.slug}-${safe(wave.label)}-${safe(a.relation)}-${safe(a.domain)}${a.disclosure === 'named' ? '' : '-anonymised'}-${format}`;
+    res.set('Content-Type', exporter.type).attachment(name).send(exporter.render(a));
+  });
+  return r;
+}
+
+function safe(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'x';
+}

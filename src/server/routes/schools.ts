@@ -1,0 +1,68 @@
+import { Router } from 'express';
+import { LeadmapError } from '../../model/errors.js';
+import { accountOf, canSeeSchool, requireRole, requireWriter, schoolFor } from '../access.js';
+import type { AppDeps } from '../context.js';
+import { presentComparison } from '../../privacy/present.js';
+import { rawAnalysis, selectionOf } from '../analysis/service.js';
+import { isoDate, slug, text } from './validate.js';
+import { publicSchool, publicWave } from './views.js';
+
+export function schoolRoutes(deps: AppDeps): Router {
+  const r = Router();
+  const { store, audit } = deps;
+
+  r.get('/api/schools', async (req, res) => {
+    const account = accountOf(req);
+    const schools = (await store.listSchools(account.organisationId)).filter((s) => canSeeSchool(account, s));
+    res.json({ schools: schools.map(publicSchool) });
+  });
+
+  r.post('/api/schools', requireRole('admin'), async (req, res) => {
+    const account = accountOf(req);
+    const school = await store.createSchool(account.organisationId, slug(req.body), text(req.body, 'name'));
+    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'create', target: `school:${school.id}`, detail: null });
+    res.status(201).json({ school: publicSchool(school) });
+  });
+
+  r.get('/api/schools/:schoolId', async (req, res) => {
+    const school = await schoolFor(store, req, req.params.schoolId);
+    res.json({ school: publicSchool(school), waves: (await store.listWaves(school.id)).map(publicWave) });
+  });
+
+  r.delete('/api/schools/:schoolId', requireRole('admin'), async (req, res) => {
+    const school = await schoolFor(store, req, req.params.schoolId);
+    const account = accountOf(req);
+    await store.deleteSchool(school.id);
+    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'delete', target: `school:${school.id}`, detail: null });
+    res.json({ deleted: school.id });
+  });
+
+  r.get('/api/schools/:schoolId/waves', async (req, res) => {
+    const school = await schoolFor(store, req, req.params.schoolId);
+    res.json({ waves: (await store.listWaves(school.id)).map(publicWave) });
+  });
+
+  r.post('/api/schools/:schoolId/waves', async (req, res) => {
+    const school = await schoolFor(store, req, req.params.schoolId);
+    const account = requireWriter(req);
+    const wave = await store.createWave(school.id, text(req.body, 'label', 60), isoDate(req.body, 'collectedOn'));
+    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'create', target: `wave:${wave.id}`, detail: null });
+    res.status(201).json({ wave: publicWave(wave) });
+  });
+
+  /** Network-level change between two waves of the school. */
+  r.get('/api/schools/:schoolId/compare', async (req, res) => {
+    const school = await schoolFor(store, req, req.params.schoolId);
+    const { from, to } = req.query;
+    if (typeof from !== 'string' || typeof to !== 'string') throw new LeadmapError('BAD_REQUEST', 'give two wave ids: ?from=…&to=…');
+    const [a, b] = await Promise.all([store.getWave(from), store.getWave(to)]);
+    if (!a || !b || a.schoolId !== school.id || b.schoolId !== school.id) throw new LeadmapError('NOT_FOUND', 'no such wave in this school');
+    const sel = selectionOf(req);
+    const [ra, rb] = [await rawAnalysis(deps, a, sel), await rawAnalysis(deps, b, sel)];
+    const account = accountOf(req);
+    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `compare:${a.id}:${b.id}`, detail: null });
+    const metrics = presentComparison(ra, rb, deps.privacy);
+    res.json({ from: publicWave(a), to: publicWave(b), relation: ra.relation, domain: ra.domain, metrics, suppressed: metrics === null });
+  });
+  return r;
+}
