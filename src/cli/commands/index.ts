@@ -1,9 +1,13 @@
 import type { Command } from '../command.js';
 import { analyzeCommand } from './analyze.js';
 import { importCommand } from './import.js';
+import { serveCommand } from './serve.js';
+import { backupCommand } from './backup.js';
 
 /** Every sub-command, in the order `leadmap help` lists them. Add new commands here. */
 export const COMMANDS: Command[] = [
   analyzeCommand,
   importCommand,
+  serveCommand,
+  backupCommand,
 ];
