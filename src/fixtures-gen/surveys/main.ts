@@ -1,7 +1,7 @@
 /**
  * Generates the survey-export fixtures under fixtures/surveys/: one export per demo school (latest
- * wave, from fixtures/demo/<slug>/<wave>/{roster,ties,respondents}.csv, when present) and three
- * small exports from a built-in roster, each in a different tool's shape, with the ties, review
+ * wave, from fixtures/demo/<slug>/<wave>/{roster,ties,respondents}.csv, when present) and one
+ * small export per tool shape from a built-in roster, each in a different tool's shape, with the ties, review
  * items and mapping an import must reproduce. Seeded: the same inputs always give the same files.
  *
  *   npm run build && node dist/fixtures-gen/surveys/main.js [repoRoot]
@@ -87,8 +87,11 @@ const DEMO_SHAPES: Record<string, ExportShape> = { lakeside: 'google-forms', riv
 export async function generateSurveyFixtures(root: string): Promise<string[]> {
   const outRoot = join(root, 'fixtures', 'surveys');
   const written: string[] = [];
-  // small built-in roster, three Excel encodings/locales
-  const small: Array<[string, ExportShape, number]> = [['northfield-cp1252', 'excel-cp1252', 11], ['northfield-semicolon', 'excel-semicolon', 12], ['northfield-unicode-text', 'excel-unicode-text', 13]];
+  // small built-in roster, every tool shape
+  const small: Array<[string, ExportShape, number]> = [
+    ['northfield-cp1252', 'excel-cp1252', 11], ['northfield-semicolon', 'excel-semicolon', 12], ['northfield-unicode-text', 'excel-unicode-text', 13],
+    ['northfield-msforms', 'microsoft-forms', 14], ['northfield-qualtrics', 'qualtrics', 15], ['northfield-utf8-bom', 'excel-utf8-bom', 16], ['northfield-google', 'google-forms', 17],
+  ];
   for (const [name, shape, seed] of small) {
     const rng = new Rng(seed);
     const respondents = SMALL_ROSTER.map((p) => p.id).filter((id) => id !== 'S14' && id !== 'S09');

@@ -5,6 +5,7 @@
  * "Unicode text" (UTF-16 LE, tab-delimited).
  */
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import type { Question, ResponseRow, SurveyDesign } from './design.js';
 import type { RosterPerson } from './variants.js';
 
@@ -125,11 +126,15 @@ export async function encode(table: Table, shape: ExportShape): Promise<{ name: 
   switch (shape) {
     case 'microsoft-forms': {
       const wb = new ExcelJS.Workbook();
+      wb.created = wb.modified = new Date('2026-04-30T12:00:00Z'); // fixed: same seed, same bytes
+      wb.creator = wb.lastModifiedBy = 'Microsoft Forms';
       const ws = wb.addWorksheet('Sheet1');
       for (const r of table.cells) ws.addRow(r);
       ws.getColumn(2).numFmt = 'm/d/yy h:mm:ss';
       ws.getColumn(3).numFmt = 'm/d/yy h:mm:ss';
-      return { name: 'survey.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+      // re-zip with fixed entry times so the same seed gives the same bytes
+      const files = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+      return { name: 'survey.xlsx', bytes: zipSync(files, { mtime: new Date('2026-04-30T12:00:00Z') }) };
     }
     case 'excel-utf8-bom': return { name: 'survey.csv', bytes: new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(delimited(table.cells, ','), 'utf8')]) };
     case 'excel-cp1252': return { name: 'survey.csv', bytes: encodeCp1252(delimited(table.cells, ',')) };
