@@ -17,7 +17,7 @@ export async function testServer(opts: Partial<StartOptions> = {}): Promise<Test
 
 /** A tiny HTTP client with a cookie jar (one session). */
 export class Client {
-  private cookie = '';
+  cookie = '';
   constructor(readonly base: string) {}
 
   async req(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string; headers: Headers }> {
