@@ -1,13 +1,15 @@
 /**
  * A plain reference reading of a generated wave, used to prove each wave shows what it plants and
- * nothing else. Rules (advice ties only; in-degree = distinct colleagues naming a person):
- * - leader in a domain: in-degree ≥ max(3, mean + 1 sd) over everyone on the roster (leadmap's leader rule);
- * - hidden leader: leader in some domain without a formal leadership role;
- * - nominal leader: formal role, leader in no domain;
- * - overloaded: formal role, release time < 0.25, leader in ≥ 4 domains;
- * - key person: the only person named in a domain by ≥ 3 respondents;
- * - silo: department (or school) of ≥ 4 people whose E-I index (ties touching it) is ≤ −0.6;
- * - isolated newcomer: started this year and named by nobody.
+ * nothing else. It mirrors leadmap's analytics rules (src/metrics/leadership, risk, group) on advice
+ * ties only; in-degree = distinct colleagues naming a person; graphs = each domain and all pooled.
+ * - leader (per graph): in-degree ≥ max(3, mean + 1 sd) over everyone on the roster;
+ * - hidden leader: no formal role, leader and in-degree ≥ 2 × median in some graph;
+ * - nominal leader: formal role, pooled in-degree < max(2, median pooled in-degree);
+ * - overloaded: among formal leaders of ≥ 1 domain, load (Σ domain in-degrees) / max(release, 0.1)
+ *   ≥ 2 × the median ratio, and load ≥ the median load;
+ * - key person: the only person named by ≥ 3 respondents in one domain graph;
+ * - silo: department (or school) of ≥ 5 people whose members' out-ties give E-I ≤ −0.5;
+ * - isolated newcomer: started this year or last, or ≤ 1 year of experience, and named by nobody.
  */
 import { isFormalLeaderRole } from '../model/formal-roles.js';
 import { DOMAINS, type Domain, type WaveOutput } from './types.js';
@@ -20,34 +22,58 @@ export interface WaveReading {
   keyPeople: Array<{ id: string; domain: Domain; dependents: string[] }>;
   silos: Array<{ grouping: 'department' | 'school'; group: string; ei: number }>;
   isolatedNewcomers: string[];
-  eiByDepartment: Record<string, number>;
+  ei: Record<string, number>;
 }
 
-export const SILO_EI = -0.6;
+export const SILO_EI = -0.5;
 export const KEY_DEPENDENTS = 3;
-export const OVERLOAD_DOMAINS = 4;
-export const OVERLOAD_RELEASE = 0.25;
+export const MIN_GROUP = 5;
+
+const median = (xs: readonly number[]): number => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 
 export function readWave(w: WaveOutput, grouping: 'department' | 'school' = 'department'): WaveReading {
   const advice = w.ties.filter((t) => t.relation === 'advice');
   const ids = w.people.map((p) => p.id);
+  const person = new Map(w.people.map((p) => [p.id, p]));
+  const formal = (id: string): boolean => isFormalLeaderRole(person.get(id)!.role);
+  const inDegrees = (d: Domain | null): number[] => {
+    const src = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+    for (const t of advice) if (d === null || t.domain === d) src.get(t.target)!.add(t.source);
+    return ids.map((id) => src.get(id)!.size);
+  };
   const leaders: Record<string, string[]> = {};
-  const leaderDomains = new Map<string, Domain[]>();
-  for (const d of DOMAINS) {
-    const inSrc = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
-    for (const t of advice) if (t.domain === d) inSrc.get(t.target)!.add(t.source);
-    const deg = ids.map((id) => inSrc.get(id)!.size);
+  const ledDomains = new Map<string, number>();
+  const load = new Map<string, number>();
+  const hidden = new Set<string>();
+  let pooled: number[] = [];
+  for (const d of [...DOMAINS, null]) {
+    const deg = inDegrees(d);
+    if (d === null) pooled = deg;
     const mean = deg.reduce((a, b) => a + b, 0) / deg.length;
     const sd = Math.sqrt(deg.reduce((a, b) => a + (b - mean) ** 2, 0) / deg.length);
     const thr = Math.max(3, mean + sd);
-    leaders[d] = ids.filter((_id, i) => deg[i]! >= thr - 1e-12);
-    for (const id of leaders[d]!) leaderDomains.set(id, [...(leaderDomains.get(id) ?? []), d]);
+    const med = median(deg);
+    const led = ids.filter((_id, i) => deg[i]! >= thr - 1e-12);
+    leaders[d ?? 'any'] = led;
+    ids.forEach((id, i) => {
+      if (!formal(id) && deg[i]! >= thr - 1e-12 && deg[i]! >= 2 * med) hidden.add(id);
+      if (d !== null) load.set(id, (load.get(id) ?? 0) + deg[i]!);
+    });
+    if (d !== null) for (const id of led) ledDomains.set(id, (ledDomains.get(id) ?? 0) + 1);
   }
-  const person = new Map(w.people.map((p) => [p.id, p]));
-  const formal = (id: string): boolean => isFormalLeaderRole(person.get(id)!.role);
-  const hidden = ids.filter((id) => !formal(id) && leaderDomains.has(id));
-  const nominal = ids.filter((id) => formal(id) && !leaderDomains.has(id));
-  const overloaded = ids.filter((id) => formal(id) && person.get(id)!.releaseTime < OVERLOAD_RELEASE && (leaderDomains.get(id)?.length ?? 0) >= OVERLOAD_DOMAINS);
+  const pooledMedian = median(pooled);
+  const nominal = ids.filter((id, i) => formal(id) && pooled[i]! < Math.max(2, pooledMedian));
+  const cands = ids.filter((id) => formal(id) && ledDomains.has(id));
+  const ratio = (id: string): number => load.get(id)! / Math.max(person.get(id)!.releaseTime, 0.1);
+  const medRatio = median(cands.map(ratio));
+  const medLoad = median(cands.map((id) => load.get(id)!));
+  const overloaded = cands.length < 2 ? [] : cands.filter((id) => ratio(id) >= 2 * medRatio - 1e-12 && load.get(id)! >= medLoad);
+
   const keyPeople: WaveReading['keyPeople'] = [];
   for (const d of DOMAINS) {
     const out = new Map<string, string[]>();
@@ -57,22 +83,24 @@ export function readWave(w: WaveOutput, grouping: 'department' | 'school' = 'dep
     for (const [id, ds] of deps) if (ds.length >= KEY_DEPENDENTS) keyPeople.push({ id, domain: d, dependents: ds.sort() });
   }
   const groupOf = (id: string): string => (grouping === 'department' ? person.get(id)!.department : person.get(id)!.school);
-  const eiByDepartment: Record<string, number> = {};
+  const ei: Record<string, number> = {};
   const silos: WaveReading['silos'] = [];
-  const groups = [...new Set(ids.map(groupOf))].sort();
-  for (const g of groups) {
+  for (const g of [...new Set(ids.map(groupOf))].sort()) {
+    if (ids.filter((id) => groupOf(id) === g).length < MIN_GROUP) continue;
     let internal = 0, external = 0;
     for (const t of advice) {
-      const a = groupOf(t.source) === g, b = groupOf(t.target) === g;
-      if (a && b) internal++; else if (a || b) external++;
+      if (groupOf(t.source) !== g) continue;
+      if (groupOf(t.target) === g) internal++; else external++;
     }
-    const ei = internal + external === 0 ? 0 : (external - internal) / (external + internal);
-    eiByDepartment[g] = Math.round(ei * 100) / 100;
-    if (ids.filter((id) => groupOf(id) === g).length >= 4 && ei <= SILO_EI) silos.push({ grouping, group: g, ei });
+    if (internal + external === 0) continue;
+    const v = (external - internal) / (external + internal);
+    ei[g] = Math.round(v * 100) / 100;
+    if (v <= SILO_EI) silos.push({ grouping, group: g, ei: v });
   }
   const named = new Set(advice.map((t) => t.target));
-  const isolatedNewcomers = ids.filter((id) => person.get(id)!.startYear === w.year && !named.has(id));
-  return { leaders, hidden, nominal, overloaded, keyPeople, silos, isolatedNewcomers, eiByDepartment };
+  const isNew = (id: string): boolean => person.get(id)!.startYear >= w.year - 1 || person.get(id)!.yearsExperience <= 1;
+  const isolatedNewcomers = ids.filter((id) => isNew(id) && !named.has(id));
+  return { leaders, hidden: [...hidden].sort(), nominal, overloaded, keyPeople, silos, isolatedNewcomers, ei };
 }
 
 /** Differences between what a wave plants and what the reference reading finds ([] = agree). */

@@ -5,14 +5,25 @@
  * strongly in their domains; nominal leaders are pulled weakly and capped harder.
  */
 import { isFormalLeaderRole } from '../model/formal-roles.js';
-import type { Random } from './random.js';
+import { plantedMismatches } from './check.js';
+import { Random, seedOf } from './random.js';
 import { simulateSurvey, type SurveyPlan } from './survey.js';
 import { DOMAINS, type Domain, type GenPerson, type Planted, type WaveOutput } from './types.js';
 
+/**
+ * A person colleagues go to in some domains: each respondent answering such a domain names them with
+ * probability `share` (`teamShare` for their own team, when given). They are named only this way in
+ * those domains (never by the random fill), so their in-degree there is ≈ share × respondents.
+ */
 export interface Pull {
   id: string;
   domains: readonly Domain[];
-  pull: number;
+  share: number;
+  teamShare?: number;
+  /** Share for respondents of the same department (and school), when given. */
+  deptShare?: number;
+  /** Share for respondents of the same school (districts), when given. */
+  schoolShare?: number;
 }
 
 export interface WaveStory {
@@ -28,6 +39,8 @@ export interface WaveStory {
   keyPeople: Array<{ id: string; domain: Domain; dependents: string[]; why: string }>;
   isolates: Array<{ id: string; namesNobody: boolean; why: string }>;
   silos: Array<{ grouping: 'department' | 'school'; group: string; why: string }>;
+  /** People outside every silo's walls (a superintendent who visits all schools). */
+  unsiloed?: string[];
   /** Share of staff who answer (others have no out-ties). */
   responseRate: number;
   /** Team/department/school affinity of a source for a target (before the target's pull). */
@@ -41,6 +54,8 @@ export interface WaveStory {
 }
 
 const SILO_LEAK = 0.02;
+const SILO_SHARE_LEAK = 0.2;
+const SMALL_SILO = 10;
 
 export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput {
   const byId = new Map(w.people.map((p) => [p.id, p]));
@@ -49,10 +64,11 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
     if (!p) throw new Error(`${school} ${w.label}: story names ${id}, who is not on the roster`);
     return p;
   };
-  const pullOf = new Map<string, number>(); // `${id}|${d}` → pull
-  for (const l of [...w.leaders, ...w.hidden, ...w.overloaded]) {
+  const pulls = [...w.leaders, ...w.hidden, ...w.overloaded];
+  const pullOf = new Set<string>(); // `${id}|${d}`
+  for (const l of pulls) {
     need(l.id);
-    for (const d of l.domains) pullOf.set(`${l.id}|${d}`, Math.max(pullOf.get(`${l.id}|${d}`) ?? 0, l.pull));
+    for (const d of l.domains) pullOf.add(`${l.id}|${d}`);
   }
   const strong = new Set([...w.leaders, ...w.hidden, ...w.overloaded].map((l) => l.id));
   const nominal = new Set(w.nominal.map((n) => need(n.id).id));
@@ -69,9 +85,18 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
     }
   }
   const groupOf = (p: GenPerson, g: 'department' | 'school'): string => (g === 'department' ? p.department : p.school);
+  const unsiloed = new Set(w.unsiloed ?? []);
+  /** A tie between s and t crosses a silo wall. */
+  const walled = (s: GenPerson, t: GenPerson): boolean =>
+    !unsiloed.has(s.id) && !unsiloed.has(t.id) && inSilo(s) !== inSilo(t) && (inSilo(s) ?? inSilo(t)) !== undefined;
   const inSilo = (p: GenPerson): string | undefined =>
     w.silos.find((s) => groupOf(p, s.grouping) === s.group)?.group;
 
+  const siloSize = new Map<string, number>();
+  for (const p of w.people) {
+    const g = inSilo(p);
+    if (g !== undefined) siloSize.set(g, (siloSize.get(g) ?? 0) + 1);
+  }
   // Respondents: a seeded draw, with planted people fixed.
   const respondents = new Set<string>();
   for (const p of w.people) {
@@ -92,6 +117,26 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
     answers.set(p.id, ds);
   }
 
+  // Who goes to which leader: drawn per respondent, domain and leader, in fixed order.
+  const preferred = new Map<string, string[]>();
+  for (const s of w.people) {
+    for (const d of answers.get(s.id) ?? []) {
+      if (forced.has(`${s.id}|${d}`)) continue;
+      const list: string[] = [];
+      for (const l of pulls) {
+        if (l.id === s.id || !l.domains.includes(d) || list.includes(l.id)) continue;
+        const t = need(l.id);
+        const leak = walled(s, t) ? SILO_SHARE_LEAK : 1;
+        const sameSchool = s.school === t.school;
+        const base = sameSchool && s.team === t.team && l.teamShare !== undefined ? l.teamShare
+          : sameSchool && s.department === t.department && l.deptShare !== undefined ? l.deptShare
+          : sameSchool && l.schoolShare !== undefined ? l.schoolShare : l.share;
+        const share = base * leak;
+        if (rng.chance(share)) list.push(l.id);
+      }
+      preferred.set(`${s.id}|${d}`, list);
+    }
+  }
   const domainCap = w.ordinaryDomainCap ?? 2;
   const pooledCap = w.ordinaryPooledCap ?? 7;
   const plan: SurveyPlan = {
@@ -99,21 +144,21 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
     respondents,
     answers: (s) => answers.get(s.id) ?? [],
     pull: (s, t, d) => {
-      const silo = inSilo(s) ?? inSilo(t);
-      const leak = silo !== undefined && inSilo(s) !== inSilo(t) ? SILO_LEAK : 1;
-      const base = nominal.has(t.id) ? 0.3 : pullOf.get(`${t.id}|${d}`) ?? 1;
+      const leak = walled(s, t) ? SILO_LEAK : 1;
+      const base = nominal.has(t.id) ? 0.3 : pullOf.has(`${t.id}|${d}`) ? 0 : 1;
       return base * w.affinity(s, t) * leak;
     },
-    domainCap: (t, d) => (nominal.has(t.id) ? 1 : pullOf.has(`${t.id}|${d}`) ? Infinity : domainCap),
+    // Leaders outside their own domains are asked now and then, like anyone, but capped at one.
+    domainCap: (t, d) => (nominal.has(t.id) ? 1 : pullOf.has(`${t.id}|${d}`) ? Infinity : strong.has(t.id) ? 1 : domainCap),
     pooledCap: (t) => (nominal.has(t.id) ? 2 : strong.has(t.id) ? Infinity : pooledCap),
     forced: (s, d) => forced.get(`${s.id}|${d}`),
-    // Silo members name two colleagues at most, so a small silo can answer from inside itself.
-    maxNames: (s) => (inSilo(s) !== undefined ? 2 : 6),
+    preferred: (s, d) => preferred.get(`${s.id}|${d}`) ?? [],
+    // Members of a small silo name two colleagues at most, so the silo can answer from inside itself.
+    maxNames: (s) => (inSilo(s) !== undefined && siloSize.get(inSilo(s)!)! <= SMALL_SILO ? 2 : 6),
     unnamed,
     minInDegree: w.minInDegree ?? 2,
     collaborationPull: (s, t) => {
-      const silo = inSilo(s) ?? inSilo(t);
-      const leak = silo !== undefined && inSilo(s) !== inSilo(t) ? 0 : 1;
+      const leak = walled(s, t) ? 0 : 1;
       return (s.team === t.team ? 6 : s.department === t.department ? 2 : 0.3) * leak;
     },
     collaborationCap: 2,
@@ -138,4 +183,24 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
     nominalLeaders: byIdSort(w.nominal.map((n) => ({ id: n.id, name: nameOf(n.id), role: need(n.id).role, why: n.why }))),
   };
   return { label: w.label, year: w.year, people: w.people, respondents: [...respondents].sort(), ties, planted };
+}
+
+/**
+ * Runs a wave's story with the first of a fixed sequence of seeds whose result shows exactly what the
+ * story plants under the reference reading (check.ts) — deterministic, since the sequence is fixed.
+ */
+export function runCheckedStory(
+  school: string, w: WaveStory, groupings: ReadonlyArray<'department' | 'school'> = ['department'], attempts = 40,
+): WaveOutput {
+  let last: string[] = [];
+  for (let i = 0; i < attempts; i++) {
+    const out = runStory(school, w, new Random(seedOf(`${school}|${w.label}|${i}`)));
+    last = groupings.flatMap((g) => plantedMismatches(out, g));
+    if (last.length === 0) return out;
+  }
+  if (process.env.DEMO_GEN_DEBUG) {
+    process.stderr.write(`${school} ${w.label}: ${last.join('; ')}\n`);
+    return runStory(school, w, new Random(seedOf(`${school}|${w.label}|0`)));
+  }
+  throw new Error(`${school} ${w.label}: no seed among ${attempts} shows exactly what is planted; last: ${last.join('; ')}`);
 }

@@ -23,6 +23,8 @@ export interface SurveyPlan {
   maxNames?(s: GenPerson): number;
   /** Most distinct colleagues who may name t over all domains. */
   pooledCap(t: GenPerson): number;
+  /** People s names first in d (leaders s goes to); the answer adds at least one more name. */
+  preferred?(s: GenPerson, d: Domain): readonly string[];
   /** Exact answer of s in d (planted sole-source dependence), or undefined. */
   forced?(s: GenPerson, d: Domain): readonly string[] | undefined;
   /** People nobody names (planted isolates). */
@@ -81,7 +83,10 @@ export function simulateSurvey(plan: SurveyPlan, rng: Random): GenTie[] {
   for (const d of DOMAINS) {
     for (const s of rng.shuffled(respondents)) {
       if (!plan.answers(s).includes(d) || plan.forced?.(s, d) !== undefined) continue;
-      let k = Math.min(rng.fromTable(NAMES_PER_DOMAIN), plan.maxNames?.(s) ?? MAX_NAMES);
+      const max = plan.maxNames?.(s) ?? MAX_NAMES;
+      const first = (plan.preferred?.(s, d) ?? []).filter((id) => id !== s.id).slice(0, max - 1);
+      for (const id of first) add(s, byId.get(id)!, d);
+      let k = Math.min(Math.max(rng.fromTable(NAMES_PER_DOMAIN), first.length + 1), max) - first.length;
       while (k > 0) {
         const cands = plan.people.filter((t) => open(s, t, d) && plan.pull(s, t, d) > 0);
         if (cands.length === 0) break;

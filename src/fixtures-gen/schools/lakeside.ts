@@ -8,7 +8,7 @@
 import { SPECIAL_NAMES } from '../names.js';
 import { Random } from '../random.js';
 import { Staff, nextRoster } from '../staff.js';
-import { runStory, type WaveStory } from '../story.js';
+import { runCheckedStory, type WaveStory } from '../story.js';
 import type { GenPerson, SchoolOutput } from '../types.js';
 import { ALL_DOMAINS, answerRate, byRole, career, draw, ordinaryTeachers } from './common.js';
 
@@ -70,12 +70,12 @@ export function lakeside(seed: number): SchoolOutput {
     ...base, label: '2022-23', year: y1, people: w1,
     story: 'Year one of the new principal. Almost every question goes to the principal; the newly formed ILT (one grade-level lead per grade) is not yet sought out. A veteran Grade 2 teacher is the informal go-to for curriculum and instruction.',
     leaders: [
-      { id: principal.id, domains: ALL_DOMAINS, pull: 14 },
-      { id: ap.id, domains: ['behaviour', 'wellbeing'], pull: 6 },
-      { id: coach.id, domains: ['instruction', 'professional learning'], pull: 5 },
+      { id: principal.id, domains: ALL_DOMAINS, share: 0.75 },
+      { id: ap.id, domains: ['behaviour', 'wellbeing'], share: 0.4 },
+      { id: coach.id, domains: ['instruction', 'professional learning'], share: 0.35 },
     ],
-    hidden: [{ id: jose.id, domains: ['curriculum', 'instruction'], pull: 7, why: 'veteran Grade 2 teacher colleagues across grades go to for curriculum and instruction' }],
-    overloaded: [],
+    hidden: [{ id: jose.id, domains: ['curriculum', 'instruction'], share: 0.45, teamShare: 0.9, why: 'veteran Grade 2 teacher colleagues across grades go to for curriculum and instruction' }],
+    overloaded: [{ id: principal.id, domains: [], share: 0, why: 'principal-centric: the principal carries several times the load of the other administrators' }],
     nominal: w1Ilt.map((p) => ({ id: p.id, why: 'grade-level lead in the ILT\'s first year, not yet sought out' })),
     keyPeople: [{ id: principal.id, domain: 'curriculum', dependents: dependents1.map((p) => p.id), why: 'principal-centric: these teachers ask only the principal about curriculum' }],
     isolates: [{ id: newInW1[1]!.id, namesNobody: false, why: 'new Grade 4 teacher: answers the survey but nobody names them' }],
@@ -95,12 +95,12 @@ export function lakeside(seed: number): SchoolOutput {
     ...base, label: '2023-24', year: y2, people: w2,
     story: 'Year two: the principal is still the main hub, but most grade-level leads now lead curriculum, instruction and assessment for their grade; the coach leads professional learning. The Kindergarten and Grade 5 leads are still rarely asked.',
     leaders: [
-      { id: principal.id, domains: ALL_DOMAINS, pull: 9 },
-      { id: ap.id, domains: ['behaviour', 'wellbeing'], pull: 6 },
-      { id: coach.id, domains: ['instruction', 'curriculum', 'assessment', 'professional learning'], pull: 5 },
-      ...['Grade 1', 'Grade 2', 'Grade 3', 'Grade 4'].map((g) => ({ id: lead(w2, g).id, domains: ['curriculum', 'instruction', 'assessment'] as const, pull: 4 })),
+      { id: principal.id, domains: ALL_DOMAINS, share: 0.5 },
+      { id: ap.id, domains: ['behaviour', 'wellbeing'], share: 0.4 },
+      { id: coach.id, domains: ['instruction', 'assessment', 'professional learning'], share: 0.3 },
+      ...['Grade 1', 'Grade 2', 'Grade 3', 'Grade 4'].map((g) => ({ id: lead(w2, g).id, domains: ['curriculum', 'instruction', 'assessment'] as const, share: 0.2, teamShare: 0.95 })),
     ],
-    hidden: [{ id: jose.id, domains: ['curriculum', 'instruction'], pull: 7, why: 'still the informal go-to for curriculum and instruction' }],
+    hidden: [{ id: jose.id, domains: ['curriculum', 'instruction'], share: 0.45, teamShare: 0.9, why: 'still the informal go-to for curriculum and instruction' }],
     overloaded: [],
     nominal: [lead(w2, 'Grade K'), lead(w2, 'Grade 5')].map((p) => ({ id: p.id, why: 'grade-level lead colleagues rarely go to' })),
     keyPeople: [],
@@ -127,14 +127,14 @@ export function lakeside(seed: number): SchoolOutput {
     ...base, label: '2024-25', year: y3, people: w3,
     story: 'Year three: leadership is distributed. Grade-level leads (now including the Grade 2 veteran) lead curriculum, instruction and assessment; the principal keeps professional learning and behaviour. The Grade 3 lead has become everyone\'s go-to on six domains with a tenth of a day released. Data questions run only through the coach.',
     leaders: [
-      { id: principal.id, domains: ['behaviour', 'professional learning', 'wellbeing'], pull: 5 },
-      { id: ap.id, domains: ['behaviour', 'wellbeing'], pull: 6 },
-      { id: coach.id, domains: ['instruction', 'professional learning'], pull: 4 },
-      { id: coach.id, domains: ['data'], pull: 8 },
-      ...['Grade 1', 'Grade 2', 'Grade 4', 'Grade 5'].map((g) => ({ id: lead(w3, g).id, domains: iltDomains, pull: 5 })),
+      { id: principal.id, domains: ['behaviour', 'professional learning', 'wellbeing'], share: 0.35 },
+      { id: ap.id, domains: ['behaviour', 'wellbeing'], share: 0.4 },
+      { id: coach.id, domains: ['instruction', 'professional learning'], share: 0.3 },
+      { id: coach.id, domains: ['data'], share: 0.55 },
+      ...['Grade 1', 'Grade 2', 'Grade 4', 'Grade 5'].map((g) => ({ id: lead(w3, g).id, domains: iltDomains, share: 0.2, teamShare: 0.95 })),
     ],
-    hidden: [{ id: techTeacher.id, domains: ['technology'], pull: 9, why: 'Grade 4 teacher everyone asks about classroom technology' }],
-    overloaded: [{ id: g3Lead.id, domains: overloadDomains, pull: 7, why: 'grade-level lead (release 0.1) sought school-wide on six domains' }],
+    hidden: [{ id: techTeacher.id, domains: ['technology'], share: 0.6, why: 'Grade 4 teacher everyone asks about classroom technology' }],
+    overloaded: [{ id: g3Lead.id, domains: overloadDomains, share: 0.65, teamShare: 1, why: 'grade-level lead (release 0.1) sought school-wide on six domains' }],
     nominal: [{ id: lead(w3, 'Grade K').id, why: 'Kindergarten lead colleagues rarely go to' }],
     keyPeople: [{ id: coach.id, domain: 'data', dependents: dependents3.map((p) => p.id), why: 'these teachers ask only the coach about data' }],
     isolates: [{ id: hires3[1]!.id, namesNobody: false, why: 'first-year teacher who answers but whom nobody names' }],
@@ -157,17 +157,17 @@ export function lakeside(seed: number): SchoolOutput {
     ...base, label: '2025-26', year: y4, people: w4,
     story: 'Year four: the initiating principal has left; the former assistant principal is principal and a new assistant principal has arrived. Grade-level leads carry curriculum, instruction and assessment, so the transition barely shows. Still planted: the overloaded Grade 3 lead, the technology hidden leader, a Kindergarten veteran who leads early-literacy instruction instead of the Kindergarten lead, data running only through the coach, and the Specials team working in a silo.',
     leaders: [
-      { id: ap.id, domains: ['behaviour', 'professional learning', 'wellbeing', 'data'], pull: 5 },
-      { id: newAp.id, domains: ['behaviour'], pull: 6 },
-      { id: coach.id, domains: ['instruction', 'professional learning'], pull: 4 },
-      { id: coach.id, domains: ['data'], pull: 8 },
-      ...['Grade 1', 'Grade 2', 'Grade 4', 'Grade 5'].map((g) => ({ id: lead(w4, g).id, domains: iltDomains, pull: 5 })),
+      { id: ap.id, domains: ['behaviour', 'professional learning', 'wellbeing'], share: 0.35 },
+      { id: newAp.id, domains: ['behaviour', 'wellbeing'], share: 0.45 },
+      { id: coach.id, domains: ['instruction', 'professional learning'], share: 0.3 },
+      { id: coach.id, domains: ['data'], share: 0.55 },
+      ...['Grade 1', 'Grade 2', 'Grade 4', 'Grade 5'].map((g) => ({ id: lead(w4, g).id, domains: iltDomains, share: 0.2, teamShare: 0.95 })),
     ],
     hidden: [
-      { id: techTeacher.id, domains: ['technology'], pull: 9, why: 'Grade 4 teacher everyone asks about classroom technology' },
-      { id: kVeteran.id, domains: ['instruction'], pull: 8, why: 'Kindergarten veteran the primary grades go to for early-literacy instruction' },
+      { id: techTeacher.id, domains: ['technology'], share: 0.6, why: 'Grade 4 teacher everyone asks about classroom technology' },
+      { id: kVeteran.id, domains: ['instruction'], share: 0.5, teamShare: 0.95, why: 'Kindergarten veteran the primary grades go to for early-literacy instruction' },
     ],
-    overloaded: [{ id: g3Lead.id, domains: overloadDomains, pull: 7, why: 'grade-level lead (release 0.1) sought school-wide on six domains' }],
+    overloaded: [{ id: g3Lead.id, domains: overloadDomains, share: 0.65, teamShare: 1, why: 'grade-level lead (release 0.1) sought school-wide on six domains' }],
     nominal: [{ id: lead(w4, 'Grade K').id, why: 'Kindergarten lead colleagues rarely go to (they go to the Kindergarten veteran)' }],
     keyPeople: [{ id: coach.id, domain: 'data', dependents: dependents4.map((p) => p.id), why: 'these teachers ask only the coach about data: a succession risk' }],
     isolates: [
@@ -178,6 +178,6 @@ export function lakeside(seed: number): SchoolOutput {
   };
   return {
     slug: 'lakeside', name: SCHOOL,
-    waves: [runStory(SCHOOL, wave1, s1), runStory(SCHOOL, wave2, s2), runStory(SCHOOL, wave3, s3), runStory(SCHOOL, wave4, s4)],
+    waves: [wave1, wave2, wave3, wave4].map((w) => runCheckedStory(SCHOOL, w)),
   };
 }
