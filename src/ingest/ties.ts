@@ -3,6 +3,7 @@ import { ANY_DOMAIN, DEFAULT_RELATION, type IngestResult, type RelationSpec, typ
 import { readCsv } from './csv-reader.js';
 import { describeAliases, resolveHeader, type AliasTable, type ResolvedHeader } from './headers.js';
 import { ProblemCollector } from './problems.js';
+import { TieAggregator } from './tie-aggregator.js';
 import { hasExtraValues } from './row-shape.js';
 import { normalizeLabel, parsePositiveNumber } from './values.js';
 
@@ -61,12 +62,17 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
   const problems = new ProblemCollector();
   const undirected = new Set((options.undirected ?? []).map(normalizeLabel));
   const defaultRelation = normalizeLabel(options.defaultRelation ?? DEFAULT_RELATION);
-  const byKey = new Map<string, Tie>();
+  const agg = new TieAggregator();
+  const labels = new Map<string, string>();
+  const label = (text: string): string => {
+    let l = labels.get(text);
+    if (l === undefined) labels.set(text, (l = normalizeLabel(text)));
+    return l;
+  };
   const relations = new Map<string, RelationSpec>();
   const domains = new Set<string>();
   const waves = new Set<string>();
   const unknown = new Set<string>();
-  const ids = new Set<string>();
   const stats: TieIngestStats = { rowsRead: 0, tiesKept: 0, duplicateRowsAggregated: 0, selfTiesDropped: 0, unknownPeopleRows: 0, skippedRows: [] };
   let header: ResolvedHeader<TieField> | null = null;
   let headerWidth = 0;
@@ -89,30 +95,32 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
       const h = header!;
       stats.rowsRead++;
       const errorsBefore = problems.errors;
-      const get = (f: TieField): string => (h.index[f] === undefined ? '' : (cells[h.index[f]!] ?? '').trim());
-      const err = (f: TieField, code: string, message: string) => problems.error(file, row, h.label[f] ?? f, get(f), code, message);
-      if (hasExtraValues(cells, headerWidth)) {
+      if (cells.length > headerWidth && hasExtraValues(cells, headerWidth)) {
         problems.error(file, row, null, null, 'TOO_MANY_FIELDS', `the row has ${cells.length} values but the header has ${headerWidth} columns (a delimiter inside an unquoted value?)`);
       }
-      const source = get('source');
-      const target = get('target');
-      if (source === '') err('source', 'MISSING_VALUE', 'is empty; expected the id of the person who names someone');
-      if (target === '') err('target', 'MISSING_VALUE', 'is empty; expected the id of the person named');
+      const source = cell(cells, h.index.source);
+      const target = cell(cells, h.index.target);
+      if (source === '') problems.error(file, row, h.label.source!, '', 'MISSING_VALUE', 'is empty; expected the id of the person who names someone');
+      if (target === '') problems.error(file, row, h.label.target!, '', 'MISSING_VALUE', 'is empty; expected the id of the person named');
       let weight = 1;
       if (h.index.weight !== undefined) {
-        const w = parsePositiveNumber(get('weight'), decimalComma);
-        if (w === null) err('weight', 'BAD_WEIGHT', get('weight') === '' ? 'is empty; expected a positive number (or leave out the weight column for weight 1)' : 'is not a positive number');
+        const text = cell(cells, h.index.weight);
+        const w = text === '1' ? 1 : parsePositiveNumber(text, decimalComma);
+        if (w === null) problems.error(file, row, h.label.weight!, text, 'BAD_WEIGHT', text === '' ? 'is empty; expected a positive number (or leave out the weight column for weight 1)' : 'is not a positive number');
         else weight = w;
       }
       let timestamp: string | null = null;
-      if (h.index.timestamp !== undefined && get('timestamp') !== '') {
-        const t = Date.parse(get('timestamp'));
-        if (Number.isNaN(t)) err('timestamp', 'BAD_TIMESTAMP', 'is not a date or time; expected e.g. 2025-03-14 or 2025-03-14T09:30:00Z');
+      const timeText = cell(cells, h.index.timestamp);
+      if (timeText !== '') {
+        const t = Date.parse(timeText);
+        if (Number.isNaN(t)) problems.error(file, row, h.label.timestamp!, timeText, 'BAD_TIMESTAMP', 'is not a date or time; expected e.g. 2025-03-14 or 2025-03-14T09:30:00Z');
         else timestamp = new Date(t).toISOString();
       }
       const rosterIds = options.rosterIds;
-      if (rosterIds && source !== '' && target !== '') {
-        for (const [f, id] of [['source', source], ['target', target]] as const) {
+      if (rosterIds && source !== '' && target !== '' && !(rosterIds.has(source) && rosterIds.has(target))) {
+        stats.unknownPeopleRows++;
+        for (const f of ['source', 'target'] as const) {
+          const id = f === 'source' ? source : target;
           if (rosterIds.has(id)) continue;
           if (options.unknownPeople === 'add') {
             if (!unknown.has(id)) {
@@ -120,10 +128,9 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
               problems.warning(file, row, h.label[f]!, id, 'UNKNOWN_PERSON_ADDED', 'is not on the roster; added as a non-roster person');
             }
           } else {
-            err(f, 'UNKNOWN_PERSON', 'is not on the roster; expected an id from the roster (or use --unknown-people add)');
+            problems.error(file, row, h.label[f]!, id, 'UNKNOWN_PERSON', 'is not on the roster; expected an id from the roster (or use --unknown-people add)');
           }
         }
-        if (!rosterIds.has(source) || !rosterIds.has(target)) stats.unknownPeopleRows++;
       }
       if (problems.errors > errorsBefore) {
         if (options.skipBadRows) stats.skippedRows.push(row);
@@ -131,28 +138,16 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
       }
       if (problems.hasErrors && !options.skipBadRows) return; // the file will be refused: keep checking, stop storing
       if (source === target) { stats.selfTiesDropped++; return; }
-      const relation = h.index.relation !== undefined && get('relation') !== '' ? normalizeLabel(get('relation')) : defaultRelation;
-      const domain = h.index.domain !== undefined && get('domain') !== '' ? normalizeLabel(get('domain')) : ANY_DOMAIN;
-      const wave = get('wave') || null;
+      const relText = cell(cells, h.index.relation);
+      const relation = relText === '' ? defaultRelation : label(relText);
+      const domText = cell(cells, h.index.domain);
+      const domain = domText === '' ? ANY_DOMAIN : label(domText);
+      const wave = cell(cells, h.index.wave) || null;
       if (!relations.has(relation)) relations.set(relation, { name: relation, directed: !undirected.has(relation) });
       domains.add(domain);
       if (wave !== null) waves.add(wave);
-      ids.add(source); ids.add(target);
-      add(source, target);
-      if (undirected.has(relation)) add(target, source);
-
-      function add(s: string, t: string): void {
-        const key = `${s}\u0000${t}\u0000${relation}\u0000${domain}\u0000${wave ?? ''}`;
-        const tie = byKey.get(key);
-        if (tie === undefined) {
-          byKey.set(key, { source: s, target: t, relation, domain, weight, count: 1, timestamp, wave });
-        } else {
-          tie.weight += weight;
-          tie.count++;
-          if (timestamp !== null && (tie.timestamp === null || timestamp < tie.timestamp)) tie.timestamp = timestamp;
-          stats.duplicateRowsAggregated++;
-        }
-      }
+      agg.add(source, target, relation, domain, wave, weight, timestamp);
+      if (!relations.get(relation)!.directed) agg.add(target, source, relation, domain, wave, weight, timestamp);
     },
   });
   if (header !== null && summary.readable && stats.rowsRead === 0 && !problems.hasErrors) {
@@ -168,14 +163,22 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
   if (!summary.readable || !summary.complete || stats.rowsRead === 0 || (problems.hasErrors && !options.skipBadRows)) {
     return { ok: false, problems: problems.list() };
   }
-  const ties = [...byKey.values()];
+  const ties = agg.ties();
   stats.tiesKept = ties.length;
+  stats.duplicateRowsAggregated = agg.duplicates;
   return {
     ok: true,
-    value: { ties, relations: [...relations.values()], domains: [...domains].sort(), waves: [...waves], unknownIds: [...unknown], ids: [...ids], stats },
+    value: { ties, relations: [...relations.values()], domains: [...domains].sort(), waves: [...waves], unknownIds: [...unknown], ids: [...agg.ids], stats },
     problems: problems.list(),
   };
   function listRows(rows: number[]): string {
     return rows.length <= 50 ? rows.join(', ') : `${rows.slice(0, 50).join(', ')} … (${rows.length - 50} more)`;
   }
+}
+
+/** A trimmed cell, or '' when the column is absent or the row is short. */
+function cell(cells: readonly string[], index: number | undefined): string {
+  if (index === undefined) return '';
+  const v = cells[index];
+  return v === undefined ? '' : v.trim();
 }
