@@ -64,17 +64,13 @@ export interface EiResult {
 export function eiIndex(ig: IndexedGraph, groupOf: GroupOf, options: Partial<EiOptions> = {}): EiResult {
   const o = { ...EI_DEFAULTS, ...options };
   const { labels, names, sizes } = groupLabels(ig, groupOf);
-  const src = new Int32Array(ig.m);
-  const tgt = new Int32Array(ig.m);
-  let e = 0;
-  for (let i = 0; i < ig.n; i++) {
-    for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) { src[e] = i; tgt[e] = ig.outAdj[k]!; e++; }
-  }
   const gi = new Float64Array(names.length);
   const ge = new Float64Array(names.length);
-  for (let a = 0; a < ig.m; a++) {
-    const g = labels[src[a]!]!;
-    if (g === labels[tgt[a]!]) gi[g]!++; else ge[g]!++;
+  for (let i = 0; i < ig.n; i++) {
+    const g = labels[i]!;
+    for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) {
+      if (labels[ig.outAdj[k]!] === g) gi[g]!++; else ge[g]!++;
+    }
   }
   let internal = 0;
   for (const x of gi) internal += x;
@@ -97,7 +93,10 @@ export function eiIndex(ig: IndexedGraph, groupOf: GroupOf, options: Partial<EiO
   for (let r = 0; r < o.permutations; r++) {
     shuffleInPlace(perm, rng);
     let ext = 0;
-    for (let a = 0; a < ig.m; a++) if (perm[src[a]!] !== perm[tgt[a]!]) ext++;
+    for (let i = 0; i < ig.n; i++) {
+      const g = perm[i]!;
+      for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) if (perm[ig.outAdj[k]!] !== g) ext++;
+    }
     const v = (2 * ext - ig.m) / ig.m;
     sum += v;
     if (v <= ei + 1e-12) le++;

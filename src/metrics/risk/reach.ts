@@ -18,9 +18,15 @@ export function reachability(ig: IndexedGraph, removed?: Uint8Array): number | n
   const words = (n + 31) >>> 5;
   const reach = new Uint32Array(count * words);
   const size = new Int32Array(count);
-  // members of each component, grouped
-  const order = Array.from({ length: n }, (_, i) => i).filter((i) => comp[i]! >= 0).sort((a, b) => comp[a]! - comp[b]!);
-  for (const v of order) {
+  // members grouped by component (counting sort), components in completion order (sinks first)
+  const first = new Int32Array(count + 1);
+  for (let i = 0; i < n; i++) if (comp[i]! >= 0) first[comp[i]! + 1]!++;
+  for (let c = 0; c < count; c++) first[c + 1]! += first[c]!;
+  const order = new Int32Array(alive);
+  const fill = first.slice(0, count);
+  for (let i = 0; i < n; i++) if (comp[i]! >= 0) order[fill[comp[i]!]!++] = i;
+  for (let o = 0; o < alive; o++) {
+    const v = order[o]!;
     const c = comp[v]!;
     size[c]!++;
     reach[c * words + (v >>> 5)]! |= 1 << (v & 31);

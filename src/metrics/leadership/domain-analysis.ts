@@ -1,0 +1,139 @@
+import type { Person } from '../../model/types.js';
+import type { IndexedGraph } from './indexed.js';
+import { gini, inDegreeCentralization, lorenzCurve, topShare, type LorenzPoint, type TopShareResult } from './distribution.js';
+import { arcReciprocity, density, whoLeads, type LeaderRuleOptions, type LeaderThreshold, type SoughtOutPerson } from './who-leads.js';
+import { distributionProfile, domainReading, type DistributionProfile, type ProfileOptions } from './profile.js';
+import { formalInformal, type FormalInformalOptions, type FormalInformalResult } from './formal-informal.js';
+import { domainPeriphery, type DomainPeriphery } from './periphery.js';
+import type { MaybeNumber } from './value.js';
+import { compareIds } from './indexed.js';
+import { eiIndex, type EiResult } from '../group/ei-index.js';
+import type { GroupOf } from '../group/groups.js';
+import { benchDepth, keyPersonRisk, removalCurve, type KeyPersonRisk, type RemovalStep, type RiskOptions } from '../risk/key-person.js';
+
+export interface DomainContext {
+  relation: string;
+  domain: string;
+  label: string;
+  personOf: (id: string) => Person | undefined;
+  respondents: ReadonlySet<string> | null;
+  groupOf: GroupOf;
+  formalPatterns?: readonly RegExp[];
+  leaderRule: LeaderRuleOptions;
+  formal: FormalInformalOptions;
+  profile: ProfileOptions;
+  topFraction: number;
+  giniCorrection: boolean;
+  ei: { permutations: number; seed: number; minGroupSize: number };
+  risk: RiskOptions & { minDependents: number };
+  listLimit: number;
+}
+
+export interface DomainLeaders {
+  domain: string;
+  label: string;
+  rule: LeaderThreshold;
+  leaders: string[];
+  /** People sought out, ranked (capped at listLimit, leaders always included). */
+  soughtOut: SoughtOutPerson[];
+  soughtOutTotal: number;
+}
+
+export interface DomainDistribution {
+  domain: string;
+  label: string;
+  people: number;
+  ties: number;
+  /** m / (senders · (n − 1)), senders = respondents when known. */
+  density: number | null;
+  /** Arc reciprocity over arcs whose target answered the survey. */
+  reciprocity: number | null;
+  centralization: MaybeNumber;
+  gini: MaybeNumber;
+  lorenz: LorenzPoint[];
+  topShare: TopShareResult & { fraction: number };
+  leaders: number;
+  leaderPlus: number;
+  profile: DistributionProfile;
+  reading: string;
+}
+
+export interface SoleSource {
+  id: string;
+  name: string;
+  /** Colleagues whose only source in this domain is this person. */
+  dependents: string[];
+}
+
+export interface DomainRisk {
+  domain: string;
+  label: string;
+  benchDepth: number;
+  soleSources: SoleSource[];
+  /** Leaders and sole sources: what is lost if each leaves. */
+  keyPeople: (KeyPersonRisk & { name: string })[];
+  removalCurve: RemovalStep[];
+}
+
+export interface DomainResult {
+  leaders: DomainLeaders;
+  distribution: DomainDistribution;
+  formalInformal: FormalInformalResult & { domain: string };
+  ei: EiResult & { domain: string };
+  risk: DomainRisk;
+  periphery: DomainPeriphery & { domain: string };
+}
+
+/** Every per-domain analytic of one (relation, domain) graph. O(R(n + m) + k(n + m n/32)). */
+export function analyzeDomain(ig: IndexedGraph, ctx: DomainContext): DomainResult {
+  const { domain, label } = ctx;
+  const nameOf = (id: string) => ctx.personOf(id)?.name ?? id;
+  const who = whoLeads(ig, ctx.personOf, { ...ctx.leaderRule, formalPatterns: ctx.formalPatterns });
+  const shown = who.soughtOut.filter((s, k) => k < ctx.listLimit || s.leader);
+  const fi = formalInformal(ig, ctx.personOf, who.rule.threshold, { ...ctx.formal, formalPatterns: ctx.formalPatterns });
+
+  const resp = ctx.respondents;
+  const senders = resp === null ? ig.n : ig.ids.filter((id) => resp.has(id)).length;
+  const dens = density(ig.m, ig.n, senders);
+  const recip = arcReciprocity(ig, resp === null ? undefined : (j) => resp.has(ig.ids[j]!));
+  const centralization = inDegreeCentralization(ig.inDegree);
+  const profile = distributionProfile({ density: dens, reciprocity: recip, centralization: centralization.value, centralMembers: who.leaders.length }, ctx.profile);
+  const distribution: DomainDistribution = {
+    domain, label, people: ig.n, ties: ig.m, density: dens, reciprocity: recip, centralization,
+    gini: gini(ig.inDegree, { correction: ctx.giniCorrection }),
+    lorenz: lorenzCurve(ig.inDegree),
+    topShare: { ...topShare(ig.ids, ig.inDegree, { fraction: ctx.topFraction }), fraction: ctx.topFraction },
+    leaders: who.leaders.length,
+    leaderPlus: fi.leaderPlus.length,
+    profile,
+    reading: domainReading(label, ig.m, who.leaders.map(nameOf), who.rule.threshold, profile.centralizationBand),
+  };
+
+  // Sole sources: people whose out-ties in this domain all go to one colleague.
+  const dependents = new Map<number, string[]>();
+  for (let i = 0; i < ig.n; i++) {
+    if (ig.outDegree[i] !== 1) continue;
+    const t = ig.outAdj[ig.outStart[i]!]!;
+    dependents.set(t, [...(dependents.get(t) ?? []), ig.ids[i]!]);
+  }
+  const soleSources: SoleSource[] = [...dependents.entries()]
+    .filter(([, ds]) => ds.length >= ctx.risk.minDependents)
+    .map(([t, ds]) => ({ id: ig.ids[t]!, name: nameOf(ig.ids[t]!), dependents: ds.sort(compareIds) }))
+    .sort((a, b) => b.dependents.length - a.dependents.length || compareIds(a.id, b.id));
+  const candidates = [...new Set([...who.leaders, ...soleSources.map((s) => s.id)])];
+  const risk: DomainRisk = {
+    domain, label,
+    benchDepth: benchDepth(ig, ctx.risk),
+    soleSources,
+    keyPeople: keyPersonRisk(ig, candidates).map((k) => ({ ...k, name: nameOf(k.id) })),
+    removalCurve: removalCurve(ig, ctx.risk),
+  };
+  return {
+    leaders: { domain, label, rule: who.rule, leaders: who.leaders, soughtOut: shown, soughtOutTotal: who.soughtOut.length },
+    distribution,
+    formalInformal: { domain, ...fi },
+    ei: { domain, ...eiIndex(ig, ctx.groupOf, ctx.ei) },
+    risk,
+    periphery: { domain, ...domainPeriphery(ig) },
+  };
+}
