@@ -7,6 +7,7 @@ import { loadDataset } from '../../ingest/load-dataset.js';
 import { formatProblems } from '../../ingest/problems.js';
 import { buildGraph } from '../../graph/build-graph.js';
 import { coreMetrics, type CoreMetrics } from '../../metrics/core.js';
+import { analyzeLeadership, summarizeLeadership } from '../../metrics/analytics.js';
 import { ANY_DOMAIN } from '../../model/types.js';
 import { listOption, num, progressPrinter, table } from '../format.js';
 
@@ -27,7 +28,10 @@ Options:
   --skip-bad-rows          skip rows with errors (listed on stderr) instead of refusing the file
   --undirected <list>      relations whose rows count both ways, e.g. contact,meeting
   --top <n>                people shown per measure in the text output (default 10)
-  --json                   print one JSON document {"network": {…}, "people": […]} on stdout
+  --group-by <column>      grouping for silos and brokers: department (default), team, school,
+                           role or any roster column
+  --json                   print one JSON document {"network": {…}, "people": […], "leaders", "distribution",
+                           "formalInformal", "groups", "brokerage", "risk", "periphery", "quality"} on stdout
 
 Exit codes: 0 ok, 2 bad input (problems listed on stderr).
 Measures are defined in docs/metrics.md.`;
@@ -44,7 +48,7 @@ export const analyzeCommand: Command = {
         roster: { type: 'string' }, relation: { type: 'string' }, domain: { type: 'string' },
         wave: { type: 'string' }, respondents: { type: 'string' }, 'unknown-people': { type: 'string' },
         'skip-bad-rows': { type: 'boolean' }, undirected: { type: 'string' }, top: { type: 'string' },
-        json: { type: 'boolean' },
+        json: { type: 'boolean' }, 'group-by': { type: 'string' },
       },
     });
     if (positionals.length !== 1) {
@@ -81,11 +85,13 @@ export const analyzeCommand: Command = {
     const dataset = loaded.value;
     const graph = buildGraph(dataset, { relation: values.relation, domain: values.domain });
     const core = coreMetrics(graph);
+    const leadership = analyzeLeadership(dataset, { relation: graph.getAttribute('relation'), groupBy: values['group-by'] ?? 'department' });
+    const { selection: _leadershipSelection, ...sections } = leadership;
     const selection = { relation: graph.getAttribute('relation'), domain: graph.getAttribute('domain'), wave: dataset.wave?.label ?? null };
     if (values.json) {
-      io.stdout(JSON.stringify({ network: core.network, people: core.people, selection }) + '\n');
+      io.stdout(JSON.stringify({ network: core.network, people: core.people, selection, ...sections }) + '\n');
     } else {
-      io.stdout(textReport(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) + '\n');
+      io.stdout(textReport(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) + '\n\n' + summarizeLeadership(leadership) + '\n');
     }
     return EXIT.ok;
   },
