@@ -3,6 +3,7 @@ import { analyzeCommand } from './analyze.js';
 import { importCommand } from './import.js';
 import { serveCommand } from './serve.js';
 import { backupCommand } from './backup.js';
+import { logsCommand } from './logs.js';
 
 /** Every sub-command, in the order `leadmap help` lists them. Add new commands here. */
 export const COMMANDS: Command[] = [
@@ -10,4 +11,5 @@ export const COMMANDS: Command[] = [
   importCommand,
   serveCommand,
   backupCommand,
+  logsCommand,
 ];

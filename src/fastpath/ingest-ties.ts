@@ -1,0 +1,166 @@
+import { basename } from 'node:path';
+import { ANY_DOMAIN, type Problem } from '../model/types.js';
+import { CsvByteScanner, fieldText, parseNumberBytes } from './csv-bytes.js';
+import { ByteInterner } from './interner.js';
+import { buildCsr, EdgeBuffer, type CsrGraph } from './csr-graph.js';
+import { ProblemCollector } from './problems.js';
+import { streamFile, type StreamOptions } from './read-stream.js';
+
+export interface FastTiesOptions extends StreamOptions {
+  /** Roster CSV (column `id`): every roster person becomes a node, isolates included. */
+  roster?: string;
+  /** Relation to keep; default: the only one, else "advice" (as buildGraph's resolveRelation). */
+  relation?: string;
+  /** Domain to keep; default ANY_DOMAIN pools every domain, summing weights. */
+  domain?: string;
+  /** People in ties but not on the roster: "error" (default with a roster) or "drop" (counted). */
+  unknownPeople?: 'error' | 'drop';
+}
+
+export interface FastTiesStats {
+  rowsRead: number;
+  rowsKept: number;
+  tiesKept: number;
+  duplicateRowsAggregated: number;
+  selfTiesDropped: number;
+  unknownPeopleRows: number;
+  otherRelationRows: number;
+  relation: string | null;
+}
+
+export type FastTiesResult =
+  | { ok: true; graph: CsrGraph; stats: FastTiesStats; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * Streams a canonical ties CSV (source,target[,relation][,domain][,weight],…) straight into a CSR
+ * graph: ids interned from bytes, no per-row objects, no graphology graph. Memory grows with people
+ * and distinct pairs, not rows. Same selection rules as buildGraph (relation, domain pooling, weights summed).
+ */
+export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Promise<FastTiesResult> {
+  const file = basename(path);
+  const problems = new ProblemCollector(file);
+  const ids = new ByteInterner();
+  let closed = false;
+  if (opts.roster !== undefined) {
+    const r = await readRosterIds(opts.roster, ids, opts);
+    if (!r.ok) return { ok: false, problems: r.problems };
+    closed = true;
+  }
+  const rosterSize = ids.size;
+  const edges = new EdgeBuffer();
+  const relations = new ByteInterner(true);
+  let rel = new Uint16Array(1 << 16);
+  const wantDomain = opts.domain === undefined || opts.domain.toLowerCase() === ANY_DOMAIN ? null : Buffer.from(opts.domain.toLowerCase());
+  const domains = new ByteInterner(true);
+  let wantDomainId = -2;
+  let col = { source: -1, target: -1, weight: -1, relation: -1, domain: -1 };
+  let header: string[] = [];
+  let headerOk = true;
+  let rowsRead = 0, rowsKept = 0, unknownRows = 0;
+  const scanner = new CsvByteScanner((buf, st, en, nf) => {
+    if (header.length === 0) {
+      header = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!));
+      const lower = header.map((h) => h.toLowerCase());
+      col = { source: lower.indexOf('source'), target: lower.indexOf('target'), weight: lower.indexOf('weight'), relation: lower.indexOf('relation'), domain: lower.indexOf('domain') };
+      for (const need of ['source', 'target'] as const) {
+        if (col[need] < 0) { headerOk = false; problems.error('MISSING_COLUMN', 1, need, null, `a "${need}" column is required (found: ${header.join(', ')})`); }
+      }
+      const dup = lower.find((h, i) => lower.indexOf(h) !== i);
+      if (dup !== undefined) { headerOk = false; problems.error('DUPLICATE_HEADER', 1, dup, null, 'each column header must appear once'); }
+      if (wantDomain !== null) wantDomainId = domains.intern(wantDomain, 0, wantDomain.length);
+      return;
+    }
+    if (!headerOk) return;
+    const row = scanner.rows;
+    rowsRead++;
+    if (nf <= Math.max(col.source, col.target)) {
+      problems.error('MISSING_VALUE', row, header[col.target] ?? 'target', null, 'the row has fewer fields than the header');
+      return;
+    }
+    if (wantDomain !== null && col.domain >= 0 && domains.find(buf, st[col.domain]!, en[col.domain]!) !== wantDomainId) return;
+    let weight = 1;
+    if (col.weight >= 0 && col.weight < nf && st[col.weight] !== en[col.weight]) {
+      weight = parseNumberBytes(buf, st[col.weight]!, en[col.weight]!);
+      if (!(weight > 0)) {
+        problems.error('BAD_WEIGHT', row, header[col.weight]!, fieldText(buf, st[col.weight]!, en[col.weight]!), 'a positive number (tie strength) was expected');
+        return;
+      }
+    }
+    const s = closed ? ids.find(buf, st[col.source]!, en[col.source]!) : ids.intern(buf, st[col.source]!, en[col.source]!);
+    const t = closed ? ids.find(buf, st[col.target]!, en[col.target]!) : ids.intern(buf, st[col.target]!, en[col.target]!);
+    if (s < 0 || t < 0) {
+      const which = s < 0 ? col.source : col.target;
+      const text = fieldText(buf, st[which]!, en[which]!);
+      if (text === '') problems.error('MISSING_VALUE', row, header[which]!, null, 'a person id was expected');
+      else if (opts.unknownPeople === 'drop') unknownRows++;
+      else problems.error('UNKNOWN_PERSON', row, header[which]!, text, 'an id listed in the roster was expected');
+      return;
+    }
+    if (edges.length === rel.length) { const r2 = new Uint16Array(rel.length * 2); r2.set(rel); rel = r2; }
+    rel[edges.length] = col.relation >= 0 && col.relation < nf ? Math.max(0, relations.intern(buf, st[col.relation]!, en[col.relation]!)) : 0;
+    edges.add(s, t, weight);
+    rowsKept++;
+  });
+  await streamFile(path, (c) => scanner.push(c), () => scanner.rows, opts);
+  scanner.end();
+  if (header.length === 0) problems.error('EMPTY_FILE', null, null, null, 'a header row and at least one tie were expected');
+  if (unknownRows > 0) problems.warning('UNKNOWN_PERSON', null, null, null, `${unknownRows} rows name people not on the roster and were left out`);
+  // Relation selection, as resolveRelation does for a dataset.
+  const names = relations.allNames();
+  let relation: string | null = names.length === 0 ? null : names[0]!;
+  let relId = -1;
+  if (opts.relation !== undefined) {
+    relId = relations.findString(opts.relation.toLowerCase());
+    relation = opts.relation.toLowerCase();
+    if (relId < 0 && names.length > 0) problems.error('UNKNOWN_RELATION', null, 'relation', opts.relation, `a relation present in the file was expected (${names.join(', ')})`);
+  } else if (names.length > 1) {
+    relId = names.indexOf('advice');
+    relation = 'advice';
+    if (relId < 0) problems.error('RELATION_REQUIRED', null, 'relation', null, `the file has several relations (${names.join(', ')}); choose one`);
+  }
+  const all = problems.finish();
+  if (problems.hasErrors) return { ok: false, problems: all };
+  let otherRelationRows = 0;
+  if (relId >= 0 && names.length > 1) {
+    let w = 0;
+    for (let k = 0; k < edges.length; k++) {
+      if (rel[k] !== relId) { otherRelationRows++; continue; }
+      edges.src[w] = edges.src[k]!; edges.dst[w] = edges.dst[k]!; edges.w[w] = edges.w[k]!; w++;
+    }
+    edges.length = w;
+  }
+  const built = buildCsr(ids.allNames(), edges);
+  void rosterSize;
+  return {
+    ok: true,
+    graph: built.graph,
+    problems: all,
+    stats: {
+      rowsRead, rowsKept: edges.length, tiesKept: built.graph.m, duplicateRowsAggregated: built.duplicates,
+      selfTiesDropped: built.selfLoops, unknownPeopleRows: unknownRows, otherRelationRows, relation,
+    },
+  };
+}
+
+/** Reads the `id` column of a roster into the interner (roster order = node order). */
+async function readRosterIds(path: string, ids: ByteInterner, opts: StreamOptions): Promise<{ ok: boolean; problems: Problem[] }> {
+  const problems = new ProblemCollector(basename(path));
+  let idCol = -2;
+  const scanner = new CsvByteScanner((buf, st, en, nf) => {
+    if (idCol === -2) {
+      const lower = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!).toLowerCase());
+      idCol = lower.indexOf('id');
+      if (idCol < 0) problems.error('MISSING_COLUMN', 1, 'id', null, 'an "id" column was expected');
+      return;
+    }
+    if (idCol < 0) return;
+    const before = ids.size;
+    const i = idCol < nf ? ids.intern(buf, st[idCol]!, en[idCol]!) : -1;
+    if (i < 0) problems.error('MISSING_VALUE', scanner.rows, 'id', null, 'a person id was expected');
+    else if (ids.size === before) problems.error('DUPLICATE_ID', scanner.rows, 'id', ids.name(i), 'each id must appear once in the roster');
+  });
+  await streamFile(path, (c) => scanner.push(c), () => scanner.rows, { signal: opts.signal });
+  scanner.end();
+  return { ok: !problems.hasErrors, problems: problems.finish() };
+}

@@ -1,0 +1,78 @@
+import type { CsrArrays } from './csr-graph.js';
+import { sharedFloat64 } from './csr-graph.js';
+import { runTask, type PoolOptions } from './pool.js';
+
+/** Below this many people a task runs in the calling thread (starting workers costs more than it saves). */
+export const PARALLEL_MIN_PEOPLE = 2000;
+
+function poolFor(n: number, opts: PoolOptions): PoolOptions {
+  return n < PARALLEL_MIN_PEOPLE && opts.threads === undefined ? { ...opts, threads: 1 } : opts;
+}
+
+/**
+ * Exact betweenness, hop counts, normalised by (n − 1)(n − 2) (n < 3: all 0) — the definition of
+ * src/metrics/node/betweenness.ts, computed by Brandes' algorithm with the sources spread over threads.
+ * O(n·m) work, O(n) memory per thread.
+ */
+export async function exactBetweenness(c: CsrArrays, opts: PoolOptions = {}): Promise<Float64Array> {
+  const n = c.n;
+  const out = new Float64Array(n);
+  if (n < 3) return out;
+  const jobs = Math.min(n, 64);
+  const parts = await runTask(c, { kind: 'brandes', jobs }, poolFor(n, opts));
+  for (const p of parts) {
+    const v = p.values as Float64Array | null;
+    if (v) for (let i = 0; i < n; i++) out[i]! += v[i]!;
+  }
+  const scale = 1 / ((n - 1) * (n - 2));
+  for (let i = 0; i < n; i++) out[i]! *= scale;
+  return out;
+}
+
+export interface IncomingDistances {
+  /** Σ_{u reaches v} d(u, v) in hops. */
+  distanceSum: Float64Array;
+  /** Number of other people who can reach v. */
+  reachedBy: Float64Array;
+}
+
+/** Incoming hop-distance sums by bit-parallel BFS over threads (exact; see kernels/closeness-bits.ts). */
+export async function incomingDistances(c: CsrArrays, opts: PoolOptions = {}): Promise<IncomingDistances> {
+  const n = c.n;
+  const distanceSum = sharedFloat64(n);
+  const reachedBy = sharedFloat64(n);
+  if (n === 0) return { distanceSum, reachedBy };
+  const jobs = Math.max(1, Math.min(64, Math.ceil(n / 128)));
+  await runTask(c, { kind: 'closeness', jobs, distanceSum, reachedBy }, poolFor(n, opts));
+  return { distanceSum, reachedBy };
+}
+
+/**
+ * Closeness, incoming hop distances, Wasserman–Faust scaled: C(v) = (r/D)·(r/(n − 1)) with r people
+ * reaching v at total distance D; 0 when nobody reaches v or n = 1 — exactly
+ * src/metrics/node/closeness.ts (same arithmetic order), from exact integer sums.
+ */
+export function closenessFromDistances(d: IncomingDistances, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    const r = d.reachedBy[v]!;
+    const total = d.distanceSum[v]!;
+    if (total > 0 && n > 1) out[v] = (r / total) * (r / (n - 1));
+  }
+  return out;
+}
+
+export async function fastCloseness(c: CsrArrays, opts: PoolOptions = {}): Promise<Float64Array> {
+  return closenessFromDistances(await incomingDistances(c, opts), c.n);
+}
+
+/**
+ * Reachability: the share of ordered pairs (u, v), u ≠ v, such that u can reach v along ties;
+ * null when n < 2. From the same exact sums as closeness.
+ */
+export function reachabilityFromDistances(d: IncomingDistances, n: number): number | null {
+  if (n < 2) return null;
+  let pairs = 0;
+  for (let v = 0; v < n; v++) pairs += d.reachedBy[v]!;
+  return pairs / (n * (n - 1));
+}

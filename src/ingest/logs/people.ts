@@ -1,0 +1,83 @@
+import type { Person } from '../../model/types.js';
+import { ByteInterner } from '../../fastpath/interner.js';
+import { EXTERNAL_ID } from './options.js';
+
+const UNRESOLVED = -9;
+
+/**
+ * Turns addresses as written in a log into people. Without a roster every distinct address
+ * (ASCII case folded) is a person. With a roster an address is matched to the person whose email
+ * (or id) it equals, case-insensitively; others are dropped (counted) or pooled into "external".
+ * "Name <addr@school.org>" is read as addr@school.org.
+ */
+export class PeopleIndex {
+  private readonly addresses = new ByteInterner(true);
+  private personOfAddress = new Int32Array(1024).fill(UNRESOLVED);
+  private readonly byKey: Map<string, number> | null;
+  readonly ids: string[] = [];
+  private externalIndex = -1;
+  /** Distinct addresses seen that are not on the roster. */
+  unknownAddresses = 0;
+
+  constructor(roster: readonly Person[] | null, private readonly external: 'drop' | 'bucket') {
+    if (roster === null) {
+      this.byKey = null;
+      return;
+    }
+    this.byKey = new Map();
+    roster.forEach((p, i) => {
+      this.ids.push(p.id);
+      this.byKey!.set(p.id.toLowerCase(), i);
+      if (p.email) this.byKey!.set(p.email.trim().toLowerCase(), i);
+    });
+  }
+
+  get hasRoster(): boolean {
+    return this.byKey !== null;
+  }
+
+  /**
+   * The person of the address in buf[start..end): an index into `ids`, -1 for an empty address,
+   * -2 for an off-roster address that is dropped.
+   */
+  person(buf: Uint8Array, start: number, end: number): number {
+    for (let i = start; i < end; i++) {
+      if (buf[i] === 60) { // '<'
+        let j = i + 1;
+        while (j < end && buf[j] !== 62) j++;
+        start = i + 1;
+        end = j;
+        break;
+      }
+    }
+    const a = this.addresses.intern(buf, start, end);
+    if (a < 0) return -1;
+    if (a >= this.personOfAddress.length) {
+      const g = new Int32Array(this.personOfAddress.length * 2).fill(UNRESOLVED);
+      g.set(this.personOfAddress);
+      this.personOfAddress = g;
+    }
+    const known = this.personOfAddress[a]!;
+    if (known !== UNRESOLVED) return known;
+    let p: number;
+    if (this.byKey === null) {
+      p = this.ids.length;
+      this.ids.push(this.addresses.name(a));
+    } else {
+      const hit = this.byKey.get(this.addresses.name(a));
+      if (hit !== undefined) p = hit;
+      else {
+        this.unknownAddresses++;
+        if (this.external === 'bucket') {
+          if (this.externalIndex < 0) { this.externalIndex = this.ids.length; this.ids.push(EXTERNAL_ID); }
+          p = this.externalIndex;
+        } else {
+          this.personOfAddress[a] = -2;
+          return -2;
+        }
+      }
+    }
+    this.personOfAddress[a] = p;
+    return p;
+  }
+}

@@ -1,0 +1,255 @@
+import { basename } from 'node:path';
+import type { Person, Problem } from '../../model/types.js';
+import { CsvByteScanner, fieldText, parseNumberBytes } from '../../fastpath/csv-bytes.js';
+import { ByteInterner } from '../../fastpath/interner.js';
+import { ProblemCollector } from '../../fastpath/problems.js';
+import { streamFile, type StreamProgress } from '../../fastpath/read-stream.js';
+import { readRoster } from '../roster.js';
+import { LogAggregate } from './aggregate.js';
+import { resolveColumns, type LogField } from './columns.js';
+import { LOG_DEFAULTS, RELATION_OF, type LogOptions } from './options.js';
+import { PairTable } from './pair-table.js';
+import { PeopleIndex } from './people.js';
+import { parseTimestampBytes } from './timestamp.js';
+import { makeWindowing } from './windows.js';
+
+/** Counts that show what happened to every row and recipient (nothing is dropped silently). */
+export interface LogStats {
+  rowsRead: number;
+  /** Rows that produced at least one interaction. */
+  eventsUsed: number;
+  badRowsSkipped: number;
+  selfRecipientsDropped: number;
+  broadcastsDropped: number;
+  broadcastsDownweighted: number;
+  /** Recipient/attendee slots whose address is not on the roster and were dropped. */
+  offRosterRecipientsDropped: number;
+  /** Rows whose sender is not on the roster (dropped with external: drop). */
+  offRosterSendersDropped: number;
+  offRosterAddresses: number;
+  /** Events with nobody left to interact with (e.g. a meeting of one). */
+  eventsWithoutPairs: number;
+  channelMessages: number;
+  firstTimestamp: string | null;
+  lastTimestamp: string | null;
+  people: number;
+  progress: StreamProgress | null;
+}
+
+export type LogResult =
+  | { ok: true; aggregate: LogAggregate; stats: LogStats; problems: Problem[] }
+  | { ok: false; problems: Problem[]; stats: LogStats };
+
+const SEMI = 59;
+const COMMA = 44;
+const DAY = 86_400_000;
+
+/**
+ * Streams an interaction log (e-mail, meeting, chat or generic metadata) into per-window weighted
+ * ties. Rules (docs/logs.md): sender → each distinct recipient (to, cc, bcc), weight 1 or 1/k with
+ * splitWeight; meetings: every ordered pair of distinct attendees, weight 1/(k − 1) (or hours/(k − 1));
+ * chat to a channel: sender → every other person who posted in that channel in the same window;
+ * self-mail dropped; broadcasts (more than broadcastLimit people) dropped or weighted limit/k;
+ * off-roster addresses dropped or pooled as "external". Only metadata columns are read: a subject,
+ * body, message or similar column is refused before any row is read.
+ * Memory grows with distinct people and (window, pair) totals, never with rows.
+ */
+export async function readInteractionLog(path: string, options: Partial<LogOptions> & Pick<LogOptions, 'kind'>): Promise<LogResult> {
+  const o: LogOptions = { ...LOG_DEFAULTS, ...options };
+  const file = basename(path);
+  const problems = new ProblemCollector(file);
+  const stats: LogStats = {
+    rowsRead: 0, eventsUsed: 0, badRowsSkipped: 0, selfRecipientsDropped: 0, broadcastsDropped: 0, broadcastsDownweighted: 0,
+    offRosterRecipientsDropped: 0, offRosterSendersDropped: 0, offRosterAddresses: 0, eventsWithoutPairs: 0, channelMessages: 0,
+    firstTimestamp: null, lastTimestamp: null, people: 0, progress: null,
+  };
+  let roster: Person[] | null = null;
+  if (o.roster !== undefined) {
+    const r = await readRoster(o.roster, { signal: o.signal });
+    if (!r.ok) return { ok: false, problems: r.problems, stats };
+    roster = r.value;
+  }
+  const windowing = makeWindowing(o);
+  const people = new PeopleIndex(roster, o.external);
+  const pairs = new PairTable();
+  const channelPosts = new PairTable(); // (window, channel, sender) → messages
+  const channels = new ByteInterner(true);
+  let header: string[] | null = null;
+  let col: Partial<Record<LogField, number>> = {};
+  let refused = false;
+  let firstMs = Infinity;
+  let lastMs = -Infinity;
+  let members = new Int32Array(64);
+  let seen = new Int32Array(1024);
+  let stamp = 0;
+  const limit = o.broadcastLimit;
+
+  const fail = (row: number, field: LogField, code: string, value: string | null, message: string): void => {
+    if (o.skipBadRows) {
+      stats.badRowsSkipped++;
+      problems.warning(code, row, header![col[field]!] ?? field, value, message + ' (row skipped)');
+    } else {
+      problems.error(code, row, header![col[field]!] ?? field, value, message);
+    }
+  };
+
+  /** Collects the distinct people of list fields into `members`; returns [count kept, size as sent]. */
+  const collect = (buf: Uint8Array, st: Int32Array, en: Int32Array, nf: number, fields: LogField[], exclude: number): [number, number] => {
+    stamp++;
+    let kept = 0;
+    let size = 0;
+    for (const f of fields) {
+      const c = col[f];
+      if (c === undefined || c >= nf) continue;
+      let a = st[c]!;
+      const end = en[c]!;
+      for (let i = a; i <= end; i++) {
+        if (i < end && buf[i] !== SEMI && buf[i] !== COMMA) continue;
+        const p = people.person(buf, a, i);
+        a = i + 1;
+        if (p === -1) continue;
+        if (p === -2) { size++; stats.offRosterRecipientsDropped++; continue; }
+        if (p >= seen.length) { const g = new Int32Array(Math.max(seen.length * 2, p + 1)); g.set(seen); seen = g; }
+        if (seen[p] === stamp) continue;
+        seen[p] = stamp;
+        if (p === exclude) { stats.selfRecipientsDropped++; continue; }
+        size++;
+        if (kept === members.length) { const g = new Int32Array(kept * 2); g.set(members); members = g; }
+        members[kept++] = p;
+      }
+    }
+    return [kept, size];
+  };
+
+  const scanner = new CsvByteScanner((buf, st, en, nf) => {
+    if (refused) return;
+    if (header === null) {
+      header = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!));
+      const r = resolveColumns(o.kind, header);
+      for (const p of r.problems) problems.error(p.code, 1, p.column, null, p.message);
+      if (r.problems.length > 0) refused = true;
+      col = r.index;
+      return;
+    }
+    const row = scanner.rows;
+    stats.rowsRead++;
+    const tc = col.timestamp!;
+    const ms = tc < nf ? parseTimestampBytes(buf, st[tc]!, en[tc]!) : NaN;
+    if (Number.isNaN(ms)) {
+      fail(row, 'timestamp', 'BAD_TIMESTAMP', tc < nf ? fieldText(buf, st[tc]!, en[tc]!) : null,
+        'an ISO 8601 date-time (2025-03-01T08:15:00Z, 2025-03-01 08:15, with an optional ±hh:mm offset) or Unix epoch seconds was expected');
+      return;
+    }
+    const win = windowing.indexOfDay(Math.floor(ms / DAY));
+    if (ms < firstMs) firstMs = ms;
+    if (ms > lastMs) lastMs = ms;
+    if (o.kind === 'meeting') {
+      let hours = 1;
+      if (o.meetingWeight === 'duration') {
+        const dc = col.duration;
+        hours = dc === undefined || dc >= nf ? NaN : parseNumberBytes(buf, st[dc]!, en[dc]!) / 60;
+        if (!(hours > 0)) {
+          fail(row, dc === undefined ? 'timestamp' : 'duration', 'BAD_DURATION', dc === undefined || dc >= nf ? null : fieldText(buf, st[dc]!, en[dc]!), 'a duration in minutes (a positive number) was expected for --meeting-weight duration');
+          return;
+        }
+      }
+      const [k, size] = collect(buf, st, en, nf, ['sender', 'attendees'], -1);
+      if (size > limit) {
+        if (o.broadcast === 'drop') { stats.broadcastsDropped++; return; }
+        stats.broadcastsDownweighted++;
+      }
+      if (k < 2) { stats.eventsWithoutPairs++; return; }
+      const factor = size > limit ? limit / size : 1;
+      const w = (hours / (size - 1)) * factor;
+      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (i !== j) pairs.add(win, members[i]!, members[j]!, w, 1);
+      stats.eventsUsed++;
+      return;
+    }
+    const sc = col.sender!;
+    const sender = sc < nf ? people.person(buf, st[sc]!, en[sc]!) : -1;
+    if (sender === -1) {
+      fail(row, 'sender', 'MISSING_VALUE', null, 'a sender address or id was expected');
+      return;
+    }
+    if (sender === -2) { stats.offRosterSendersDropped++; return; }
+    const [k, size] = collect(buf, st, en, nf, ['recipients', 'cc', 'bcc'], sender);
+    if (size === 0) {
+      const cc = col.channel;
+      if (cc !== undefined && cc < nf && st[cc] !== en[cc]) {
+        const ch = channels.intern(buf, st[cc]!, en[cc]!);
+        channelPosts.add(win, ch, sender, 0, 1);
+        stats.channelMessages++;
+        return;
+      }
+      if (stats.selfRecipientsDropped > 0 && seen[sender] === stamp) { stats.eventsWithoutPairs++; return; }
+      fail(row, col.recipients !== undefined ? 'recipients' : 'sender', 'NO_RECIPIENTS', null, o.kind === 'email' ? 'at least one address in to, cc or bcc was expected' : 'a recipient or a channel was expected');
+      return;
+    }
+    if (size > limit) {
+      if (o.broadcast === 'drop') { stats.broadcastsDropped++; return; }
+      stats.broadcastsDownweighted++;
+    }
+    if (k === 0) { stats.eventsWithoutPairs++; return; }
+    const w = (o.splitWeight ? 1 / size : 1) * (size > limit ? limit / size : 1);
+    for (let i = 0; i < k; i++) pairs.add(win, sender, members[i]!, w, 1);
+    stats.eventsUsed++;
+  });
+
+  const progress = await streamFile(path, (chunk) => {
+    if (!refused) scanner.push(chunk);
+  }, () => scanner.rows, { onProgress: o.onProgress, signal: o.signal });
+  if (!refused) scanner.end();
+  stats.progress = progress;
+  if (header === null) problems.error('EMPTY_FILE', null, null, null, 'a header row and at least one event were expected');
+  if (problems.hasErrors) return { ok: false, problems: problems.finish(), stats };
+  spreadChannels(channelPosts, pairs, o, stats);
+  stats.people = people.ids.length;
+  stats.offRosterAddresses = people.unknownAddresses;
+  if (firstMs <= lastMs) {
+    stats.firstTimestamp = new Date(firstMs).toISOString();
+    stats.lastTimestamp = new Date(lastMs).toISOString();
+  }
+  const firstDay = Number.isFinite(firstMs) ? Math.floor(firstMs / DAY) : 0;
+  const lastDay = Number.isFinite(lastMs) ? Math.floor(lastMs / DAY) : 0;
+  const aggregate = new LogAggregate(pairs, people.ids, RELATION_OF[o.kind], windowing, firstDay, lastDay, o.minInteractions, o.minWindowDays);
+  return { ok: true, aggregate, stats, problems: problems.finish() };
+}
+
+/**
+ * Channel messages: in each (window, channel), the k people who posted are its members; a sender's
+ * c messages count as c interactions with each of the other k − 1 members, weight c (or c/(k − 1)
+ * with splitWeight); channels with more than broadcastLimit other members are broadcasts.
+ */
+function spreadChannels(posts: PairTable, pairs: PairTable, o: LogOptions, stats: LogStats): void {
+  if (posts.size === 0) return;
+  const order = posts.sortedEntries();
+  let g = 0;
+  while (g < order.length) {
+    const first = posts.entry(order[g]!);
+    let end = g;
+    while (end < order.length) {
+      const e = posts.entry(order[end]!);
+      if (e.window !== first.window || e.source !== first.source) break;
+      end++;
+    }
+    const size = end - g - 1; // other members each sender reaches
+    if (size > o.broadcastLimit && o.broadcast === 'drop') {
+      stats.broadcastsDropped++;
+    } else if (size > 0) {
+      if (size > o.broadcastLimit) stats.broadcastsDownweighted++;
+      const factor = size > o.broadcastLimit ? o.broadcastLimit / size : 1;
+      for (let a = g; a < end; a++) {
+        const sender = posts.entry(order[a]!);
+        const w = sender.count * (o.splitWeight ? 1 / size : 1) * factor;
+        for (let b = g; b < end; b++) {
+          if (a === b) continue;
+          pairs.add(first.window, sender.target, posts.entry(order[b]!).target, w, sender.count);
+        }
+      }
+      stats.eventsUsed++;
+    } else {
+      stats.eventsWithoutPairs++;
+    }
+    g = end;
+  }
+}
