@@ -60,6 +60,12 @@ export function uploadRoutes(deps: AppDeps): Router {
       throw err;
     }
     audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'upload', target: `wave:${wave.id}`, detail: files.map((f) => `${f.kind}:${f.sha256.slice(0, 12)}`).join(' ') });
+    if (req.query.wait === '1') {
+      // Scripts and small files: answer when the ingest is done (201, or the ingest's 4xx with every problem).
+      const done = await finished(job);
+      if (done.status === 'failed') throw new LeadmapError(done.error!.code, done.error!.message, done.result ?? undefined);
+      if (done.finishedAt) { res.status(201).json({ job: publicJob(done) }); return; }
+    }
     res.status(202).location(`/api/jobs/${job.id}`).json({ job: publicJob(job) });
   });
 
@@ -113,6 +119,14 @@ export function uploadRoutes(deps: AppDeps): Router {
     req.on('close', stop);
     send(job);
   });
+
+  function finished(job: JobView, maxWaitMs = 120_000): Promise<JobView> {
+    return new Promise((resolve) => {
+      if (job.finishedAt) { resolve(job); return; }
+      const timer = setTimeout(() => { stop(); resolve(job); }, maxWaitMs);
+      const stop = jobs.subscribe(job.id, (j) => { if (j.finishedAt) { clearTimeout(timer); stop(); resolve(j); } });
+    });
+  }
 
   async function jobFor(id: unknown, req: Parameters<typeof accountOf>[0]): Promise<JobView> {
     const job = typeof id === 'string' ? jobs.get(id) : null;

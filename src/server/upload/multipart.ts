@@ -52,8 +52,9 @@ export function receiveUpload(req: Request, limits: MultipartLimits): Promise<Re
       failed = err;
       req.unpipe(bb);
       req.resume();
-      for (const o of outs) o.destroy();
       void (async () => {
+        // Close every temp file before removing it, so no write can recreate it afterwards.
+        await Promise.all(outs.map((o) => (o.closed ? null : new Promise<void>((done) => { o.once('close', () => done()); o.destroy(); }))));
         for (const p of temp) await rm(p, { force: true });
         reject(err);
       })();
@@ -86,6 +87,7 @@ export function receiveUpload(req: Request, limits: MultipartLimits): Promise<Re
           hash.update(chunk);
           if (headBytes < SNIFF_BYTES) { head.push(chunk.subarray(0, SNIFF_BYTES - headBytes)); headBytes += Math.min(chunk.length, SNIFF_BYTES - headBytes); }
         });
+        stream.on('error', () => fail(new LeadmapError('INVALID_UPLOAD', 'the multipart body is malformed or was cut off')));
         stream.on('limit', () => fail(new LeadmapError('PAYLOAD_TOO_LARGE', `${originalName} is larger than the ${Math.round(limits.maxBytes / 1e6)} MB limit`)));
         stream.pipe(out);
         out.on('error', (e) => { fail(e); done(); });

@@ -47,7 +47,7 @@ export class Client {
   /** Uploads files and waits for the ingest job to finish; returns the finished job. */
   async upload(waveId: string, files: Record<string, string | Uint8Array>, fields: Record<string, string> = {}): Promise<{ status: number; json: any; job: any }> {
     const form = new FormData();
-    for (const [k, v] of Object.entries(files)) form.append(k, new Blob([v]), `${k}.csv`);
+    for (const [k, v] of Object.entries(files)) form.append(k, new Blob([v as BlobPart]), `${k}.csv`);
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     const r = await this.post(`/api/waves/${waveId}/uploads`, form);
     if (r.status !== 202) return { ...r, job: null };
