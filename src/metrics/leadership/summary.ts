@@ -57,7 +57,7 @@ export function summarizeLeadership(a: LeadershipAnalysis): string {
   const ei = a.groups.ei[a.groups.ei.length - 1]!;
   if (ei.ei !== null) {
     const sig = ei.test ? (ei.test.pLower <= 0.05 ? `, more inward than chance would give (p = ${fix(ei.test.pLower, 3)})` : ei.test.pUpper <= 0.05 ? `, more outward than chance would give (p = ${fix(ei.test.pUpper, 3)})` : ', within what chance would give') : '';
-    out.push(`- ${pct(ei.internal / (ei.internal + ei.external))} of ties stay inside a ${a.groups.groupBy} (E-I index ${fix(ei.ei)}; −1 = all inside, +1 = all across${sig}).`);
+    out.push(`- ${pct(ei.internal / (ei.internal + ei.external))} of ties stay within the same ${a.groups.groupBy} (E-I index ${fix(ei.ei)}; −1 = all inside, +1 = all across${sig}).`);
     const inward = ei.groups.filter((g) => g.ei !== null && g.ei <= -0.5).sort((x, y) => x.ei! - y.ei!);
     if (inward.length > 0) out.push(`- Groups whose advice stays mostly inside: ${inward.map((g) => `${g.group} (E-I ${fix(g.ei!)})`).join(', ')}.`);
   } else out.push(`- No ties to assess (${ei.reason}).`);
