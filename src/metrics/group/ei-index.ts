@@ -5,6 +5,8 @@ import { GROUP_DEFAULTS, groupLabels, type GroupOf } from './groups.js';
 export const EI_DEFAULTS = {
   /** Number of label permutations for the significance test; 0 skips the test. */
   permutations: 1000,
+  /** Cap on permutations × arcs (work of the test): very large graphs get fewer permutations (reported in test.permutations). */
+  maxWork: 5e7,
   seed: DEFAULT_SEED,
   minGroupSize: GROUP_DEFAULTS.minGroupSize,
 };
@@ -53,7 +55,9 @@ export interface EiResult {
  * Significance: group labels are shuffled among people (Fisher–Yates, seeded mulberry32) `permutations`
  * times, keeping group sizes and the graph fixed; one-sided p-values (R + 1 correction,
  * Phipson & Smyth 2010) in both directions plus a doubled two-sided value.
- * Options: permutations (1000), seed, minGroupSize (5; smaller groups' per-group values are null).
+ * Options: permutations (1000), seed, minGroupSize (5; smaller groups' per-group values are null),
+ * maxWork (5e7: permutations are reduced so permutations × (n + m) stays below it; a school of 150 is
+ * far below, a district of 1M ties gets ~50 permutations — `test.permutations` reports the number used).
  * Degenerate: no ties → ei null ("no ties"), no test; one group → ei −1 and no test ("only one group");
  * a group whose members send no tie → its ei null ("no ties sent").
  * O(n + m) per evaluation, O(R (n + m)) with the test.
@@ -85,12 +89,13 @@ export function eiIndex(ig: IndexedGraph, groupOf: GroupOf, options: Partial<EiO
   const ei = (external - internal) / ig.m;
   if (names.length < 2) return { internal, external, ei, reason: null, groups, test: null, testReason: 'only one group' };
   if (o.permutations <= 0) return { internal, external, ei, reason: null, groups, test: null, testReason: 'permutation test not requested' };
+  const R = Math.max(1, Math.min(o.permutations, Math.floor(o.maxWork / Math.max(1, ig.m + ig.n))));
   const rng = mulberry32(o.seed);
   const perm = Int32Array.from(labels);
   let sum = 0;
   let le = 0;
   let ge2 = 0;
-  for (let r = 0; r < o.permutations; r++) {
+  for (let r = 0; r < R; r++) {
     shuffleInPlace(perm, rng);
     let ext = 0;
     for (let i = 0; i < ig.n; i++) {
@@ -102,7 +107,6 @@ export function eiIndex(ig: IndexedGraph, groupOf: GroupOf, options: Partial<EiO
     if (v <= ei + 1e-12) le++;
     if (v >= ei - 1e-12) ge2++;
   }
-  const R = o.permutations;
   const pLower = (le + 1) / (R + 1);
   const pUpper = (ge2 + 1) / (R + 1);
   return {

@@ -73,6 +73,8 @@ export interface DomainRisk {
   /** Leaders and sole sources: what is lost if each leaves. */
   keyPeople: (KeyPersonRisk & { name: string })[];
   removalCurve: RemovalStep[];
+  /** Why keyPeople and removalCurve are empty (graph larger than risk.maxPeopleForPaths), else null. */
+  pathsReason: string | null;
 }
 
 export interface DomainResult {
@@ -120,13 +122,15 @@ export function analyzeDomain(ig: IndexedGraph, ctx: DomainContext): DomainResul
     .filter(([, ds]) => ds.length >= ctx.risk.minDependents)
     .map(([t, ds]) => ({ id: ig.ids[t]!, name: nameOf(ig.ids[t]!), dependents: ds.sort(compareIds) }))
     .sort((a, b) => b.dependents.length - a.dependents.length || compareIds(a.id, b.id));
+  const paths = ig.n <= ctx.risk.maxPeopleForPaths;
   const candidates = [...new Set([...who.leaders, ...soleSources.map((s) => s.id)])];
   const risk: DomainRisk = {
     domain, label,
     benchDepth: benchDepth(ig, ctx.risk),
     soleSources,
-    keyPeople: keyPersonRisk(ig, candidates).map((k) => ({ ...k, name: nameOf(k.id) })),
-    removalCurve: removalCurve(ig, ctx.risk),
+    keyPeople: paths ? keyPersonRisk(ig, candidates).map((k) => ({ ...k, name: nameOf(k.id) })) : [],
+    removalCurve: paths ? removalCurve(ig, ctx.risk) : [],
+    pathsReason: paths ? null : `more than ${ctx.risk.maxPeopleForPaths} people: path-based risk not computed`,
   };
   return {
     leaders: { domain, label, rule: who.rule, leaders: who.leaders, soughtOut: shown, soughtOutTotal: who.soughtOut.length },

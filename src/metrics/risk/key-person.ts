@@ -8,6 +8,11 @@ export const RISK_DEFAULTS = {
   removalSteps: 10,
   /** Bench: people sought out by at least this many colleagues. */
   benchMinNominations: 2,
+  /**
+   * Path-based risk (reachability, fragmentation, removal curve) only up to this many people: it costs
+   * O(k · m · n/32) time and O(n²/32) memory, fine for a school, not for a 75,000-person district.
+   */
+  maxPeopleForPaths: 5000,
 };
 export type RiskOptions = typeof RISK_DEFAULTS;
 

@@ -36,6 +36,12 @@ describe('analyzeLeadership on small hand-made schools', () => {
     expect(summarizeLeadership(a)).toContain('Data quality');
   });
 
+  test('path-based risk is skipped, with a reason, above risk.maxPeopleForPaths', () => {
+    const a = analyzeLeadership(dataset([person('a'), person('b'), person('c')], [tie('a', 'b', 'x'), tie('c', 'b', 'x'), tie('a', 'c', 'x')]), { risk: { maxPeopleForPaths: 2 } });
+    expect(a.risk.byDomain[0]!.pathsReason).toMatch(/more than 2 people/);
+    expect(a.risk.byDomain[0]!.removalCurve).toEqual([]);
+  });
+
   test('a one-person school', () => {
     const a = analyzeLeadership(dataset([person('a')], []));
     expectPlainJson(a);
