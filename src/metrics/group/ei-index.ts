@@ -5,6 +5,8 @@ import { GROUP_DEFAULTS, groupLabels, type GroupOf } from './groups.js';
 export const EI_DEFAULTS = {
   /** Number of label permutations for the significance test; 0 skips the test. */
   permutations: 1000,
+  /** Per-group counting: 'out' = the members' out-arcs (rows); 'both' = out- and in-arcs (rows and columns, as R ITNr::ei_group). */
+  groupArcs: 'out' as 'out' | 'both',
   /** Cap on permutations × arcs (work of the test): very large graphs get fewer permutations (reported in test.permutations). */
   maxWork: 5e7,
   seed: DEFAULT_SEED,
@@ -50,8 +52,10 @@ export interface EiResult {
  * Krackhardt–Stern E-I index: (E − I) / (E + I), E = arcs between groups, I = arcs within groups.
  * −1 = every tie stays inside its group (silos), +1 = every tie crosses groups. Each arc counts once,
  * weights ignored (as in UCINET: "edge values are ignored").
- * Per group, following UCINET's row convention, the group's members' OUT-arcs (ties they send) are
- * counted: I_g = arcs g→g, E_g = arcs g→other; so Σ_g E_g = E and Σ_g I_g = I.
+ * Per group (packages differ here), by default the members' OUT-arcs — the rows of the adjacency
+ * matrix, the sender's view ("where do our people go for advice?"): I_g = arcs g→g, E_g = arcs
+ * g→other, so Σ_g E_g = E and Σ_g I_g = I. `groupArcs: 'both'` also counts arcs other→g in E_g
+ * (rows and columns, as R ITNr::ei_group).
  * Significance: group labels are shuffled among people (Fisher–Yates, seeded mulberry32) `permutations`
  * times, keeping group sizes and the graph fixed; one-sided p-values (R + 1 correction,
  * Phipson & Smyth 2010) in both directions plus a doubled two-sided value.
@@ -70,14 +74,14 @@ export function eiIndex(ig: IndexedGraph, groupOf: GroupOf, options: Partial<EiO
   const { labels, names, sizes } = groupLabels(ig, groupOf);
   const gi = new Float64Array(names.length);
   const ge = new Float64Array(names.length);
+  let internal = 0;
   for (let i = 0; i < ig.n; i++) {
     const g = labels[i]!;
     for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) {
-      if (labels[ig.outAdj[k]!] === g) gi[g]!++; else ge[g]!++;
+      const h = labels[ig.outAdj[k]!]!;
+      if (h === g) { gi[g]!++; internal++; } else { ge[g]!++; if (o.groupArcs === 'both') ge[h]!++; }
     }
   }
-  let internal = 0;
-  for (const x of gi) internal += x;
   const external = ig.m - internal;
   const groups: GroupEi[] = names.map((group, g) => {
     const size = sizes[g]!;

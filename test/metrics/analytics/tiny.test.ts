@@ -93,6 +93,9 @@ describe('groups on hand-worked graphs', () => {
     const r = eiIndex(ig([], [['a', 'b'], ['c', 'd'], ['a', 'c']]), (id) => dept[id]!, { permutations: 0, minGroupSize: 0 });
     expect(r.ei).toBeCloseTo(-1 / 3, 12);
     expect(r.groups.map((g) => [g.group, g.internal, g.external])).toEqual([['X', 1, 1], ['Y', 1, 0]]);
+    const both = eiIndex(ig([], [['a', 'b'], ['c', 'd'], ['a', 'c']]), (id) => dept[id]!, { permutations: 0, minGroupSize: 0, groupArcs: 'both' });
+    expect(both.groups.map((g) => [g.group, g.internal, g.external])).toEqual([['X', 1, 1], ['Y', 1, 1]]);
+    expect(both.ei).toBe(r.ei);
   });
   test('eiIndex is -1 when every tie stays inside its department, +1 when every tie crosses', () => {
     expect(eiIndex(ig([], [['a', 'b'], ['c', 'd']]), (id) => dept[id]!, { permutations: 0 }).ei).toBe(-1);
