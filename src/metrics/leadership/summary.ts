@@ -30,8 +30,10 @@ export function summarizeLeadership(a: LeadershipAnalysis): string {
   if (real.length > 0) out.push(`- ${pooledDist.reading}`);
   const pooledLeaders = a.leaders.byDomain[a.leaders.byDomain.length - 1]!;
   if (pooledLeaders.leaders.length > 0) {
-    const list = pooledLeaders.soughtOut.filter((s) => s.leader).map((s) => `${s.name} (${s.inDegree})`);
-    out.push(`  Most sought out overall (number of colleagues naming them): ${list.join(', ')}.`);
+    const all = pooledLeaders.soughtOut.filter((s) => s.leader);
+    const list = all.slice(0, 8).map((s) => `${s.name} (${s.inDegree})`);
+    const more = all.length > 8 ? ` and ${all.length - 8} more` : '';
+    out.push(`  Most sought out overall (number of colleagues naming them): ${list.join(', ')}${more}.`);
   }
 
   out.push('', 'How widely leadership is spread');
