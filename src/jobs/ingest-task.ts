@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { LeadmapError } from '../model/errors.js';
 import type { Dataset, Problem } from '../model/types.js';
-import { surveyDataset, type NewReviewItem } from './survey-dataset.js';
+import type { NewReviewItem } from './survey-dataset.js';
 import { loadDataset } from '../ingest/load-dataset.js';
 import type { TiesOptions } from '../ingest/ties.js';
 import { dataDirLayout, removeFiles, storeFile } from '../store/files.js';
@@ -43,6 +43,7 @@ export type IngestProgress = (phase: 'reading' | 'storing', done: number, total:
  */
 export async function runIngest(input: IngestInput, progress: IngestProgress): Promise<IngestOutcome> {
   try {
+    progress('reading', 0, input.files.reduce((n, f) => n + f.bytes, 0));
     const result = await readUpload(input, progress);
     const named = result.problems.map((p) => renameFile(p, input.files));
     if (!result.ok) {
@@ -87,6 +88,8 @@ async function readUpload(input: IngestInput, progress: IngestProgress): Promise
     if (!roster) throw new LeadmapError('INVALID_UPLOAD', 'a survey export needs the roster too (form field "roster"), to match names');
     if (byKind.has('ties')) throw new LeadmapError('INVALID_UPLOAD', 'send either a ties file or a survey export, not both');
     progress('reading', 0, 1);
+    // Loaded on demand: the survey reader pulls in the spreadsheet library, which is slow to load.
+    const { surveyDataset } = await import('./survey-dataset.js');
     const r = await surveyDataset(roster.tmpPath, survey.tmpPath, survey.originalName, input.resolutions ?? {});
     return r.ok ? { ok: true, value: r.dataset, review: r.review, problems: r.problems } : r;
   }

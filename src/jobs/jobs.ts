@@ -61,6 +61,7 @@ export class JobRunner {
     this.prune();
     const run = async (): Promise<void> => {
       job.status = 'running';
+      job.progress = { phase: 'starting', done: 0, total: 0, fraction: 0 };
       this.emit(job);
       let lastEmit = 0;
       const report: ReportProgress = (phase, done, total) => {

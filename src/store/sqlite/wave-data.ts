@@ -4,7 +4,7 @@ import type { WaveDataInput } from '../store.js';
 import type { Db } from './open.js';
 import { newId } from './ids.js';
 
-const PROGRESS_EVERY = 5000;
+const PROGRESS_EVERY = 2000;
 
 /**
  * Replaces a wave's dataset in ONE transaction: old rows out, new people, ties,
