@@ -8,7 +8,8 @@
  * - overloaded: among formal leaders of ≥ 1 domain, load (Σ domain in-degrees) / max(release, 0.1)
  *   ≥ 2 × the median ratio, and load ≥ the median load;
  * - key person: the only person named by ≥ 3 respondents in one domain graph;
- * - silo: department (or school) of ≥ 5 people whose members' out-ties give E-I ≤ −0.5;
+ * - silo: department (or school) of ≥ 5 people whose members' out-arcs (pooled graph) give E-I ≤ −0.5
+ *   (a planted silo must reach −0.6 and any other group stay above −0.4, for a margin);
  * - isolated newcomer: started this year or last, or ≤ 1 year of experience, and named by nobody.
  */
 import { isFormalLeaderRole } from '../model/formal-roles.js';
@@ -26,6 +27,8 @@ export interface WaveReading {
 }
 
 export const SILO_EI = -0.5;
+const SILO_MARGIN_IN = -0.6;
+const SILO_MARGIN_OUT = -0.4;
 export const KEY_DEPENDENTS = 3;
 export const MIN_GROUP = 5;
 
@@ -83,14 +86,17 @@ export function readWave(w: WaveOutput, grouping: 'department' | 'school' = 'dep
     for (const [id, ds] of deps) if (ds.length >= KEY_DEPENDENTS) keyPeople.push({ id, domain: d, dependents: ds.sort() });
   }
   const groupOf = (id: string): string => (grouping === 'department' ? person.get(id)!.department : person.get(id)!.school);
+  const arcs = new Set(advice.map((t) => `${t.source}>${t.target}`));
   const ei: Record<string, number> = {};
   const silos: WaveReading['silos'] = [];
   for (const g of [...new Set(ids.map(groupOf))].sort()) {
     if (ids.filter((id) => groupOf(id) === g).length < MIN_GROUP) continue;
+    // Arcs of the pooled graph (one per ordered pair), members' out-arcs, as leadmap's eiIndex counts them.
     let internal = 0, external = 0;
-    for (const t of advice) {
-      if (groupOf(t.source) !== g) continue;
-      if (groupOf(t.target) === g) internal++; else external++;
+    for (const key of arcs) {
+      const [s, t] = key.split('>') as [string, string];
+      if (groupOf(s) !== g) continue;
+      if (groupOf(t) === g) internal++; else external++;
     }
     if (internal + external === 0) continue;
     const v = (external - internal) / (external + internal);
@@ -118,5 +124,11 @@ export function plantedMismatches(w: WaveOutput, grouping: 'department' | 'schoo
   same('key', p.keyPeople.map((k) => `${k.id}/${k.domain}`), r.keyPeople.map((k) => `${k.id}/${k.domain}`));
   same('silos', p.silos.filter((s) => s.grouping === grouping).map((s) => s.group), r.silos.map((s) => s.group));
   same('isolated', p.isolatedNewcomers.map((h) => h.id), r.isolatedNewcomers);
+  // Margins, so a small change of rule or rounding does not flip a silo: planted ≤ −0.6, others > −0.4.
+  const planted = new Set(p.silos.filter((s) => s.grouping === grouping).map((s) => s.group));
+  for (const [g, v] of Object.entries(r.ei)) {
+    if (planted.has(g) && v > SILO_MARGIN_IN) out.push(`silo ${g}: E-I ${v} is not clearly inward`);
+    if (!planted.has(g) && v <= SILO_MARGIN_OUT) out.push(`${g}: E-I ${v} is close to a silo`);
+  }
   return out;
 }

@@ -54,7 +54,7 @@ export interface WaveStory {
 }
 
 const SILO_LEAK = 0.02;
-const SILO_SHARE_LEAK = 0.2;
+const SILO_SHARE_LEAK = 0.1;
 const SMALL_SILO = 10;
 
 export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput {
@@ -150,11 +150,12 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
     },
     // Leaders outside their own domains are asked now and then, like anyone, but capped at one.
     domainCap: (t, d) => (nominal.has(t.id) ? 1 : pullOf.has(`${t.id}|${d}`) ? Infinity : strong.has(t.id) ? 1 : domainCap),
-    pooledCap: (t) => (nominal.has(t.id) ? 2 : strong.has(t.id) ? Infinity : pooledCap),
+    // Inside a large silo colleagues all ask each other, so its members may be named by more people.
+    pooledCap: (t) => (nominal.has(t.id) ? 2 : strong.has(t.id) ? Infinity : inSilo(t) !== undefined && siloSize.get(inSilo(t)!)! > SMALL_SILO ? 12 : pooledCap),
     forced: (s, d) => forced.get(`${s.id}|${d}`),
     preferred: (s, d) => preferred.get(`${s.id}|${d}`) ?? [],
-    // Members of a small silo name two colleagues at most, so the silo can answer from inside itself.
-    maxNames: (s) => (inSilo(s) !== undefined && siloSize.get(inSilo(s)!)! <= SMALL_SILO ? 2 : 6),
+    // Silo members name few colleagues (two in a small silo, four in a large one), so the silo can answer from inside itself.
+    maxNames: (s) => (inSilo(s) === undefined ? 6 : siloSize.get(inSilo(s)!)! <= SMALL_SILO ? 2 : 4),
     unnamed,
     minInDegree: w.minInDegree ?? 2,
     collaborationPull: (s, t) => {

@@ -65,16 +65,18 @@ export function highland(seed: number): SchoolOutput {
   const englishAssess = w1.find((p) => p.department === 'English' && p.team === 'English' && !chairs.has(p.id) && p.role === 'English teacher' && p.yearsExperience > 5)!;
   const scienceData = w1.find((p) => p.department === 'Science' && p.team === 'Science' && p.role === 'physics teacher')!;
   const protectedIds = [academyLead.id, englishAssess.id, scienceData.id, ...[...chairs.values()].map((p) => p.id), ...newW1.map((p) => p.id)];
-  const base = { responseRate: 0.87, affinity, answerRate };
-  const chairPulls = (people: GenPerson[], schoolwide: number, skip: string[] = []): Pull[] =>
+  // Administrators stand outside the department walls: everyone still goes to them for behaviour.
+  const base = { responseRate: 0.87, affinity, answerRate, unsiloed: [principal.id, ...aps.map((p) => p.id)] };
+  const chairPulls = (people: GenPerson[], schoolwide: number, skip: string[] = [], deptShare = 0.6): Pull[] =>
     DEPARTMENTS.filter((d) => !skip.includes(d.name)).map((d) => ({
-      id: people.find((p) => p.department === d.name && p.role === 'department chair')!.id, domains: CHAIR_DOMAINS, share: schoolwide, deptShare: 0.6,
+      id: people.find((p) => p.department === d.name && p.role === 'department chair')!.id, domains: CHAIR_DOMAINS, share: schoolwide, deptShare,
     }));
-  const admin: Pull[] = [
-    { id: principal.id, domains: ['behaviour', 'professional learning', 'data', 'wellbeing'], share: 0.2 },
-    { id: aps[0]!.id, domains: ['behaviour'], share: 0.2 },
-    { id: aps[1]!.id, domains: ['behaviour', 'wellbeing'], share: 0.15 },
-    { id: aps[2]!.id, domains: ['assessment', 'data'], share: 0.15 },
+  /** Administrators; `reach` scales how often staff go to them (low while departments are silos). */
+  const admin = (reach: number): Pull[] => [
+    { id: principal.id, domains: ['behaviour', 'professional learning', 'data', 'wellbeing'], share: 0.2 * reach },
+    { id: aps[0]!.id, domains: ['behaviour'], share: 0.2 * reach },
+    { id: aps[1]!.id, domains: ['behaviour', 'wellbeing'], share: 0.15 * reach },
+    { id: aps[2]!.id, domains: ['assessment', 'data'], share: 0.15 * reach },
   ];
   const deptSilo = (name: string, why: string) => ({ grouping: 'department' as const, group: name, why });
   const nominalChair = (dept: string, people: GenPerson[], why: string) => ({ id: people.find((p) => p.department === dept && p.role === 'department chair')!.id, why });
@@ -83,7 +85,7 @@ export function highland(seed: number): SchoolOutput {
   const wave1: WaveStory = {
     ...base, label: '2022-23', year: y1, people: w1,
     story: 'Before the council: every department keeps its advice inside. Chairs are still mostly administrative; the Arts and PE/Health chairs are rarely asked.',
-    leaders: [...admin, ...chairPulls(w1, 0, ['Arts', 'PE/Health'])],
+    leaders: [...admin(0.4), ...chairPulls(w1, 0, ['Arts', 'PE/Health'], 0.8)],
     hidden: [], overloaded: [],
     nominal: [nominalChair('Arts', w1, 'administrative chair colleagues rarely go to'), nominalChair('PE/Health', w1, 'administrative chair colleagues rarely go to')],
     keyPeople: [],
@@ -106,7 +108,7 @@ export function highland(seed: number): SchoolOutput {
   const wave2: WaveStory = {
     ...base, label: '2023-24', year: y2, people: w2,
     story: 'The Schoolwide Instructional Council of chairs and administrators meets monthly. English, Mathematics and Science have opened up through cross-department study groups; the other six departments are still silos. A physics teacher is becoming the informal data expert.',
-    leaders: [...admin, ...chairPulls(w2, 0.03, ['PE/Health'])],
+    leaders: [...admin(0.6), ...chairPulls(w2, 0.03, ['PE/Health'], 0.7)],
     hidden: [{ id: scienceData.id, domains: ['data'], share: 0.25, why: 'physics teacher colleagues in the open departments ask about data' }],
     overloaded: [],
     nominal: [nominalChair('PE/Health', w2, 'chair colleagues rarely go to')],
@@ -128,7 +130,7 @@ export function highland(seed: number): SchoolOutput {
   const wave3: WaveStory = {
     ...base, label: '2024-25', year: y3, people: w3,
     story: 'Year three: cross-department ties are common; only World Languages and CTE remain silos. The new 9th Grade Academy lead has become the go-to on five domains with a tenth of a day released. An English teacher who led the common-assessment study group is sought out school-wide; data questions of several teachers go only to the assistant principal for assessment.',
-    leaders: [...admin, ...chairPulls(w3, 0.04)],
+    leaders: [...admin(1), ...chairPulls(w3, 0.04)],
     hidden: [
       { id: englishAssess.id, domains: ['assessment'], share: 0.3, why: 'English teacher who led the common-assessment study group' },
       { id: scienceData.id, domains: ['data'], share: 0.3, why: 'physics teacher colleagues across departments ask about data' },
@@ -152,7 +154,7 @@ export function highland(seed: number): SchoolOutput {
   const wave4: WaveStory = {
     ...base, label: '2025-26', year: y4, people: w4,
     story: 'Year four: departments advise one another routinely and chairs are sought out beyond their departments; World Languages alone remains a silo. Still planted: the overloaded 9th Grade Academy lead, the two informal experts (assessment, data), data questions going only to one assistant principal, and a PE/Health chair colleagues rarely go to.',
-    leaders: [...admin, ...chairPulls(w4, 0.05, ['PE/Health'])],
+    leaders: [...admin(1), ...chairPulls(w4, 0.05, ['PE/Health'])],
     hidden: [
       { id: englishAssess.id, domains: ['assessment'], share: 0.3, why: 'English teacher who led the common-assessment study group' },
       { id: scienceData.id, domains: ['data'], share: 0.3, why: 'physics teacher colleagues across departments ask about data' },
