@@ -1,6 +1,6 @@
 import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ingestInBackground } from '../jobs/ingest-job.js';
+import { runIngest } from '../jobs/ingest-task.js';
 import type { ReceivedFile } from '../jobs/ingest-task.js';
 import { randomName, sha256File, type DataDir } from '../store/files.js';
 import type { Organisation, Store } from '../store/store.js';
@@ -50,7 +50,8 @@ async function loadDemoSchool(store: Store, dir: DataDir, org: Organisation, fol
       files.push({ kind, tmpPath, originalName: `${kind}.csv`, bytes: (await stat(src)).size, sha256: await sha256File(src) });
     }
     try {
-      await ingestInBackground({ dataDir: dir.root, schoolId: school.id, waveId: wave.id, files, uploadedBy: null }, () => {});
+      // Before the server listens: inline is quicker than starting a worker per small demo wave.
+      await runIngest({ dataDir: dir.root, schoolId: school.id, waveId: wave.id, files, uploadedBy: null }, () => {});
     } catch {
       await store.deleteWave(wave.id);
     }

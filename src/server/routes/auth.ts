@@ -40,8 +40,9 @@ export function authRoutes(deps: AppDeps, throttle = new LoginThrottle()): Route
     res.json({ ok: true });
   });
 
+  /** The signed-in account, or {account: null} (not an error: the web app asks before signing in). */
   r.get('/api/auth/me', (req, res) => {
-    res.json({ account: publicAccount(accountOf(req)) });
+    res.json({ account: req.account ? publicAccount(req.account) : null });
   });
 
   r.post('/api/auth/password', async (req, res) => {
