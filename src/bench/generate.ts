@@ -120,7 +120,7 @@ export function generateTies(spec: NetworkSpec, emit: (s: number, t: number, w: 
 }
 
 /** Writes roster.csv and ties.csv of a generated network (skipped when both exist). */
-export function writeNetwork(spec: NetworkSpec, rosterPath: string, tiesPath: string): void {
+export function writeNetwork(spec: NetworkSpec, rosterPath: string, tiesPath: string, domains: readonly string[] = []): void {
   if (existsSync(rosterPath) && existsSync(tiesPath)) return;
   const { school, dept } = layout(spec);
   const roster = new BlockWriter(rosterPath);
@@ -131,8 +131,13 @@ export function writeNetwork(spec: NetworkSpec, rosterPath: string, tiesPath: st
   }
   roster.close();
   const ties = new BlockWriter(tiesPath);
-  ties.write('source,target,relation,weight\n');
-  generateTies(spec, (s, t, w) => ties.write(`p${s},p${t},advice,${w}\n`));
+  if (domains.length === 0) {
+    ties.write('source,target,relation,weight\n');
+    generateTies(spec, (s, t, w) => ties.write(`p${s},p${t},advice,${w}\n`));
+  } else {
+    ties.write('source,target,relation,domain,weight\n');
+    generateTies(spec, (s, t, w) => ties.write(`p${s},p${t},advice,${domains[(s * 7 + t * 13 + w) % domains.length]},${w}\n`));
+  }
   ties.close();
 }
 

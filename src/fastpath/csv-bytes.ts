@@ -21,6 +21,12 @@ export class CsvByteScanner {
   private first = true;
   /** Rows handed out so far (the header included), i.e. the spreadsheet row number of the last row. */
   rows = 0;
+  /** Set by stop(): the reader stops feeding (e.g. a refused header). */
+  stopped = false;
+
+  stop(): void {
+    this.stopped = true;
+  }
 
   constructor(private readonly onRow: RowHandler, private readonly delimiter = 44) {}
 
@@ -39,6 +45,20 @@ export class CsvByteScanner {
     }
     const used = this.scan(buf, false);
     this.tail = used < buf.length ? buf.slice(used) : null;
+  }
+
+  /**
+   * Scans the complete rows of `buf` and returns how many bytes were used; the caller keeps the rest
+   * and passes it again, followed by more bytes (see scanFile). `final`: the rest is the file's end.
+   */
+  feed(buf: Uint8Array, final: boolean): number {
+    let skip = 0;
+    if (this.first) {
+      if (buf.length < 3 && !final) return 0;
+      this.first = false;
+      if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) skip = 3;
+    }
+    return skip + this.scan(skip === 0 ? buf : buf.subarray(skip), final);
   }
 
   /** Flushes the last row (a file need not end with a newline). */

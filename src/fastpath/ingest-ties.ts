@@ -4,7 +4,7 @@ import { CsvByteScanner, fieldText, parseNumberBytes } from './csv-bytes.js';
 import { ByteInterner } from './interner.js';
 import { buildCsr, EdgeBuffer, type CsrGraph } from './csr-graph.js';
 import { ProblemCollector } from './problems.js';
-import { streamFile, type StreamOptions } from './read-stream.js';
+import { scanFile, type StreamOptions } from './read-stream.js';
 
 export interface FastTiesOptions extends StreamOptions {
   /** Roster CSV (column `id`): every roster person becomes a node, isolates included. */
@@ -47,7 +47,6 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     if (!r.ok) return { ok: false, problems: r.problems };
     closed = true;
   }
-  const rosterSize = ids.size;
   const edges = new EdgeBuffer();
   const relations = new ByteInterner(true);
   let rel = new Uint16Array(1 << 16);
@@ -102,8 +101,7 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     edges.add(s, t, weight);
     rowsKept++;
   });
-  await streamFile(path, (c) => scanner.push(c), () => scanner.rows, opts);
-  scanner.end();
+  await scanFile(path, scanner, opts);
   if (header.length === 0) problems.error('EMPTY_FILE', null, null, null, 'a header row and at least one tie were expected');
   if (unknownRows > 0) problems.warning('UNKNOWN_PERSON', null, null, null, `${unknownRows} rows name people not on the roster and were left out`);
   // Relation selection, as resolveRelation does for a dataset.
@@ -131,7 +129,6 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     edges.length = w;
   }
   const built = buildCsr(ids.allNames(), edges);
-  void rosterSize;
   return {
     ok: true,
     graph: built.graph,
@@ -160,7 +157,6 @@ async function readRosterIds(path: string, ids: ByteInterner, opts: StreamOption
     if (i < 0) problems.error('MISSING_VALUE', scanner.rows, 'id', null, 'a person id was expected');
     else if (ids.size === before) problems.error('DUPLICATE_ID', scanner.rows, 'id', ids.name(i), 'each id must appear once in the roster');
   });
-  await streamFile(path, (c) => scanner.push(c), () => scanner.rows, { signal: opts.signal });
-  scanner.end();
+  await scanFile(path, scanner, { signal: opts.signal });
   return { ok: !problems.hasErrors, problems: problems.finish() };
 }

@@ -1,4 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { CsvByteScanner } from './csv-bytes.js';
 import { LeadmapError } from '../model/errors.js';
 
 /** Progress of a streamed read, reported a few times a second (job status, stderr line). */
@@ -77,4 +79,62 @@ export function formatProgress(file: string, p: StreamProgress): string {
   const rate = p.rowsPerSecond >= 1e6 ? `${(p.rowsPerSecond / 1e6).toFixed(1)}M` : `${Math.round(p.rowsPerSecond / 1000)}k`;
   const eta = p.etaSeconds === null ? '' : ` ETA ${Math.ceil(p.etaSeconds)} s`;
   return `${file} ${String(pct).padStart(3)}% ${p.rows} rows, ${rate} rows/s${eta}`;
+}
+
+/**
+ * Reads a file into a CSV scanner through one reused buffer (no allocation per chunk): read after the
+ * unfinished tail, scan the complete rows, move the tail to the front, repeat. The buffer grows only
+ * if a single row is larger than it. Progress and cancellation as streamFile.
+ */
+export async function scanFile(path: string, scanner: CsvByteScanner, opts: StreamOptions = {}): Promise<StreamProgress> {
+  const fh = await open(path, 'r');
+  const started = performance.now();
+  const every = opts.progressEveryMs ?? 250;
+  let lastReport = started;
+  let bytesRead = 0;
+  let totalBytes = 0;
+  const snapshot = (): StreamProgress => {
+    const elapsedMs = performance.now() - started;
+    const rate = elapsedMs > 0 ? bytesRead / elapsedMs : 0;
+    return {
+      bytesRead, totalBytes, rows: scanner.rows, elapsedMs,
+      rowsPerSecond: elapsedMs > 0 ? (scanner.rows * 1000) / elapsedMs : 0,
+      etaSeconds: rate > 0 ? (totalBytes - bytesRead) / rate / 1000 : null,
+    };
+  };
+  try {
+    totalBytes = (await fh.stat()).size;
+    let buf = Buffer.allocUnsafe(opts.chunkBytes ?? 1 << 22);
+    let filled = 0;
+    while (!scanner.stopped) {
+      if (opts.signal?.aborted) throw new LeadmapError('CANCELLED', 'the read was cancelled');
+      if (filled === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const { bytesRead: n } = await fh.read(buf, filled, buf.length - filled, null);
+      if (n === 0) {
+        scanner.feed(buf.subarray(0, filled), true);
+        break;
+      }
+      bytesRead += n;
+      filled += n;
+      const used = scanner.feed(buf.subarray(0, filled), false);
+      buf.copyWithin(0, used, filled);
+      filled -= used;
+      if (opts.onProgress) {
+        const now = performance.now();
+        if (now - lastReport >= every) {
+          lastReport = now;
+          opts.onProgress(snapshot());
+        }
+      }
+    }
+  } finally {
+    await fh.close();
+  }
+  const last = snapshot();
+  opts.onProgress?.(last);
+  return last;
 }

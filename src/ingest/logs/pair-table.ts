@@ -44,12 +44,51 @@ export class PairTable {
     for (let e = 0; e < this.size; e++) fn(this.win[e]!, this.src[e]!, this.dst[e]!, this.weight[e]!, this.cnt[e]!);
   }
 
-  /** Entry numbers sorted by (window, source, target) — a stable output order. */
+  /**
+   * Entry numbers sorted by (window, source, target) — a stable output order. Keys are packed into
+   * doubles ((window − w₀)·P + s)·P + t, exact below 2⁵³, and sorted natively (no comparator calls);
+   * falls back to a comparator sort if they would not fit.
+   */
   sortedEntries(): Int32Array {
-    const order = new Int32Array(this.size);
-    for (let e = 0; e < this.size; e++) order[e] = e;
+    const n = this.size;
+    const order = new Int32Array(n);
     const { win, src, dst } = this;
-    return order.sort((a, b) => win[a]! - win[b]! || src[a]! - src[b]! || dst[a]! - dst[b]!);
+    let wMin = Infinity, wMax = -Infinity, p = 1;
+    for (let e = 0; e < n; e++) {
+      if (win[e]! < wMin) wMin = win[e]!;
+      if (win[e]! > wMax) wMax = win[e]!;
+      p = Math.max(p, src[e]! + 1, dst[e]! + 1);
+    }
+    if (n === 0 || (wMax - wMin + 1) * p * p >= 2 ** 53) {
+      for (let e = 0; e < n; e++) order[e] = e;
+      return order.sort((a, b) => win[a]! - win[b]! || src[a]! - src[b]! || dst[a]! - dst[b]!);
+    }
+    const keys = new Float64Array(n);
+    for (let e = 0; e < n; e++) keys[e] = ((win[e]! - wMin) * p + src[e]!) * p + dst[e]!;
+    keys.sort();
+    for (let k = 0; k < n; k++) {
+      const key = keys[k]!;
+      const t = key % p;
+      const rest = (key - t) / p;
+      const s = rest % p;
+      order[k] = this.find(wMin + (rest - s) / p, s, t);
+    }
+    return order;
+  }
+
+  /** Entry number of (window, s, t), or -1. */
+  find(window: number, s: number, t: number): number {
+    let h = Math.imul(window ^ 0x5bd1e995, 0x01000193);
+    h = Math.imul(h ^ s, 0x9e3779b1);
+    h = Math.imul(h ^ t, 0x85ebca6b);
+    h ^= h >>> 15;
+    let slot = h & this.mask;
+    for (;;) {
+      const e = this.slots[slot]!;
+      if (e === -1) return -1;
+      if (this.src[e] === s && this.dst[e] === t && this.win[e] === window) return e;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   entry(e: number): { window: number; source: number; target: number; weight: number; count: number } {

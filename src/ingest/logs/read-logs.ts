@@ -3,7 +3,7 @@ import type { Person, Problem } from '../../model/types.js';
 import { CsvByteScanner, fieldText, parseNumberBytes } from '../../fastpath/csv-bytes.js';
 import { ByteInterner } from '../../fastpath/interner.js';
 import { ProblemCollector } from '../../fastpath/problems.js';
-import { streamFile, type StreamProgress } from '../../fastpath/read-stream.js';
+import { scanFile, type StreamProgress } from '../../fastpath/read-stream.js';
 import { readRoster } from '../roster.js';
 import { LogAggregate } from './aggregate.js';
 import { resolveColumns, type LogField } from './columns.js';
@@ -93,14 +93,17 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
     }
   };
 
-  /** Collects the distinct people of list fields into `members`; returns [count kept, size as sent]. */
-  const collect = (buf: Uint8Array, st: Int32Array, en: Int32Array, nf: number, fields: LogField[], exclude: number): [number, number] => {
+  // Results of collect(), kept in variables rather than a returned tuple (no allocation per row).
+  let kept = 0;
+  let size = 0;
+  /** Collects the distinct people of the list columns `cols` into `members` (kept) and counts the event's size. */
+  const collect = (buf: Uint8Array, st: Int32Array, en: Int32Array, nf: number, cols: Int32Array, exclude: number): void => {
     stamp++;
-    let kept = 0;
-    let size = 0;
-    for (const f of fields) {
-      const c = col[f];
-      if (c === undefined || c >= nf) continue;
+    kept = 0;
+    size = 0;
+    for (let f = 0; f < cols.length; f++) {
+      const c = cols[f]!;
+      if (c >= nf) continue;
       let a = st[c]!;
       const end = en[c]!;
       for (let i = a; i <= end; i++) {
@@ -118,8 +121,11 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
         members[kept++] = p;
       }
     }
-    return [kept, size];
   };
+  let listCols = new Int32Array(0);
+  // Day → window, cached: consecutive rows mostly share a day.
+  let cachedDay = NaN;
+  let lastWin = 0;
 
   const scanner = new CsvByteScanner((buf, st, en, nf) => {
     if (refused) return;
@@ -127,8 +133,10 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
       header = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!));
       const r = resolveColumns(o.kind, header);
       for (const p of r.problems) problems.error(p.code, 1, p.column, null, p.message);
-      if (r.problems.length > 0) refused = true;
+      if (r.problems.length > 0) { refused = true; scanner.stop(); }
       col = r.index;
+      const fields: LogField[] = o.kind === 'meeting' ? ['sender', 'attendees'] : ['recipients', 'cc', 'bcc'];
+      listCols = Int32Array.from(fields.map((f) => col[f]).filter((c): c is number => c !== undefined));
       return;
     }
     const row = scanner.rows;
@@ -140,7 +148,9 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
         'an ISO 8601 date-time (2025-03-01T08:15:00Z, 2025-03-01 08:15, with an optional ±hh:mm offset) or Unix epoch seconds was expected');
       return;
     }
-    const win = windowing.indexOfDay(Math.floor(ms / DAY));
+    const day = Math.floor(ms / DAY);
+    if (day !== cachedDay) { cachedDay = day; lastWin = windowing.indexOfDay(day); }
+    const win = lastWin;
     if (ms < firstMs) firstMs = ms;
     if (ms > lastMs) lastMs = ms;
     if (o.kind === 'meeting') {
@@ -153,7 +163,8 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
           return;
         }
       }
-      const [k, size] = collect(buf, st, en, nf, ['sender', 'attendees'], -1);
+      collect(buf, st, en, nf, listCols, -1);
+      const k = kept;
       if (size > limit) {
         if (o.broadcast === 'drop') { stats.broadcastsDropped++; return; }
         stats.broadcastsDownweighted++;
@@ -172,7 +183,8 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
       return;
     }
     if (sender === -2) { stats.offRosterSendersDropped++; return; }
-    const [k, size] = collect(buf, st, en, nf, ['recipients', 'cc', 'bcc'], sender);
+    collect(buf, st, en, nf, listCols, sender);
+    const k = kept;
     if (size === 0) {
       const cc = col.channel;
       if (cc !== undefined && cc < nf && st[cc] !== en[cc]) {
@@ -195,10 +207,7 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
     stats.eventsUsed++;
   });
 
-  const progress = await streamFile(path, (chunk) => {
-    if (!refused) scanner.push(chunk);
-  }, () => scanner.rows, { onProgress: o.onProgress, signal: o.signal });
-  if (!refused) scanner.end();
+  const progress = await scanFile(path, scanner, { onProgress: o.onProgress, signal: o.signal });
   stats.progress = progress;
   if (header === null) problems.error('EMPTY_FILE', null, null, null, 'a header row and at least one event were expected');
   if (problems.hasErrors) return { ok: false, problems: problems.finish(), stats };

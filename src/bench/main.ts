@@ -1,0 +1,159 @@
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeEmailLog, writeNetwork, type NetworkSpec } from './generate.js';
+import { runStep, type StepSummary } from './harness.js';
+import { STEPS_PY } from './python.js';
+import { renderReport, type BenchRow } from './report.js';
+
+/**
+ * `npm run bench [-- --quick] [-- --reps 3]`: generates seeded school/district networks and an e-mail
+ * log under temp/bench (reused when present), then measures leadmap, igraph and networkx on the same
+ * files in one run, each step a child process (median time, peak RSS), and writes the table with
+ * ratios to docs/performance.md (quick runs: temp/bench/performance-quick.md).
+ */
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const repsArg = args.indexOf('--reps');
+const reps = repsArg >= 0 ? Number(args[repsArg + 1]) : quick ? 1 : 3;
+const dir = join(repo, 'temp', 'bench', quick ? 'quick' : 'full');
+const log = (s: string) => process.stderr.write(s + '\n');
+
+const SIZES = quick
+  ? { big: { people: 20_000, ties: 400_000 }, mid: { people: 2_000, ties: 40_000 }, district: { people: 7_500, ties: 100_000 }, logRows: 1_000_000, logPeople: 5_000 }
+  : { big: { people: 100_000, ties: 2_000_000 }, mid: { people: 10_000, ties: 200_000 }, district: { people: 75_000, ties: 1_000_000 }, logRows: 25_000_000, logPeople: 20_000 };
+
+function spec(s: { people: number; ties: number }, seed: number, schoolSize = 500): NetworkSpec {
+  return { ...s, seed, schoolSize: Math.min(schoolSize, s.people), deptSize: 15 };
+}
+
+/** Writes the whitespace-separated twin (source target weight) igraph's Read_Ncol reads. */
+async function ncolTwin(csv: string): Promise<string> {
+  const out = csv.replace(/\.csv$/, '.ncol');
+  if (existsSync(out)) return out;
+  await new Promise<void>((done, fail) => {
+    const w = createWriteStream(out + '.part');
+    let first = true;
+    let rest = '';
+    const r = createReadStream(csv, { encoding: 'utf8' });
+    r.on('data', (chunk) => {
+      const lines = (rest + (chunk as string)).split('\n');
+      rest = lines.pop()!;
+      if (first) { lines.shift(); first = false; }
+      w.write(lines.map((l) => { const c = l.split(','); return `${c[0]} ${c[1]} ${c[c.length - 1]}`; }).join('\n') + '\n');
+    });
+    r.on('end', () => { if (rest) { const c = rest.split(','); w.write(`${c[0]} ${c[1]} ${c[c.length - 1]}\n`); } w.end(() => done()); });
+    r.on('error', fail);
+  });
+  spawnSync('mv', [out + '.part', out]);
+  return out;
+}
+
+function pythonWith(module: string): string | null {
+  for (const py of ['python3', '/usr/bin/python3']) {
+    if (spawnSync(py, ['-c', `import ${module}`]).status === 0) return py;
+  }
+  return null;
+}
+
+function ensureIgraph(): string | null {
+  let py = pythonWith('igraph');
+  if (py) return py;
+  log('igraph not found: apt-get install -y python3-igraph');
+  spawnSync('apt-get', ['install', '-y', 'python3-igraph'], { stdio: 'inherit' });
+  py = pythonWith('igraph');
+  return py;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const started = Date.now();
+  log(`leadmap bench (${quick ? 'quick' : 'full'}, ${reps} repetition(s)) in ${dir}`);
+  const f = (name: string) => join(dir, name);
+  log('generating data (seeded; reused when present)…');
+  writeNetwork(spec(SIZES.big, 11), f('big-roster.csv'), f('big-ties.csv'));
+  writeNetwork(spec(SIZES.mid, 7), f('mid-roster.csv'), f('mid-ties.csv'));
+  writeNetwork(spec(SIZES.district, 23), f('district-roster.csv'), f('district-ties.csv'));
+  writeNetwork({ people: 150, ties: 1500, seed: 5, schoolSize: 150, deptSize: 12 }, f('school-roster.csv'), f('school-ties.csv'), ['curriculum', 'behaviour', 'assessment', 'technology']);
+  writeEmailLog(spec({ people: SIZES.logPeople, ties: SIZES.logPeople * 20 }, 31), SIZES.logRows, 12, f('email-log.csv'));
+  const bigN = await ncolTwin(f('big-ties.csv'));
+  const midN = await ncolTwin(f('mid-ties.csv'));
+  const schoolN = await ncolTwin(f('school-ties.csv'));
+  const py = join(dir, 'steps.py');
+  writeFileSync(py, STEPS_PY);
+  const igraphPy = ensureIgraph();
+  const nxPy = pythonWith('networkx');
+  const node = process.execPath;
+  const step = join(repo, 'dist', 'bench', 'step.js');
+  const timeout = quick ? 300_000 : 900_000;
+  const run = (label: string, argv: string[] | null, n = reps): StepSummary | null => {
+    if (argv === null) return null;
+    log(`  ${label}`);
+    return runStep(argv, n, timeout, log);
+  };
+  const lm = (task: string, ...a: string[]) => [node, step, task, ...a];
+  const ig = (task: string, ...a: string[]) => (igraphPy ? [igraphPy, py, 'igraph', task, ...a] : null);
+  const nx = (task: string, ...a: string[]) => (nxPy ? [nxPy, py, 'networkx', task, ...a] : null);
+  const sizeOf = (s: { people: number; ties: number }) => `${(s.people / 1000).toLocaleString('en-US')}k people / ${(s.ties / 1e6).toLocaleString('en-US')}M tie rows`;
+  const rows: BenchRow[] = [];
+
+  rows.push({ key: 'ingest', title: 'Ingest tie CSV', size: sizeOf(SIZES.big),
+    leadmap: run('ingest leadmap', lm('ingest', f('big-ties.csv'))), igraph: run('ingest igraph Read_Ncol', ig('ingest', bigN)), networkx: run('ingest networkx', nx('ingest', bigN), 1),
+    target: { ratio: 0.5, rssMb: 300 } });
+  const exactFile = f('mid-betweenness.f64');
+  const bc = run('betweenness leadmap', lm('betweenness', f('mid-ties.csv'), exactFile));
+  rows.push({ key: 'betweenness', title: 'Exact betweenness', size: sizeOf(SIZES.mid), leadmap: bc, igraph: run('betweenness igraph', ig('betweenness', midN)), networkx: null, target: { ratio: 0.6 } });
+  rows.push({ key: 'closeness', title: 'Exact closeness (incoming)', size: sizeOf(SIZES.mid), leadmap: run('closeness leadmap', lm('closeness', f('mid-ties.csv'))), igraph: run('closeness igraph', ig('closeness', midN)), networkx: null, target: { ratio: 0.25 } });
+  rows.push({ key: 'pagerank', title: 'PageRank (α 0.85, L1 tol 1e-10)', size: sizeOf(SIZES.big), leadmap: run('pagerank leadmap', lm('pagerank', f('big-ties.csv'))), igraph: run('pagerank igraph prpack', ig('pagerank', bigN)), networkx: run('pagerank networkx', nx('pagerank', bigN), 1), target: { ratio: 1.0 } });
+  rows.push({ key: 'louvain', title: 'Louvain communities', size: sizeOf(SIZES.big), leadmap: run('louvain leadmap', lm('louvain', f('big-ties.csv'))), igraph: run('louvain igraph multilevel', ig('louvain', bigN)), networkx: quick ? run('louvain networkx', nx('louvain', bigN), 1) : null, target: { ratio: 0.8 } });
+  const approxRuns: StepSummary[] = [];
+  if (bc?.ms !== null && bc !== null) {
+    for (let seed = 1; seed <= 10; seed++) {
+      const s = run(`approx betweenness seed ${seed}`, lm('approx', f('mid-ties.csv'), exactFile, String(seed)), 1);
+      if (s) approxRuns.push(s);
+    }
+  }
+  rows.push({ key: 'approx', title: 'Approximate betweenness (10 seeds)', size: sizeOf(SIZES.mid), leadmap: mergeRuns(approxRuns), igraph: null, networkx: null, target: { ofExact: 0.3 }, approx: approxRuns.flatMap((s) => s.runs.map((r) => r.extra)) });
+  rows.push({ key: 'district', title: 'District: ingest + all core metrics (betweenness approximate, closeness exact)', size: sizeOf(SIZES.district), leadmap: run('district leadmap', lm('district', f('district-ties.csv'), f('district-roster.csv'))), igraph: null, networkx: null, target: { seconds: 30, rssMb: 1536 } });
+  rows.push({ key: 'logs', title: 'E-mail log → monthly weighted ties', size: `${(SIZES.logRows / 1e6).toLocaleString('en-US')}M rows`, leadmap: run('email log leadmap', lm('logs', f('email-log.csv'), f('email-ties.csv'))), igraph: null, networkx: null, target: { seconds: 30, rssMb: 800 } });
+  rows.push({ key: 'school', title: 'School: load + core metrics + all analytics sections', size: '150 people / 1,500 tie rows', leadmap: run('school leadmap', lm('school', f('school-ties.csv'), f('school-roster.csv'))), igraph: run('school igraph (core centralities only)', ig('school', schoolN)), networkx: run('school networkx (core centralities only)', nx('school', schoolN)), target: { seconds: 1 } });
+
+  const loadApi = await runLoadApi(log);
+  const machine = `${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
+  const report = renderReport({ rows, quick, reps, machine, minutes: (Date.now() - started) / 60000, loadApi });
+  const outPath = quick ? join(dir, 'performance-quick.md') : join(repo, 'docs', 'performance.md');
+  writeFileSync(outPath, report);
+  log(`\nwrote ${outPath}`);
+  process.stdout.write(report.slice(report.indexOf('## Results')));
+}
+
+function mergeRuns(list: StepSummary[]): StepSummary | null {
+  const runs = list.flatMap((s) => s.runs).filter((r) => r.ok);
+  if (runs.length === 0) return null;
+  const med = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const h = s.length >> 1; return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2; };
+  return { runs, ms: med(runs.map((r) => r.ms)), wallMs: med(runs.map((r) => r.wallMs)), rssMb: med(runs.map((r) => r.rssMb)) };
+}
+
+/** The API load test (src/bench/load-api.ts, by the server's developer), when it is built. */
+async function runLoadApi(logLine: (s: string) => void): Promise<string | null> {
+  const path = join(dirname(fileURLToPath(import.meta.url)), 'load-api.js');
+  if (!existsSync(path)) return null;
+  try {
+    const mod = (await import(path)) as Record<string, unknown>;
+    const fn = Object.values(mod).find((v): v is (o: object) => Promise<unknown> => typeof v === 'function');
+    if (!fn) return null;
+    logLine('  API load test');
+    const result = await fn({ quick, dir });
+    return typeof result === 'string' ? result : '```json\n' + JSON.stringify(result, null, 2) + '\n```';
+  } catch (err) {
+    return `API load test failed: ${(err as Error).message}`;
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(String((err as Error)?.stack ?? err) + '\n');
+  process.exit(1);
+});

@@ -1,0 +1,157 @@
+import type { StepSummary } from './harness.js';
+
+export interface BenchTarget {
+  /** leadmap time / igraph time at most this. */
+  ratio?: number;
+  /** Peak RSS of the leadmap step at most this (MB). */
+  rssMb?: number;
+  /** Wall time of the leadmap step at most this (s). */
+  seconds?: number;
+  /** Approximate / exact leadmap time at most this. */
+  ofExact?: number;
+}
+
+export interface BenchRow {
+  key: string;
+  title: string;
+  size: string;
+  leadmap: StepSummary | null;
+  igraph: StepSummary | null;
+  networkx: StepSummary | null;
+  target: BenchTarget;
+  approx?: Array<Record<string, unknown>>;
+}
+
+export interface BenchReport {
+  rows: BenchRow[];
+  quick: boolean;
+  reps: number;
+  machine: string;
+  minutes: number;
+  loadApi: string | null;
+}
+
+const secs = (ms: number | null | undefined) => (ms === null || ms === undefined || Number.isNaN(ms) ? '—' : ms < 10 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(ms < 1000 ? 3 : 2)} s`);
+const mb = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '' : ` (${x.toFixed(0)} MB)`);
+const cell = (s: StepSummary | null) => (s === null ? 'not run' : s.ms === null ? `failed: ${s.error ?? '?'}` : `${secs(s.ms)}${mb(s.rssMb)}`);
+
+function verdict(row: BenchRow, exact: StepSummary | null): { ratio: string; target: string; met: string } {
+  const t = row.target;
+  const lm = row.leadmap;
+  const parts: string[] = [];
+  const ok: boolean[] = [];
+  let ratio = '';
+  if (t.ratio !== undefined) {
+    parts.push(`≤ ${t.ratio}× igraph`);
+    if (lm?.ms != null && row.igraph?.ms != null) {
+      const r = lm.ms / row.igraph.ms;
+      ratio = `${r.toFixed(2)}×`;
+      ok.push(r <= t.ratio);
+    } else ok.push(false);
+  }
+  if (t.ofExact !== undefined) {
+    parts.push(`≤ ${t.ofExact}× exact`);
+    if (lm?.ms != null && exact?.ms != null) {
+      const r = lm.ms / exact.ms;
+      ratio = `${r.toFixed(2)}× exact`;
+      ok.push(r <= t.ofExact);
+    } else ok.push(false);
+  }
+  if (t.seconds !== undefined) {
+    parts.push(`< ${t.seconds} s`);
+    const wall = row.key === 'school' ? lm?.ms : lm?.wallMs;
+    ok.push(wall != null && wall < t.seconds * 1000);
+  }
+  if (t.rssMb !== undefined) {
+    parts.push(`RSS ≤ ${t.rssMb} MB`);
+    ok.push(lm?.rssMb != null && lm.rssMb <= t.rssMb);
+  }
+  return { ratio, target: parts.join(', '), met: ok.length === 0 ? '' : ok.every(Boolean) ? 'yes' : 'no' };
+}
+
+function approxSection(row: BenchRow | undefined): string {
+  const runs = row?.approx ?? [];
+  if (runs.length === 0) return '';
+  const num = (r: Record<string, unknown>, k: string) => Number(r[k]);
+  const lines = runs.map((r) => `| ${r.seed} | ${num(r, 'samples').toLocaleString('en-US')} | ${secs(num(r, 'ms'))} | ${r.top10}/10 | ${r.top100}/100 | ${(100 * num(r, 'medianRelError100')).toFixed(1)} % | ${(100 * num(r, 'reportedTopRelError')).toFixed(1)} % |`);
+  const nine = runs.filter((r) => num(r, 'top10') >= 9).length;
+  const med = [...runs.map((r) => num(r, 'medianRelError100'))].sort((a, b) => a - b)[runs.length >> 1]!;
+  return `\n### Approximate betweenness quality\n\nAgainst the exact values of the same network. Target: true top-10 found (≥ 9 of 10) in ≥ 9 of 10 seeds, top-100 median relative error ≤ 10 %.\nResult: ≥ 9 of the top 10 in **${nine} of ${runs.length}** seeds; median over seeds of the top-100 median relative error **${(100 * med).toFixed(1)} %**.\n\n| seed | pairs sampled | time | true top-10 found | true top-100 found | top-100 median rel. error | reported rel. SE of 100th |\n|---|---|---|---|---|---|---|\n${lines.join('\n')}\n`;
+}
+
+export function renderReport(r: BenchReport): string {
+  const exact = r.rows.find((x) => x.key === 'betweenness')?.leadmap ?? null;
+  const lines = r.rows.map((row) => {
+    const v = verdict(row, exact);
+    const wall = row.leadmap?.wallMs != null ? ` · wall ${secs(row.leadmap.wallMs)}` : '';
+    return `| ${row.title} | ${row.size} | ${cell(row.leadmap)}${row.key === 'district' || row.key === 'logs' ? wall : ''} | ${cell(row.igraph)} | ${cell(row.networkx)} | ${v.ratio} | ${v.target} | ${v.met} |`;
+  });
+  const extras = r.rows.flatMap((row) => {
+    const e = row.leadmap?.runs[0]?.extra;
+    if (!e) return [];
+    const { ms: _ms, ...rest } = e;
+    void _ms;
+    const ig = row.igraph?.runs[0]?.extra;
+    const igRest = ig ? Object.fromEntries(Object.entries(ig).filter(([k]) => k !== 'ms')) : null;
+    return [`- ${row.title}: leadmap ${JSON.stringify(rest)}${igRest && Object.keys(igRest).length ? `; igraph ${JSON.stringify(igRest)}` : ''}`];
+  });
+  return `${HEAD}
+## Results${r.quick ? ' (quick run: small sizes, not the targets\' sizes)' : ''}
+
+Machine: ${r.machine}. ${r.reps} repetition(s) per leadmap and igraph step (median), networkx once.
+Benchmark took ${r.minutes.toFixed(1)} minutes. Times are of the measured work inside each process (file read included only in
+ingest, district and log rows); peak RSS (MB, in parentheses) is the whole process's, from \`/usr/bin/time -v\`.
+
+| Step | Size | leadmap | igraph | networkx | ratio | target | met |
+|---|---|---|---|---|---|---|---|
+${lines.join('\n')}
+${approxSection(r.rows.find((x) => x.key === 'approx'))}
+### Details
+
+${extras.join('\n')}
+${r.loadApi ? `\n### API load test\n\n${r.loadApi}\n` : ''}`;
+}
+
+const HEAD = `# Performance
+
+leadmap's speed is measured by \`npm run bench\` (never by timed unit tests): one run generates seeded
+school- and district-like networks and an e-mail log under \`temp/bench/\` (not committed), then runs
+leadmap, igraph (Debian \`python3-igraph\`, installed by the bench when missing) and networkx on the
+same files, each step as its own child process, and writes this file. \`npm run bench -- --quick\`
+runs small sizes in a minute or two and writes \`temp/bench/quick/performance-quick.md\` instead.
+
+## What is measured
+
+- **Data**: \`src/bench/generate.ts\` — schools of 500 staff, departments of 15; a tie stays in the
+  department with probability 0.55, in the school 0.35, crosses the district 0.10; targets drawn by
+  preferential attachment (heavy-tailed in-degree), half the school-wide ties to department chairs
+  (boundary spanners). Weights 1–5. igraph and networkx read a whitespace twin of the same rows
+  (\`source target weight\`, the format of igraph's C reader \`Read_Ncol\`).
+- **leadmap** runs its fast path (\`src/fastpath\`): tie CSV bytes → interned integer ids → CSR typed
+  arrays on SharedArrayBuffers; Brandes betweenness and bit-parallel closeness over \`worker_threads\`
+  (both cores); Gauss–Seidel PageRank; typed-array Louvain; adaptive pair-sampling betweenness.
+  Definitions are those of \`src/metrics\` (docs/metrics.md), tested equal to 1e-12 in test/fastpath.
+- **igraph**: \`Read_Ncol\` (ingest; it keeps duplicate rows as multi-edges, leadmap sums them),
+  \`betweenness(directed=True)\`, \`closeness(mode="in")\`, \`pagerank(implementation="prpack")\`,
+  \`community_multilevel\` on the graph made undirected with summed weights. Algorithm steps load and
+  simplify the graph untimed.
+- **networkx**: \`read_weighted_edgelist\`, \`pagerank\` (tolerance scaled so its stop rule is L1 < 1e-10),
+  Louvain (quick run only; minutes at 2M ties). Exact betweenness/closeness at 10,000 people take
+  networkx far longer than the bench should (estimated > 30 min), so they are not run.
+- **District** row: \`analyzeLargeTiesFile\` (the path \`leadmap analyze\` takes for large files):
+  ingest with roster + every core metric of src/metrics/core.ts; betweenness approximate above
+  5,000 people (labelled so, with its error), closeness exact.
+- **Log** row: \`readInteractionLog\` (kind email, monthly windows, default rules) streaming the file
+  and writing the canonical ties CSV.
+- **School** row: \`loadDataset\` + \`buildGraph\` + \`coreMetrics\` + \`analyzeLeadership\` (all analytics
+  sections) — the ordinary graphology path, as the web app runs it; igraph/networkx columns there
+  compute only the core centralities, for scale.
+
+## Sizes where leadmap switches paths
+
+| switch | threshold | where |
+|---|---|---|
+| \`leadmap analyze\` uses the fast path end to end (no graphology objects) | tie file ≥ 16 MiB (~400,000 rows) | \`FAST_PATH_MIN_BYTES\`, src/fastpath/analyze-large.ts |
+| betweenness approximated (unless \`--exact\`) | more than 5,000 people | \`APPROX_BETWEENNESS_ABOVE_PEOPLE\`, src/fastpath/core.ts |
+| path kernels use worker threads | 2,000 people or more | \`PARALLEL_MIN_PEOPLE\`, src/fastpath/paths.ts |
+`;
