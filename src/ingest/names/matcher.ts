@@ -71,9 +71,10 @@ export function createNameMatcher(
   const entries: Entry[] = [];
   const byId = new Map<string, Entry>(), byEmail = new Map<string, Entry[]>();
   const byFull = new Map<string, Entry[]>(), byFirst = new Map<string, Entry[]>(), byLast = new Map<string, Entry[]>();
+  const byReversed = new Map<string, Entry[]>(), byInitial = new Map<string, Entry[]>();
   const push = (m: Map<string, Entry[]>, k: string, e: Entry) => {
     const list = m.get(k);
-    if (!list) m.set(k, [e]); else if (!list.includes(e)) list.push(e);
+    if (!list) m.set(k, [e]); else if (list[list.length - 1] !== e) list.push(e); // one person's keys arrive together
   };
   for (const p of people) {
     const display = p.name.includes(',') ? p.name.split(',').slice(1).join(' ') + ' ' + p.name.split(',')[0] : p.name;
@@ -85,7 +86,9 @@ export function createNameMatcher(
     byId.set(p.id.toLowerCase(), e);
     if (p.email) push(byEmail, p.email.trim().toLowerCase(), e);
     push(byFull, e.full, e);
+    push(byReversed, e.reversed, e);
     push(byFirst, first, e);
+    for (const t of toks) push(byInitial, t[0]!, e);
     if (surname) { push(byLast, surname, e); push(byLast, lastToken, e); }
   }
   const resolved = new Map<string, Resolution>();
@@ -104,13 +107,12 @@ export function createNameMatcher(
     const exact = decide(byFull.get(joined), reordered ? 'last-first' : hadTitle ? 'title' : 'exact');
     if (exact) return exact;
     if (q.length >= 2 && !reordered) {
-      const rev = entries.filter((e) => e.reversed === joined);
-      const r = decide(rev, 'last-first');
+      const r = decide(byReversed.get(joined), 'last-first');
       if (r) return r;
     }
     if (q.length >= 2) {
       const first = q[0]!, surname = q.slice(1).join(' ');
-      const nick = entries.filter((e) => (e.surname === surname || e.lastToken === surname)
+      const nick = (byLast.get(surname) ?? []).filter((e) => (e.surname === surname || e.lastToken === surname)
         && (formalNames(first).includes(e.first) || formalNames(e.first).includes(first)));
       const n = decide(nick, 'nickname');
       if (n) return n;
@@ -126,7 +128,7 @@ export function createNameMatcher(
           const i = decide((byLast.get(last) ?? []).filter((e) => e.first.startsWith(initial)), 'initial');
           if (i) return i;
           // "Ana R.": first name (or nickname) + initial of the surname
-          const j = decide(entries.filter((e) => e.surname.startsWith(initial) && (e.first === last || formalNames(last).includes(e.first))), 'initial');
+          const j = decide(formalNames(last).flatMap((f) => byFirst.get(f) ?? []).filter((e) => e.surname.startsWith(initial)), 'initial');
           if (j) return j;
         }
       }
@@ -134,7 +136,7 @@ export function createNameMatcher(
     if (q.length === 1) {
       const t = q[0]!;
       const lasts = byLast.get(t) ?? [];
-      const firsts = entries.filter((e) => e.first === t || formalNames(t).includes(e.first));
+      const firsts = formalNames(t).flatMap((f) => byFirst.get(f) ?? []);
       const union = [...new Set([...lasts, ...firsts])];
       if (union.length === 1) return decide(union, lasts.length ? 'last-only' : 'first-only');
       if (union.length > 1) {
@@ -144,9 +146,12 @@ export function createNameMatcher(
     return null;
   }
 
+  /** Jaro–Winkler against roster people sharing an initial letter with some word of the answer (blocking keeps it O(block)). */
   function similarity(q: string[]): Candidate[] {
     const s = q.join(' ');
-    const scored = entries.map((e) => {
+    const block = new Set<Entry>();
+    for (const t of q) for (const e of byInitial.get(t[0]!) ?? []) block.add(e);
+    const scored = [...block].map((e) => {
       let score = Math.max(jaroWinkler(s, e.full), jaroWinkler(s, e.reversed));
       if (q.length === 1) score = Math.max(score, jaroWinkler(s, e.first) - 0.02, e.surname ? jaroWinkler(s, e.surname) - 0.02 : 0);
       return { id: e.id, name: e.name, score: Math.round(score * 1000) / 1000 };
@@ -154,7 +159,18 @@ export function createNameMatcher(
     return scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
 
+  const cache = new Map<string, NameMatch>();
+  /** Answers repeat a lot: results are cached (bounded; cleared when full). */
   function match(text: string): NameMatch {
+    const hit = cache.get(text);
+    if (hit) return hit;
+    const m = matchUncached(text);
+    if (cache.size >= 100_000) cache.clear();
+    cache.set(text, m);
+    return m;
+  }
+
+  function matchUncached(text: string): NameMatch {
     const raw = text.trim();
     const res = resolved.get(raw) ?? resolved.get('\u0000' + foldName(raw));
     if (res !== undefined) {
