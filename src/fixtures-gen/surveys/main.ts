@@ -103,7 +103,7 @@ export async function generateSurveyFixtures(root: string): Promise<string[]> {
   // one export per demo school, latest wave
   const demo = join(root, 'fixtures', 'demo');
   if (existsSync(demo)) {
-    for (const slug of readdirSync(demo).sort()) {
+    for (const slug of readdirSync(demo, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
       const waves = readdirSync(join(demo, slug)).filter((w) => existsSync(join(demo, slug, w, 'ties.csv'))).sort();
       const wave = waves[waves.length - 1];
       if (!wave) continue;

@@ -90,6 +90,11 @@ export function createNameMatcher(
     push(byFirst, first, e);
     for (const t of toks) push(byInitial, t[0]!, e);
     if (surname) { push(byLast, surname, e); push(byLast, lastToken, e); }
+    // each part of a hyphenated surname alone ("Ruiz" for Ana Ruiz-López)
+    for (const part of display.trim().split(/\s+/).slice(1).join(' ').split(/[-‐–]/)) {
+      const f = foldName(part);
+      if (f && part !== display && f !== surname) push(byLast, f, e);
+    }
   }
   const resolved = new Map<string, Resolution>();
   for (const [k, v] of resolutions) { resolved.set(k.trim(), v); resolved.set('\u0000' + foldName(k), v); }

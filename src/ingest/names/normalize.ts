@@ -1,7 +1,7 @@
 /**
  * Name normalisation for matching free-text answers to a roster: lower case,
  * accents removed (Unicode NFD, combining marks dropped), punctuation turned into
- * spaces (apostrophes vanish: O'Brien → obrien), honorifics removed, spaces collapsed.
+ * spaces (apostrophes and hyphens inside names vanish: O'Brien → obrien, Ji-woo → jiwoo), honorifics removed, spaces collapsed.
  */
 
 /** Honorifics and job titles dropped from the front of a name ("Ms Ruiz", "Coach Lee", "Dr. Ode"). */
@@ -16,6 +16,7 @@ export function foldName(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['’‘`´]/g, '')
+    .replace(/(\p{L})[-‐–](?=\p{L})/gu, '$1') // hyphenated names are one word: Ji-woo → jiwoo
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -84,3 +84,13 @@ describe('splitNames', () => {
     expect(ids('Ana Ruiz, Jo from the district office')).toEqual(['p01', '?Jo from the district office']);
   });
 });
+
+describe('hyphenated names', () => {
+  const h = createNameMatcher([{ id: 'h1', name: 'Ji-woo Coleman', email: null }, { id: 'h2', name: 'Ana Ruiz-López', email: null }, { id: 'h3', name: 'Ben Ode', email: null }]);
+  it('treats a hyphenated first name as one word and each surname part as a surname', () => {
+    expect(h.match('Ji-woo')).toMatchObject({ status: 'matched', id: 'h1', rule: 'first-only' });
+    expect(h.match('jiwoo coleman')).toMatchObject({ status: 'matched', id: 'h1', rule: 'exact' });
+    expect(h.match('Ms Ruiz')).toMatchObject({ status: 'matched', id: 'h2', rule: 'last-only' });
+    expect(h.match('Ana Ruiz Lopez').status).not.toBe('unmatched');
+  });
+});
