@@ -13,6 +13,8 @@ export interface FastTiesOptions extends StreamOptions {
   relation?: string;
   /** Domain to keep; default ANY_DOMAIN pools every domain, summing weights. */
   domain?: string;
+  /** Keep only rows of this wave (column "wave"); a file with several waves needs one. */
+  wave?: string;
   /** People in ties but not on the roster: "error" (default with a roster) or "drop" (counted). */
   unknownPeople?: 'error' | 'drop';
 }
@@ -53,7 +55,10 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
   const wantDomain = opts.domain === undefined || opts.domain.toLowerCase() === ANY_DOMAIN ? null : Buffer.from(opts.domain.toLowerCase());
   const domains = new ByteInterner(true);
   let wantDomainId = -2;
-  let col = { source: -1, target: -1, weight: -1, relation: -1, domain: -1 };
+  let col = { source: -1, target: -1, weight: -1, relation: -1, domain: -1, wave: -1 };
+  const waves = new ByteInterner();
+  const wantWave = opts.wave === undefined ? null : Buffer.from(opts.wave);
+  let wantWaveId = -2;
   let header: string[] = [];
   let headerOk = true;
   let rowsRead = 0, rowsKept = 0, unknownRows = 0;
@@ -61,7 +66,8 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     if (header.length === 0) {
       header = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!));
       const lower = header.map((h) => h.toLowerCase());
-      col = { source: lower.indexOf('source'), target: lower.indexOf('target'), weight: lower.indexOf('weight'), relation: lower.indexOf('relation'), domain: lower.indexOf('domain') };
+      col = { source: lower.indexOf('source'), target: lower.indexOf('target'), weight: lower.indexOf('weight'), relation: lower.indexOf('relation'), domain: lower.indexOf('domain'), wave: lower.indexOf('wave') };
+      if (wantWave !== null) wantWaveId = waves.intern(wantWave, 0, wantWave.length);
       for (const need of ['source', 'target'] as const) {
         if (col[need] < 0) { headerOk = false; problems.error('MISSING_COLUMN', 1, need, null, `a "${need}" column is required (found: ${header.join(', ')})`); }
       }
@@ -76,6 +82,10 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     if (nf <= Math.max(col.source, col.target)) {
       problems.error('MISSING_VALUE', row, header[col.target] ?? 'target', null, 'the row has fewer fields than the header');
       return;
+    }
+    if (col.wave >= 0 && col.wave < nf) {
+      const w = waves.intern(buf, st[col.wave]!, en[col.wave]!);
+      if (wantWave !== null && w !== wantWaveId) return;
     }
     if (wantDomain !== null && col.domain >= 0 && domains.find(buf, st[col.domain]!, en[col.domain]!) !== wantDomainId) return;
     let weight = 1;
@@ -103,6 +113,9 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
   });
   await scanFile(path, scanner, opts);
   if (header.length === 0) problems.error('EMPTY_FILE', null, null, null, 'a header row and at least one tie were expected');
+  if (wantWave === null && waves.size > 1) {
+    problems.error('WAVE_REQUIRED', null, 'wave', null, `the file holds several waves (${waves.allNames().slice(0, 5).join(', ')}${waves.size > 5 ? ', …' : ''}); choose one`);
+  }
   if (unknownRows > 0) problems.warning('UNKNOWN_PERSON', null, null, null, `${unknownRows} rows name people not on the roster and were left out`);
   // Relation selection, as resolveRelation does for a dataset.
   const names = relations.allNames();

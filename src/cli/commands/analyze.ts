@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { loadDataset } from '../../ingest/load-dataset.js';
+import { analyzeLargeForCli, shouldUseFastPath } from '../../fastpath/analyze-large.js';
 import { formatProblems } from '../../ingest/problems.js';
 import { buildGraph } from '../../graph/build-graph.js';
 import { coreMetrics, type CoreMetrics } from '../../metrics/core.js';
@@ -30,6 +31,10 @@ Options:
   --top <n>                people shown per measure in the text output (default 10)
   --group-by <column>      grouping for silos and brokers: department (default), team, school,
                            role or any roster column
+  --fast                   use the large-file fast path (automatic for tie files of 16 MiB or more:
+                           typed arrays, all cores, core measures only; docs/performance.md)
+  --exact                  fast path: exact betweenness even above 5,000 people (default: approximate,
+                           labelled with its error)
   --json                   print one JSON document {"network": {…}, "people": […], "leaders", "distribution",
                            "formalInformal", "groups", "brokerage", "risk", "periphery", "quality"} on stdout
 
@@ -48,7 +53,7 @@ export const analyzeCommand: Command = {
         roster: { type: 'string' }, relation: { type: 'string' }, domain: { type: 'string' },
         wave: { type: 'string' }, respondents: { type: 'string' }, 'unknown-people': { type: 'string' },
         'skip-bad-rows': { type: 'boolean' }, undirected: { type: 'string' }, top: { type: 'string' },
-        json: { type: 'boolean' }, 'group-by': { type: 'string' },
+        json: { type: 'boolean' }, 'group-by': { type: 'string' }, exact: { type: 'boolean' }, fast: { type: 'boolean' },
       },
     });
     if (positionals.length !== 1) {
@@ -70,6 +75,9 @@ export const analyzeCommand: Command = {
     if (missing.length > 0) {
       io.stderr(missing.map((p) => `leadmap analyze: file not found: ${p}`).join('\n') + '\n');
       return EXIT.badInput;
+    }
+    if (values.fast || (values.respondents === undefined && values.undirected === undefined && unknownPeople === 'reject' && !values['skip-bad-rows'] && shouldUseFastPath(at(positionals[0])!))) {
+      return analyzeLargeForCli(at(positionals[0])!, { roster: at(values.roster), relation: values.relation, domain: values.domain, wave: values.wave, exact: values.exact, json: values.json, top }, io);
     }
     const loaded = await loadDataset({
       ties: at(positionals[0])!, roster: at(values.roster), respondents: at(values.respondents), wave: values.wave,
