@@ -9,6 +9,8 @@ import type { AppDeps } from '../context.js';
 import { analysisKey, ANALYSIS_VERSION, computeAnalysis, resolveSelection, type RawAnalysis } from './compute.js';
 
 const MEMO_SIZE = 16;
+/** Named presentations never call label(); an empty table makes any slip throw instead of leaking. */
+const NO_PSEUDONYMS = new Pseudonyms(Buffer.alloc(32), []);
 const memo = new WeakMap<AppDeps, Map<string, RawAnalysis>>();
 
 export interface Selection { relation?: string; domain?: string }
@@ -56,11 +58,39 @@ export function disclosureFor(req: Request, wantAnonymised: boolean): Disclosure
 export async function publicAnalysis(deps: AppDeps, req: Request, wave: WaveRecord, sel: Selection, wantAnonymised = false): Promise<PublicAnalysis> {
   const raw = await rawAnalysis(deps, wave, sel);
   const disclosure = disclosureFor(req, wantAnonymised);
-  const pseudonyms = new Pseudonyms(await deps.store.waveSecret(wave.id), raw.people.map((p) => p.id));
+  const pseudonyms = disclosure === 'named' ? NO_PSEUDONYMS : new Pseudonyms(await deps.store.waveSecret(wave.id), raw.people.map((p) => p.id));
   return presentAnalysis(raw, { disclosure, policy: deps.privacy, pseudonyms });
 }
 
 export function wantsAnonymised(req: Request): boolean {
   const v = req.query.anonymised ?? req.query.anonymized;
   return v === '1' || v === 'true' || v === 'yes';
+}
+
+const RESPONSE_CACHE_SIZE = 64;
+const responses = new WeakMap<AppDeps, Map<string, Buffer>>();
+
+/**
+ * Serves a JSON document built from an analysis, serialised once per
+ * (endpoint, wave data, selection, disclosure) and reused: every account with
+ * the same disclosure sees the same bytes, so readers under load cost a
+ * lookup, not a re-serialisation. Keyed by the data hash, so a new upload
+ * never serves stale bytes.
+ */
+export async function cachedAnalysisJson(
+  deps: AppDeps, req: Request, wave: WaveRecord, endpoint: string, sel: Selection, wantAnonymised: boolean,
+  build: (a: PublicAnalysis) => unknown,
+): Promise<{ body: Buffer; analysis: { relation: string; domain: string; disclosure: Disclosure } }> {
+  const disclosure = disclosureFor(req, wantAnonymised);
+  const key = JSON.stringify([endpoint, wave.id, wave.dataHash, sel.relation ?? '', sel.domain ?? '', disclosure, deps.privacy.minGroupSize]);
+  const m = responses.get(deps) ?? new Map<string, Buffer>();
+  responses.set(deps, m);
+  const raw = await rawAnalysis(deps, wave, sel);
+  let body = m.get(key);
+  if (!body) {
+    body = Buffer.from(JSON.stringify(build(await publicAnalysis(deps, req, wave, sel, wantAnonymised))));
+    m.set(key, body);
+    if (m.size > RESPONSE_CACHE_SIZE) m.delete(m.keys().next().value!);
+  }
+  return { body, analysis: { relation: raw.relation, domain: raw.domain, disclosure } };
 }

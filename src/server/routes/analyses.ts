@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { accountOf, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
-import { publicAnalysis, selectionOf, wantsAnonymised } from '../analysis/service.js';
+import { cachedAnalysisJson, publicAnalysis, selectionOf, wantsAnonymised } from '../analysis/service.js';
 import { departmentsCsv, metricsCsv } from '../export/metrics-csv.js';
 import { toGexf, toGraphml } from '../export/graph-xml.js';
 import { LeadmapError } from '../../model/errors.js';
@@ -13,25 +13,27 @@ export function analysisRoutes(deps: AppDeps): Router {
   /** Indicators, people, department statistics and who-leads-what of one wave (?relation=&domain=&anonymised=1). */
   r.get('/api/waves/:waveId/analysis', async (req, res) => {
     const { wave } = await waveFor(store, req, req.params.waveId);
-    const a = await publicAnalysis(deps, req, wave, selectionOf(req), wantsAnonymised(req));
+    const { body, analysis: a } = await cachedAnalysisJson(deps, req, wave, 'analysis', selectionOf(req), wantsAnonymised(req), (x) => {
+      const { edges: _edges, ...rest } = x;
+      void _edges;
+      return { analysis: rest };
+    });
     const account = accountOf(req);
     audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `wave:${wave.id}`, detail: `analysis ${a.relation}/${a.domain} ${a.disclosure}` });
-    const { edges: _edges, ...rest } = a;
-    void _edges;
-    res.json({ analysis: rest });
+    res.type('application/json').send(body);
   });
 
   /** Nodes and edges for the network view. */
   r.get('/api/waves/:waveId/graph', async (req, res) => {
     const { wave } = await waveFor(store, req, req.params.waveId);
-    const a = await publicAnalysis(deps, req, wave, selectionOf(req), wantsAnonymised(req));
+    const { body, analysis: a } = await cachedAnalysisJson(deps, req, wave, 'graph', selectionOf(req), wantsAnonymised(req), (x) => ({
+      disclosure: x.disclosure, relation: x.relation, domain: x.domain,
+      nodes: x.people.map((p) => ({ id: p.id, label: p.name, department: p.department, inDegree: p.inDegree, pageRank: p.pageRank })),
+      edges: x.edges,
+    }));
     const account = accountOf(req);
     audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `wave:${wave.id}`, detail: `graph ${a.relation}/${a.domain} ${a.disclosure}` });
-    res.json({
-      disclosure: a.disclosure, relation: a.relation, domain: a.domain,
-      nodes: a.people.map((p) => ({ id: p.id, label: p.name, department: p.department, inDegree: p.inDegree, pageRank: p.pageRank })),
-      edges: a.edges,
-    });
+    res.type('application/json').send(body);
   });
 
   const EXPORTS: Record<string, { type: string; render: (a: Awaited<ReturnType<typeof publicAnalysis>>) => string }> = {
