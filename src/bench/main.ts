@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeEmailLog, writeNetwork, type NetworkSpec } from './generate.js';
@@ -71,6 +71,7 @@ function ensureIgraph(): string | null {
 async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const started = Date.now();
+  const loadStart = loadavg()[0]!;
   log(`leadmap bench (${quick ? 'quick' : 'full'}, ${reps} repetition(s)) in ${dir}`);
   const f = (name: string) => join(dir, name);
   log('generating data (seeded; reused when present)…');
@@ -122,7 +123,8 @@ async function main(): Promise<void> {
   rows.push({ key: 'school', title: 'School: load + core metrics + all analytics sections', size: '150 people / 1,500 tie rows', leadmap: run('school leadmap', lm('school', f('school-ties.csv'), f('school-roster.csv'))), igraph: run('school igraph (core centralities only)', ig('school', schoolN)), networkx: run('school networkx (core centralities only)', nx('school', schoolN)), target: { seconds: 1 } });
 
   const loadApi = await runLoadApi(log);
-  const machine = `${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
+  const machine = `${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; `
+    + `load average (1 min) ${loadStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows both sides, and takes the second core from leadmap's worker threads)`;
   const report = renderReport({ rows, quick, reps, machine, minutes: (Date.now() - started) / 60000, loadApi });
   const outPath = quick ? join(dir, 'performance-quick.md') : join(repo, 'docs', 'performance.md');
   writeFileSync(outPath, report);

@@ -4,9 +4,14 @@ import { runTask, type PoolOptions } from './pool.js';
 
 /** Below this many people a task runs in the calling thread (starting workers costs more than it saves). */
 export const PARALLEL_MIN_PEOPLE = 2000;
+/**
+ * …and below this much work (tie scans: n·m for Brandes, m·⌈n/128⌉·8 for bit-parallel closeness):
+ * about half a second on one thread, against ~0.1 s to start the worker threads.
+ */
+export const PARALLEL_MIN_WORK = 3e8;
 
-function poolFor(n: number, opts: PoolOptions): PoolOptions {
-  return n < PARALLEL_MIN_PEOPLE && opts.threads === undefined ? { ...opts, threads: 1 } : opts;
+function poolFor(n: number, work: number, opts: PoolOptions): PoolOptions {
+  return (n < PARALLEL_MIN_PEOPLE || work < PARALLEL_MIN_WORK) && opts.threads === undefined ? { ...opts, threads: 1 } : opts;
 }
 
 /**
@@ -19,7 +24,7 @@ export async function exactBetweenness(c: CsrArrays, opts: PoolOptions = {}): Pr
   const out = new Float64Array(n);
   if (n < 3) return out;
   const jobs = Math.min(n, 64);
-  const parts = await runTask(c, { kind: 'brandes', jobs }, poolFor(n, opts));
+  const parts = await runTask(c, { kind: 'brandes', jobs }, poolFor(n, n * c.m, opts));
   for (const p of parts) {
     const v = p.values as Float64Array | null;
     if (v) for (let i = 0; i < n; i++) out[i]! += v[i]!;
@@ -43,7 +48,7 @@ export async function incomingDistances(c: CsrArrays, opts: PoolOptions = {}): P
   const reachedBy = sharedFloat64(n);
   if (n === 0) return { distanceSum, reachedBy };
   const jobs = Math.max(1, Math.min(64, Math.ceil(n / 128)));
-  await runTask(c, { kind: 'closeness', jobs, distanceSum, reachedBy }, poolFor(n, opts));
+  await runTask(c, { kind: 'closeness', jobs, distanceSum, reachedBy }, poolFor(n, c.m * Math.ceil(n / 128) * 8, opts));
   return { distanceSum, reachedBy };
 }
 
