@@ -58,13 +58,15 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
   }
   if (buffered.length === 0) return fail('EMPTY_FILE', 'the file has no rows; expected a header row and one row per respondent');
   let controlCells = 0;
+  let headerNames: string[] = [];
   const clean = (r: ExportRow): ExportRow => {
     let dirty = false;
     const cells = r.cells.map((c) => { if (CONTROL.test(c)) { dirty = true; CONTROL.lastIndex = 0; return c.replace(CONTROL, ''); } return c; });
     if (dirty) {
       controlCells++;
-      const at = r.cells.findIndex((c) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(c));
-      problems.warning(file, r.row, null, String(at + 1), 'CONTROL_CHARACTERS', `control characters removed from ${r.cells.filter((c) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(c)).length} cell(s) (first in column ${at + 1})`);
+      const bad = (c: string) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(c);
+      const at = r.cells.findIndex(bad);
+      problems.warning(file, r.row, headerNames[at] || `column ${at + 1}`, cells[at] ?? null, 'CONTROL_CHARACTERS', `control characters removed from ${r.cells.filter(bad).length} cell(s); expected plain text (tabs and line breaks are kept)`);
     }
     return dirty ? { row: r.row, cells } : r;
   };
@@ -72,6 +74,7 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
   const headerRows = qualtrics ? 3 : 1;
   const headers = (qualtrics ? buffered[1]! : buffered[0]!).cells.map((c) => c.replace(CONTROL, '').trim());
   const tags = qualtrics ? buffered[0]!.cells.map((c) => c.trim()) : null;
+  headerNames = headers;
   const keys = headers.map((h) => h.toLowerCase());
   if (keys.some((k) => ['source', 'from', 'ego', 'nominator'].includes(k)) && keys.some((k) => ['target', 'to', 'alter', 'nominee'].includes(k))) {
     return fail('NOT_A_SURVEY_EXPORT', 'this looks like a tie list (it has source/target columns), not a survey export; read it with `leadmap analyze --ties`. `leadmap import` expects one row per respondent with a respondent column (e-mail, staff id or name) and one column per question', 1);

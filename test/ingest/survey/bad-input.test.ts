@@ -1,16 +1,17 @@
 import { createWriteStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSurveyExport } from '../../../src/ingest/survey/import.js';
+import type { SurveyMapping } from '../../../src/ingest/survey/mapping.js';
 import { peopleCsv } from '../../../src/ingest/survey/output.js';
 import { ROSTER, tempDir, writeTemp } from './helpers.js';
 
 const Q = 'Whom do you go to for advice about curriculum?';
 
-async function imp(content: string | Uint8Array, name = 'survey.csv', mapping?: Parameters<typeof parseSurveyExport>[2]['mapping']) {
+async function imp(content: string | Uint8Array, name = 'survey.csv', mapping?: SurveyMapping) {
   const path = writeTemp(tempDir(), name, content);
   return parseSurveyExport(path, ROSTER, { mapping });
 }
-async function ok(content: string | Uint8Array, name?: string, mapping?: Parameters<typeof parseSurveyExport>[2]['mapping']) {
+async function ok(content: string | Uint8Array, name?: string, mapping?: SurveyMapping) {
   const r = await imp(content, name, mapping);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.value;
@@ -77,7 +78,7 @@ describe('survey import keeps going on messy answers', () => {
     expect(r.encoding).toBe('mixed utf-8 + windows-1252');
     expect(r.ties.map((t) => `${t.source}>${t.target}`).sort()).toEqual(['p01>p02', 'p01>p06', 'p03>p06']);
     expect(r.problems.find((p) => p.code === 'ENCODING_FALLBACK')).toMatchObject({ row: 3 });
-    expect(r.problems.find((p) => p.code === 'CONTROL_CHARACTERS')).toMatchObject({ row: 3 });
+    expect(r.problems.find((p) => p.code === 'CONTROL_CHARACTERS')).toMatchObject({ row: 3, column: Q, value: 'José Martínez, Robert Odell' });
   });
   it('keeps formula-looking cells as text, never evaluated, and lists them for review', async () => {
     const f = '=HYPERLINK("mailto:ana.ruiz@x.edu","Ana Ruiz")';
@@ -117,9 +118,9 @@ describe('a 30,000-row export', () => {
     out.write(`Timestamp,Staff ID,"${Q}",How often do you talk to… [Ana Ruiz]\n`);
     for (let i = 0; i < 30000; i++) {
       const ok = out.write(`2025-03-14 09:00:${String(i % 60).padStart(2, '0')},x${i},"Ana Ruiz, Odell, Robert",Weekly\n`);
-      if (!ok) await new Promise((res) => out.once('drain', res));
+      if (!ok) await new Promise<void>((res) => out.once('drain', () => res()));
     }
-    await new Promise((res) => out.end(res));
+    await new Promise<void>((res) => out.end(() => res()));
     const respondents = Array.from({ length: 30000 }, (_, i) => ({ ...ROSTER[0]!, id: `x${i}`, name: `Staff Member ${i}`, email: null }));
     const r = await parseSurveyExport(path, [...ROSTER, ...respondents], {});
     if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
