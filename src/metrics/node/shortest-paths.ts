@@ -39,7 +39,7 @@ function hopPaths(c: Csr, wantBc: boolean, out: PathSums): void {
   const { n, outOffsets, outTargets } = c;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
+  const coef = new Float64Array(n);
   const order = new Int32Array(n); // BFS order; doubles as the queue
   for (let s = 0; s < n; s++) {
     let head = 0;
@@ -69,23 +69,25 @@ function hopPaths(c: Csr, wantBc: boolean, out: PathSums): void {
       out.reachedBy[t]!++;
     }
     if (wantBc) {
+      // Pull form of Brandes' accumulation: δ(v) = σ(v) · Σ_{w successor of v} (1 + δ(w)) / σ(w).
+      // coef[w] = (1 + δ(w)) / σ(w) is final once w is passed (reverse BFS order).
       for (let i = tail - 1; i >= 0; i--) {
         const v = order[i]!;
         const dv = dist[v]! + 1;
         let acc = 0;
         for (let k = outOffsets[v]!, end = outOffsets[v + 1]!; k < end; k++) {
           const w = outTargets[k]!;
-          if (dist[w] === dv) acc += (1 + delta[w]!) / sigma[w]!;
+          if (dist[w] === dv) acc += coef[w]!;
         }
-        delta[v] = sigma[v]! * acc;
-        if (v !== s) out.betweenness[v]! += delta[v]!;
+        const d = sigma[v]! * acc;
+        coef[v] = (1 + d) / sigma[v]!;
+        if (v !== s) out.betweenness[v]! += d;
       }
     }
     for (let i = 0; i < tail; i++) {
       const v = order[i]!;
       dist[v] = -1;
       sigma[v] = 0;
-      delta[v] = 0;
     }
   }
 }
@@ -97,7 +99,7 @@ function weightedPaths(c: Csr, wantBc: boolean, out: PathSums): void {
   const dist = new Float64Array(n).fill(Infinity);
   const done = new Uint8Array(n);
   const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
+  const coef = new Float64Array(n);
   const order = new Int32Array(n); // settle order
   const heap = new MinHeap(c.m + n);
   for (let s = 0; s < n; s++) {
@@ -138,10 +140,11 @@ function weightedPaths(c: Csr, wantBc: boolean, out: PathSums): void {
         let acc = 0;
         for (let k = outOffsets[v]!, end = outOffsets[v + 1]!; k < end; k++) {
           const w = outTargets[k]!;
-          if (dv + length[k]! === dist[w]) acc += (1 + delta[w]!) / sigma[w]!;
+          if (dv + length[k]! === dist[w]) acc += coef[w]!;
         }
-        delta[v] = sigma[v]! * acc;
-        if (v !== s) out.betweenness[v]! += delta[v]!;
+        const d = sigma[v]! * acc;
+        coef[v] = (1 + d) / sigma[v]!;
+        if (v !== s) out.betweenness[v]! += d;
       }
     }
     for (let i = 0; i < settled; i++) {
@@ -149,7 +152,6 @@ function weightedPaths(c: Csr, wantBc: boolean, out: PathSums): void {
       dist[v] = Infinity;
       done[v] = 0;
       sigma[v] = 0;
-      delta[v] = 0;
     }
   }
 }
