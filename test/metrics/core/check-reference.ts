@@ -20,14 +20,14 @@ const TOL = 1e-9;
 const PAGERANK_TOL = 1e-8;
 
 /** Registers one describe() comparing every core metric of a graph with its networkx reference file. */
-export function checkAgainstReference(name: string, build: () => OrgGraph): void {
+export function checkAgainstReference(name: string, build: () => OrgGraph | Promise<OrgGraph>): void {
   describe(`${name}`, () => {
     let g: OrgGraph;
     let c: Csr;
     let ref: Reference;
     let core: CoreMetrics;
-    beforeAll(() => {
-      g = build();
+    beforeAll(async () => {
+      g = await build();
       c = toCsr(g);
       ref = readReference(name);
       core = coreMetrics(g);
