@@ -14,7 +14,8 @@ const OTHER_PREFIX = /^\s*(other|others|autre|otro|andere)\s*[:\-–]\s*/i;
  * Checkbox answers are joined by ", " (Google Forms) or ";" (Microsoft Forms), but
  * "Lastname, Firstname" answers contain commas too. Within each segment between strong
  * separators, the comma-separated pieces are grouped either singly or in consecutive
- * pairs ("Ruiz, Ana"); the grouping with the highest total score wins, where a group
+ * "Last, First"-shaped pairs ("Ruiz, Ana", "Ruiz, Ana M."; both pieces at most two words,
+ * one of them a single word); the grouping with the highest total score wins, where a group
  * scores 1 for a match on a full name (two or more words; an id or e-mail address), 0.3 for a
  * single-word match (also one resolved by the mapping), 0.2 for an ambiguous answer and 0 for no match.
  * A tie prefers the pair when both pieces are single words ("Okafor, Bea" written for
@@ -56,7 +57,10 @@ function bestGrouping(pieces: string[], matcher: NameMatcher): SplitName[] {
     const rest1 = best[i + 1]!;
     const oneScore = single ? score(single, matchOf(single)) : 0;
     let choice = { score: oneScore + rest1.score, groups: single ? [{ text: single, match: matchOf(single) }, ...rest1.groups] : rest1.groups };
-    if (i + 1 < n && single && clean(pieces[i + 1]!)) {
+    const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+    const next = i + 1 < n ? clean(pieces[i + 1]!) : '';
+    // only "Last, First"-shaped pairs: both pieces short, at least one a single word
+    if (single && next && words(single) <= 2 && words(next) <= 2 && Math.min(words(single), words(next)) === 1) {
       const pair = `${single}, ${clean(pieces[i + 1]!)}`;
       const rest2 = best[i + 2]!;
       const pairScore = score(pair, matchOf(pair)) + rest2.score;

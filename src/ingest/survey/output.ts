@@ -21,7 +21,9 @@ export const TIES_HEADER = ['source', 'target', 'relation', 'domain', 'weight', 
 
 /** Canonical ties CSV, readable by the ties ingest. */
 export function tiesCsv(ties: readonly Tie[]): string {
-  return line([...TIES_HEADER]) + ties.map((t) => line([t.source, t.target, t.relation, t.domain, t.weight, t.count, t.timestamp])).join('');
+  const wave = ties.some((t) => t.wave !== null); // a wave column only when --wave was given
+  return line(wave ? [...TIES_HEADER, 'wave'] : [...TIES_HEADER])
+    + ties.map((t) => line([t.source, t.target, t.relation, t.domain, t.weight, t.count, t.timestamp, ...(wave ? [t.wave] : [])])).join('');
 }
 
 /** One row per roster person (and per kept non-roster respondent): responded yes/no, Likert answers, skills. */
