@@ -46,23 +46,54 @@ export async function runTask(graph: CsrArrays, spec: TaskSpec, opts: PoolOption
   const arrays = arraysOf(graph);
   let nextJob = 0;
   const workers: Worker[] = [];
+  const failed = new Set<Worker>();
   try {
     return await Promise.all(
       Array.from({ length: threads }, () => new Promise<TaskResult>((resolve, reject) => {
-        const w = new Worker(url);
+        const w = acquire(url);
         workers.push(w);
-        w.on('error', reject);
+        w.on('error', (err) => { failed.add(w); reject(err); });
         w.on('message', (msg: { ready?: boolean; result?: TaskResult; error?: string }) => {
-          if (msg.error) return reject(new LeadmapError('WORKER_FAILED', msg.error));
+          if (msg.error) { failed.add(w); return reject(new LeadmapError('WORKER_FAILED', msg.error)); }
           if (msg.result) return resolve(msg.result);
-          if (opts.signal?.aborted) return reject(new LeadmapError('CANCELLED', 'the computation was cancelled'));
+          if (opts.signal?.aborted) { failed.add(w); return reject(new LeadmapError('CANCELLED', 'the computation was cancelled')); }
           if (nextJob < spec.jobs) w.postMessage({ job: nextJob++ });
           else w.postMessage({ finish: true });
         });
         w.postMessage({ init: { graph: arrays, spec } });
       })),
     );
+  } catch (err) {
+    for (const w of workers) failed.add(w);
+    throw err;
   } finally {
-    for (const w of workers) void w.terminate();
+    for (const w of workers) {
+      if (failed.has(w)) void w.terminate();
+      else release(url, w);
+    }
   }
+}
+
+/**
+ * Idle workers kept for the next task (approximate betweenness runs one task per round; starting a
+ * worker costs ~50–100 ms). Idle workers are unref'd, so they never keep the process alive.
+ */
+const idle = new Map<string, Worker[]>();
+
+function acquire(url: URL): Worker {
+  const w = idle.get(url.href)?.pop();
+  if (w) {
+    w.ref();
+    return w;
+  }
+  return new Worker(url);
+}
+
+function release(url: URL, w: Worker): void {
+  w.removeAllListeners('message');
+  w.removeAllListeners('error');
+  w.unref();
+  const list = idle.get(url.href) ?? [];
+  list.push(w);
+  idle.set(url.href, list);
 }
