@@ -88,6 +88,7 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
   if (problems.hasErrors) return { ok: false, problems: problems.list() };
   const dataRows = buffered.slice(headerRows).map(clean);
   const plan: SurveyPlan = planSurvey(headers, tags, dataRows.map((r) => r.cells), matcher, mapping);
+  if (plan.tool === 'google-forms' && src.delimiter !== ',') plan.tool = 'spreadsheet'; // a Forms sheet re-saved from Excel
   const usable = plan.columns.filter((c) => c.question.kind !== 'ignore');
   if (usable.length === 0) {
     const rosterLike = keys.includes('id') && (keys.includes('role') || keys.includes('department'));
