@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../../../src/ingest/load-dataset.js';
 import type { Dataset } from '../../../src/model/types.js';
@@ -12,9 +12,10 @@ export function demoWaveDirs(): { school: string; wave: string; dir: string }[] 
   const out: { school: string; wave: string; dir: string }[] = [];
   for (const school of readdirSync(demoDir).sort()) {
     const sdir = join(demoDir, school);
-    if (!existsSync(sdir) || !readdirSync(sdir, { withFileTypes: true }).some((e) => e.isDirectory())) continue;
+    if (!statSync(sdir).isDirectory()) continue;
     for (const wave of readdirSync(sdir).sort()) {
       const dir = join(sdir, wave);
+      if (!statSync(dir).isDirectory()) continue;
       if (existsSync(join(dir, 'planted.json')) && existsSync(join(dir, 'ties.csv'))) out.push({ school, wave, dir });
     }
   }
