@@ -42,7 +42,7 @@ function routes(s: string, w: string, j: string): Array<[string, string, unknown
     ['GET', `/api/schools/${s}/export.zip`], ['GET', `/api/waves/${w}`], ['DELETE', `/api/waves/${w}`],
     ['GET', `/api/waves/${w}/files`], ['GET', `/api/waves/${w}/review`], ['POST', `/api/waves/${w}/review/abc`, { resolution: null }],
     ['POST', `/api/waves/${w}/uploads`, new FormData()], ['POST', `/api/waves/${w}/reprocess`],
-    ['GET', `/api/waves/${w}/analysis`], ['GET', `/api/waves/${w}/graph`], ['GET', `/api/waves/${w}/export/metrics.csv`],
+    ['GET', `/api/waves/${w}/analysis`], ['GET', `/api/waves/${w}/graph`], ['GET', `/api/waves/${w}/leadership`], ['GET', `/api/waves/${w}/export/metrics.csv`],
     ['GET', `/api/waves/${w}/export/graph.gexf`], ['GET', `/api/jobs/${j}`], ['GET', `/api/jobs/${j}/events`],
   ];
 }
@@ -100,6 +100,20 @@ describe('roles', () => {
     ] as Array<[string, string, unknown?]>) {
       expect((await v.req(method, path, body)).status, `${method} ${path}`).toBe(403);
     }
+  });
+
+  it('a viewer\'s leadership analytics carry no names, roster ids or roles, and small groups stay hidden', async () => {
+    const named = (await as.analyst1!.get(`/api/waves/${ids.wave_one}/leadership`)).json.leadership;
+    expect(JSON.stringify(named)).toMatch(/Teacher Number1/);
+    const l = (await as.viewer1!.get(`/api/waves/${ids.wave_one}/leadership`)).json.leadership;
+    const text = JSON.stringify(l);
+    expect(text).not.toMatch(/Teacher Number|"T\d+"|principal|"Art"[^}]*"size":2|has 2 people/);
+    expect(l.brokerage.people.filter((p: { group: string }) => p.group === 'Art')).toEqual([]);
+    expect(text).toMatch(/"P-[0-9A-F]{4,}"/);
+    const pooled = l.groups.ei[l.groups.ei.length - 1];
+    const art = pooled.groups.find((g: { group: string }) => g.group === 'Art');
+    expect(art).toMatchObject({ size: null, ei: null, suppressed: true });
+    expect(l.groups.mixing.groups.filter((g: { suppressed: boolean }) => g.suppressed)).toHaveLength(2);
   });
 
   it('pseudonyms are stable within a wave and differ between waves', async () => {

@@ -5,6 +5,7 @@ import { cachedAnalysisJson, publicAnalysis, selectionOf, wantsAnonymised } from
 import { departmentsCsv, metricsCsv } from '../export/metrics-csv.js';
 import { toGexf, toGraphml } from '../export/graph-xml.js';
 import { LeadmapError } from '../../model/errors.js';
+import { leadershipFor } from '../analysis/leadership.js';
 
 export function analysisRoutes(deps: AppDeps): Router {
   const r = Router();
@@ -34,6 +35,16 @@ export function analysisRoutes(deps: AppDeps): Router {
     const account = accountOf(req);
     audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `wave:${wave.id}`, detail: `graph ${a.relation}/${a.domain} ${a.disclosure}` });
     res.type('application/json').send(body);
+  });
+
+  /** Leadership analytics (src/metrics/analytics.ts) through the privacy layer (?relation=&anonymised=1). */
+  r.get('/api/waves/:waveId/leadership', async (req, res) => {
+    const { wave } = await waveFor(store, req, req.params.waveId);
+    const sel = selectionOf(req);
+    const result = await leadershipFor(deps, req, wave, sel.relation, wantsAnonymised(req));
+    const account = accountOf(req);
+    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `wave:${wave.id}`, detail: `leadership ${result.selection.relation}` });
+    res.json({ leadership: result });
   });
 
   const EXPORTS: Record<string, { type: string; render: (a: Awaited<ReturnType<typeof publicAnalysis>>) => string }> = {

@@ -25,6 +25,8 @@ export async function renderWave(root, waveId, me, sel = {}) {
       ${kpi('reciprocity', fmt(n.reciprocity, 2))}${kpi('in-degree centralization', fmt(n.inDegreeCentralization, 2), '0 = evenly spread, 1 = one hub')}
       ${kpi('transitivity', fmt(n.transitivity, 2))}${kpi('isolates', n.isolates.count)}${kpi('departments E-I', a.ei.value === null ? '—' : fmt(a.ei.value, 2), '−1 silos … +1 all ties cross departments')}
     </div>
+    <h2>How leadership is spread</h2>
+    <div class="card" id="readings"><p class="muted">Loading…</p></div>
     <h2>Network</h2>
     <svg id="network" role="img" aria-label="Network of ${esc(a.relation)} ties"></svg>
     <div class="legend" id="legend"></div>
@@ -55,6 +57,12 @@ export async function renderWave(root, waveId, me, sel = {}) {
   const rerender = () => renderWave(root, waveId, me, { relation: root.querySelector('#relation').value, domain: root.querySelector('#domain').value });
   root.querySelector('#relation').addEventListener('change', rerender);
   root.querySelector('#domain').addEventListener('change', rerender);
+  get(`/api/waves/${encodeURIComponent(waveId)}/leadership?${new URLSearchParams({ relation: a.relation })}`).then(({ leadership: l }) => {
+    const fi = new Map(l.formalInformal.byDomain.map((f) => [f.domain, f]));
+    root.querySelector('#readings').innerHTML = `<table><thead><tr><th>Domain</th><th>Reading</th><th class="num">Leaders</th><th class="num">Hidden leaders</th><th>Gini</th></tr></thead><tbody>${
+      l.distribution.byDomain.map((d) => `<tr><td>${esc(d.label)}</td><td>${esc(d.reading ?? '')}</td><td class="num">${d.leaders}</td><td class="num">${fi.get(d.domain)?.hiddenLeaders.length ?? '—'}</td><td class="num">${fmt(d.gini.value)}</td></tr>`).join('')
+    }</tbody></table>`;
+  }).catch((e) => { root.querySelector('#readings').innerHTML = `<p class="error">${esc(e.message)}</p>`; });
   const graph = await get(`/api/waves/${encodeURIComponent(waveId)}/graph?${new URLSearchParams({ relation: a.relation, domain: a.domain })}`);
   drawNetwork(root.querySelector('#network'), root.querySelector('#legend'), graph);
 }
