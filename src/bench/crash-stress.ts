@@ -23,8 +23,9 @@ try {
   const table = [...phases].sort((a, b) => b[1] - a[1]).map(([p, n]) => `| ${p} | ${n} |`).join('\n');
   const md = `<!-- CRASH-STRESS:BEGIN -->
 Run on ${new Date().toISOString().slice(0, 10)}: ${rounds} rounds, seed ${seed}, ${people} people, ${rows.toLocaleString('en')} tie rows per upload
-(calibration ingest ${s.calibrationMs} ms; each kill at a random moment in 0–110 % of it; odd rounds upload into a new
-wave, even rounds replace the data of a wave that already has some).
+(calibration ingest ${s.calibrationMs} ms; two rounds in three kill at a random moment in 0–110 % of it, every third
+round kills as soon as the storing transaction reports progress; odd rounds upload into a new wave, even rounds
+replace the data of a wave that already has some).
 
 - Rounds whose store failed \`PRAGMA integrity_check\`: **${s.rounds.filter((r) => r.integrity.length > 0).length}**
 - Rounds that left a partial wave (row counts ≠ recorded counts, or files missing): **${s.rounds.filter((r) => r.partial.length > 0).length}**
