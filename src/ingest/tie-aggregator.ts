@@ -26,7 +26,7 @@ export class TieAggregator {
   get ids(): readonly string[] { return this.idList; }
   get size(): number { return this.src.length; }
 
-  add(source: string, target: string, relation: string, domain: string, wave: string | null, weight: number, timestamp: string | null): void {
+  add(source: string, target: string, relation: string, domain: string, wave: string | null, weight: number, count: number, timestamp: string | null): void {
     const c = this.comboOf(relation, domain, wave);
     const s = this.intern(source);
     const t = this.intern(target);
@@ -37,10 +37,10 @@ export class TieAggregator {
     if (k === undefined) {
       row.set(t, this.src.length);
       this.src.push(s); this.tgt.push(t); this.combo.push(c);
-      this.weight.push(weight); this.count.push(1); this.time.push(timestamp);
+      this.weight.push(weight); this.count.push(count); this.time.push(timestamp);
     } else {
       this.weight[k]! += weight;
-      this.count[k]!++;
+      this.count[k]! += count;
       const old = this.time[k]!;
       if (timestamp !== null && (old === null || timestamp < old)) this.time[k] = timestamp;
       this.duplicates++;

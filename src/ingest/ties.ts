@@ -7,7 +7,7 @@ import { TieAggregator } from './tie-aggregator.js';
 import { hasExtraValues } from './row-shape.js';
 import { normalizeLabel, parsePositiveNumber } from './values.js';
 
-export type TieField = 'source' | 'target' | 'relation' | 'domain' | 'weight' | 'timestamp' | 'wave';
+export type TieField = 'source' | 'target' | 'relation' | 'domain' | 'weight' | 'count' | 'timestamp' | 'wave';
 
 /** Accepted tie-list header spellings (case-insensitive; spaces, "_" and "-" alike). */
 export const TIE_ALIASES: AliasTable<TieField> = {
@@ -15,7 +15,9 @@ export const TIE_ALIASES: AliasTable<TieField> = {
   target: ['target', 'to', 'alter', 'nominee', 'receiver', 'recipient', 'dst', 'target_id', 'to_id', 'sought'],
   relation: ['relation', 'relationship', 'type', 'tie_type', 'network', 'relation_type'],
   domain: ['domain', 'leadership_domain', 'area', 'topic'],
-  weight: ['weight', 'strength', 'frequency', 'value', 'count', 'w'],
+  weight: ['weight', 'strength', 'frequency', 'value', 'w'],
+  /** Rows already aggregated into this one (leadmap's own tie CSVs). Without a weight column, the count is the weight. */
+  count: ['count', 'n', 'times'],
   timestamp: ['timestamp', 'time', 'date', 'datetime'],
   wave: ['wave', 'period', 'collection'],
 };
@@ -109,6 +111,13 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
         if (w === null) problems.error(file, row, h.label.weight!, text, 'BAD_WEIGHT', text === '' ? 'is empty; expected a positive number (or leave out the weight column for weight 1)' : 'is not a positive number');
         else weight = w;
       }
+      let count = 1;
+      if (h.index.count !== undefined) {
+        const text = cell(cells, h.index.count);
+        const c = text === '1' ? 1 : parsePositiveNumber(text, decimalComma);
+        if (c === null || !Number.isInteger(c)) problems.error(file, row, h.label.count!, text, 'BAD_COUNT', 'is not a positive whole number (the number of times this tie was named)');
+        else { count = c; if (h.index.weight === undefined) weight = c; }
+      }
       let timestamp: string | null = null;
       const timeText = cell(cells, h.index.timestamp);
       if (timeText !== '') {
@@ -146,8 +155,8 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
       if (!relations.has(relation)) relations.set(relation, { name: relation, directed: !undirected.has(relation) });
       domains.add(domain);
       if (wave !== null) waves.add(wave);
-      agg.add(source, target, relation, domain, wave, weight, timestamp);
-      if (!relations.get(relation)!.directed) agg.add(target, source, relation, domain, wave, weight, timestamp);
+      agg.add(source, target, relation, domain, wave, weight, count, timestamp);
+      if (!relations.get(relation)!.directed) agg.add(target, source, relation, domain, wave, weight, count, timestamp);
     },
   });
   if (header !== null && summary.readable && stats.rowsRead === 0 && !problems.hasErrors) {

@@ -172,3 +172,14 @@ describe('readTies: streaming', () => {
     expect(total + r.value.stats.selfTiesDropped).toBe(300_000);
   });
 });
+
+describe('readTies: leadmap\'s own tie CSVs', () => {
+  it('reads a count column as the aggregated row count, and as the weight when there is no weight column', async () => {
+    const both = await readTies(writeFile(dir, 'own.csv', 'source,target,relation,domain,weight,count,timestamp\na,b,advice,curriculum,7,3,2025-03-01\n'), { rosterIds: roster });
+    expect(both.ok && both.value.ties[0]).toMatchObject({ weight: 7, count: 3 });
+    const only = await readTies(writeFile(dir, 'countonly.csv', 'source,target,count\na,b,4\n'), { rosterIds: roster });
+    expect(only.ok && only.value.ties[0]).toMatchObject({ weight: 4, count: 4 });
+    const bad = await readTies(writeFile(dir, 'badcount.csv', 'source,target,count\na,b,1.5\n'), { rosterIds: roster });
+    expect(bad.problems[0]!.code).toBe('BAD_COUNT');
+  });
+});
