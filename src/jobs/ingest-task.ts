@@ -61,7 +61,7 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
       const { store } = openStore({ kind: 'sqlite', dataDir: input.dataDir }, { busyTimeoutMs: 10_000, checkIntegrity: false });
       try {
         const wave = await store.replaceWaveData({
-          waveId: input.waveId, dataset: result.value, files, uploadedBy: input.uploadedBy, reviewItems: result.review,
+          waveId: input.waveId, dataset: result.value, files, uploadedBy: input.uploadedBy, reviewItems: result.review, responses: result.responses,
           onProgress: (done, total) => progress('storing', done, total),
         });
         return { waveId: wave.id, people: wave.people, ties: wave.ties, dataHash: wave.dataHash, problems: named };
@@ -77,7 +77,7 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
   }
 }
 
-type ReadResult = { ok: true; value: Dataset; review: NewReviewItem[]; problems: Problem[] } | { ok: false; problems: Problem[] };
+type ReadResult = { ok: true; value: Dataset; review: NewReviewItem[]; responses?: Array<{ personId: string; answers: unknown }>; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Roster + ties (+ respondents) through loadDataset, or roster + survey export through the survey import. */
 async function readUpload(input: IngestInput, progress: IngestProgress): Promise<ReadResult> {
@@ -91,7 +91,7 @@ async function readUpload(input: IngestInput, progress: IngestProgress): Promise
     // Loaded on demand: the survey reader pulls in the spreadsheet library, which is slow to load.
     const { surveyDataset } = await import('./survey-dataset.js');
     const r = await surveyDataset(roster.tmpPath, survey.tmpPath, survey.originalName, input.resolutions ?? {});
-    return r.ok ? { ok: true, value: r.dataset, review: r.review, problems: r.problems } : r;
+    return r.ok ? { ok: true, value: r.dataset, review: r.review, responses: r.responses, problems: r.problems } : r;
   }
   const ties = byKind.get('ties');
   if (!ties) throw new LeadmapError('INVALID_UPLOAD', 'an upload needs a ties file (field "ties") or a survey export (field "survey")');

@@ -13,7 +13,7 @@ export type NewReviewItem = Omit<ReviewItem, 'id' | 'waveId'>;
  */
 export async function surveyDataset(
   rosterPath: string, surveyPath: string, surveyName: string, resolutions: Record<string, string>,
-): Promise<{ ok: true; dataset: Dataset; review: NewReviewItem[]; problems: Problem[] } | { ok: false; problems: Problem[] }> {
+): Promise<{ ok: true; dataset: Dataset; review: NewReviewItem[]; responses: Array<{ personId: string; answers: unknown }>; problems: Problem[] } | { ok: false; problems: Problem[] }> {
   const roster = await readRoster(rosterPath);
   if (!roster.ok) return { ok: false, problems: roster.problems };
   const result = await parseSurveyExport(surveyPath, roster.value, { file: surveyName, mapping: { version: 1, resolutions } });
@@ -33,5 +33,6 @@ export async function surveyDataset(
   if (dataset.ties.length === 0 && review.length === 0) {
     throw new LeadmapError('INGEST_FAILED', `${surveyName}: no ties were found in the survey export; check that it has name-generator questions`);
   }
-  return { ok: true, dataset, review, problems: [...roster.problems, ...s.problems, ...result.problems] };
+  const responses = [...s.answers].map(([personId, answers]) => ({ personId, answers }));
+  return { ok: true, dataset, review, responses, problems: [...roster.problems, ...s.problems, ...result.problems] };
 }

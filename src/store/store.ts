@@ -88,6 +88,8 @@ export interface WaveDataInput {
   /** Review items of the import; resolved ones from earlier imports are carried over. */
   reviewItems?: Omit<ReviewItem, 'id' | 'waveId'>[];
   uploadedBy: string | null;
+  /** Survey answers that are not ties (Likert items, skills), per respondent id — personal data, never logged. */
+  responses?: Array<{ personId: string; answers: unknown }>;
   /** Called every few thousand rows while storing (rows done, rows total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -119,6 +121,8 @@ export interface Store {
   /** Replaces a wave's dataset in one transaction (synchronous=FULL commit). */
   replaceWaveData(input: WaveDataInput): Promise<WaveRecord>;
   loadWaveDataset(waveId: string): Promise<Dataset | null>;
+  /** Survey answers stored with the wave's dataset (empty for tie-list uploads). */
+  loadWaveResponses(waveId: string): Promise<Array<{ personId: string; answers: unknown }>>;
   listUploadFiles(waveId: string): Promise<UploadFileRecord[]>;
 
   listReviewItems(waveId: string): Promise<ReviewItem[]>;

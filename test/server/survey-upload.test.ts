@@ -18,6 +18,8 @@ describe.skipIf(!ready)('survey export upload, review and reprocess', () => {
     const up = await c.upload(w, { roster: readFileSync(`${DIR}/roster.csv`), survey: readFileSync(`${DIR}/survey.csv`) });
     expect(up.job.status).toBe('succeeded');
     const firstTies = up.job.result.ties;
+    const responses = await srv.store.loadWaveResponses(w);
+    expect(responses.length).toBeGreaterThan(10);
     const items = (await c.get(`/api/waves/${w}/review`)).json.items as Array<{ id: string; raw: string; resolution: string | null }>;
     const texts = [...new Set(items.map((i) => i.raw))].sort();
     expect(texts).toEqual(['Chloe', 'Jo from the district office']);

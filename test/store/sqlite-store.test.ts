@@ -29,6 +29,27 @@ describe('SQLite store', () => {
     expect((await store.integrityCheck()).ok).toBe(true);
   });
 
+  it('upgrades a database written at an older schema version, one numbered migration at a time', async () => {
+    const t = tempDir(); cleanups.push(t.remove);
+    const { dataDirLayout, ensureDataDir } = await import('../../src/store/files.js');
+    const dir = dataDirLayout(join(t.path, 'data'));
+    ensureDataDir(dir);
+    const old = new Database(dir.dbFile);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old.close();
+    const store = new SqliteStore(dir);
+    cleanups.push(() => store.db.close());
+    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(store.db.prepare("SELECT name FROM sqlite_schema WHERE name = 'response'").get()).toBeTruthy();
+    const newer = new Database(dir.dbFile);
+    newer.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    newer.close();
+    store.db.close();
+    expect(() => new SqliteStore(dir)).toThrow(expect.objectContaining({ code: 'STORE_TOO_NEW' }));
+    cleanups.pop();
+  });
+
   it('stores a wave dataset in one piece and loads the same dataset back', async () => {
     const { store } = fresh();
     const org = await store.ensureOrganisation('District');

@@ -83,4 +83,13 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX audit_org ON audit_log(organisation_id, seq);
   `,
+  // 2: survey answers that are not ties (Likert items, skills inventory), per respondent
+  `
+  CREATE TABLE response (
+    wave_id TEXT NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL,
+    answers_json TEXT NOT NULL,
+    PRIMARY KEY (wave_id, person_id)
+  ) STRICT;
+  `,
 ];

@@ -5,7 +5,7 @@ import { MIGRATIONS } from './migrations.js';
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** Milliseconds a statement may block waiting for the write lock before SQLITE_BUSY (default 50: callers retry asynchronously). */
+  /** Milliseconds a statement may block waiting for the write lock before SQLITE_BUSY (default 5: callers retry asynchronously, so the event loop is not held). */
   busyTimeoutMs?: number;
   /** Run PRAGMA integrity_check and refuse to open a damaged file (default true). */
   checkIntegrity?: boolean;
@@ -20,7 +20,7 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file, { readonly: options.readonly ?? false });
   try {
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 50))}`);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5))}`);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');

@@ -117,6 +117,10 @@ export class SqliteStore implements Store {
   async loadWaveDataset(waveId: string): Promise<Dataset | null> {
     return this.run(() => loadWaveDatasetSync(this.db, waveId));
   }
+  async loadWaveResponses(waveId: string): Promise<Array<{ personId: string; answers: unknown }>> {
+    const rows = this.db.prepare('SELECT person_id, answers_json FROM response WHERE wave_id = ? ORDER BY person_id').all(waveId) as Array<{ person_id: string; answers_json: string }>;
+    return rows.map((r) => ({ personId: r.person_id, answers: JSON.parse(r.answers_json) as unknown }));
+  }
   async listUploadFiles(waveId: string): Promise<UploadFileRecord[]> {
     const rows = this.db.prepare('SELECT * FROM upload_file WHERE wave_id = ? ORDER BY created_at, kind').all(waveId) as Record<string, unknown>[];
     return rows.map((r) => ({

@@ -27,7 +27,7 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
   const tx = db.transaction(() => {
     const exists = db.prepare('SELECT 1 FROM wave WHERE id = ?').get(waveId);
     if (!exists) throw new Error('wave vanished during upload');
-    for (const t of ['person', 'tie', 'respondent', 'upload_file', 'review_item', 'analysis_cache']) {
+    for (const t of ['person', 'tie', 'respondent', 'response', 'upload_file', 'review_item', 'analysis_cache']) {
       db.prepare(`DELETE FROM ${t} WHERE wave_id = ?`).run(waveId);
     }
     let done = 0;
@@ -49,6 +49,12 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
     const respondents = dataset.respondents === null ? null : [...new Set(dataset.respondents)].sort();
     if (respondents) for (const id of respondents) { hash.update('R').update(id); insResp.run(waveId, id); }
     hash.update('M').update(JSON.stringify([dataset.relations, dataset.domains, respondents !== null]));
+    const insResponse = db.prepare('INSERT OR REPLACE INTO response (wave_id, person_id, answers_json) VALUES (?, ?, ?)');
+    for (const r of input.responses ?? []) {
+      const json = JSON.stringify(r.answers);
+      hash.update('A').update(r.personId).update(json);
+      insResponse.run(waveId, r.personId, json);
+    }
     for (const f of input.files) {
       insFile.run(newId(), waveId, f.kind, f.originalName, f.storedPath, f.bytes, f.sha256, now, f.uploadedBy);
     }
