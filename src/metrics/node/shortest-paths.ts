@@ -21,6 +21,8 @@ export interface PathKernelOptions {
   weighted: boolean;
   /** Skip the dependency accumulation (closeness only). */
   betweenness: boolean;
+  /** Hop BFS direction switch (see hopPaths); for tests. Default 1. */
+  bottomUpFactor?: number;
 }
 
 export function allSourcesPaths(c: Csr, options: PathKernelOptions): PathSums {
@@ -31,37 +33,106 @@ export function allSourcesPaths(c: Csr, options: PathKernelOptions): PathSums {
     reachedBy: new Float64Array(n),
   };
   if (options.weighted) weightedPaths(c, options.betweenness, sums);
-  else hopPaths(c, options.betweenness, sums);
+  else hopPaths(c, options.betweenness, sums, options.bottomUpFactor ?? 1);
   return sums;
 }
 
-function hopPaths(c: Csr, wantBc: boolean, out: PathSums): void {
-  const { n, outOffsets, outTargets } = c;
+/**
+ * Level-synchronous BFS from every source, direction-optimising (Beamer et al. 2012): a level is expanded
+ * top-down (out-edges of the frontier) or bottom-up (in-edges of the not-yet-reached people, summing σ over
+ * every parent in the frontier), whichever scans fewer edges. Each shortest-path edge is recorded once —
+ * as a successor of its tail (top-down) or a predecessor of its head (bottom-up) — so the dependency
+ * accumulation reads only those edges. `bottomUpFactor` (bottom-up when frontier out-edges exceed
+ * factor × unreached in-edges): 1 by default, 0 forces bottom-up, Infinity forces top-down (tests use both).
+ */
+function hopPaths(c: Csr, wantBc: boolean, out: PathSums, bottomUpFactor: number): void {
+  const { n, m, outOffsets, outTargets, inOffsets, inSources } = c;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
   const coef = new Float64Array(n);
-  const order = new Int32Array(n); // BFS order; doubles as the queue
+  const acc = new Float64Array(n);
+  const order = new Int32Array(n); // BFS order
+  const succFrom = new Int32Array(n); // by BFS position: successors recorded top-down
+  const succTo = new Int32Array(n);
+  const predFrom = new Int32Array(n); // by BFS position: predecessors recorded bottom-up
+  const predTo = new Int32Array(n);
+  const links = new Int32Array(m);
+  const unreached = new Int32Array(n);
   for (let s = 0; s < n; s++) {
-    let head = 0;
     let tail = 0;
-    order[tail++] = s;
+    let fill = 0;
+    order[tail] = s;
+    predFrom[tail] = predTo[tail] = 0;
+    tail++;
     dist[s] = 0;
     sigma[s] = 1;
-    while (head < tail) {
-      const v = order[head++]!;
-      const dv = dist[v]! + 1;
-      const sv = sigma[v]!;
-      for (let k = outOffsets[v]!, end = outOffsets[v + 1]!; k < end; k++) {
-        const w = outTargets[k]!;
-        const dw = dist[w]!;
-        if (dw < 0) {
-          dist[w] = dv;
-          sigma[w] = sv;
-          order[tail++] = w;
-        } else if (dw === dv) {
-          sigma[w]! += sv;
+    let unreachedEdges = m - (inOffsets[s + 1]! - inOffsets[s]!);
+    let frontierEdges = outOffsets[s + 1]! - outOffsets[s]!;
+    let unreachedCount = -1; // list not built yet
+    let lo = 0;
+    let hi = 1;
+    for (let d = 0; lo < hi; d++) {
+      const next = d + 1;
+      let nextEdges = 0;
+      if (frontierEdges > bottomUpFactor * unreachedEdges) {
+        if (unreachedCount < 0) {
+          unreachedCount = 0;
+          for (let w = 0; w < n; w++) if (dist[w]! < 0) unreached[unreachedCount++] = w;
+        }
+        for (let i = lo; i < hi; i++) succFrom[i] = succTo[i] = 0;
+        let kept = 0;
+        for (let j = 0; j < unreachedCount; j++) {
+          const w = unreached[j]!;
+          if (dist[w]! >= 0) continue; // reached top-down meanwhile
+          const start = fill;
+          let sum = 0;
+          for (let k = inOffsets[w]!, end = inOffsets[w + 1]!; k < end; k++) {
+            const u = inSources[k]!;
+            if (dist[u] === d) {
+              sum += sigma[u]!;
+              links[fill++] = u;
+            }
+          }
+          if (fill > start) {
+            dist[w] = next;
+            sigma[w] = sum;
+            predFrom[tail] = start;
+            predTo[tail] = fill;
+            order[tail++] = w;
+            unreachedEdges -= inOffsets[w + 1]! - inOffsets[w]!;
+            nextEdges += outOffsets[w + 1]! - outOffsets[w]!;
+          } else {
+            unreached[kept++] = w;
+          }
+        }
+        unreachedCount = kept;
+      } else {
+        for (let i = lo; i < hi; i++) {
+          const v = order[i]!;
+          const sv = sigma[v]!;
+          succFrom[i] = fill;
+          for (let k = outOffsets[v]!, end = outOffsets[v + 1]!; k < end; k++) {
+            const w = outTargets[k]!;
+            const dw = dist[w]!;
+            if (dw < 0) {
+              dist[w] = next;
+              sigma[w] = sv;
+              predFrom[tail] = predTo[tail] = 0;
+              order[tail++] = w;
+              links[fill++] = w;
+              unreachedEdges -= inOffsets[w + 1]! - inOffsets[w]!;
+              nextEdges += outOffsets[w + 1]! - outOffsets[w]!;
+            } else if (dw === next) {
+              sigma[w]! += sv;
+              links[fill++] = w;
+            }
+          }
+          succTo[i] = fill;
         }
       }
+      lo = hi;
+      hi = tail;
+      frontierEdges = nextEdges;
     }
     for (let i = 1; i < tail; i++) {
       const t = order[i]!;
@@ -69,25 +140,24 @@ function hopPaths(c: Csr, wantBc: boolean, out: PathSums): void {
       out.reachedBy[t]!++;
     }
     if (wantBc) {
-      // Pull form of Brandes' accumulation: δ(v) = σ(v) · Σ_{w successor of v} (1 + δ(w)) / σ(w).
-      // coef[w] = (1 + δ(w)) / σ(w) is final once w is passed (reverse BFS order).
+      // Brandes' accumulation, δ(v) = σ(v) · Σ_{w successor of v} (1 + δ(w)) / σ(w), in reverse BFS order:
+      // pulled over recorded successors, pushed (acc) over recorded predecessors.
       for (let i = tail - 1; i >= 0; i--) {
         const v = order[i]!;
-        const dv = dist[v]! + 1;
-        let acc = 0;
-        for (let k = outOffsets[v]!, end = outOffsets[v + 1]!; k < end; k++) {
-          const w = outTargets[k]!;
-          if (dist[w] === dv) acc += coef[w]!;
-        }
-        const d = sigma[v]! * acc;
-        coef[v] = (1 + d) / sigma[v]!;
-        if (v !== s) out.betweenness[v]! += d;
+        let a = acc[v]!;
+        for (let j = succFrom[i]!, end = succTo[i]!; j < end; j++) a += coef[links[j]!]!;
+        const delta = sigma[v]! * a;
+        const cv = (1 + delta) / sigma[v]!;
+        coef[v] = cv;
+        for (let j = predFrom[i]!, end = predTo[i]!; j < end; j++) acc[links[j]!]! += cv;
+        if (v !== s) out.betweenness[v]! += delta;
       }
     }
     for (let i = 0; i < tail; i++) {
       const v = order[i]!;
       dist[v] = -1;
       sigma[v] = 0;
+      acc[v] = 0;
     }
   }
 }

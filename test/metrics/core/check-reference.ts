@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrgGraph } from '../../../src/graph/org-graph.js';
-import { toCsr, type Csr } from '../../../src/metrics/csr.js';
+import { toCsr, toMap, type Csr } from '../../../src/metrics/csr.js';
+import { allSourcesPaths } from '../../../src/metrics/node/shortest-paths.js';
 import { coreMetrics, type CoreMetrics } from '../../../src/metrics/core.js';
 import { inDegree, inStrength, outDegree, outStrength } from '../../../src/metrics/node/degree.js';
 import { pageRank } from '../../../src/metrics/node/pagerank.js';
-import { betweenness } from '../../../src/metrics/node/betweenness.js';
-import { closeness } from '../../../src/metrics/node/closeness.js';
+import { betweenness, scaleBetweenness } from '../../../src/metrics/node/betweenness.js';
+import { closeness, closenessFromSums } from '../../../src/metrics/node/closeness.js';
 import { eigenvector } from '../../../src/metrics/node/eigenvector.js';
 import { hits } from '../../../src/metrics/node/hits.js';
 import { density } from '../../../src/metrics/network/density.js';
@@ -57,6 +58,14 @@ export function checkAgainstReference(name: string, build: () => OrgGraph | Prom
 
     it('betweenness with distance 1/weight matches networkx weight="distance"', () => {
       expectPerPerson(betweenness(c, { weighted: true }), ref, 'betweennessWeighted', TOL);
+    });
+
+    it('betweenness and closeness match networkx with the BFS forced top-down and forced bottom-up', () => {
+      for (const bottomUpFactor of [0, Infinity]) {
+        const sums = allSourcesPaths(c, { weighted: false, betweenness: true, bottomUpFactor });
+        expectPerPerson(toMap(c, scaleBetweenness(sums.betweenness, c.n, true)), ref, 'betweenness', TOL);
+        expectPerPerson(toMap(c, closenessFromSums(sums.distanceSum, sums.reachedBy, c.n)), ref, 'closeness', TOL);
+      }
     });
 
     it('closeness (incoming hops, Wasserman-Faust) matches networkx', () => {
