@@ -89,7 +89,10 @@ export function createNameMatcher(
     push(byReversed, e.reversed, e);
     push(byFirst, first, e);
     for (const t of toks) push(byInitial, t[0]!, e);
-    if (surname) { push(byLast, surname, e); push(byLast, lastToken, e); }
+    if (surname) {
+      push(byLast, surname, e); push(byLast, lastToken, e);
+      if (surname.includes(' ')) push(byLast, surname.replace(/ /g, ''), e); // "Vanderberg" for Van der Berg
+    }
     // each part of a hyphenated surname alone ("Ruiz" for Ana Ruiz-López)
     for (const part of display.trim().split(/\s+/).slice(1).join(' ').split(/[-‐–]/)) {
       const f = foldName(part);
@@ -137,6 +140,11 @@ export function createNameMatcher(
           if (j) return j;
         }
       }
+    }
+    if (q.length >= 2) {
+      // a surname of several words alone: "Van der Berg", "Mr. St Clair", "de la Cruz"
+      const l = decide(byLast.get(joined) ?? byLast.get(q.join('')), 'last-only');
+      if (l) return l;
     }
     if (q.length === 1) {
       const t = q[0]!;

@@ -1,4 +1,5 @@
 import type { NameMatch, NameMatcher } from './matcher.js';
+import { foldName } from './normalize.js';
 
 /** One name found in a multi-name answer cell. */
 export interface SplitName { text: string; match: NameMatch }
@@ -25,11 +26,31 @@ const OTHER_PREFIX = /^\s*(other|others|autre|otro|andere)\s*[:\-–]\s*/i;
 export function splitNames(cell: string, matcher: NameMatcher): SplitName[] {
   const out: SplitName[] = [];
   for (const segment of cell.split(STRONG)) {
-    const pieces = segment.split(',').map((p) => p.trim());
+    const pieces = segment.split(',').flatMap((p) => splitJoined(p.trim(), matcher)).filter((p) => !isNoAnswer(p, matcher));
     if (pieces.every((p) => p === '')) continue;
     out.push(...bestGrouping(pieces, matcher));
   }
   return out;
+}
+
+/** Words people type into a name box to say "nobody": N/A, none, no one, -, … (never a roster name). */
+const NO_ANSWER = /^(n ?a|none|no ?one|nobody|noone|nil|nothing|not applicable|no answer|nope|no|x|tbd|idk|dont know|i dont know|not sure)$/;
+
+/** True for a piece that says "no answer" (and is not itself a roster name) or holds no letters or digits. */
+export function isNoAnswer(piece: string, matcher: NameMatcher): boolean {
+  const f = foldName(clean(piece));
+  if (f === '') return true;
+  return NO_ANSWER.test(f) && matcher.match(clean(piece)).status !== 'matched';
+}
+
+/** "Mr. O'Brien and Fatima", "Ana & José", "Lee / Park": split on and, &, + and a spaced slash when the whole is no one's name and every part names someone. */
+const JOINERS = /\s+(?:and|&|\+|\/|y|et|und)\s+/i;
+function splitJoined(piece: string, matcher: NameMatcher): string[] {
+  if (!JOINERS.test(piece)) return [piece];
+  const whole = matcher.match(clean(piece));
+  if (whole.status !== 'unmatched') return [piece];
+  const parts = clean(piece).split(JOINERS).map((p) => p.trim()).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => matcher.match(p).status !== 'unmatched') ? parts : [piece];
 }
 
 function clean(text: string): string {
@@ -60,7 +81,8 @@ function bestGrouping(pieces: string[], matcher: NameMatcher): SplitName[] {
     const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
     const next = i + 1 < n ? clean(pieces[i + 1]!) : '';
     // only "Last, First"-shaped pairs: both pieces short, at least one a single word
-    if (single && next && words(single) <= 2 && words(next) <= 2 && Math.min(words(single), words(next)) === 1) {
+    if (single && next && Math.max(words(single), words(next)) <= 4 && Math.min(words(single), words(next)) <= 2
+      && (Math.min(words(single), words(next)) === 1 || Math.max(words(single), words(next)) <= 2)) {
       const pair = `${single}, ${clean(pieces[i + 1]!)}`;
       const rest2 = best[i + 2]!;
       const pairScore = score(pair, matchOf(pair)) + rest2.score;
