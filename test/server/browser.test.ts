@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { syntheticRoster, syntheticTies } from '../../src/server/harness/synthetic.js';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { tempDir } from '../store/helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const DEMO = resolve(import.meta.dirname, '../../fixtures/demo');
-const SHOTS = resolve(import.meta.dirname, '../../reports/screenshots');
+/** Screenshots for a person to look at (not committed): $LEADMAP_SCREENSHOTS or <tmp>/leadmap-screenshots. */
+const SHOTS = process.env.LEADMAP_SCREENSHOTS ?? join(tmpdir(), 'leadmap-screenshots');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const ready = existsSync(CHROMIUM);
