@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Account, Store } from '../../store/store.js';
 
 export const SESSION_COOKIE = 'leadmap_sid';
-/** Touch the stored last-seen time at most this often (fewer writes on the read path). */
+/** Touch the stored last-seen time at most this often (fewer writes on the read path); a tenth of the idle timeout at most. */
 const TOUCH_EVERY_MS = 60_000;
 
 export interface SessionTimeouts { idleMs: number; absoluteMs: number }
@@ -39,7 +39,7 @@ export function sessionMiddleware(store: Store, t: SessionTimeouts): RequestHand
     }
     const account = await store.getAccount(s.accountId);
     if (!account) { clearSessionCookie(req, res); next(); return; }
-    if (now - s.lastSeenAt > TOUCH_EVERY_MS) await store.touchSession(key, now);
+    if (now - s.lastSeenAt > Math.min(TOUCH_EVERY_MS, t.idleMs / 10)) await store.touchSession(key, now);
     req.account = account;
     req.sessionKey = key;
     next();

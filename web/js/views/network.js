@@ -3,7 +3,8 @@
 export function drawNetwork(svgEl, legendEl, graph) {
   const d3 = window.d3;
   if (!d3) { svgEl.outerHTML = '<p class="error">The network view needs /vendor/d3.min.js.</p>'; return; }
-  const width = svgEl.clientWidth || 1000, height = svgEl.clientHeight || 560;
+  const box = svgEl.getBoundingClientRect();
+  const width = Math.round(box.width) || 1000, height = Math.round(box.height) || 560;
   const svg = d3.select(svgEl).attr('viewBox', [0, 0, width, height]);
   svg.selectAll('*').remove();
   const nodes = graph.nodes.map((n) => ({ ...n }));
@@ -30,7 +31,7 @@ export function drawNetwork(svgEl, legendEl, graph) {
     .force('link', d3.forceLink(links).id((d) => d.id).distance(60).strength(0.3))
     .force('charge', d3.forceManyBody().strength(-120))
     .force('collide', d3.forceCollide().radius((d) => radius(d) + 2))
-    .force('x', d3.forceX(width / 2).strength(0.05)).force('y', d3.forceY(height / 2).strength(0.05));
+    .force('x', d3.forceX(width / 2).strength(0.04)).force('y', d3.forceY(height / 2).strength(0.06));
   const tick = () => {
     link.each(function (d) {
       const dx = d.target.x - d.source.x, dy = d.target.y - d.source.y, len = Math.hypot(dx, dy) || 1, r = radius(d.target) + 2;
