@@ -8,6 +8,7 @@ import { transitivity } from '../metrics/network/transitivity.js';
 import { strongComponentLabels, weakComponentLabels } from '../metrics/network/components.js';
 import { inDegreeCentralization } from '../metrics/network/centralization.js';
 import { isolates } from '../metrics/network/isolates.js';
+import { isolateFields } from '../metrics/core.js';
 import type { CsrGraph } from './csr-graph.js';
 import { approxBetweenness, type ApproxBetweennessOptions } from './approx-betweenness.js';
 import { pageRankGaussSeidel } from './kernels/pagerank-gs.js';
@@ -100,7 +101,7 @@ export async function fastCoreMetrics(c: CsrGraph, options: FastCoreOptions = {}
   const network: NetworkMetrics = {
     people: n, ties: c.m, density: density(c), reciprocity: rec, transitivity: transitivity(c),
     weakComponents: weakComponentLabels(c).count, strongComponents: strongComponentLabels(c).count,
-    inDegreeCentralization: inDegreeCentralization(c), isolates: isolates(c),
+    inDegreeCentralization: inDegreeCentralization(c), ...isolateFields(isolates(c)),
   };
   return { network, people, notes, betweennessMethod: method };
 }

@@ -14,7 +14,7 @@ export function fastTextReport(m: FastCoreMetrics, top: number, selection: { rel
   const rows: Array<[string, string]> = [
     ['people', f(n.people)], ['ties', f(n.ties)], ['density', f(n.density, 5)], ['reciprocity', f(n.reciprocity)],
     ['transitivity', f(n.transitivity)], ['weak components', f(n.weakComponents)], ['strong components', f(n.strongComponents)],
-    ['in-degree centralization', f(n.inDegreeCentralization)], ['isolates', f(n.isolates.count)],
+    ['in-degree centralization', f(n.inDegreeCentralization)], ['isolates', f(n.isolates)],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) lines.push(`  ${k.padEnd(w)}  ${v}`);

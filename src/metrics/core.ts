@@ -43,7 +43,10 @@ export interface NetworkMetrics {
   weakComponents: number;
   strongComponents: number;
   inDegreeCentralization: number;
-  isolates: Isolates;
+  /** Number of people with no incoming and no outgoing tie (networkx number_of_isolates). */
+  isolates: number;
+  /** Their ids, in graph node order. */
+  isolateIds: string[];
 }
 
 /** Why a metric is null for this network, e.g. { metric: 'eigenvector', reason: 'did not converge' }. */
@@ -114,7 +117,12 @@ export function coreMetricsOfCsr(c: Csr): CoreMetrics {
     weakComponents: weakComponentLabels(c).count,
     strongComponents: strongComponentLabels(c).count,
     inDegreeCentralization: inDegreeCentralization(c),
-    isolates: isolates(c),
+    ...isolateFields(isolates(c)),
   };
   return { network, people, notes };
+}
+
+/** The isolates of a network as the two flat fields of NetworkMetrics. */
+export function isolateFields(iso: Isolates): { isolates: number; isolateIds: string[] } {
+  return { isolates: iso.count, isolateIds: iso.ids };
 }

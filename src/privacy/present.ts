@@ -52,7 +52,7 @@ export function presentAnalysis(raw: RawAnalysis, ctx: PresentContext): PublicAn
   return {
     disclosure: ctx.disclosure, minGroupSize: min,
     waveId: raw.waveId, relation: raw.relation, domain: raw.domain, relations: raw.relations, domains: raw.domains,
-    network: { ...raw.network, isolates: { count: raw.network.isolates.count, ids: byKeyIds(raw.network.isolates.ids.map(key), named) } },
+    network: { ...raw.network, isolateIds: byKeyIds(raw.network.isolateIds.map(key), named) },
     notes: raw.notes, people,
     departments: suppressGroups(raw.departments, min),
     mixing: suppressBlocks(raw.mixing, sizes, min),
@@ -72,7 +72,7 @@ export function presentComparison(from: RawAnalysis, to: RawAnalysis, policy: Pr
     const b = to.network[k] as number | null;
     out[k] = { from: a, to: b, delta: a === null || b === null ? null : b - a };
   }
-  const a = from.network.isolates.count, b = to.network.isolates.count;
+  const a = from.network.isolates, b = to.network.isolates;
   out.isolates = { from: a, to: b, delta: b - a };
   out.ei = { from: from.ei.value, to: to.ei.value, delta: from.ei.value === null || to.ei.value === null ? null : to.ei.value - from.ei.value };
   return out;

@@ -118,7 +118,7 @@ function textReport(core: CoreMetrics, sel: { relation: string; domain: string; 
   out.push(table(['measure', 'value'], [
     ['people', num(n.people)], ['ties', num(n.ties)], ['density', num(n.density)], ['reciprocity', num(n.reciprocity)],
     ['transitivity', num(n.transitivity)], ['weak components', num(n.weakComponents)], ['strong components', num(n.strongComponents)],
-    ['in-degree centralization', num(n.inDegreeCentralization)], ['isolates', num(n.isolates.count)],
+    ['in-degree centralization', num(n.inDegreeCentralization)], ['isolates', num(n.isolates)],
   ], ['l', 'r']));
   const label = (id: string) => (nameOf(id) && nameOf(id) !== id ? `${nameOf(id)} (${id})` : id);
   const measures: Array<[string, keyof CoreMetrics['people'][number]]> = [

@@ -4,7 +4,7 @@ import { toCsr } from '../../../src/metrics/csr.js';
 import { tiny } from './tiny-graphs.js';
 
 const PERSON_FIELDS = ['id', 'inDegree', 'outDegree', 'inStrength', 'outStrength', 'pageRank', 'betweenness', 'closeness', 'eigenvector', 'hubs', 'authorities'];
-const NETWORK_FIELDS = ['people', 'ties', 'density', 'reciprocity', 'transitivity', 'weakComponents', 'strongComponents', 'inDegreeCentralization', 'isolates'];
+const NETWORK_FIELDS = ['people', 'ties', 'density', 'reciprocity', 'transitivity', 'weakComponents', 'strongComponents', 'inDegreeCentralization', 'isolates', 'isolateIds'];
 
 describe('coreMetrics', () => {
   it('is plain JSON (no NaN, no Infinity) with the documented field names on every tiny graph', () => {
@@ -26,14 +26,15 @@ describe('coreMetrics', () => {
     const m = coreMetrics(tiny.withIsolate());
     expect(m.people.map((p) => p.id)).toEqual(['a', 'b', 'c']);
     expect(m.people[2]).toMatchObject({ id: 'c', inDegree: 0, outDegree: 0, betweenness: 0, closeness: 0, authorities: 0, hubs: 0 });
-    expect(m.network.isolates).toEqual({ count: 1, ids: ['c'] });
+    expect(m.network.isolates).toBe(1);
+    expect(m.network.isolateIds).toEqual(['c']);
   });
 
   it('empty graph: no people, zeros, reciprocity null with a note', () => {
     expect(coreMetrics(tiny.empty())).toEqual({
       network: {
         people: 0, ties: 0, density: 0, reciprocity: null, transitivity: 0, weakComponents: 0, strongComponents: 0,
-        inDegreeCentralization: 0, isolates: { count: 0, ids: [] },
+        inDegreeCentralization: 0, isolates: 0, isolateIds: [],
       },
       people: [],
       notes: [{ metric: 'reciprocity', reason: 'no ties' }],

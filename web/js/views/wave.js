@@ -23,7 +23,7 @@ export async function renderWave(root, waveId, me, sel = {}) {
     <div class="grid" id="indicators">
       ${kpi('people', n.people)}${kpi('ties', n.ties)}${kpi('density', fmt(n.density, 3), 'share of possible ties present')}
       ${kpi('reciprocity', fmt(n.reciprocity, 2))}${kpi('in-degree centralization', fmt(n.inDegreeCentralization, 2), '0 = evenly spread, 1 = one hub')}
-      ${kpi('transitivity', fmt(n.transitivity, 2))}${kpi('isolates', n.isolates.count)}${kpi('departments E-I', a.ei.value === null ? '—' : fmt(a.ei.value, 2), '−1 silos … +1 all ties cross departments')}
+      ${kpi('transitivity', fmt(n.transitivity, 2))}${kpi('isolates', n.isolates)}${kpi('departments E-I', a.ei.value === null ? '—' : fmt(a.ei.value, 2), '−1 silos … +1 all ties cross departments')}
     </div>
     <h2>How leadership is spread</h2>
     <div class="card" id="readings"><p class="muted">Loading…</p></div>
