@@ -120,7 +120,7 @@ export function createNameMatcher(
     }
     if (q.length >= 2) {
       const first = q[0]!, surname = q.slice(1).join(' ');
-      const nick = (byLast.get(surname) ?? []).filter((e) => (e.surname === surname || e.lastToken === surname)
+      const nick = (byLast.get(surname) ?? byLast.get(surname.replace(/ /g, '')) ?? []).filter((e) => (e.surname === surname || e.lastToken === surname || e.surname.replace(/ /g, '') === surname.replace(/ /g, ''))
         && (formalNames(first).includes(e.first) || formalNames(e.first).includes(first)));
       const n = decide(nick, 'nickname');
       if (n) return n;

@@ -105,15 +105,20 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
   const result: SurveyImport = {
     file, tool: plan.tool, format: src.format, encoding: src.decode?.encoding ?? null, delimiter: src.delimiter, plan,
     ties: [], respondents: [], keptNonRoster: [], answers: new Map(), review: [],
-    stats: { dataRows: 0, blankRows: 0, responses: 0, duplicates: [], selfTiesDropped: 0, matchedByRule: {}, resolvedOut: { ignore: 0, notOnRoster: 0 }, controlCharacterCells: 0, formulaCells: 0 },
+    stats: { dataRows: 0, blankRows: 0, responses: 0, duplicates: [], selfTiesDropped: 0, matchedByRule: {}, resolvedOut: { ignore: 0, notOnRoster: 0 }, controlCharacterCells: 0, formulaCells: 0, previewRows: [], incompleteRows: [] },
     problems: [],
   };
   const respondentReview: ReviewItem[] = [];
   const respondentMap = mapping.respondents ?? {};
   const keepLabels = new Set<string>();
+  // Qualtrics: Status says whether a row is a real response; Finished whether it reached the end
+  const tagIndex = (t: string) => (tags ? tags.findIndex((x) => x.toLowerCase() === t) : -1);
+  const statusAt = tagIndex('status'), finishedAt = tagIndex('finished');
   const handle = (r: ExportRow) => {
     if (r.cells.every((c) => c.trim() === '')) { result.stats.blankRows++; return; }
     result.stats.dataRows++;
+    if (statusAt >= 0 && isNotAResponse(r.cells[statusAt] ?? '')) { result.stats.previewRows.push(r.row); return; }
+    if (finishedAt >= 0 && /^(false|0)$/i.test((r.cells[finishedAt] ?? '').trim())) result.stats.incompleteRows.push(r.row);
     const who = (r.cells[plan.respondent!.index] ?? '').trim();
     const time = plan.timestamp ? parseTimestamp(r.cells[plan.timestamp.index] ?? '', plan.dateOrder) : null;
     if (plan.timestamp && time === null && (r.cells[plan.timestamp.index] ?? '').trim() !== '') {
@@ -155,6 +160,13 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
     problems.warning(file, src.decode.firstFallbackLine, null, null, 'ENCODING_FALLBACK', `${src.decode.fallbackBytes} byte(s) were not valid UTF-8 and were read as Windows-1252 (${src.decode.encoding}); check accented names`);
   }
   if (result.stats.dataRows === 0) return fail('NO_ROWS', 'the export has a header but no responses');
+  const rowList = (rows: number[]) => rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : '');
+  if (result.stats.previewRows.length) {
+    problems.warning(file, result.stats.previewRows[0]!, headers[statusAt] ?? 'Status', null, 'NOT_A_RESPONSE', `${result.stats.previewRows.length} row(s) are survey previews, generated test responses or spam (rows ${rowList(result.stats.previewRows)}); left out`);
+  }
+  if (result.stats.incompleteRows.length) {
+    problems.warning(file, result.stats.incompleteRows[0]!, headers[finishedAt] ?? 'Finished', 'False', 'INCOMPLETE_RESPONSE', `${result.stats.incompleteRows.length} response(s) stopped before the end (rows ${rowList(result.stats.incompleteRows)}); the questions they answered are used`);
+  }
 
   // assemble
   const agg = new Map<string, Tie>();
@@ -185,3 +197,9 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
 
 /** Folded key used to compare review texts (same as the matcher's fallback lookup). */
 export const reviewKey = (text: string) => foldName(text);
+
+/** Qualtrics Status values that are not a staff member's response: previews, generated test responses, spam (choice text or numeric code). */
+export function isNotAResponse(status: string): boolean {
+  const t = status.trim();
+  return /preview|test|spam/i.test(t) || ['1', '2', '8', '9', '12', '17'].includes(t);
+}

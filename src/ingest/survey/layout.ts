@@ -19,6 +19,11 @@ export interface PlannedColumn {
   inferred: boolean;
   /** Why the column cannot be used until the mapping says more, or null. */
   issue: string | null;
+  /**
+   * Labels of "Other (please specify)" choices whose typed text has its own column (Qualtrics Q2_4_TEXT):
+   * the label in this column's answers is the choice itself, not a name, and is removed before matching.
+   */
+  otherChoices?: string[];
 }
 
 export interface SurveyPlan {
@@ -98,6 +103,7 @@ export function planSurvey(headers: string[], tags: string[] | null, sample: str
     const values = sample.map((r) => r[index] ?? '');
     columns.push({ index, header, tag, inferred: true, ...inferQuestion(header, tag, values, matcher) });
   });
+  if (tags) attachOtherChoices(columns, headers, tags);
   return {
     tool, headerRows: tags !== null ? 3 : 1,
     respondent: rIndex >= 0 ? { index: rIndex, header: headers[rIndex]! } : null,
@@ -166,3 +172,20 @@ function mostlyNames(values: string[], matcher: NameMatcher): boolean {
 }
 
 export { ANY_DOMAIN };
+
+/**
+ * Qualtrics writes the text typed into an "Other (please specify)" choice into its own column, tagged
+ * `<question>_<choice>_TEXT` with the header "<question text> - <choice label> - Text", while the question's
+ * own column holds the choice label among the ticked names. The label is recorded on the question column.
+ */
+function attachOtherChoices(columns: PlannedColumn[], headers: string[], tags: string[]): void {
+  tags.forEach((tag, i) => {
+    const m = /^(.+)_\d+_TEXT$/.exec(tag.trim());
+    if (!m) return;
+    const main = columns.find((c) => c.tag === m[1]);
+    const h = headers[i]!;
+    if (!main || !h.startsWith(main.header + ' - ') || !/ - Text$/i.test(h)) return;
+    const label = h.slice(main.header.length + 3).replace(/ - Text$/i, '').trim();
+    if (label) (main.otherChoices ??= []).push(label);
+  });
+}

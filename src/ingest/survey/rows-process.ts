@@ -98,7 +98,9 @@ export function processRow(ctx: RowContext, columns: readonly PlannedColumn[], c
           break;
         }
         const seen = new Set<string>();
-        for (const s of splitNames(cell, ctx.matcher)) {
+        let names = cell;
+        for (const label of col.otherChoices ?? []) names = names.split(label).join('\n');
+        for (const s of splitNames(names, ctx.matcher)) {
           const m = s.match;
           if (m.status === 'matched') {
             if (seen.has(m.id)) continue;

@@ -19,6 +19,10 @@ export interface SurveySummary {
   resolvedOut: { ignore: number; notOnRoster: number };
   selfTiesDropped: number;
   duplicates: SurveyImport['stats']['duplicates'];
+  /** Rows left out as previews / test responses / spam (Qualtrics Status). */
+  previewRows: number[];
+  /** Rows kept although the respondent stopped before the end (Qualtrics Finished = False). */
+  incompleteRows: number[];
   keptNonRoster: string[];
   needsReview: boolean;
   review: SurveyImport['review'];
@@ -36,7 +40,7 @@ export function summarize(r: SurveyImport, people: readonly Person[]): SurveySum
     ties: r.ties.length,
     tiesBy: [...by].map(([k, n]) => { const [relation, domain] = k.split('\u0000') as [string, string]; return { relation, domain, ties: n }; }),
     matchedByRule: r.stats.matchedByRule, resolvedOut: r.stats.resolvedOut, selfTiesDropped: r.stats.selfTiesDropped,
-    duplicates: r.stats.duplicates, keptNonRoster: r.keptNonRoster,
+    duplicates: r.stats.duplicates, previewRows: r.stats.previewRows, incompleteRows: r.stats.incompleteRows, keptNonRoster: r.keptNonRoster,
     needsReview: r.review.length > 0, review: r.review,
     columns: r.plan.columns.map((c) => ({ header: c.header, kind: c.question.kind, relation: c.question.relation, domain: c.question.domain, from: c.inferred ? 'inferred' : 'mapping', issue: c.issue })),
   };
@@ -56,6 +60,8 @@ export function formatSummary(s: SurveySummary, r: SurveyImport, reviewLimit = 3
   out.push('Names matched by rule: ' + (Object.entries(s.matchedByRule).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'));
   if (s.resolvedOut.ignore || s.resolvedOut.notOnRoster) out.push(`Answers set aside by the mapping: ignore ${s.resolvedOut.ignore}, not on roster ${s.resolvedOut.notOnRoster}`);
   out.push(`Self-nominations dropped: ${s.selfTiesDropped}`);
+  if (r.stats.previewRows.length) out.push(`Survey previews and test responses left out: ${r.stats.previewRows.length}`);
+  if (r.stats.incompleteRows.length) out.push(`Responses stopped before the end (kept, answered questions used): ${r.stats.incompleteRows.length}`);
   if (s.duplicates.length) out.push(`Duplicate responses: ${s.duplicates.length} earlier response(s) replaced by the latest (rows ${s.duplicates.map((d) => d.droppedRow).join(', ')})`);
   const ignored = s.columns.filter((c) => c.kind === 'ignore').length;
   out.push(`Columns: ${s.columns.length - ignored} used, ${ignored} ignored, ${r.plan.metadata.length} tool metadata`);

@@ -32,6 +32,10 @@ export interface SurveyStats {
   resolvedOut: { ignore: number; notOnRoster: number };
   controlCharacterCells: number;
   formulaCells: number;
+  /** Qualtrics rows that are not real responses (Status "Survey Preview", "Survey Test", spam): rows left out. */
+  previewRows: number[];
+  /** Qualtrics responses recorded before the end (Finished = False): kept, rows listed. */
+  incompleteRows: number[];
 }
 
 export interface SurveyImport {

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFile, realDir } from './harness.js';
+
+type Problem = { code: string; row: number | null; column: string | null; message: string };
+
+describe('what each tool puts in its export', () => {
+  it('Google Forms download: year-first timestamps with AM/PM and zone order duplicates; the latest response wins', async () => {
+    const r = await importFile(join(realDir, 'google-forms', 'survey.csv'), { json: true });
+    const problems = r.json!.problems as Problem[];
+    expect(problems.filter((p) => p.code === 'BAD_TIMESTAMP')).toEqual([]);
+    expect(r.json!.duplicates).toEqual([{ respondent: 'MG06', droppedRow: 5, keptRow: 6 }]);
+    expect(r.json!.selfTiesDropped).toBe(1);
+    expect(r.json!.tool).toBe('google-forms');
+  });
+  it('Qualtrics: previews and test responses left out and counted, incomplete responses kept and counted, anonymous-link rows reported', async () => {
+    const r = await importFile(join(realDir, 'qualtrics', 'survey.csv'), { json: true });
+    expect(r.json!.tool).toBe('qualtrics');
+    expect(r.json!.previewRows).toEqual([4, 9]);
+    expect(r.json!.incompleteRows).toEqual([7]);
+    const problems = r.json!.problems as Problem[];
+    expect(problems.filter((p) => p.code === 'MISSING_RESPONDENT').map((p) => p.row)).toEqual([10]);
+    expect(problems.find((p) => p.code === 'NOT_A_RESPONSE')?.message).toMatch(/2 row\(s\).*rows 4, 9/);
+    const text = await importFile(join(realDir, 'qualtrics', 'survey.csv'));
+    expect(text.stdout).toContain('Survey previews and test responses left out: 2');
+    expect(text.stdout).toContain('Responses stopped before the end (kept, answered questions used): 1');
+  });
+});
