@@ -154,6 +154,15 @@ function inferQuestion(header: string, tag: string | null, values: string[], mat
       return { question: { kind: 'grid', relation: f.relation, domain: f.domain, scale: 'frequency', target: null }, issue: `grid column names "${label}", who is not found on the roster: set target to a roster id` };
     }
   }
+  if (label === null && (scale === 'frequency' || scale === null)) {
+    // Microsoft Forms heads each Likert statement with the statement alone: a column named exactly like a
+    // colleague, answered on a frequency scale, is a grid row whose question wording the export dropped.
+    const who = matcher.match(header);
+    const freq = makeScale(DEFAULT_SCALES.frequency);
+    if (who.status === 'matched' && ['exact', 'title', 'last-first', 'id', 'email'].includes(who.rule) && filled.length > 0 && filled.every((v) => scaleValue(v, freq) !== null)) {
+      return { question: { kind: 'grid', relation: null, domain: null, scale: 'frequency', target: who.id }, issue: `the column is headed by a colleague's name only (a Microsoft Forms Likert statement): the question's wording is not in the export, so give relation and domain in the mapping` };
+    }
+  }
   if (scale) return { question: { kind: 'likert', scale }, issue: null };
   if (asksForSkills(header)) return { question: { kind: 'skills' }, issue: null };
   if (asksForNames(header) || mostlyNames(filled, matcher)) {

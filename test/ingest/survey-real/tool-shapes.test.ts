@@ -26,3 +26,20 @@ describe('what each tool puts in its export', () => {
     expect(text.stdout).toContain('Responses stopped before the end (kept, answered questions used): 1');
   });
 });
+
+describe('Microsoft Forms workbook', () => {
+  it('reads Excel-date times, reports the anonymous row, and names the Likert statements that need a question', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { writeMsFormsXlsx } = await import('./msforms-xlsx.js');
+    const p = join(mkdtempSync(join(tmpdir(), 'leadmap-msforms-')), 'survey.xlsx');
+    await writeMsFormsXlsx(p);
+    const r = await importFile(p, { json: true });
+    expect(r.json!.tool).toBe('microsoft-forms');
+    const problems = r.json!.problems as Problem[];
+    expect(problems.filter((x) => x.code === 'BAD_TIMESTAMP')).toEqual([]);
+    expect(problems.filter((x) => x.code === 'MISSING_RESPONDENT').map((x) => x.row)).toEqual([4]);
+    const text = await importFile(p);
+    expect(text.stdout).toMatch(/column "Patrick O'Brien": the column is headed by a colleague's name only/);
+  });
+});
