@@ -18,7 +18,7 @@ const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})
 export function guessDateOrder(samples: readonly string[]): DateOrder {
   for (const s of samples) {
     const m = SLASHED.exec(s.trim());
-    if (m && Number(m[1]) > 12) return 'dmy';
+    if (m && (Number(m[1]) > 12 || /^\d{1,2}\.\d{1,2}\./.test(s.trim()))) return 'dmy'; // dotted dates are day-first everywhere
   }
   return 'mdy';
 }

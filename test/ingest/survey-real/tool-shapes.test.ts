@@ -43,3 +43,22 @@ describe('Microsoft Forms workbook', () => {
     expect(text.stdout).toMatch(/column "Patrick O'Brien": the column is headed by a colleague's name only/);
   });
 });
+
+describe('Excel re-saved exports', () => {
+  const variants: Array<[string, string, string, string, [number, number]]> = [
+    // folder, file, encoding reported, delimiter, [dropped row, kept row] of the duplicate respondent
+    ['excel-utf8-bom', 'survey.csv', 'utf-8 (BOM)', ',', [5, 6]],
+    ['excel-cp1252', 'survey.csv', 'windows-1252', ',', [5, 6]],
+    ['excel-unicode-text', 'survey.txt', 'utf-16le', '\t', [5, 6]],
+    ['excel-semicolon-de', 'survey.csv', 'windows-1252', ';', [5, 6]],
+    ['excel-date-serial', 'survey.csv', 'utf-8', ',', [6, 5]],
+  ];
+  it.each(variants)('%s: decoded, delimited and timed as saved', async (name, file, encoding, delimiter, [dropped, kept]) => {
+    const r = await importFile(join(realDir, name, file), { json: true });
+    expect(r.json!.encoding).toBe(encoding);
+    expect(r.json!.delimiter).toBe(delimiter);
+    const problems = r.json!.problems as Problem[];
+    expect(problems.filter((x) => x.code === 'BAD_TIMESTAMP' || x.code === 'BAD_FREQUENCY' || x.code === 'BAD_SCALE_VALUE')).toEqual([]);
+    expect(r.json!.duplicates).toEqual([{ respondent: 'MG06', droppedRow: dropped, keptRow: kept }]);
+  });
+});
