@@ -21,6 +21,8 @@ reciprocity is null without ties, eigenvector is null where networkx raises
 PowerIterationFailedConvergence, constraint is null where networkx gives NaN (isolates).
 """
 import csv
+import functools
+import re
 import json
 import math
 import os
@@ -295,7 +297,11 @@ def expected_run(ids, rows, depts, args):
         gi = sum(1 for a, b in P.edges() if dep[a] == g and dep[b] == g)
         ge = sum(1 for a, b in P.edges() if dep[a] == g and dep[b] != g)
         groups[g] = {"size": size, "internal": gi, "external": ge, "ei": (ge - gi) / (ge + gi) if ge + gi else None}
+    domains = sorted({d for s_, t_, _, d in rows if s_ != t_ and d != "any"})
+    by_domain = {d: domain_expected(ids, rows, dep, d) for d in domains}
+    by_domain["any"] = domain_expected(ids, rows, dep, None)
     return {
+        "byDomain": by_domain,
         "args": args, "order": list(G), "network": net, "people": people,
         "eigenvectorExact": None if ev_exact is None else {v: ev_exact[v] for v in G},
         "hitsComparable": hits_ok,
@@ -303,6 +309,63 @@ def expected_run(ids, rows, depts, args):
         "cutPoints": sorted(nx.articulation_points(P.to_undirected())),
         "gini": gini, "topShare": top,
         "ei": {"internal": I, "external": E, "ei": (E - I) / (E + I) if E + I else None, "groups": groups},
+    }
+
+
+JS_NUM = re.compile(r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$")
+
+
+def compare_ids(a, b):
+    """leadmap's compareIds: numeric when both look numeric (JS Number), else code-unit order."""
+    if a != "" and b != "" and JS_NUM.match(a) and JS_NUM.match(b) and float(a) != float(b):
+        return -1 if float(a) < float(b) else 1
+    ua, ub = a.encode("utf-16-be"), b.encode("utf-16-be")
+    return -1 if ua < ub else (1 if ua > ub else 0)
+
+
+def reach_frag(G, removed):
+    """Reachability (share of ordered pairs with a directed path) and Borgatti fragmentation (undirected
+    components) over the people not removed; None when fewer than 2 remain."""
+    H = G.subgraph([v for v in G if v not in removed])
+    n = H.number_of_nodes()
+    if n < 2:
+        return None, None
+    pairs = sum(len(nx.descendants(H, v)) for v in H)
+    frag = 1 - sum(len(c) * (len(c) - 1) for c in nx.weakly_connected_components(H)) / (n * (n - 1))
+    return pairs / (n * (n - 1)), frag
+
+
+def domain_expected(ids, rows, dep, domain):
+    """Distribution, E-I, leaders and removal curve of one domain (None = all domains pooled)."""
+    G = build(ids, rows, domain)
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    x = [d for _, d in G.in_degree()]
+    tot = sum(x)
+    mean = tot / n
+    sd = math.sqrt(sum((d - mean) ** 2 for d in x) / n)
+    thr = max(3, mean + sd)
+    indeg, instr = dict(G.in_degree()), dict(G.in_degree(weight="weight"))
+    order = sorted(G, key=functools.cmp_to_key(lambda a, b: (indeg[b] - indeg[a]) or ((instr[b] > instr[a]) - (instr[b] < instr[a])) or compare_ids(a, b)))
+    curve, removed = [], set()
+    r0, f0 = reach_frag(G, removed)
+    curve.append({"id": None, "reachability": r0, "fragmentation": f0})
+    for v in order[: max(0, min(10, n - 2))]:
+        if indeg[v] == 0:
+            break
+        removed.add(v)
+        r, f = reach_frag(G, removed)
+        curve.append({"id": v, "reachability": r, "fragmentation": f})
+    I = sum(1 for a, b in G.edges() if dep[a] == dep[b])
+    return {
+        "people": n, "ties": m,
+        "density": m / (n * (n - 1)) if n > 1 else None,
+        "reciprocity": nx.overall_reciprocity(G) if m else None,
+        "centralization": (sum(max(x) - d for d in x) / (n - 1) ** 2) if n > 1 else None,
+        "gini": None if tot == 0 else sum(abs(a - b) for a in x for b in x) / (2 * n * n * mean),
+        "topShare": None if tot == 0 else sum(sorted(x, reverse=True)[: math.ceil(0.1 * n)]) / tot,
+        "leaders": sorted(v for v in G if indeg[v] >= thr),
+        "ei": None if m == 0 else {"internal": I, "external": m - I, "ei": (m - 2 * I) / m},
+        "removalCurve": curve,
     }
 
 

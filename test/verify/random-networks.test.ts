@@ -27,7 +27,14 @@ interface Run {
   cutPoints: string[];
   gini: Num;
   topShare: Num;
+  byDomain: Record<string, DomainWant>;
   ei: { internal: number; external: number; ei: Num; groups: Record<string, { size: number; internal: number; external: number; ei: Num }> };
+}
+
+interface DomainWant {
+  people: number; ties: number; density: Num; reciprocity: Num; centralization: Num; gini: Num; topShare: Num;
+  leaders: string[]; ei: { internal: number; external: number; ei: number } | null;
+  removalCurve: Array<{ id: string | null; reachability: Num; fragmentation: Num }>;
 }
 
 /** Absolute tolerance per field (docs/metrics.md): PageRank 1e-8, everything else 1e-9. */
@@ -158,6 +165,37 @@ describe('leadmap analyze --json agrees with networkx on unseen networks', () =>
             if (g.size !== wg.size) errors.push(`ei group ${g.group}: size ${g.size}, expected ${wg.size}`);
             if (wg.size < 5) { push(check('ei.group', g.ei, null), `${g.group}.`); continue; }
             push(check('ei.group', g.ei, wg.ei), `${g.group}.`);
+          }
+        }
+
+        // per domain and pooled: distribution, leaders, E-I, removal curve (reachability, fragmentation)
+        const find = <T extends { domain: string }>(list: T[], d: string) => list.find((x) => x.domain === d);
+        for (const [d, w] of Object.entries(want.byDomain)) {
+          const at = `[${d}] `;
+          const dist = find(doc.distribution.byDomain, d) as Record<string, unknown> & { centralization: { value: Num }; gini: { value: Num }; topShare: { value: Num } } | undefined;
+          if (!dist) { errors.push(`${at}no distribution entry`); continue; }
+          for (const k of ['people', 'ties', 'density', 'reciprocity'] as const) push(check(`domain.${k}`, dist[k], w[k]), at);
+          push(check('domain.centralization', dist.centralization.value, w.centralization), at);
+          push(check('domain.gini', dist.gini.value, w.gini), at);
+          push(check('domain.topShare', dist.topShare.value, w.topShare), at);
+          const lead = find(doc.leaders.byDomain as Array<{ domain: string; leaders: string[] }>, d);
+          record('domain.leaders', 0);
+          if (JSON.stringify([...(lead?.leaders ?? [])].sort()) !== JSON.stringify(w.leaders)) errors.push(`${at}leaders: expected ${JSON.stringify(w.leaders)}, got ${JSON.stringify(lead?.leaders)}`);
+          const ei = find(doc.groups.ei as Array<{ domain: string; internal: number; external: number; ei: Num }>, d);
+          if (w.ei) {
+            push(check('domain.ei', ei?.ei ?? null, w.ei.ei), at);
+            push(check('ei.internal', ei?.internal ?? null, w.ei.internal, 0), at);
+          } else push(check('domain.ei', ei?.ei ?? null, null), at);
+          const risk = find(doc.risk.byDomain as Array<{ domain: string; removalCurve: Array<{ id: string | null; reachability: Num; fragmentation: Num }> }>, d);
+          const curve = risk?.removalCurve ?? [];
+          record('removalCurve.ids', 0);
+          if (JSON.stringify(curve.map((c) => c.id)) !== JSON.stringify(w.removalCurve.map((c) => c.id))) {
+            errors.push(`${at}removal order: expected ${JSON.stringify(w.removalCurve.map((c) => c.id))}, got ${JSON.stringify(curve.map((c) => c.id))}`);
+          } else {
+            w.removalCurve.forEach((c, i) => {
+              push(check('reachability', curve[i]!.reachability, c.reachability), `${at}step ${i} `);
+              push(check('fragmentation', curve[i]!.fragmentation, c.fragmentation), `${at}step ${i} `);
+            });
           }
         }
         expect(errors.slice(0, 30), `${errors.length} discrepancies`).toEqual([]);
