@@ -71,8 +71,9 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
     return dirty ? { row: r.row, cells } : r;
   };
   const qualtrics = buffered.length >= 3 && buffered[2]!.cells.some((c) => /^\s*\{\s*"ImportId"/.test(c));
-  const headerRows = qualtrics ? 3 : 1;
-  const headers = (qualtrics ? buffered[1]! : buffered[0]!).cells.map((c) => c.replace(CONTROL, '').trim());
+  const surveyMonkey = !qualtrics && buffered.length >= 2 && isSurveyMonkeyHeader(buffered[0]!.cells, buffered[1]!.cells);
+  const headerRows = qualtrics ? 3 : surveyMonkey ? 2 : 1;
+  const headers = (surveyMonkey ? surveyMonkeyHeaders(buffered[0]!.cells, buffered[1]!.cells) : (qualtrics ? buffered[1]! : buffered[0]!).cells).map((c) => c.replace(CONTROL, '').trim());
   const tags = qualtrics ? buffered[0]!.cells.map((c) => c.trim()) : null;
   headerNames = headers;
   const keys = headers.map((h) => h.toLowerCase());
@@ -82,13 +83,14 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
   const seen = new Map<string, number>();
   headers.forEach((h, i) => {
     const k = tags ? `${tags[i]}\u0000${h}` : h;
-    if (h !== '' && seen.has(k)) problems.error(file, headerRows, h, null, 'DUPLICATE_HEADER', `the column header appears twice (columns ${seen.get(k)! + 1} and ${i + 1}); rename one in the export so answers cannot be confused`);
+    if (h !== '' && seen.has(k)) problems.error(file, headerRows, h, null, 'DUPLICATE_HEADER', `the column header appears twice (columns ${seen.get(k)! + 1} (${columnLetter(seen.get(k)!)}) and ${i + 1} (${columnLetter(i)})): two questions with the same title cannot be told apart or named in a mapping; expected unique headers. Rename one of the questions in the form and export again, or edit that header cell in the file (e.g. add " (2)")`);
     seen.set(k, i);
   });
   if (problems.hasErrors) return { ok: false, problems: problems.list() };
   const dataRows = buffered.slice(headerRows).map(clean);
   const plan: SurveyPlan = planSurvey(headers, tags, dataRows.map((r) => r.cells), matcher, mapping);
   if (plan.tool === 'google-forms' && src.delimiter !== ',') plan.tool = 'spreadsheet'; // a Forms sheet re-saved from Excel
+  if (surveyMonkey) { plan.tool = 'surveymonkey'; plan.headerRows = 2; }
   const usable = plan.columns.filter((c) => c.question.kind !== 'ignore');
   if (usable.length === 0) {
     const rosterLike = keys.includes('id') && (keys.includes('role') || keys.includes('department'));
@@ -202,4 +204,34 @@ export const reviewKey = (text: string) => foldName(text);
 export function isNotAResponse(status: string): boolean {
   const t = status.trim();
   return /preview|test|spam/i.test(t) || ['1', '2', '8', '9', '12', '17'].includes(t);
+}
+
+/**
+ * SurveyMonkey's CSV has two header rows: the question text (written once, blank over the question's
+ * further columns) and, under it, "Response" / "Open-Ended Response" or the choice or grid-row label.
+ */
+export function isSurveyMonkeyHeader(first: readonly string[], second: readonly string[]): boolean {
+  const continued = first.some((c, i) => i > 0 && c.trim() === '' && (second[i] ?? '').trim() !== '');
+  return second.some((c) => /^(response|open-ended response)$/i.test(c.trim())) || (continued && first.some((c) => /^respondent id$/i.test(c.trim())));
+}
+
+/**
+ * One header per column from SurveyMonkey's two rows: the question carried over its columns; a column
+ * whose second row names a choice or a grid row becomes "Question [label]", as Google Forms writes grids.
+ */
+export function surveyMonkeyHeaders(first: readonly string[], second: readonly string[]): string[] {
+  let question = '';
+  return first.map((c, i) => {
+    if (c.trim() !== '') question = c.trim();
+    const sub = (second[i] ?? '').trim();
+    if (sub === '' || /^(response|open-ended response)$/i.test(sub)) return question;
+    return `${question} [${sub}]`;
+  });
+}
+
+/** Spreadsheet column letter of a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }

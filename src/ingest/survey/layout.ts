@@ -7,7 +7,7 @@ import type { QuestionMapping, SurveyMapping } from './mapping.js';
 import { DEFAULT_SCALES, detectScale, makeScale, scaleValue } from './scales.js';
 import { guessDateOrder, type DateOrder } from './timestamps.js';
 
-export type SurveyTool = 'google-forms' | 'microsoft-forms' | 'qualtrics' | 'spreadsheet';
+export type SurveyTool = 'google-forms' | 'microsoft-forms' | 'qualtrics' | 'surveymonkey' | 'spreadsheet';
 
 export interface PlannedColumn {
   index: number;
@@ -44,6 +44,7 @@ const META = new Set([
   'responseid', 'recipientlastname', 'recipientfirstname', 'recipientemail', 'externalreference', 'externaldatareference',
   'locationlatitude', 'locationlongitude', 'distributionchannel', 'userlanguage', 'totalpoints', 'score', 'quizfeedback',
   'submittedat', 'submissiontime', 'token', 'networkid',
+  'respondentid', 'collectorid', 'firstname', 'lastname', 'customdata', 'customdata1', 'customdata2',
 ]);
 const key = (s: string) => foldName(s).replace(/ /g, '');
 const RESPONDENT_ID = /^(your )?(staff|employee|teacher|person|school) ?(id|number|no)$|^your id$/;

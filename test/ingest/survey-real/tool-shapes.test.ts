@@ -62,3 +62,34 @@ describe('Excel re-saved exports', () => {
     expect(r.json!.duplicates).toEqual([{ respondent: 'MG06', droppedRow: dropped, keptRow: kept }]);
   });
 });
+
+describe('SurveyMonkey', () => {
+  it('reads the two header rows: choice columns as one question, grid rows as "Question [colleague]"', async () => {
+    const r = await importFile(join(realDir, 'surveymonkey', 'survey.csv'), { json: true });
+    expect(r.json!.tool).toBe('surveymonkey');
+    const cols = r.json!.columns as Array<{ header: string; kind: string }>;
+    expect(cols.find((c) => c.header.endsWith('[Robert Van der Berg]'))?.kind).toBe('nameGenerator');
+    expect(cols.find((c) => c.header.endsWith("teaching practice? [Patrick O'Brien]"))?.kind).toBe('grid');
+    expect((r.json!.problems as Problem[]).filter((p) => p.code === 'MISSING_RESPONDENT')).toEqual([]);
+  });
+});
+
+describe('exports leadmap cannot read by itself say so', () => {
+  it('two questions with the same title (Google Forms keeps both headers): exit 2, naming both columns and the fix', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const p = join(mkdtempSync(join(tmpdir(), 'leadmap-dup-')), 'responses.csv');
+    writeFileSync(p, '"Timestamp","Email Address","Whom do you go to for advice?","Whom do you go to for advice?"\n"2025/03/10 8:02:11 AM GMT-5","hannah.schmidt@maplegrove.k12.us","Ana Ruiz-López","Fatima"\n');
+    const r = await importFile(p);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/responses\.csv row 1, column "Whom do you go to for advice\?"/);
+    expect(r.stderr).toMatch(/columns 3 \(C\) and 4 \(D\)/);
+    expect(r.stderr).toMatch(/rename one of the questions/i);
+  });
+  it('a roster passed as the export, and a tie list, say what was expected', async () => {
+    const { ROSTER } = await import('./harness.js');
+    const roster = await importFile(ROSTER);
+    expect(roster.code).toBe(2);
+    expect(roster.stderr).toMatch(/roster\.csv.*looks like a roster.*pass it with --roster/s);
+  });
+});
