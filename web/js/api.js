@@ -1,6 +1,6 @@
 // JSON calls to the leadmap API (same origin; the session cookie is HttpOnly).
 export class ApiError extends Error {
-  constructor(status, code, message) { super(message); this.status = status; this.code = code; }
+  constructor(status, code, message, details) { super(message); this.status = status; this.code = code; this.details = details; }
 }
 
 export async function api(method, path, body) {
@@ -8,12 +8,53 @@ export async function api(method, path, body) {
   if (body !== undefined) { init.headers['content-type'] = 'application/json'; init.body = JSON.stringify(body); }
   const res = await fetch(path, init);
   const data = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'HTTP', data?.error?.message ?? `request failed (${res.status})`);
+  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'HTTP', data?.error?.message ?? `request failed (${res.status})`, data?.error?.details);
   return data;
 }
 
 export const get = (p) => api('GET', p);
 export const post = (p, b) => api('POST', p, b ?? {});
+export const del = (p) => api('DELETE', p);
+
+/** Multipart upload with byte progress (fetch has no upload progress); resolves with the JSON answer. */
+export function upload(path, form, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.responseType = 'json';
+    xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress?.(e.loaded / e.total); });
+    xhr.addEventListener('load', () => {
+      const data = xhr.response;
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
+      else reject(new ApiError(xhr.status, data?.error?.code ?? 'HTTP', data?.error?.message ?? `upload failed (${xhr.status})`, data?.error?.details));
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'NETWORK', 'the upload could not reach the server')));
+    xhr.send(form);
+  });
+}
+
+/** Follows a background job until it finishes (server-sent events, polling as a fallback). */
+export function followJob(jobId, onProgress) {
+  return new Promise((resolve) => {
+    let finished = false;
+    const finish = (job) => { if (!finished) { finished = true; source?.close(); resolve(job); } };
+    let source = null;
+    try {
+      source = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
+      source.addEventListener('progress', (e) => onProgress?.(JSON.parse(e.data)));
+      source.addEventListener('done', (e) => finish(JSON.parse(e.data)));
+      source.addEventListener('error', () => { source.close(); source = null; poll(); });
+    } catch { poll(); }
+    async function poll() {
+      while (!finished) {
+        const { job } = await get(`/api/jobs/${encodeURIComponent(jobId)}`);
+        onProgress?.(job);
+        if (job.finishedAt) return finish(job);
+        await new Promise((r) => setTimeout(r, 400));
+      }
+    }
+  });
+}
 
 /** Escapes text for insertion into HTML built from strings. */
 export function esc(v) {
@@ -21,6 +62,10 @@ export function esc(v) {
 }
 
 export function fmt(v, digits = 2) {
-  if (v === null || v === undefined) return '—';
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
   return typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(digits)) : String(v);
+}
+
+export function pct(v) {
+  return v === null || v === undefined ? '—' : `${Math.round(v * 100)} %`;
 }

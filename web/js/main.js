@@ -1,32 +1,54 @@
 import { esc, get, post } from './api.js';
+import { clearCache } from './data.js';
+import { errorBox } from './ui.js';
 import { renderSignIn, renderPasswordChange } from './views/signin.js';
 import { renderSchools } from './views/schools.js';
+import { renderSchool } from './views/school.js';
 import { renderWave } from './views/wave.js';
 
 const app = document.getElementById('app');
 const session = document.getElementById('session');
 let me = null;
+let seq = 0;
+
+/** Hash routes: #/schools, #/school/:id, #/wave/:id/:tab?relation=&domain= */
+function parseHash() {
+  const [path, query = ''] = (location.hash || '#/schools').slice(1).split('?');
+  const [, view, id, tab] = path.split('/');
+  return { view, id: id && decodeURIComponent(id), tab, params: Object.fromEntries(new URLSearchParams(query)) };
+}
 
 async function route() {
+  const mine = ++seq;
   if (!me) me = (await get('/api/auth/me')).account;
   renderSession();
-  if (!me) return renderSignIn(app, async () => { me = null; await route(); });
+  if (!me) return renderSignIn(app, async () => { me = null; clearCache(); await route(); });
   if (me.mustChangePassword) return renderPasswordChange(app, async () => { me = null; await route(); });
-  const [, view, id] = (location.hash || '#/schools').split('/');
-  if (view === 'wave' && id) return renderWave(app, id, me);
+  const { view, id, tab, params } = parseHash();
+  const stale = () => mine !== seq;
+  if (view === 'wave' && id) return renderWave(app, { waveId: id, tab: tab || 'overview', params, me, stale });
+  if (view === 'school' && id) return renderSchool(app, { schoolId: id, params, me, stale });
+  document.title = 'Schools · leadmap';
   return renderSchools(app, me);
 }
 
 function renderSession() {
-  session.innerHTML = me ? `<span class="muted">${esc(me.username)} · ${esc(me.role)}</span> <button class="link" id="signout">Sign out</button>` : '';
+  session.innerHTML = me
+    ? `<span class="who">${esc(me.username)} <span class="badge role">${esc(me.role)}</span></span> <button class="link" id="signout" type="button">Sign out</button>`
+    : '';
   document.getElementById('signout')?.addEventListener('click', async () => {
     await post('/api/auth/sign-out');
     me = null;
+    clearCache();
     location.hash = '#/schools';
     await route();
   });
 }
 
+function showError(e) {
+  if (e?.status === 401) { me = null; clearCache(); route().catch(showError); return; }
+  app.innerHTML = `${errorBox(e)}<p><a href="#/schools">← Back to schools</a></p>`;
+}
+
 window.addEventListener('hashchange', () => { route().catch(showError); });
-function showError(e) { app.innerHTML = `<div class="card error">${esc(e.message)}</div>`; }
 route().catch(showError);

@@ -1,0 +1,37 @@
+import { esc } from './api.js';
+
+/** Marks a suppressed statistic: a dash, with the reason for screen readers and on hover. */
+export function suppressedCell(min, colspan = 1) {
+  const why = `fewer than ${min} people`;
+  return `<td class="num suppressed"${colspan > 1 ? ` colspan="${colspan}"` : ''} title="${esc(why)}"><span aria-hidden="true">—</span><span class="sr-only">${esc(why)}</span></td>`;
+}
+
+/** The note that goes under every table with suppressed cells. */
+export function suppressionNote(min) {
+  return `<p class="note"><span class="dash" aria-hidden="true">—</span> suppressed: fewer than ${min} people in the group (or needed to protect a group that is). Applies to every account, every export.</p>`;
+}
+
+/** An indicator card: big value, name, one-line plain-language explanation. */
+export function kpi(id, name, value, explain, tone = '') {
+  return `<div class="kpi${tone ? ` ${tone}` : ''}" data-kpi="${esc(id)}"><div class="v">${esc(value)}</div><div class="k">${esc(name)}</div><p class="x">${esc(explain)}</p></div>`;
+}
+
+export function empty(text) { return `<p class="empty">${esc(text)}</p>`; }
+
+export function errorBox(e) { return `<div class="card error" role="alert">${esc(e?.message ?? String(e))}</div>`; }
+
+/** Joins names for prose: "A", "A and B", "A, B and C". */
+export function listNames(names) {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Colour-blind-safe categorical palette (Paul Tol "muted", then "light"); grey for unknown. */
+export const CATEGORY = ['#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499', '#77AADD', '#EE8866', '#BBCC33', '#FFAABB'];
+/** Okabe–Ito colours for leadership kinds. */
+export const LEADER_KIND = {
+  hidden: { colour: '#E69F00', label: 'informal leader (no formal role)' },
+  formal: { colour: '#0072B2', label: 'formal leader, sought out' },
+  nominal: { colour: '#CC79A7', label: 'formal role, rarely sought out' },
+  other: { colour: '#BBBBBB', label: 'everyone else' },
+};
