@@ -4,6 +4,7 @@ import { importCommand } from './import.js';
 import { serveCommand } from './serve.js';
 import { backupCommand } from './backup.js';
 import { logsCommand } from './logs.js';
+import { reportCommand } from './report.js';
 
 /** Every sub-command, in the order `leadmap help` lists them. Add new commands here. */
 export const COMMANDS: Command[] = [
@@ -12,4 +13,5 @@ export const COMMANDS: Command[] = [
   serveCommand,
   backupCommand,
   logsCommand,
+  reportCommand,
 ];

@@ -1,0 +1,100 @@
+import { statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliIO, Command } from '../command.js';
+import { EXIT } from '../command.js';
+import { loadDataset } from '../../ingest/load-dataset.js';
+import { formatProblems } from '../../ingest/problems.js';
+import type { Dataset } from '../../model/types.js';
+import { makeReport } from '../../report/index.js';
+
+const USAGE = `Usage: leadmap report --roster <roster.csv> --ties <ties.csv> --out <report.pdf> [options]
+
+Writes the annual distributed-leadership evaluation report of one wave as a PDF: summary,
+indicators, who leads what, distribution per domain, formal vs informal leaders, silos,
+brokers, key-person risk, new staff and overload, change since the previous wave, the
+network figure, data quality and definitions (docs/report.md).
+
+Options:
+  --roster <file>            staff list of this wave (required)
+  --ties <file>              tie list of this wave (required)
+  --respondents <file>       CSV with an id column: who answered the survey
+  --previous-roster <file>   staff list of the previous wave (with --previous-ties: adds "change since")
+  --previous-ties <file>     tie list of the previous wave
+  --previous-respondents <f> respondents of the previous wave
+  --previous-wave <label>    label of the previous wave (default "previous wave")
+  --school <name>            school name on the cover (default: the roster's school column)
+  --wave <label>             wave label (default: the tie list's wave, else "this wave")
+  --relation <name>          relation to analyse (default: the only one, or "advice")
+  --edition <named|anonymised>
+                             named (default): people by name, for analysts and administrators;
+                             anonymised: pseudonyms, no names anywhere, suitable for staff
+  --min-group-size <n>       smallest group whose results are shown (default 5)
+  --out <file>               where to write the PDF (required)
+
+Exit codes: 0 ok, 2 bad input (problems listed on stderr).`;
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'write the annual distributed-leadership evaluation report (PDF)',
+  usage: USAGE,
+  async run(argv, io) {
+    let values: Record<string, string | undefined>;
+    try {
+      ({ values } = parseArgs({
+        args: argv, allowPositionals: false,
+        options: Object.fromEntries(['roster', 'ties', 'respondents', 'previous-roster', 'previous-ties', 'previous-respondents', 'previous-wave', 'school', 'wave', 'relation', 'edition', 'min-group-size', 'out'].map((k) => [k, { type: 'string' as const }])),
+      }) as { values: Record<string, string | undefined> });
+    } catch (err) {
+      io.stderr(`leadmap report: ${(err as Error).message}\n\n${USAGE}\n`);
+      return EXIT.badInput;
+    }
+    const fail = (msg: string) => { io.stderr(`leadmap report: ${msg}\n`); return EXIT.badInput; };
+    if (!values.roster || !values.ties || !values.out) return fail(`--roster, --ties and --out are required\n\n${USAGE}`);
+    const edition = values.edition ?? 'named';
+    if (edition !== 'named' && edition !== 'anonymised') return fail(`--edition must be "named" or "anonymised", not "${edition}"`);
+    const minGroupSize = values['min-group-size'] === undefined ? 5 : Number(values['min-group-size']);
+    if (!Number.isInteger(minGroupSize) || minGroupSize < 1) return fail(`--min-group-size must be a positive whole number, not "${values['min-group-size']}"`);
+    if ((values['previous-roster'] === undefined) !== (values['previous-ties'] === undefined)) return fail('--previous-roster and --previous-ties go together');
+    const at = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
+    const files = [values.roster, values.ties, values.respondents, values['previous-roster'], values['previous-ties'], values['previous-respondents']].filter((p): p is string => p !== undefined);
+    const missing = files.filter((p) => !isFile(at(p)!));
+    if (missing.length > 0) return fail(missing.map((p) => `file not found: ${p}`).join('\n'));
+
+    const current = await load(io, at(values.roster)!, at(values.ties)!, at(values.respondents), values.wave);
+    if (!current) return EXIT.badInput;
+    let previous: Dataset | null = null;
+    if (values['previous-ties']) {
+      previous = await load(io, at(values['previous-roster'])!, at(values['previous-ties'])!, at(values['previous-respondents']), values['previous-wave']);
+      if (!previous) return EXIT.badInput;
+    }
+    const school = values.school ?? current.people.find((p) => p.school)?.school ?? 'School';
+    const wave = values.wave ?? current.wave?.label ?? 'this wave';
+    const { model, pdf } = await makeReport({
+      school, edition, minGroupSize, relation: values.relation,
+      current: { dataset: current, wave },
+      previous: previous ? { dataset: previous, wave: values['previous-wave'] ?? previous.wave?.label ?? 'previous wave' } : null,
+    });
+    await writeFile(at(values.out)!, pdf);
+    io.stderr(`leadmap report: wrote ${values.out} (${edition} edition, ${model.meta.people} people, ${Math.round(pdf.length / 1024)} KiB)\n`);
+    return EXIT.ok;
+  },
+};
+
+function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
+}
+
+/** Loads one wave; a tie list holding several waves is filtered to `wave`. Problems go to stderr. */
+async function load(io: CliIO, roster: string, ties: string, respondents: string | undefined, wave: string | undefined): Promise<Dataset | null> {
+  let loaded = await loadDataset({ roster, ties, respondents });
+  if (!loaded.ok && wave !== undefined && loaded.problems.some((p) => p.code === 'WAVE_REQUIRED')) loaded = await loadDataset({ roster, ties, respondents, wave });
+  if (!loaded.ok) {
+    io.stderr(`leadmap report: the input was not loaded (no report written):\n${formatProblems(loaded.problems)}\n`);
+    return null;
+  }
+  const warnings = loaded.problems.filter((p) => p.severity === 'warning');
+  if (warnings.length > 0) io.stderr(formatProblems(warnings) + '\n');
+  return loaded.value;
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { analyzeLeadership, type AnalyticsOptions, type LeadershipAnalysis } from '../metrics/analytics.js';
+import { isFormalLeaderRole } from '../model/formal-roles.js';
+import type { Dataset } from '../model/types.js';
+import { presentLeadership } from '../privacy/present-leadership.js';
+import { DEFAULT_MIN_GROUP_SIZE, privacyPolicy } from '../privacy/policy.js';
+import { Pseudonyms } from '../privacy/pseudonym.js';
+import { DEFINITIONS } from './definitions.js';
+import { Directory, pooled } from './directory.js';
+import { isoDate } from './format.js';
+import { networkFigure } from './network-figure.js';
+import { brokers, formalInformal, indicators, periphery, profiles, quality, risk, silos, whoLeadsMatrix } from './sections.js';
+import { printSummary } from './summary.js';
+import type { Change, Edition, ReportModel } from './types.js';
+
+export interface WaveInput {
+  dataset: Dataset;
+  /** Wave label, e.g. "2025-26". */
+  wave: string;
+  /** The raw analysis when already computed (e.g. the server's cache); computed otherwise. */
+  analysis?: LeadershipAnalysis;
+  /** The wave's pseudonym secret (the store's); a fresh random one per report otherwise. */
+  secret?: Buffer;
+}
+
+export interface ReportInput {
+  school: string;
+  current: WaveInput;
+  /** The previous wave of the same school, for "change since last wave". */
+  previous?: WaveInput | null;
+  edition: Edition;
+  /** Report date (default: today). */
+  date?: Date;
+  minGroupSize?: number;
+  relation?: string;
+  analytics?: Partial<AnalyticsOptions>;
+}
+
+/**
+ * Builds the report model of one wave: runs (or takes) analyzeLeadership, passes it through the
+ * privacy layer (presentLeadership: small-group suppression in both editions, pseudonyms in the
+ * anonymised one), and shapes every section of the printed report. Deterministic for a given input,
+ * date and secret. The model holds no name in the anonymised edition.
+ */
+export function buildReportModel(input: ReportInput): ReportModel {
+  const min = input.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+  const policy = privacyPolicy(min);
+  const options = { ...input.analytics, relation: input.relation, minGroupSize: min };
+  const cur = input.current;
+  const raw = cur.analysis ?? analyzeLeadership(withWave(cur.dataset, cur.wave), options);
+  const disclosure = input.edition === 'named' ? 'named' : 'pseudonymised';
+  const pseudonyms = new Pseudonyms(cur.secret ?? randomBytes(32), cur.dataset.people.map((p) => p.id));
+  const a = presentLeadership(raw, cur.dataset.people, { disclosure, policy, pseudonyms });
+  const dir = new Directory(cur.dataset, input.edition, pseudonyms, min, (r) => isFormalLeaderRole(r));
+
+  let prevA: LeadershipAnalysis | null = null;
+  let prevRaw: LeadershipAnalysis | null = null;
+  const prev = input.previous ?? null;
+  if (prev) {
+    prevRaw = prev.analysis ?? analyzeLeadership(withWave(prev.dataset, prev.wave), { ...options, relation: raw.selection.relation });
+    const prevPseudonyms = new Pseudonyms(prev.secret ?? randomBytes(32), prev.dataset.people.map((p) => p.id));
+    prevA = presentLeadership(prevRaw, prev.dataset.people, { disclosure, policy, pseudonyms: prevPseudonyms });
+  }
+  const indicatorRows = indicators(a, prevA);
+  const change: Change | null = prev && prevRaw ? changeSection(raw, prevRaw, prev, cur, indicatorRows, input.edition) : null;
+  const pooledLeaders = new Set(pooled(a.leaders.byDomain).leaders);
+  return {
+    meta: {
+      school: input.school, wave: cur.wave, previousWave: prev?.wave ?? null, date: isoDate(input.date ?? new Date()), edition: input.edition,
+      relation: a.selection.relation, people: a.selection.people, domains: a.selection.domains, minGroupSize: min, groupBy: a.groups.groupBy,
+    },
+    summary: printSummary(a, input.school, prevA ? indicatorRows : null, prev?.wave ?? null),
+    indicators: indicatorRows,
+    whoLeads: whoLeadsMatrix(a, dir),
+    profiles: profiles(a),
+    overlapReading: a.distribution.overlap.reading,
+    formalInformal: formalInformal(a, dir),
+    silos: silos(a, min),
+    brokers: brokers(a, dir),
+    risk: risk(a, dir),
+    periphery: periphery(a, dir),
+    change,
+    network: networkFigure(cur.dataset, a.selection.relation, dir, pooledLeaders, { seed: a.selection.seed }),
+    quality: quality(a, input.edition, min),
+    definitions: DEFINITIONS,
+  };
+}
+
+/** Sets the wave label on a dataset that has none, so the wave year (new staff) follows the label. */
+function withWave(d: Dataset, label: string): Dataset {
+  return d.wave ? d : { ...d, wave: { id: label, label, schoolId: '', collectedOn: null } };
+}
+
+/** Leaders who joined or left the pooled leader set (roster ids are stable across waves). Names only in the named edition. */
+function changeSection(raw: LeadershipAnalysis, prevRaw: LeadershipAnalysis, prev: WaveInput, cur: WaveInput, rows: Change['rows'], edition: Edition): Change {
+  const now = new Set(pooled(raw.leaders.byDomain).leaders);
+  const before = new Set(pooled(prevRaw.leaders.byDomain).leaders);
+  const nameNow = new Map(cur.dataset.people.map((p) => [p.id, p.name]));
+  const nameBefore = new Map(prev.dataset.people.map((p) => [p.id, p.name]));
+  const joined = [...now].filter((id) => !before.has(id));
+  const left = [...before].filter((id) => !now.has(id));
+  const named = edition === 'named';
+  return {
+    previousWave: prev.wave, rows,
+    newLeaders: named ? joined.map((id) => nameNow.get(id) ?? id).sort() : [],
+    newLeaderCount: joined.length,
+    formerLeaders: named ? left.map((id) => nameBefore.get(id) ?? nameNow.get(id) ?? id).sort() : [],
+    formerLeaderCount: left.length,
+  };
+}

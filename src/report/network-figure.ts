@@ -1,0 +1,43 @@
+import { buildGraph } from '../graph/build-graph.js';
+import { ANY_DOMAIN, type Dataset } from '../model/types.js';
+import { forceLayout } from './charts/layout.js';
+import { nodeRadius } from './charts/network-svg.js';
+import { groupColors } from './charts/svg.js';
+import type { Directory } from './directory.js';
+import type { NetworkFigure } from './types.js';
+
+export const FIGURE_DEFAULTS = { width: 515, height: 520, labelled: 14, seed: 20240901 };
+
+/**
+ * The network figure's data: the pooled graph of the relation (all domains, one line per pair and
+ * direction), people keyed and labelled through the directory, groups coloured largest first,
+ * positions from the seeded force layout, the `labelled` most sought-out people named on the figure.
+ */
+export function networkFigure(dataset: Dataset, relation: string, dir: Directory, leaders: ReadonlySet<string>, options: Partial<typeof FIGURE_DEFAULTS> = {}): NetworkFigure {
+  const o = { ...FIGURE_DEFAULTS, ...options };
+  const g = buildGraph(dataset, { relation, domain: ANY_DOMAIN });
+  const nodes = g.nodes().map((id) => {
+    const key = dir.keyOfId(id);
+    const e = dir.get(key);
+    return { id: key, label: e.label, group: e.department, inDegree: g.inDegree(id), leader: leaders.has(key), x: 0, y: 0 };
+  });
+  const edges: NetworkFigure['edges'] = [];
+  g.forEachEdge((_e, attr, s, t) => { edges.push({ source: dir.keyOfId(s), target: dir.keyOfId(t), weight: attr.weight }); });
+  const sizes = new Map<string, number>();
+  for (const n of nodes) sizes.set(n.group, (sizes.get(n.group) ?? 0) + 1);
+  const order = [...sizes.keys()].sort((x, y) => {
+    const sx = x === '(small group)' || x === '(none)', sy = y === '(small group)' || y === '(none)';
+    return Number(sx) - Number(sy) || sizes.get(y)! - sizes.get(x)! || x.localeCompare(y);
+  });
+  const colors = groupColors(order);
+  // Stable input order (by key) so the layout does not depend on roster order.
+  const sorted = [...nodes].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const pos = forceLayout(sorted.map((n) => ({ id: n.id, group: n.group, radius: nodeRadius(n.inDegree) })), edges, order, { width: o.width, height: o.height, pad: 18 }, { seed: o.seed });
+  for (const n of sorted) { const p = pos.get(n.id)!; n.x = p.x; n.y = p.y; }
+  const labelled = [...sorted].sort((x, y) => y.inDegree - x.inDegree || (x.id < y.id ? -1 : 1)).slice(0, o.labelled).filter((n) => n.inDegree > 0).map((n) => n.id);
+  return {
+    width: o.width, height: o.height, nodes: sorted, edges: edges.sort((x, y) => (x.source + x.target < y.source + y.target ? -1 : 1)),
+    groups: order.map((name) => ({ name, color: colors.get(name)!, size: sizes.get(name)! })),
+    labelled,
+  };
+}

@@ -1,0 +1,62 @@
+/** Small pdfmake building blocks shared by the report's pages. */
+export type Node = string | { [key: string]: unknown } | Node[];
+
+export const COLORS = {
+  ink: '#1f2430', muted: '#5b6372', accent: '#1f4e79', accentLight: '#e8eef6', rule: '#d9dce3',
+  headerFill: '#eef1f6', good: '#2e7d4f', bad: '#b3412f', leaderFill: '#d6e4f2', zebra: '#f7f8fa',
+};
+
+export function h1(text: string, options: { pageBreak?: boolean; id?: string } = {}): Node {
+  return { text, style: 'h1', tocItem: true, ...(options.pageBreak ? { pageBreak: 'before' } : {}), ...(options.id ? { id: options.id } : {}) };
+}
+
+export function h2(text: string): Node {
+  return { text, style: 'h2' };
+}
+
+export function para(text: Node, style = 'body'): Node {
+  return { text, style };
+}
+
+export function note(text: string): Node {
+  return { text, style: 'note' };
+}
+
+/** A plain table: header row shaded, thin horizontal rules, zebra rows, repeated header on page breaks. */
+export function table(header: string[], rows: Node[][], widths: (number | string)[], align: ('left' | 'right' | 'center')[] = []): Node {
+  const head = header.map((h, k) => ({ text: h, style: 'th', alignment: align[k] ?? 'left' }));
+  const body = rows.map((r) => r.map((c, k) => (typeof c === 'string' ? { text: c, alignment: align[k] ?? 'left' } : { alignment: align[k] ?? 'left', ...(c as object) })));
+  return {
+    table: { headerRows: 1, widths, body: [head, ...body], dontBreakRows: true },
+    layout: {
+      hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.3),
+      vLineWidth: () => 0,
+      hLineColor: (i: number) => (i <= 1 ? COLORS.muted : COLORS.rule),
+      fillColor: (i: number) => (i === 0 ? COLORS.headerFill : i % 2 === 0 ? COLORS.zebra : null),
+      paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2.5, paddingBottom: () => 2.5,
+    },
+    style: 'table',
+  };
+}
+
+/** An up or down triangle (vector: the report font has no arrow glyphs), green when towards distributed leadership. */
+export function arrow(delta: number | null, better: 'higher' | 'lower' | null): Node {
+  if (delta === null || delta === 0) return { text: '', width: 8 };
+  const up = delta > 0;
+  const color = better === null ? COLORS.muted : (better === 'higher') === up ? COLORS.good : COLORS.bad;
+  const points = up ? '0,7 3.5,1 7,7' : '0,1 3.5,7 7,1';
+  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="7" height="8" viewBox="0 0 7 8"><polygon points="${points}" fill="${color}"/></svg>`, width: 8, margin: [0, 1.5, 0, 0] };
+}
+
+export function bullets(items: Node[], style = 'body'): Node {
+  return { ul: items, style, margin: [0, 0, 0, 6] };
+}
+
+/** A light box with a title and content (used for key findings and notes). */
+export function box(content: Node[], fill: string = COLORS.accentLight): Node {
+  return {
+    table: { widths: ['*'], body: [[{ stack: content, margin: [8, 6, 8, 6] }]] },
+    layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => fill, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+    margin: [0, 4, 0, 10],
+  };
+}

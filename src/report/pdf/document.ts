@@ -1,0 +1,46 @@
+import type { ReportModel } from '../types.js';
+import { COLORS, type Node } from './blocks.js';
+import { cover, indicatorsPage, summaryPage } from './front.js';
+import { formalInformalPage, profilesPage, whoLeadsPage } from './pages-leaders.js';
+import { brokersPage, peripheryPage, riskPage, silosPage } from './pages-groups.js';
+import { appendix, changePage, networkPage, qualityPage } from './pages-back.js';
+
+/** The pdfmake document definition of the report: A4, Roboto, running header and footer after the cover. */
+export function reportDocument(m: ReportModel): object {
+  const edition = m.meta.edition === 'named' ? 'Named edition — confidential' : 'Anonymised edition';
+  const content: Node[] = [
+    ...cover(m), ...summaryPage(m), ...indicatorsPage(m), ...whoLeadsPage(m), ...profilesPage(m), ...formalInformalPage(m),
+    ...silosPage(m), ...brokersPage(m), ...riskPage(m), ...peripheryPage(m), ...changePage(m), ...networkPage(m),
+    ...qualityPage(m), ...appendix(m),
+  ];
+  return {
+    pageSize: 'A4',
+    pageMargins: [48, 58, 48, 52],
+    info: { title: `Distributed leadership evaluation — ${m.meta.school} ${m.meta.wave}`, subject: edition, creator: 'leadmap', producer: 'leadmap' },
+    header: (page: number) => (page === 1 ? null : {
+      columns: [{ text: `${m.meta.school} · ${m.meta.wave}`, alignment: 'left' }, { text: 'Distributed Leadership Evaluation', alignment: 'right' }],
+      margin: [48, 26, 48, 0], fontSize: 7.5, color: COLORS.muted,
+    }),
+    footer: (page: number, pages: number) => (page === 1 ? null : {
+      columns: [{ text: edition, alignment: 'left' }, { text: `${page} / ${pages}`, alignment: 'right' }],
+      margin: [48, 18, 48, 0], fontSize: 7.5, color: COLORS.muted,
+    }),
+    content,
+    defaultStyle: { font: 'Roboto', fontSize: 9, color: COLORS.ink, lineHeight: 1.2 },
+    styles: {
+      coverKicker: { fontSize: 14, color: COLORS.muted },
+      coverTitle: { fontSize: 28, bold: true, color: COLORS.accent },
+      coverSchool: { fontSize: 20, bold: true },
+      coverLine: { fontSize: 11, color: COLORS.muted, margin: [0, 2, 0, 0] },
+      h1: { fontSize: 16, bold: true, color: COLORS.accent, margin: [0, 0, 0, 8] },
+      h2: { fontSize: 11, bold: true, color: COLORS.ink, margin: [0, 10, 0, 4] },
+      h3: { fontSize: 9.5, bold: true, color: COLORS.accent, margin: [0, 0, 0, 3] },
+      lead: { fontSize: 11.5, color: COLORS.ink, margin: [0, 0, 0, 10], lineHeight: 1.25 },
+      body: { fontSize: 9, margin: [0, 0, 0, 4] },
+      summary: { fontSize: 8.5, lineHeight: 1.15 },
+      note: { fontSize: 7.5, italics: true, color: COLORS.muted, margin: [0, 2, 0, 6] },
+      th: { bold: true, fontSize: 7.5, color: COLORS.ink },
+      table: { fontSize: 8, margin: [0, 4, 0, 6] },
+    },
+  };
+}

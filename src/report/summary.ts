@@ -1,0 +1,70 @@
+import { summarizeLeadership, type LeadershipAnalysis } from '../metrics/analytics.js';
+import { pooled } from './directory.js';
+import { pct } from './format.js';
+import type { IndicatorRow, ReportSummary, SummarySection } from './types.js';
+
+const LEVEL_WORDS: Record<string, string> = { high: 'widely distributed', moderate: 'partly distributed', low: 'concentrated in a few people' };
+
+/** Section headings of summarizeLeadership rewritten as questions a principal asks. */
+const HEADINGS: Array<[RegExp, string]> = [
+  [/^Who leads what/, 'Who do colleagues go to?'],
+  [/^How widely/, 'How widely is leadership shared?'],
+  [/^Formal and informal/, 'Formal roles and informal leaders'],
+  [/^Silos/, 'Do departments talk to one another?'],
+  [/^Brokers/, 'Who connects the school?'],
+  [/^Key people/, 'Who would be missed?'],
+  [/^New staff/, 'New staff and workload'],
+  [/^Data quality/, 'How far the data can be trusted'],
+];
+
+/**
+ * The one-page summary: summarizeLeadership's text (already privacy-treated: names or pseudonyms),
+ * split into its sections, headings rephrased for print, technical asides trimmed, data-quality
+ * warnings left to their own section; a headline sentence, key figures, and the biggest changes.
+ */
+export function printSummary(a: LeadershipAnalysis, school: string, change: IndicatorRow[] | null, previousWave: string | null): ReportSummary {
+  const sections: SummarySection[] = [];
+  let cur: SummarySection | null = null;
+  for (const raw of summarizeLeadership(a).split('\n').slice(1)) {
+    const line = raw.trimEnd();
+    if (line === '') { cur = null; continue; }
+    if (!cur && !line.startsWith('-') && !line.startsWith(' ')) {
+      const heading = HEADINGS.find(([re]) => re.test(line))?.[1] ?? line;
+      cur = { heading, points: [] };
+      sections.push(cur);
+      continue;
+    }
+    if (!cur) continue;
+    if (line.startsWith('- Warning:')) continue;
+    const text = tidy(line.replace(/^-\s*/, '').trim());
+    if (line.startsWith('  ') && cur.points.length > 0) cur.points.push(text);
+    else cur.points.push(text);
+  }
+  if (change && previousWave) {
+    const moved = change.filter((r) => r.delta?.value !== null && r.delta?.value !== undefined && r.delta.value !== 0 && r.better !== null);
+    const points = moved.slice(0, 6).map((r) => {
+      const good = (r.better === 'higher') === (r.delta!.value! > 0);
+      return `${r.label}: from ${r.previous!.text} to ${r.value.text} (${good ? 'towards' : 'away from'} distributed leadership).`;
+    });
+    if (points.length > 0) sections.splice(Math.min(2, sections.length), 0, { heading: `What changed since ${previousWave}?`, points });
+  }
+  const d = pooled(a.distribution.byDomain);
+  const level = d.profile.level ? LEVEL_WORDS[d.profile.level]! : 'not measurable from these data';
+  const ei = pooled(a.groups.ei);
+  const headline = `At ${school}, leadership is ${level}: ${d.leaders} ${d.leaders === 1 ? 'colleague is' : 'colleagues are'} sought out as ${d.leaders === 1 ? 'a leader' : 'leaders'} across all domains, ${d.leaderPlus} of them without a formal leadership role.`;
+  return {
+    headline,
+    figures: [
+      { label: 'Response rate', value: pct(a.quality.responseRate).text, note: a.quality.respondents === null ? 'respondents unknown' : `${a.quality.respondents} of ${a.quality.rosterSize} staff` },
+      { label: 'Leaders', value: String(d.leaders), note: `${d.leaderPlus} without a formal role` },
+      { label: 'Top 10 % receive', value: pct(d.topShare.value).text, note: 'of all nominations' },
+      { label: 'E-I index', value: ei.ei === null ? '—' : ei.ei.toFixed(2).replace('-', '−'), note: '−1 silos · +1 all across' },
+    ],
+    sections,
+  };
+}
+
+/** Print wording: typographic minus, no doubled spaces. */
+function tidy(s: string): string {
+  return s.replace(/ -(\d)/g, ' −$1').replace(/\s{2,}/g, ' ');
+}

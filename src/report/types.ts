@@ -1,0 +1,160 @@
+/**
+ * The report model: everything the annual distributed-leadership evaluation report prints, as plain
+ * data, already through the privacy layer (src/privacy). Person labels are names in the named edition
+ * and wave pseudonyms ("P-3F2A") in the anonymised edition; group statistics under the minimum group
+ * size are null with `suppressed: true` in both. The PDF (src/report/pdf) only lays this out.
+ */
+export type Edition = 'named' | 'anonymised';
+
+/** A number shown in the report with its formatted text ("0.44", "87 %", "—" when unknown). */
+export interface Shown { value: number | null; text: string }
+
+export interface ReportMeta {
+  school: string;
+  wave: string;
+  previousWave: string | null;
+  /** ISO date the report was generated (yyyy-mm-dd). */
+  date: string;
+  edition: Edition;
+  relation: string;
+  people: number;
+  domains: string[];
+  minGroupSize: number;
+  groupBy: string;
+}
+
+export interface SummarySection { heading: string; points: string[] }
+export interface ReportSummary {
+  /** One sentence: the overall picture. */
+  headline: string;
+  /** Three to four key figures for the summary page. */
+  figures: { label: string; value: string; note: string }[];
+  sections: SummarySection[];
+}
+
+export type Better = 'higher' | 'lower' | null;
+
+export interface IndicatorRow {
+  key: string;
+  label: string;
+  value: Shown;
+  previous: Shown | null;
+  /** to − from, null when either is unknown or there is no previous wave. */
+  delta: Shown | null;
+  /** Which direction counts as more distributed leadership (null = neither). */
+  better: Better;
+  definition: string;
+  /** The leading indicator of the domain reading this number speaks to, if any. */
+  leadingIndicator: string | null;
+}
+
+export interface MatrixRow {
+  label: string;
+  role: string;
+  department: string;
+  formal: boolean;
+  /** In-degree per domain (null when not among the listed people of that domain). */
+  inDegree: (number | null)[];
+  leads: boolean[];
+}
+
+export interface WhoLeadsMatrix { domains: string[]; thresholds: number[]; rows: MatrixRow[] }
+
+export interface DomainProfileRow {
+  domain: string;
+  label: string;
+  ties: number;
+  density: Shown;
+  reciprocity: Shown;
+  centralization: Shown;
+  gini: Shown;
+  leaders: number;
+  leaderPlus: number;
+  level: string;
+  reading: string;
+}
+
+export interface FlaggedRow { label: string; role: string; department: string; inDegree: number; domains: string[] }
+
+export interface FormalInformal {
+  formalShare: Shown;
+  formalLeaders: number;
+  hidden: FlaggedRow[];
+  nominal: FlaggedRow[];
+  leaderPlus: FlaggedRow[];
+}
+
+export interface SiloRow { group: string; size: number | null; ei: number | null; internal: number | null; external: number | null; suppressed: boolean }
+export interface Silos {
+  groupBy: string;
+  overall: Shown;
+  withinShare: Shown;
+  test: string | null;
+  groups: SiloRow[];
+  suppressedNote: string | null;
+  communities: string | null;
+}
+
+export interface BrokerRow { label: string; department: string; total: number; coordinator: number; itinerant: number; gatekeeper: number; representative: number; liaison: number; constraint: Shown }
+export interface Brokers { rows: BrokerRow[]; cutPoints: string[] }
+
+export interface RiskDomainRow { domain: string; benchDepth: number; soleSources: { label: string; dependents: number }[] }
+export interface KeyPersonRow { label: string; domain: string; leftWithoutSource: number; reachabilityDrop: Shown }
+export interface Risk { domains: RiskDomainRow[]; keyPeople: KeyPersonRow[]; note: string | null }
+
+export interface NewStaffRow { label: string; department: string; startYear: number | null; namesOthers: number; responded: boolean | null }
+export interface OverloadRow { label: string; role: string; load: number; domainsLed: number; capacity: number; ratio: Shown; overloaded: boolean }
+export interface Periphery { newStaff: NewStaffRow[]; overload: OverloadRow[]; overloadReason: string | null; medianRatio: Shown }
+
+export interface Change {
+  previousWave: string;
+  rows: IndicatorRow[];
+  /** Leaders (pooled) this wave who did not lead last wave, and the reverse; labels or only counts (anonymised). */
+  newLeaders: string[];
+  newLeaderCount: number;
+  formerLeaderCount: number;
+  formerLeaders: string[];
+}
+
+export interface NetworkNode { id: string; label: string; group: string; inDegree: number; x: number; y: number; leader: boolean }
+export interface NetworkFigure {
+  width: number;
+  height: number;
+  nodes: NetworkNode[];
+  edges: { source: string; target: string; weight: number }[];
+  groups: { name: string; color: string; size: number }[];
+  /** Nodes labelled on the figure (the most sought-out). */
+  labelled: string[];
+}
+
+export interface Quality {
+  responseRate: Shown;
+  respondents: number | null;
+  rosterSize: number;
+  ties: number;
+  confirmed: number;
+  unconfirmed: number;
+  toNonRespondents: number;
+  warnings: string[];
+  notes: string[];
+}
+
+export interface Definition { term: string; definition: string; source: string }
+
+export interface ReportModel {
+  meta: ReportMeta;
+  summary: ReportSummary;
+  indicators: IndicatorRow[];
+  whoLeads: WhoLeadsMatrix;
+  profiles: DomainProfileRow[];
+  overlapReading: string | null;
+  formalInformal: FormalInformal;
+  silos: Silos;
+  brokers: Brokers;
+  risk: Risk;
+  periphery: Periphery;
+  change: Change | null;
+  network: NetworkFigure;
+  quality: Quality;
+  definitions: Definition[];
+}
