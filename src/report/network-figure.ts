@@ -6,7 +6,7 @@ import { groupColors } from './charts/svg.js';
 import type { Directory } from './directory.js';
 import type { NetworkFigure } from './types.js';
 
-export const FIGURE_DEFAULTS = { width: 515, height: 520, labelled: 14, seed: 20240901 };
+export const FIGURE_DEFAULTS = { width: 515, height: 470, labelled: 14, seed: 20240901 };
 
 /**
  * The network figure's data: the pooled graph of the relation (all domains, one line per pair and
@@ -32,12 +32,19 @@ export function networkFigure(dataset: Dataset, relation: string, dir: Directory
   const colors = groupColors(order);
   // Stable input order (by key) so the layout does not depend on roster order.
   const sorted = [...nodes].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const pos = forceLayout(sorted.map((n) => ({ id: n.id, group: n.group, radius: nodeRadius(n.inDegree) })), edges, order, { width: o.width, height: o.height, pad: 18 }, { seed: o.seed });
-  for (const n of sorted) { const p = pos.get(n.id)!; n.x = p.x; n.y = p.y; }
+  // People with no tie at all would drift to the edge of a force layout: they get a row of their own.
+  const touched = new Set(edges.flatMap((e) => [e.source, e.target]));
+  const connected = sorted.filter((n) => touched.has(n.id));
+  const isolates = sorted.filter((n) => !touched.has(n.id));
+  const strip = isolates.length > 0 ? 26 : 0;
+  const pos = forceLayout(connected.map((n) => ({ id: n.id, group: n.group, radius: nodeRadius(n.inDegree) })), edges, order, { width: o.width, height: o.height - strip, pad: 18 }, { seed: o.seed });
+  for (const n of connected) { const p = pos.get(n.id)!; n.x = p.x; n.y = p.y; }
+  isolates.forEach((n, k) => { n.x = 70 + (k % 60) * 7.5; n.y = o.height - 12; });
   const labelled = [...sorted].sort((x, y) => y.inDegree - x.inDegree || (x.id < y.id ? -1 : 1)).slice(0, o.labelled).filter((n) => n.inDegree > 0).map((n) => n.id);
   return {
     width: o.width, height: o.height, nodes: sorted, edges: edges.sort((x, y) => (x.source + x.target < y.source + y.target ? -1 : 1)),
     groups: order.map((name) => ({ name, color: colors.get(name)!, size: sizes.get(name)! })),
     labelled,
+    isolates: isolates.length,
   };
 }

@@ -119,7 +119,7 @@ export function risk(a: A, dir: Directory): Risk {
   const doms = a.risk.byDomain.filter((r) => real.length === 0 || r.domain !== ANY_DOMAIN);
   const keyPeople = a.risk.byDomain.flatMap((r) => r.keyPeople.map((k) => ({ k, domain: r.domain === ANY_DOMAIN ? 'all domains' : r.domain })))
     .filter(({ k }) => (k.reachabilityDrop ?? 0) > 0.005 || k.leftWithoutSource.length > 0)
-    .sort((x, y) => (y.k.reachabilityDrop ?? 0) - (x.k.reachabilityDrop ?? 0) || y.k.leftWithoutSource.length - x.k.leftWithoutSource.length)
+    .sort((x, y) => y.k.leftWithoutSource.length - x.k.leftWithoutSource.length || (y.k.reachabilityDrop ?? 0) - (x.k.reachabilityDrop ?? 0))
     .slice(0, 10)
     .map(({ k, domain }) => ({ label: dir.label(k.id), domain, leftWithoutSource: k.leftWithoutSource.length, reachabilityDrop: pct(k.reachabilityDrop) }));
   return {

@@ -41,7 +41,7 @@ export function printSummary(a: LeadershipAnalysis, school: string, change: Indi
     else cur.points.push(text);
   }
   if (change && previousWave) {
-    const moved = change.filter((r) => r.delta?.value !== null && r.delta?.value !== undefined && r.delta.value !== 0 && r.better !== null);
+    const moved = change.filter((r) => r.better !== null && r.previous !== null && r.delta?.value !== null && r.delta?.value !== undefined && r.previous.text !== r.value.text && !r.delta.text.startsWith('±'));
     const points = moved.slice(0, 6).map((r) => {
       const good = (r.better === 'higher') === (r.delta!.value! > 0);
       return `${r.label}: from ${r.previous!.text} to ${r.value.text} (${good ? 'towards' : 'away from'} distributed leadership).`;
@@ -64,7 +64,7 @@ export function printSummary(a: LeadershipAnalysis, school: string, change: Indi
   };
 }
 
-/** Print wording: typographic minus, no doubled spaces. */
+/** Print wording: typographic minus, no empty role before a comma (anonymised), no doubled spaces. */
 function tidy(s: string): string {
-  return s.replace(/ -(\d)/g, ' −$1').replace(/\s{2,}/g, ' ');
+  return s.replace(/ -(\d)/g, ' −$1').replace(/\(, /g, '(').replace(/\s{2,}/g, ' ');
 }

@@ -125,6 +125,8 @@ export interface NetworkFigure {
   groups: { name: string; color: string; size: number }[];
   /** Nodes labelled on the figure (the most sought-out). */
   labelled: string[];
+  /** People with no tie at all, drawn in a row along the bottom. */
+  isolates: number;
 }
 
 export interface Quality {

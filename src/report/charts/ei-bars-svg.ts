@@ -3,10 +3,9 @@ import { esc, n2 } from './svg.js';
 
 /**
  * Horizontal bar chart of the E-I index per group on a fixed −1 … +1 axis, bars from 0 (left = advice
- * stays inside, right = crosses groups). Suppressed groups are listed with "suppressed (fewer than
- * N people)" instead of a bar, so the reader sees they exist without seeing their value.
+ * stays inside, right = crosses groups). Suppressed groups are listed as "suppressed" instead of a bar, so the reader sees they exist without seeing their value.
  */
-export function eiBarsSvg(rows: readonly SiloRow[], minGroupSize: number, width = 480): string {
+export function eiBarsSvg(rows: readonly SiloRow[], width = 480): string {
   const labelW = 150, right = 40, rowH = 15, top = 22, bottom = 24;
   const plotW = width - labelW - right;
   const H = top + rows.length * rowH + bottom;
@@ -22,7 +21,8 @@ export function eiBarsSvg(rows: readonly SiloRow[], minGroupSize: number, width 
     const y = top + k * rowH;
     out.push(`<text x="${labelW - 6}" y="${n2(y + 10)}" font-family="Roboto" font-size="8" fill="#1f2430" text-anchor="end">${esc(r.group)}</text>`);
     if (r.suppressed || r.ei === null) {
-      out.push(`<text x="${n2(x(0) + 4)}" y="${n2(y + 10)}" font-family="Roboto" font-size="7" font-style="italic" fill="#8a94a6">${r.suppressed ? `suppressed (fewer than ${minGroupSize} people)` : 'no ties'}</text>`);
+      out.push(`<rect x="${n2(x(0) + 1)}" y="${n2(y + 2)}" width="150" height="${rowH - 4}" fill="#ffffff"/>`);
+      out.push(`<text x="${n2(x(0) + 4)}" y="${n2(y + 10)}" font-family="Roboto" font-size="7" font-style="italic" fill="#8a94a6">${r.suppressed ? 'suppressed (small group, see note)' : 'no ties'}</text>`);
       return;
     }
     const a = Math.min(x(0), x(r.ei)), w = Math.max(0.8, Math.abs(x(r.ei) - x(0)));

@@ -8,10 +8,10 @@ export const LAYOUT_DEFAULTS = {
   seed: 20240901,
   ticks: 400,
   /** Pull of each node towards its group's anchor (groups sit on a circle). */
-  groupStrength: 0.07,
-  charge: -45,
-  linkDistance: 40,
-  linkStrength: 0.04,
+  groupStrength: 0.1,
+  charge: -70,
+  linkDistance: 45,
+  linkStrength: 0.03,
 };
 
 interface SimNode extends SimulationNodeDatum { id: string; group: string; radius: number }
@@ -29,7 +29,7 @@ export function forceLayout(nodes: readonly LayoutNode[], edges: readonly Layout
   const out = new Map<string, { x: number; y: number }>();
   if (nodes.length === 0) return out;
   const sim: SimNode[] = nodes.map((n) => ({ id: n.id, group: n.group, radius: n.radius }));
-  const ring = Math.sqrt(nodes.length) * 22;
+  const ring = Math.sqrt(nodes.length) * 30;
   const anchor = new Map(groups.map((g, k) => {
     const a = (2 * Math.PI * k) / Math.max(1, groups.length) - Math.PI / 2;
     return [g, { x: ring * Math.cos(a), y: ring * Math.sin(a) }] as const;

@@ -32,16 +32,12 @@ export function networkSvg(fig: NetworkFigure): string {
     const stroke = n.leader ? 'stroke="#1f2430" stroke-width="0.9"' : 'stroke="#ffffff" stroke-width="0.5"';
     out.push(`<circle cx="${n2(n.x)}" cy="${n2(n.y)}" r="${n2(r)}" fill="${color.get(n.group) ?? '#bab0ac'}" ${stroke}/>`);
   }
-  const labelled = new Set(fig.labelled);
-  for (const n of fig.nodes) {
-    if (!labelled.has(n.id)) continue;
-    const r = nodeRadius(n.inDegree);
-    const right = n.x < fig.width * 0.75;
-    const x = right ? n.x + r + 2 : n.x - r - 2;
-    const anchor = right ? 'start' : 'end';
-    const t = esc(n.label);
-    out.push(`<text x="${n2(x)}" y="${n2(n.y + 2.3)}" font-family="Roboto" font-size="6.5" text-anchor="${anchor}" fill="#ffffff" stroke="#ffffff" stroke-width="2">${t}</text>`);
-    out.push(`<text x="${n2(x)}" y="${n2(n.y + 2.3)}" font-family="Roboto" font-size="6.5" text-anchor="${anchor}" fill="#1f2430">${t}</text>`);
+  for (const l of placeLabels(fig)) {
+    out.push(`<rect x="${n2(l.x0)}" y="${n2(l.y0)}" width="${n2(l.x1 - l.x0)}" height="${n2(l.y1 - l.y0)}" rx="1.5" fill="#ffffff" fill-opacity="0.85"/>`);
+    out.push(`<text x="${n2(l.x0 + 1.5)}" y="${n2(l.y1 - 2)}" font-family="Roboto" font-size="${LABEL_SIZE}" fill="#1f2430">${esc(l.text)}</text>`);
+  }
+  if (fig.isolates > 0) {
+    out.push(`<text x="6" y="${n2(fig.height - 9.5)}" font-family="Roboto" font-size="6.5" fill="#5b6372">No ties (${fig.isolates}):</text>`);
   }
   const colW = fig.width / 4;
   fig.groups.forEach((g, k) => {
@@ -51,4 +47,40 @@ export function networkSvg(fig: NetworkFigure): string {
   });
   out.push('</svg>');
   return out.join('\n');
+}
+
+const LABEL_SIZE = 6.5;
+interface Box { x0: number; y0: number; x1: number; y1: number; text: string }
+
+/**
+ * Label boxes for the labelled people, most sought-out first: each tries right, left, above and below
+ * its dot and takes the first spot that overlaps neither an earlier label nor another labelled dot and
+ * stays inside the frame; a label with no free spot is left out (its person stays in the tables).
+ * Text width is estimated at 0.52 em per character (Roboto's average).
+ */
+export function placeLabels(fig: NetworkFigure): Box[] {
+  const byId = new Map(fig.nodes.map((n) => [n.id, n]));
+  const taken: Box[] = [];
+  const dots: Box[] = fig.labelled.map((id) => byId.get(id)!).filter(Boolean).map((n) => {
+    const r = nodeRadius(n.inDegree);
+    return { x0: n.x - r, y0: n.y - r, x1: n.x + r, y1: n.y + r, text: n.id };
+  });
+  const hit = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  const out: Box[] = [];
+  for (const id of fig.labelled) {
+    const n = byId.get(id);
+    if (!n) continue;
+    const r = nodeRadius(n.inDegree);
+    const w = n.label.length * LABEL_SIZE * 0.52 + 3, h = LABEL_SIZE + 3;
+    const spots: Array<[number, number]> = [[n.x + r + 1.5, n.y - h / 2], [n.x - r - 1.5 - w, n.y - h / 2], [n.x - w / 2, n.y - r - 1 - h], [n.x - w / 2, n.y + r + 1]];
+    for (const [x, y] of spots) {
+      const b = { x0: x, y0: y, x1: x + w, y1: y + h, text: n.label };
+      if (b.x0 < 2 || b.y0 < 2 || b.x1 > fig.width - 2 || b.y1 > fig.height - 2) continue;
+      if (taken.some((t) => hit(t, b)) || dots.some((d) => d.text !== id && hit(d, b))) continue;
+      taken.push(b);
+      out.push(b);
+      break;
+    }
+  }
+  return out;
 }

@@ -23,8 +23,8 @@ export function note(text: string): Node {
 }
 
 /** A plain table: header row shaded, thin horizontal rules, zebra rows, repeated header on page breaks. */
-export function table(header: string[], rows: Node[][], widths: (number | string)[], align: ('left' | 'right' | 'center')[] = []): Node {
-  const head = header.map((h, k) => ({ text: h, style: 'th', alignment: align[k] ?? 'left' }));
+export function table(header: (string | Node)[], rows: Node[][], widths: (number | string)[], align: ('left' | 'right' | 'center')[] = [], pad = 4): Node {
+  const head = header.map((h, k) => (typeof h === 'string' ? { text: h, style: 'th', alignment: align[k] ?? 'left' } : { style: 'th', alignment: align[k] ?? 'left', ...(h as object) }));
   const body = rows.map((r) => r.map((c, k) => (typeof c === 'string' ? { text: c, alignment: align[k] ?? 'left' } : { alignment: align[k] ?? 'left', ...(c as object) })));
   return {
     table: { headerRows: 1, widths, body: [head, ...body], dontBreakRows: true },
@@ -33,15 +33,15 @@ export function table(header: string[], rows: Node[][], widths: (number | string
       vLineWidth: () => 0,
       hLineColor: (i: number) => (i <= 1 ? COLORS.muted : COLORS.rule),
       fillColor: (i: number) => (i === 0 ? COLORS.headerFill : i % 2 === 0 ? COLORS.zebra : null),
-      paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2.5, paddingBottom: () => 2.5,
+      paddingLeft: () => pad, paddingRight: () => pad, paddingTop: () => 2.5, paddingBottom: () => 2.5,
     },
     style: 'table',
   };
 }
 
 /** An up or down triangle (vector: the report font has no arrow glyphs), green when towards distributed leadership. */
-export function arrow(delta: number | null, better: 'higher' | 'lower' | null): Node {
-  if (delta === null || delta === 0) return { text: '', width: 8 };
+export function arrow(delta: number | null, better: 'higher' | 'lower' | null, shown = ''): Node {
+  if (delta === null || delta === 0 || shown.startsWith('±')) return { text: '', width: 8 };
   const up = delta > 0;
   const color = better === null ? COLORS.muted : (better === 'higher') === up ? COLORS.good : COLORS.bad;
   const points = up ? '0,7 3.5,1 7,7' : '0,1 3.5,7 7,1';

@@ -63,14 +63,14 @@ export function indicatorsPage(m: ReportModel): Node[] {
   const header = prev ? ['Indicator', m.meta.wave, prev, 'Change', 'What it measures', 'Leading indicator'] : ['Indicator', m.meta.wave, 'What it measures', 'Leading indicator'];
   const rows = m.indicators.map((r) => {
     const base: Node[] = [{ text: r.label, bold: true }, r.value.text];
-    if (prev) base.push(r.previous?.text ?? '—', { columns: [arrow(r.delta?.value ?? null, r.better), { text: r.delta?.text ?? '—', width: '*' }], columnGap: 2 });
+    if (prev) base.push(r.previous?.text ?? '—', { columns: [arrow(r.delta?.value ?? null, r.better, r.delta?.text), { text: r.delta?.text ?? '—', width: '*' }], columnGap: 2 });
     base.push({ text: r.definition, fontSize: 7.5 }, { text: r.leadingIndicator ?? '', fontSize: 7.5, italics: true, color: COLORS.muted });
     return base;
   });
   const widths = prev ? [78, 38, 38, 46, '*', 96] : [88, 44, '*', 110];
   const align: ('left' | 'right')[] = prev ? ['left', 'right', 'right', 'left', 'left', 'left'] : ['left', 'right', 'left', 'left'];
   return [
-    h1('Indicators'),
+    h1('Indicators', { pageBreak: true }),
     { text: `All domains pooled. The last column links each number to the leading indicators of distributed leadership in the evaluation framework (“Measuring the Impact of Distributed Leadership”).${prev ? ' Green triangles: a change towards more distributed leadership; red: away from it.' : ''}`, style: 'body', margin: [0, 0, 0, 6] },
     table(header, rows, widths, align),
     note('Lagging indicators (teacher retention, changes in practice, student outcomes) need data beyond a network survey and are not reported here.'),

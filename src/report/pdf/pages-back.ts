@@ -7,7 +7,7 @@ export function changePage(m: ReportModel): Node[] {
   if (!c) return [];
   const rows = c.rows.map((r) => [
     { text: r.label, bold: true }, r.previous?.text ?? '—', r.value.text,
-    { columns: [arrow(r.delta?.value ?? null, r.better), { text: r.delta?.text ?? '—', width: '*' }], columnGap: 2 },
+    { columns: [arrow(r.delta?.value ?? null, r.better, r.delta?.text), { text: r.delta?.text ?? '—', width: '*' }], columnGap: 2 },
     { text: r.better === null ? '' : r.better === 'higher' ? 'higher = more distributed' : 'lower = more distributed', color: COLORS.muted, fontSize: 7.5 },
   ]);
   const named = m.meta.edition === 'named';
@@ -56,7 +56,7 @@ export function qualityPage(m: ReportModel): Node[] {
 export function appendix(m: ReportModel): Node[] {
   const rows = m.definitions.map((d) => [{ text: d.term, bold: true }, d.definition, { text: d.source, color: COLORS.muted }]);
   return [
-    h1('Appendix: definitions and sources'),
+    h1('Appendix: definitions and sources', { pageBreak: true }),
     para('Formulas, normalisation and degenerate cases (empty domains, isolates, one-person groups) are stated in full in docs/metrics.md of the leadmap documentation; the wording below follows it.'),
     { ...(table(['Term', 'Definition', 'Source'], rows, [82, '*', 130]) as object), fontSize: 7.5, margin: [0, 6, 0, 6] },
   ];

@@ -10,7 +10,7 @@ export function silosPage(m: ReportModel): Node[] {
     h1(`Silos: does advice cross ${by}s?`, { pageBreak: true }),
     para(`${s.withinShare.text} of advice ties stay within the same ${by}; the school-wide E-I index is ${s.overall.text} (−1 = every tie stays inside, +1 = every tie crosses). ${s.test ?? ''}`),
     h2(`E-I index per ${by}`),
-    { svg: eiBarsSvg(s.groups, m.meta.minGroupSize, 499), width: 499, margin: [0, 2, 0, 4] },
+    { svg: eiBarsSvg(s.groups, 499), width: 499, margin: [0, 2, 0, 4] },
     ...(s.suppressedNote ? [note(s.suppressedNote)] : []),
     note('Computed from the out-ties of each group’s members: the advice they seek, inside or outside their own group.'),
     ...(s.communities ? [para(s.communities)] : []),
@@ -60,7 +60,7 @@ export function peripheryPage(m: ReportModel): Node[] {
     o.overloaded ? { text: 'possibly overloaded', color: COLORS.bad, bold: true } : '',
   ]);
   return [
-    h1('New staff and workload'),
+    h1('New staff and workload', { pageBreak: true }),
     h2('New staff on their own'),
     para('New staff (started this year or last, or new to teaching) whom no colleague names yet: the advice network has not drawn them in.'),
     ns.length > 0 ? table(['Person', 'Department', 'Started', 'Names others', 'Answered'], ns, [110, 120, 60, 70, '*'], ['left', 'left', 'right', 'right', 'left']) : para('Every new staff member is named by at least one colleague.'),

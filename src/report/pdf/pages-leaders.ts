@@ -6,20 +6,21 @@ import { bullets, COLORS, h1, h2, note, para, table, type Node } from './blocks.
 export function whoLeadsPage(m: ReportModel): Node[] {
   const w = m.whoLeads;
   const named = m.meta.edition === 'named';
-  const header = ['Person', ...(named ? ['Role'] : []), 'Department', ...w.domains.map(capital)];
+  const domW = Math.min(52, Math.floor((499 - 4 * (2 + w.domains.length) - (named ? 172 : 160)) / Math.max(1, w.domains.length)));
+  const header = ['Person', named ? 'Role, department' : 'Department', ...w.domains.map((d) => ({ text: capital(d), fontSize: headerSize(d, domW) }))];
   const rows = w.rows.map((r) => [
-    { text: r.label, bold: r.formal === false },
-    ...(named ? [{ text: r.role, fontSize: 7, color: COLORS.muted }] : []),
-    { text: r.department, fontSize: 7 },
+    { text: r.label, bold: named && !r.formal },
+    named ? { text: [{ text: r.role || '—', color: COLORS.muted }, `\n${r.department}`], fontSize: 7 } : { text: r.department, fontSize: 7 },
     ...r.inDegree.map((v, k) => (r.leads[k] ? { text: String(v ?? ''), bold: true, fillColor: COLORS.leaderFill, color: COLORS.accent } : { text: v === null ? '' : String(v), color: COLORS.muted })),
   ]);
-  const domW = w.domains.length > 0 ? Math.max(26, Math.min(48, Math.floor((499 - (named ? 250 : 175)) / w.domains.length))) : 40;
-  const widths = [named ? 82 : 70, ...(named ? [80] : []), named ? 70 : 90, ...w.domains.map(() => domW)];
-  const align = ['left', ...(named ? ['left'] : []), 'left', ...w.domains.map(() => 'center')] as ('left' | 'center')[];
+  // Widths exclude cell padding (2 + 2 per column): person + group columns, the rest shared by the domains.
+  const fixed = [named ? 80 : 60, named ? 92 : 100];
+  const widths = [...fixed, ...w.domains.map(() => domW)];
+  const align = ['left', 'left', ...w.domains.map(() => 'center')] as ('left' | 'center')[];
   return [
     h1('Who leads what', { pageBreak: true }),
     para(`Each row is a colleague who leads at least one domain: named by at least max(3, mean + 1 sd) colleagues in that domain (the bar per domain: ${w.domains.map((d, k) => `${d} ${w.thresholds[k]!.toFixed(1)}`).join(', ')}). Numbers are how many colleagues name the person; shaded cells are the domains they lead.${named ? ' Names in bold hold no formal leadership role.' : ''}`),
-    { ...(table(header, rows, widths, align) as object), fontSize: 7.5, margin: [0, 6, 0, 8] },
+    { ...(table(header, rows, widths, align, 2) as object), fontSize: 7.5, margin: [0, 6, 0, 8] },
     ...(m.overlapReading ? [para(m.overlapReading)] : []),
   ];
 }
@@ -63,4 +64,10 @@ export function formalInformalPage(m: ReportModel): Node[] {
     note('Formal role holders named by fewer than max(2, median) colleagues across all domains. This can reflect a new role, an unclear remit or a role outside the surveyed domains — a conversation, not a verdict.'),
     ...(f.leaderPlus.length > 0 ? [h2('Leader-plus — leaders without a formal role (all domains)'), para(f.leaderPlus.map((r) => `${r.label} (${r.inDegree})`).join(', ') + '.')] : []),
   ];
+}
+
+/** Header font size so the longest word of a domain name fits its column (Roboto Medium ≈ 0.56 em per character), 5.5–7 pt. */
+function headerSize(domain: string, width: number): number {
+  const longest = Math.max(...domain.split(/\s+/).map((w) => w.length));
+  return Math.max(5.5, Math.min(7, Math.floor((width / (longest * 0.56)) * 2) / 2));
 }
