@@ -13,13 +13,14 @@ const INDICATORS = [
   { id: 'density', name: 'Density', get: (w) => w.a.network.density, f: percent, dp: (v) => `${(v * 100).toFixed(1)} pts` },
   { id: 'reciprocity', name: 'Reciprocity', get: (w) => w.a.network.reciprocity, f: percent, dp: (v) => `${Math.round(v * 100)} pts` },
   { id: 'centralization', name: 'Centralization', get: (w) => w.a.network.inDegreeCentralization, f: (v) => fmt(v), good: -1 },
+  { id: 'topPerson', name: 'Share of nominations to the most-named person', get: (w) => (w.a.network.ties ? Math.max(0, ...w.a.people.map((p) => p.inDegree)) / w.a.network.ties : null), f: percent, dp: (v) => `${Math.round(v * 100)} pts`, good: -1 },
   { id: 'topShare', name: 'Share of nominations to the most-named 10 %', get: (w) => anyRow(w.l.distribution.byDomain)?.topShare?.value, f: percent, dp: (v) => `${Math.round(v * 100)} pts`, good: -1 },
   { id: 'formalShare', name: 'Share of nominations to formal leaders', get: (w) => anyRow(w.l.formalInformal.byDomain)?.formalShare, f: percent, dp: (v) => `${Math.round(v * 100)} pts` },
   { id: 'gini', name: 'Gini of nominations', get: (w) => anyRow(w.l.distribution.byDomain)?.gini?.value, f: (v) => fmt(v), good: -1 },
   { id: 'leaders', name: 'Leaders (all domains)', get: (w) => anyRow(w.l.distribution.byDomain)?.leaders, f: String, good: 1 },
   { id: 'hidden', name: 'Hidden leaders', get: (w) => anyRow(w.l.formalInformal.byDomain)?.hiddenLeaders.length, f: String, good: 1 },
   { id: 'single', name: 'Domains with only one leader', get: (w) => w.l.distribution.byDomain.filter((d) => d.domain !== 'any' && d.leaders === 1).length, f: String, good: -1 },
-  { id: 'ei', name: 'Silo index (E-I)', get: (w) => w.a.ei.value, f: (v) => (v > 0 ? `+${fmt(v)}` : fmt(v)), good: 1 },
+  { id: 'ei', name: 'Silo index (E-I)', get: (w) => w.a.ei.value, f: (v) => (v > 0 ? `+${fmt(v)}` : fmt(v)), dp: (v) => fmt(v), good: 1 },
   { id: 'isolates', name: 'Isolates', get: (w) => w.a.network.isolates, f: String, good: -1 },
 ];
 
@@ -47,7 +48,9 @@ function headlines(first, last) {
   else if (c0 !== null && c1 !== null && c1 - c0 >= 0.1) out.push(`Advice is more concentrated on a few people: centralization rose from ${fmt(c0)} to ${fmt(c1)}.`);
   if (l0 != null && l1 != null && l1 !== l0) out.push(`${l1 > l0 ? 'More' : 'Fewer'} colleagues lead: ${l0} → ${l1} people stand out as sought-out leaders.`);
   const f0 = v('formalShare', first), f1 = v('formalShare', last);
-  if (f0 != null && f1 != null && Math.abs(f1 - f0) >= 0.1) out.push(f1 < f0 ? `Leadership reaches beyond formal roles: the share of nominations going to role holders fell from ${percent(f0)} to ${percent(f1)}.` : `Leadership is more tied to formal roles: role holders receive ${percent(f1)} of nominations (was ${percent(f0)}).`);
+  if (f0 != null && f1 != null && Math.abs(f1 - f0) >= 0.1) out.push(f1 < f0 ? `Leadership reaches beyond formal roles: the share of nominations going to role holders fell from ${percent(f0)} to ${percent(f1)}.` : `Colleagues with a formal leadership role are sought out more: they receive ${percent(f1)} of nominations (was ${percent(f0)}).`);
+  const p0 = v('topPerson', first), p1 = v('topPerson', last);
+  if (p0 != null && p1 != null && Math.abs(p1 - p0) >= 0.03) out.unshift(p1 < p0 ? `Less depends on one person: the most-named colleague receives ${percent(p1)} of all nominations (was ${percent(p0)}).` : `More depends on one person: the most-named colleague receives ${percent(p1)} of all nominations (was ${percent(p0)}).`);
   const s0 = v('single', first), s1 = v('single', last);
   if (s1 > s0) out.push(`${s1} domain${s1 === 1 ? '' : 's'} now depend${s1 === 1 ? 's' : ''} on a single leader (was ${s0}).`);
   return out;

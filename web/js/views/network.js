@@ -153,7 +153,8 @@ export function drawNetwork(section, graph, a, l) {
       .attr('marker-end', (d) => (d.target.id === focused ? 'url(#arrow-in)' : d.source.id === focused ? 'url(#arrow-out)' : 'url(#arrow)'));
     link.filter((d) => d.target.id === focused || d.source.id === focused).raise();
     node.classed('hl', (d) => near.has(d.id)).classed('hl-self', (d) => d.id === focused);
-    label.classed('shown', (d) => near.has(d.id));
+    const named = new Set([focused, ...[...near].filter((id) => id !== focused).sort((x, y) => byId.get(y).inDegree - byId.get(x).inDegree).slice(0, 10)]);
+    label.classed('shown', (d) => named.has(d.id));
     svgEl.dataset.focus = focused;
     svgEl.dataset.focusTies = String(link.filter((d) => d.target.id === focused || d.source.id === focused).size());
   };

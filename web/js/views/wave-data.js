@@ -36,8 +36,7 @@ export async function renderWaveData(root, { wave, school, me, stale }) {
       <div id="upload-result" aria-live="polite"></div>
     </form></section>
     <section aria-labelledby="h-review"><h2 id="h-review">Survey review</h2><div class="card" id="review">${reviewHtml(review.items)}</div></section>
-    <section aria-labelledby="h-files"><h2 id="h-files">Stored files</h2><div class="card">${files.length === 0 ? empty('No files stored for this wave yet.') : `<table id="files"><thead><tr><th scope="col">File</th><th scope="col">Kind</th><th scope="col" class="num">Size</th><th scope="col">Uploaded</th></tr></thead><tbody>
-      ${files.map((f) => `<tr><td>${esc(f.originalName)}</td><td>${esc(f.kind)}</td><td class="num">${KB(f.bytes)}</td><td>${esc(new Date(f.createdAt).toLocaleString())}</td></tr>`).join('')}</tbody></table>`}</div></section>`;
+    <section aria-labelledby="h-files"><h2 id="h-files">Stored files</h2><div class="card" id="files-card">${filesHtml(files)}</div></section>`;
   wireUpload(root, wave, school);
   wireReview(root, wave, review.items);
 }
@@ -80,7 +79,11 @@ function wireUpload(root, wave, school) {
       if (done.status === 'succeeded') {
         const r = done.result;
         out.innerHTML = `<div class="ok-box" role="status"><strong>Stored:</strong> ${r.people} people, ${r.ties} ties. <a href="#/wave/${esc(wave.id)}">Open the analysis</a></div>${r.problems?.length ? problemsTable(r.problems, 'Warnings (stored anyway)') : ''}`;
-        const review = await get(`/api/waves/${encodeURIComponent(wave.id)}/review`).catch(() => ({ items: [] }));
+        const [review, stored] = await Promise.all([
+          get(`/api/waves/${encodeURIComponent(wave.id)}/review`).catch(() => ({ items: [] })),
+          get(`/api/waves/${encodeURIComponent(wave.id)}/files`).catch(() => ({ files: [] })),
+        ]);
+        root.querySelector('#files-card').innerHTML = filesHtml(stored.files);
         root.querySelector('#review').innerHTML = reviewHtml(review.items);
         wireReview(root, wave, review.items);
       } else {
@@ -92,6 +95,12 @@ function wireUpload(root, wave, school) {
       out.innerHTML = `<div class="error-box" role="alert"><strong>Nothing was stored.</strong> ${esc(e.message)}</div>${problems ? problemsTable(problems, 'Problems to fix') : ''}`;
     } finally { button.disabled = false; }
   });
+}
+
+function filesHtml(files) {
+  if (files.length === 0) return empty('No files stored for this wave yet.');
+  return `<table id="files"><thead><tr><th scope="col">File</th><th scope="col">Kind</th><th scope="col" class="num">Size</th><th scope="col">Uploaded</th></tr></thead><tbody>
+    ${files.map((f) => `<tr><td>${esc(f.originalName)}</td><td>${esc(f.kind)}</td><td class="num">${KB(f.bytes)}</td><td>${esc(new Date(f.createdAt).toLocaleString())}</td></tr>`).join('')}</tbody></table>`;
 }
 
 export function problemsTable(problems, title) {

@@ -1,0 +1,137 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, Client, DEMO, SHOTS, browserReady, demoWave, signIn, startWeb, type WebHarness } from './helpers.js';
+import { tempDir } from '../store/helpers.js';
+
+interface Planted { hiddenLeaders: Array<{ id: string; name: string; domains: string[] }> }
+
+describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
+  let web: WebHarness;
+  let api: Client;
+  const files = tempDir('leadmap-web-files-');
+  beforeAll(async () => {
+    web = await startWeb();
+    api = new Client(web.srv.url);
+    await api.signIn('admin', ADMIN_PASSWORD);
+  });
+  afterAll(async () => { await web?.close(); files.remove(); });
+
+  it('signs in and lists the organisation\'s schools and waves', async () => {
+    const page = await web.page();
+    await signIn(page, web.srv.url, 'admin', ADMIN_PASSWORD);
+    await page.waitForSelector('section.school h2');
+    const names = await page.locator('section.school h2').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Highland High', 'Lakeside Elementary']));
+    expect(await page.locator('section[data-school=highland] tbody tr').count()).toBe(4);
+    await page.screenshot({ path: join(SHOTS, 'web-schools.png'), fullPage: true });
+    expect(web.problems).toEqual([]);
+  });
+
+  it('opens a demo wave: indicators explained, network with one circle per person, tooltip and highlight', async () => {
+    const page = await web.page();
+    const { wave } = await demoWave(api, 'highland', '2025-26');
+    await page.click('section[data-school=highland] a:text-is("2025-26")');
+    await page.waitForSelector('#network circle');
+    expect(await page.textContent('h1')).toContain('Highland High · 2025-26');
+    for (const k of ['people', 'ties', 'density', 'reciprocity', 'centralization', 'response', 'gini', 'leaders', 'hidden']) {
+      const card = page.locator(`[data-kpi=${k}]`);
+      expect((await card.locator('.v').textContent())?.trim()).not.toBe('');
+      expect((await card.locator('.x').textContent())!.length).toBeGreaterThan(20);
+    }
+    expect(await page.locator('[data-kpi=people] .v').textContent()).toBe(String(wave.people));
+    expect(await page.locator('#network circle').count()).toBe(wave.people);
+    expect(Number(await page.getAttribute('#network', 'data-links'))).toBe(await page.locator('#network line').count());
+    // Hover: name, department and in-degree; click: that person's ties highlighted.
+    const hub = page.locator('#network circle').nth(0);
+    await hub.hover({ force: true });
+    await page.waitForSelector('#tooltip:not([hidden])');
+    expect(await page.textContent('#tooltip')).toMatch(/named by \d+ colleague/);
+    await page.selectOption('#focus-person', { label: 'Leah Walker' });
+    expect(await page.getAttribute('#network', 'data-focus')).toBe('HH001');
+    expect(Number(await page.getAttribute('#network', 'data-focus-ties'))).toBeGreaterThan(10);
+    expect(await page.locator('#network line.hl-in').count()).toBeGreaterThan(10);
+    await page.locator('#network-section').screenshot({ path: join(SHOTS, 'web-network-focus.png') });
+    await page.selectOption('#colour-by', 'leader');
+    expect(await page.textContent('#legend')).toContain('informal leader');
+    await page.selectOption('#focus-person', '');
+    await page.locator('#network-section').screenshot({ path: join(SHOTS, 'web-network-leaders.png') });
+    await page.screenshot({ path: join(SHOTS, 'web-wave-named.png'), fullPage: true });
+    expect(web.problems).toEqual([]);
+  });
+
+  it('the who-leads-what matrix shows the planted hidden leader of Highland 2025-26', async () => {
+    const page = await web.page();
+    const planted = JSON.parse(readFileSync(join(DEMO, 'highland/2025-26/planted.json'), 'utf8')) as Planted;
+    for (const h of planted.hiddenLeaders) {
+      const row = page.locator(`#leads-matrix tr[data-person="${h.id}"]`);
+      expect(await row.locator('.pname').textContent()).toBe(h.name);
+      expect(await row.locator('.badge.hidden-leader').count()).toBe(1);
+      for (const d of h.domains) expect(await row.locator(`td.cell.lead[data-domain="${d}"]`).count()).toBe(1);
+    }
+    expect(await page.locator('#who-leads th.domain').count()).toBeGreaterThan(3);
+    await page.locator('#who-leads').screenshot({ path: join(SHOTS, 'web-matrix.png') });
+    // Silos: suppressed departments show a dash and the reason.
+    expect(await page.locator('#departments td.suppressed').count()).toBeGreaterThan(0);
+    expect(await page.textContent('#silos')).toContain('fewer than 5 people');
+    expect(web.problems).toEqual([]);
+  });
+
+  it('the domain filter changes the network\'s ties', async () => {
+    const page = await web.page();
+    const before = Number(await page.getAttribute('#network', 'data-links'));
+    await page.selectOption('#domain', 'technology');
+    await page.waitForFunction(() => location.hash.includes('domain=technology') && document.querySelector('#network circle'));
+    const after = Number(await page.getAttribute('#network', 'data-links'));
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    expect(await page.locator('#network line').count()).toBe(after);
+    expect(await page.textContent('#indicators h2')).toContain('technology');
+    expect(web.problems).toEqual([]);
+  });
+
+  it('the school page compares waves: Highland\'s silos opening up', async () => {
+    const page = await web.page();
+    await page.click('nav.crumbs a:text-is("Highland High")');
+    await page.waitForSelector('#compare-table');
+    expect(await page.textContent('.headlines')).toMatch(/Silos are opening up/);
+    const ei = page.locator('#compare-table tr[data-indicator=ei] td.delta');
+    expect(await ei.getAttribute('class')).toContain('better');
+    await page.screenshot({ path: join(SHOTS, 'web-compare-highland.png'), fullPage: true });
+    expect(web.problems).toEqual([]);
+  });
+
+  it('creates a wave, lists every problem of a bad upload, then stores a good one', async () => {
+    const page = await web.page();
+    await page.fill('#wave-label', '2026-27 pilot');
+    await page.click('#new-wave button[type=submit]');
+    await page.waitForSelector('#upload-form');
+    const roster = join(files.path, 'roster.csv');
+    const badTies = join(files.path, 'ties-bad.csv');
+    const ties = join(files.path, 'ties.csv');
+    writeFileSync(roster, 'id,name,role,department\n' + Array.from({ length: 8 }, (_, i) => `T${i + 1},Teacher ${'ABCDEFGH'[i]},${i ? 'teacher' : 'principal'},${i < 4 ? 'Maths' : 'English'}\n`).join(''));
+    writeFileSync(badTies, 'source,target,relation,domain,weight\nT2,T1,advice,curriculum,2\nT3,T1,advice,curriculum,lots\nT4,T99,advice,curriculum,1\n');
+    writeFileSync(ties, 'source,target,relation,domain,weight\n' + Array.from({ length: 7 }, (_, i) => `T${i + 2},T1,advice,curriculum,${1 + (i % 3)}\nT${i + 2},T${i === 6 ? 2 : i + 3},advice,behaviour,1\n`).join(''));
+    await page.setInputFiles('#f-roster', roster);
+    await page.setInputFiles('#f-ties', badTies);
+    await page.click('#upload-button');
+    await page.waitForSelector('#upload-result .error-box');
+    const rows = page.locator('#problems tbody tr');
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    const text = await page.textContent('#problems');
+    expect(text).toContain('ties-bad.csv');
+    expect(text).toContain('weight');
+    expect(text).toContain('lots');
+    await page.screenshot({ path: join(SHOTS, 'web-upload-problems.png'), fullPage: true });
+    await page.setInputFiles('#f-ties', ties);
+    await page.click('#upload-button');
+    await page.waitForSelector('#upload-result .ok-box');
+    expect(await page.textContent('#upload-result')).toMatch(/8 people, 14 ties/);
+    await page.waitForSelector('#files tbody tr');
+    expect(await page.locator('#files tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await page.click('#upload-result a');
+    await page.waitForSelector('#network circle');
+    expect(await page.locator('#network circle').count()).toBe(8);
+    expect(web.problems).toEqual([]);
+  });
+});
