@@ -13,7 +13,7 @@ import { formatSummary, summarize } from '../../ingest/survey/summary.js';
 
 const USAGE = `Usage: leadmap import <export.(csv|tsv|txt|xlsx)> --roster <roster.csv> [options]
 
-Turns a wide survey export (Google Forms, Microsoft Forms, Qualtrics, Excel CSV in any
+Turns a wide survey export (Google Forms, Microsoft Forms, Qualtrics, SurveyMonkey, Excel CSV in any
 encoding or locale, UTF-16 "Unicode text") into canonical ties, matching the names people
 typed or ticked to the roster. Nothing is guessed: ambiguous or unknown names are listed for
 review and resolved in a mapping file you keep and reuse next year.
@@ -41,7 +41,7 @@ async function writeAtomic(path: string, text: string): Promise<void> {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'turn a Google/Microsoft Forms, Qualtrics or Excel survey export into ties',
+  summary: 'turn a Google/Microsoft Forms, Qualtrics, SurveyMonkey or Excel survey export into ties',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
