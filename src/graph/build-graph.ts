@@ -1,4 +1,4 @@
-import { ANY_DOMAIN, type Dataset, type Tie } from '../model/types.js';
+import { ANY_DOMAIN, DEFAULT_RELATION, type Dataset, type Tie } from '../model/types.js';
 import { LeadmapError } from '../model/errors.js';
 import { createOrgGraph, type EdgeAttributes, type OrgGraph } from './org-graph.js';
 
@@ -14,6 +14,8 @@ export interface GraphSelection {
 /** Picks the relation a selection means: the given one, the only one, or "advice" when present. */
 export function resolveRelation(dataset: Dataset, relation?: string): string {
   const names = dataset.relations.map((r) => r.name);
+  // No ties at all (e.g. only self-ties): any relation is an empty network where everyone is an isolate.
+  if (names.length === 0) return (relation ?? DEFAULT_RELATION).toLowerCase();
   if (relation !== undefined) {
     const r = relation.toLowerCase();
     if (!names.includes(r)) {

@@ -5,7 +5,7 @@ import { describeAliases, resolveHeader, type AliasTable, type ResolvedHeader } 
 import { ProblemCollector } from './problems.js';
 import { TieAggregator } from './tie-aggregator.js';
 import { hasExtraValues } from './row-shape.js';
-import { normalizeLabel, parsePositiveNumber } from './values.js';
+import { MAX_STRENGTH, normalizeLabel, parseNumber, parsePositiveNumber } from './values.js';
 
 export type TieField = 'source' | 'target' | 'relation' | 'domain' | 'weight' | 'count' | 'timestamp' | 'wave';
 
@@ -108,7 +108,11 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
       if (h.index.weight !== undefined) {
         const text = cell(cells, h.index.weight);
         const w = text === '1' ? 1 : parsePositiveNumber(text, decimalComma);
-        if (w === null) problems.error(file, row, h.label.weight!, text, 'BAD_WEIGHT', text === '' ? 'is empty; expected a positive number (or leave out the weight column for weight 1)' : 'is not a positive number');
+        if (w === null) {
+          const tooBig = (parseNumber(text, decimalComma) ?? 0) > MAX_STRENGTH;
+          problems.error(file, row, h.label.weight!, text, 'BAD_WEIGHT', text === '' ? 'is empty; expected a positive number (or leave out the weight column for weight 1)'
+            : tooBig ? 'is too large; expected a tie strength (frequency or count) up to 1,000,000,000,000' : 'is not a positive number');
+        }
         else weight = w;
       }
       let count = 1;

@@ -7,8 +7,14 @@ import type { AttributeValue } from '../model/types.js';
  */
 export function parsePositiveNumber(text: string, decimalComma: boolean): number | null {
   const n = parseNumber(text, decimalComma);
-  return n !== null && n > 0 ? n : null;
+  return n !== null && n > 0 && n <= MAX_STRENGTH ? n : null;
 }
+
+/**
+ * Largest tie strength accepted (10^12). Frequencies and counts never come near it; the bound keeps
+ * sums of strengths (in-strength, PageRank mass) finite.
+ */
+export const MAX_STRENGTH = 1e12;
 
 /** Parses a finite number (see parsePositiveNumber for the accepted shapes); null otherwise. */
 export function parseNumber(text: string, decimalComma: boolean): number | null {

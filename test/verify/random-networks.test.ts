@@ -98,18 +98,21 @@ describe('leadmap analyze --json agrees with networkx on unseen networks', () =>
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { runs: Run[]; refused?: string };
     if (expected.refused) {
       const want = expected.runs[0]!;
-      it(`${name}: no tie to analyse, the CLI refuses the file (exit 2, nothing on stdout)`, async () => {
-        const r = await run(['analyze', join(dir, 'ties.csv'), '--roster', join(dir, 'roster.csv'), '--json']);
-        expect(r.code).toBe(2);
-        expect(r.stdout).toBe('');
-        if (expected.refused === 'NO_ROWS') expect(r.stderr).toContain('[NO_ROWS]');
-      });
-      if (expected.refused !== 'NO_ROWS') {
-        // Known defect (src/graph/build-graph.ts resolveRelation): a file whose rows are all self-ties leaves
-        // no relation, and the message reads "the data has several relations (); choose one with --relation".
-        it.fails(`${name}: the refusal says there are no ties (not "several relations ()")`, async () => {
+      if (expected.refused === 'NO_ROWS') {
+        it(`${name}: a header-only tie list is refused (exit 2, nothing on stdout)`, async () => {
           const r = await run(['analyze', join(dir, 'ties.csv'), '--roster', join(dir, 'roster.csv'), '--json']);
-          expect(r.stderr).not.toContain('several relations ()');
+          expect(r.code).toBe(2);
+          expect(r.stdout).toBe('');
+          expect(r.stderr).toContain('[NO_ROWS]');
+        });
+      } else {
+        it(`${name}: rows that are all self-ties leave everyone an isolate, with the drop reported`, async () => {
+          const r = await run(['analyze', join(dir, 'ties.csv'), '--roster', join(dir, 'roster.csv'), '--json']);
+          expect(r.code).toBe(0);
+          expect(r.stderr).toContain('[SELF_TIES_DROPPED]');
+          const doc = JSON.parse(r.stdout);
+          expect(doc.network.ties).toBe(0);
+          expect(doc.network.isolates).toBe(doc.network.people);
         });
       }
       it(`${name}: coreMetrics of the tieless graph agrees with networkx`, () => {

@@ -97,7 +97,7 @@ export const analyzeCommand: Command = {
     const { selection: _leadershipSelection, ...sections } = leadership;
     const selection = { relation: graph.getAttribute('relation'), domain: graph.getAttribute('domain'), wave: dataset.wave?.label ?? null };
     if (values.json) {
-      io.stdout(JSON.stringify({ network: core.network, people: core.people, selection, ...sections }) + '\n');
+      io.stdout(JSON.stringify({ network: core.network, people: core.people, notes: core.notes, selection, ...sections }) + '\n');
     } else {
       io.stdout(textReport(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) + '\n\n' + summarizeLeadership(leadership) + '\n');
     }
