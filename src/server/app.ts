@@ -15,6 +15,7 @@ import { staticRoutes } from './routes/static.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { waveRoutes } from './routes/waves.js';
 import { transferRoutes } from './routes/transfer.js';
+import { reportRoutes } from './routes/report.js';
 
 /**
  * The HTTP application: helmet with a strict CSP, JSON API under /api (the
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps, throttle = new LoginThrottle()): Expres
   app.use(uploadRoutes(deps));
   app.use(analysisRoutes(deps));
   app.use(transferRoutes(deps));
+  app.use(reportRoutes(deps));
   app.use('/api', (_req, _res, next) => next(new LeadmapError('NOT_FOUND', 'no such API route')));
   app.use(staticRoutes(deps));
   app.use((_req, _res, next) => next(new LeadmapError('NOT_FOUND', 'not found')));

@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { LeadmapError } from '../../model/errors.js';
+import { makeReport, type Edition, type WaveInput } from '../../report/index.js';
+import type { WaveRecord } from '../../store/store.js';
+import { accountOf, seesNames, waveFor } from '../access.js';
+import type { AppDeps } from '../context.js';
+
+/**
+ * GET /api/waves/:waveId/report.pdf?edition=named|anonymised — the annual evaluation report of a
+ * wave, compared with the school's previous ready wave. Viewers get only the anonymised edition
+ * (their default; asking for named is 403); admins and analysts default to named. Small groups are
+ * suppressed in both editions (src/privacy via the report model). Every download is audited.
+ */
+export function reportRoutes(deps: AppDeps): Router {
+  const r = Router();
+  const { store, audit } = deps;
+  r.get('/api/waves/:waveId/report.pdf', async (req, res) => {
+    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const account = accountOf(req);
+    const asked = req.query.edition;
+    if (asked !== undefined && asked !== 'named' && asked !== 'anonymised') throw new LeadmapError('BAD_REQUEST', 'edition must be "named" or "anonymised"');
+    const edition: Edition = asked ?? (seesNames(account) ? 'named' : 'anonymised');
+    if (edition === 'named' && !seesNames(account)) throw new LeadmapError('FORBIDDEN', 'the named edition is for analysts and administrators; ask for edition=anonymised');
+    const current = await waveInput(deps, wave);
+    const waves = (await store.listWaves(school.id)).filter((w) => w.id !== wave.id && w.status === 'ready' && w.dataHash && w.label.localeCompare(wave.label, undefined, { numeric: true }) < 0);
+    const prev = waves.sort((a, b) => b.label.localeCompare(a.label, undefined, { numeric: true }))[0];
+    const { pdf } = await makeReport({
+      school: school.name, edition, minGroupSize: deps.privacy.minGroupSize,
+      current, previous: prev ? await waveInput(deps, prev) : null,
+    });
+    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'export', target: `wave:${wave.id}`, detail: `report.pdf ${edition}` });
+    const name = `${school.slug}-${wave.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'wave'}-report${edition === 'named' ? '' : '-anonymised'}.pdf`;
+    res.set('Content-Type', 'application/pdf').attachment(name).send(pdf);
+  });
+  return r;
+}
+
+async function waveInput(deps: AppDeps, wave: WaveRecord): Promise<WaveInput> {
+  if (wave.status !== 'ready' || !wave.dataHash) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
+  const dataset = await deps.store.loadWaveDataset(wave.id);
+  if (!dataset) throw new LeadmapError('NOT_READY', 'this wave has no data yet');
+  return { dataset, wave: wave.label, secret: await deps.store.waveSecret(wave.id) };
+}
