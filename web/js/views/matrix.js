@@ -35,7 +35,7 @@ export function matrixSection(a, l) {
   const body = leaders.map((r) => {
     const hid = hiddenIn.get(r.id);
     const badge = hid ? `<span class="badge hidden-leader" title="Sought out for ${esc(hid.join(', '))} without a formal leadership role">informal leader</span>`
-      : r.formal ? '<span class="badge formal">formal role</span>' : '';
+      : '';
     const cells = domains.map((d) => {
       const c = r.cells[d.domain];
       if (!c) return '<td class="cell l0" aria-label="not among the most named"></td>';

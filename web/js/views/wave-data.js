@@ -13,7 +13,7 @@ export async function renderWaveData(root, { wave, school, me, stale }) {
   const [{ files }, review] = await Promise.all([get(`/api/waves/${encodeURIComponent(wave.id)}/files`), get(`/api/waves/${encodeURIComponent(wave.id)}/review`).catch(() => ({ items: [] }))]);
   if (stale()) return;
   root.innerHTML = `${crumbs}
-    <h1>${esc(school.name)} · ${esc(wave.label)} <span class="badge">${esc(wave.status === 'ready' ? `${wave.people} people, ${wave.ties} ties` : 'no data yet')}</span></h1>
+    <h1>${esc(school.name)} · ${esc(wave.label)} <span class="badge" id="wave-badge">${esc(wave.status === 'ready' ? `${wave.people} people, ${wave.ties} ties` : 'no data yet')}</span></h1>
     <section aria-labelledby="h-upload"><h2 id="h-upload">Upload files</h2>
     <form class="card upload" id="upload-form" novalidate>
       <fieldset><legend>What are you uploading?</legend>
@@ -78,6 +78,7 @@ function wireUpload(root, wave, school) {
       forgetSchool(school.id);
       if (done.status === 'succeeded') {
         const r = done.result;
+        root.querySelector('#wave-badge').textContent = `${r.people} people, ${r.ties} ties`;
         out.innerHTML = `<div class="ok-box" role="status"><strong>Stored:</strong> ${r.people} people, ${r.ties} ties. <a href="#/wave/${esc(wave.id)}">Open the analysis</a></div>${r.problems?.length ? problemsTable(r.problems, 'Warnings (stored anyway)') : ''}`;
         const [review, stored] = await Promise.all([
           get(`/api/waves/${encodeURIComponent(wave.id)}/review`).catch(() => ({ items: [] })),
