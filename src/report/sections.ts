@@ -101,7 +101,7 @@ export function silos(a: A, minGroupSize: number): Silos {
     : `A community search (Louvain) finds ${a.groups.communities.count} clusters of colleagues who advise one another; they ${al.nmi >= 0.5 ? 'largely follow' : al.nmi >= 0.2 ? 'partly follow' : 'cut across'} ${a.groups.groupBy} lines (NMI ${al.nmi.toFixed(2)}, modularity ${a.groups.communities.modularity.toFixed(2)}).`;
   return {
     groupBy: a.groups.groupBy, overall: dec(ei.ei), withinShare: pct(total === 0 ? null : ei.internal / total), test, groups,
-    suppressedNote: hidden === 0 ? null : `${hidden} ${hidden === 1 ? 'group is' : 'groups are'} not shown: results of groups with fewer than ${minGroupSize} people are suppressed, and when only one group would be hidden the next smallest is hidden too, so its value cannot be worked out from the totals.`,
+    suppressedNote: hidden === 0 ? null : `${hidden} ${hidden === 1 ? 'group’s results are' : 'groups’ results are'} suppressed: results of groups with fewer than ${minGroupSize} people are suppressed, and when only one group would be hidden the next smallest is hidden too, so its value cannot be worked out from the totals.`,
     communities,
   };
 }
