@@ -12,8 +12,9 @@ export function suppressionNote(min) {
 }
 
 /** An indicator card: big value, name, one-line plain-language explanation. */
-export function kpi(id, name, value, explain, tone = '') {
-  return `<div class="kpi${tone ? ` ${tone}` : ''}" data-kpi="${esc(id)}"><div class="v">${esc(value)}</div><div class="k">${esc(name)}</div><p class="x">${esc(explain)}</p></div>`;
+export function kpi(id, name, value, explain, tone = '', change = null) {
+  const ch = change ? `<div class="change ${change.tone}" title="${esc(change.title)}"><span aria-hidden="true">${change.arrow}</span> ${esc(change.text)}</div>` : '';
+  return `<div class="kpi${tone ? ` ${tone}` : ''}" data-kpi="${esc(id)}"><div class="v">${esc(value)}</div><div class="k">${esc(name)}</div>${ch}<p class="x">${esc(explain)}</p></div>`;
 }
 
 export function empty(text) { return `<p class="empty">${esc(text)}</p>`; }
@@ -35,3 +36,20 @@ export const LEADER_KIND = {
   nominal: { colour: '#CC79A7', label: 'formal role, rarely sought out' },
   other: { colour: '#BBBBBB', label: 'everyone else' },
 };
+
+/** A "show all" button for a container whose rows beyond the first few carry class "extra" (wired by wireMore). */
+export function moreButton(total, shown, what) {
+  return total > shown ? `<p><button type="button" class="secondary more" aria-expanded="false" data-more="${esc(what)}">Show all ${total} ${esc(what)}</button></p>` : '';
+}
+
+export function wireMore(root) {
+  for (const b of root.querySelectorAll('button.more')) {
+    const box = b.closest('.card');
+    const label = b.textContent;
+    b.addEventListener('click', () => {
+      const open = box.classList.toggle('expanded');
+      b.setAttribute('aria-expanded', String(open));
+      b.textContent = open ? `Show fewer ${b.dataset.more}` : label;
+    });
+  }
+}

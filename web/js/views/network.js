@@ -81,7 +81,12 @@ export function drawNetwork(section, graph, a, l) {
       .append('path').attr('d', 'M0,-4L8,0L0,4').attr('fill', colour);
   }
   const g = svg.append('g');
-  const zoom = d3.zoom().scaleExtent([0.2, 8]).on('zoom', (ev) => g.attr('transform', ev.transform));
+  // Labels keep their on-screen size whatever the zoom.
+  const zoom = d3.zoom().scaleExtent([0.2, 8]).on('zoom', (ev) => {
+    g.attr('transform', ev.transform);
+    g.select('g.labels').style('font-size', `${12 / ev.transform.k}px`).style('stroke-width', `${3 / ev.transform.k}px`);
+    g.select('text.group-label').style('font-size', `${12 / ev.transform.k}px`);
+  });
   svg.call(zoom).on('dblclick.zoom', null);
   const link = g.append('g').attr('class', 'links').selectAll('line').data(links).join('line').attr('class', 'link')
     .attr('stroke-width', (d) => Math.min(3.5, 0.6 + Math.sqrt(d.weight) / 2)).attr('marker-end', 'url(#arrow)');
@@ -90,7 +95,7 @@ export function drawNetwork(section, graph, a, l) {
   const labelled = new Set([...nodes].sort((x, y) => y.inDegree - x.inDegree).filter((n) => n.inDegree >= maxIn * 0.45).slice(0, 8).map((n) => n.id));
   if (looseLabel) g.append('text').attr('class', 'group-label shown').attr('x', looseLabel.x).attr('y', looseLabel.y).text(looseLabel.text);
   const label = g.append('g').attr('class', 'labels').selectAll('text').data(nodes).join('text')
-    .text((d) => d.label).attr('dx', (d) => radius(d) + 3).attr('dy', 3).classed('shown', (d) => labelled.has(d.id));
+    .text((d) => d.label).attr('dx', (d) => radius(d) + 3).attr('dy', '0.35em').classed('shown', (d) => labelled.has(d.id));
 
   const place = () => {
     link.each(function (d) {

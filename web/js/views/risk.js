@@ -1,5 +1,5 @@
 import { esc, fmt } from '../api.js';
-import { empty, listNames } from '../ui.js';
+import { empty, listNames, moreButton } from '../ui.js';
 
 const pts = (v) => (v === null || v === undefined ? '—' : `${Math.round(v * 100)}`);
 
@@ -15,7 +15,7 @@ export function riskSection(a, l) {
       return `<tr${d.domain === a.domain ? ' class="current"' : ''}><th scope="row">${esc(d.domain)}</th><td>${k ? esc(k.name ?? nameOf.get(k.id) ?? k.id) : '<span class="muted">—</span>'}</td><td class="num">${k ? `${pts(k.reachabilityDrop)} point${pts(k.reachabilityDrop) === '1' ? '' : 's'}` : '—'}</td><td class="small">${esc(rest.slice(0, 2).map((p) => p.name ?? nameOf.get(p.id) ?? p.id).join(', '))}</td><td class="num">${fmt(d.benchDepth)}</td></tr>`;
     }).join('')}</tbody></table></div>`;
   const soleList = sole.length === 0 ? '<p class="ok">Nobody depends on a single colleague for advice in any domain.</p>'
-    : `<ul class="risk-list">${sole.map((s) => `<li><strong>${esc(s.name ?? nameOf.get(s.id) ?? s.id)}</strong> is the only source of ${esc(s.domain)} advice for ${s.dependents.length} colleague${s.dependents.length === 1 ? '' : 's'} (${esc(listNames(s.dependents.map((id) => nameOf.get(id) ?? id)))}).</li>`).join('')}</ul>`;
+    : `<ul class="risk-list">${sole.map((s, i) => `<li${i >= 8 ? ' class="extra"' : ''}><strong>${esc(s.name ?? nameOf.get(s.id) ?? s.id)}</strong> is the only source of ${esc(s.domain)} advice for ${s.dependents.length} colleague${s.dependents.length === 1 ? '' : 's'} (${esc(listNames(s.dependents.map((id) => nameOf.get(id) ?? id)))}).</li>`).join('')}</ul>${moreButton(sole.length, 8, 'sole sources')}`;
   return `<section id="risk" aria-labelledby="h-risk"><h2 id="h-risk" tabindex="-1">Key-person risk</h2>
     <div class="card"><p class="lead-in">Who would leave colleagues without advice if they were away. “Reach lost”: how many percentage points of colleague pairs could no longer reach each other through advice.</p>
     <h3>Sole sources</h3>${soleList}
@@ -28,7 +28,7 @@ export function peripherySection(a, l) {
   const newStaff = p.isolatedNewStaff ?? [];
   const ov = p.overload;
   const newList = newStaff.length === 0 ? '<p class="ok">Every colleague who started this year is named by someone.</p>'
-    : `<ul class="risk-list">${newStaff.map((s) => `<li><strong>${esc(s.name)}</strong> started in ${esc(s.startYear)}${s.yearsExperience === 0 ? ' (first year of teaching)' : s.yearsExperience ? ` (${s.yearsExperience} years' experience)` : ''}: named by nobody${s.outDegree ? `, names ${s.outDegree} colleague${s.outDegree === 1 ? '' : 's'}` : ''}${s.responded === false ? '; did not answer the survey' : ''}.</li>`).join('')}</ul>`;
+    : `<ul class="risk-list">${newStaff.map((s, i) => `<li${i >= 8 ? ' class="extra"' : ''}><strong>${esc(s.name)}</strong> started in ${esc(s.startYear)}${s.yearsExperience === 0 ? ' (first year of teaching)' : s.yearsExperience ? ` (${s.yearsExperience} years' experience)` : ''}: named by nobody${s.outDegree ? `, names ${s.outDegree} colleague${s.outDegree === 1 ? '' : 's'}` : ''}${s.responded === false ? '; did not answer the survey' : ''}.</li>`).join('')}</ul>${moreButton(newStaff.length, 8, 'new colleagues')}`;
   const ovRows = (ov?.people ?? []).slice(0, 8);
   const basis = ov?.basis === 'releaseTime' ? 'release time (share of a full post for leadership)' : 'their role';
   const ovTable = ovRows.length === 0 ? empty(ov?.reason ?? 'No leaders to compare.') : `<div class="scroll"><table id="overload"><caption class="sr-only">Leaders' load against their time</caption>

@@ -1,6 +1,6 @@
 import { esc } from '../api.js';
 import * as data from '../data.js';
-import { errorBox } from '../ui.js';
+import { errorBox, wireMore } from '../ui.js';
 import { indicatorsSection, readingsSection } from './indicators.js';
 import { drawNetwork, networkSection } from './network.js';
 import { matrixSection } from './matrix.js';
@@ -15,6 +15,21 @@ const SECTIONS = [
   ['silos', 'Silos'], ['brokers', 'Brokers'], ['risk', 'Key-person risk'], ['periphery', 'New staff & overload'],
   ['people-section', 'People'], ['exports', 'Data & exports'],
 ];
+
+/** The wave with data just before this one (same relation and domain), for the change shown on each indicator. */
+async function previousWave(wave, school, a) {
+  try {
+    const waves = (await data.schoolWaves(school.id)).filter((w) => w.status === 'ready');
+    const i = waves.findIndex((w) => w.id === wave.id);
+    const before = i > 0 ? waves[i - 1] : null;
+    if (!before) return null;
+    // Ask only for a selection the earlier wave has (a refused request would show up as a console error).
+    const base = await data.analysis(before.id, {});
+    if (!base.relations.includes(a.relation) || (a.domain !== 'any' && !base.domains.includes(a.domain))) return null;
+    const pa = await data.analysis(before.id, { relation: a.relation, domain: a.domain === 'any' ? undefined : a.domain });
+    return { label: before.label, schoolId: school.id, a: pa, l: await data.leadership(before.id, a.relation) };
+  } catch { return null; }
+}
 
 /** One wave: a report page with sections, or (tab "data") its uploads and survey review. */
 export async function renderWave(root, { waveId, tab, params, me, stale }) {
@@ -31,7 +46,9 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
   root.innerHTML = `${head()}<p class="muted" aria-busy="true">Computing the analysis…</p>`;
   const sel = { relation: params.relation, domain: params.domain };
   const a = await data.analysis(waveId, sel);
-  const [l, g] = await Promise.all([data.leadership(waveId, a.relation), data.graph(waveId, { relation: a.relation, domain: a.domain })]);
+  const [l, g, prev] = await Promise.all([
+    data.leadership(waveId, a.relation), data.graph(waveId, { relation: a.relation, domain: a.domain }), previousWave(wave, school, a),
+  ]);
   if (stale()) return;
   const named = a.disclosure === 'named';
   const opt = (values, current, label = (v) => v) => values.map((v) => `<option value="${esc(v)}"${v === current ? ' selected' : ''}>${esc(label(v))}</option>`).join('');
@@ -46,7 +63,7 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     </div>
     <nav class="sections" aria-label="Sections of this page">${SECTIONS.map(([id, t]) => `<button type="button" class="chip" data-target="${id}">${esc(t)}</button>`).join('')}</nav>
     ${named ? '' : '<p class="note privacy">You see pseudonyms (P-…) instead of names, and no roles: results about colleagues stay private. Ask an analyst if you need names for a specific follow-up.</p>'}
-    ${indicatorsSection(a, l)}
+    ${indicatorsSection(a, l, prev)}
     ${readingsSection(a, l)}
     ${networkSection(a, g)}
     ${matrixSection(a, l)}
@@ -71,6 +88,7 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     });
   }
   wirePeople(root, a);
+  wireMore(root);
   try {
     drawNetwork(root.querySelector('#network-section'), g, a, l);
   } catch (e) {
