@@ -45,7 +45,14 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
   }
   root.innerHTML = `${head()}<p class="muted" aria-busy="true">Computing the analysis…</p>`;
   const sel = { relation: params.relation, domain: params.domain };
-  const a = await data.analysis(waveId, sel);
+  let a;
+  try {
+    a = await data.analysis(waveId, sel);
+  } catch (e) {
+    // A relation or domain this wave does not have (e.g. kept from another wave's link): show the default instead.
+    if (!['UNKNOWN_DOMAIN', 'UNKNOWN_RELATION'].includes(e.code)) throw e;
+    a = await data.analysis(waveId, {});
+  }
   const [l, g, prev] = await Promise.all([
     data.leadership(waveId, a.relation), data.graph(waveId, { relation: a.relation, domain: a.domain }), previousWave(wave, school, a),
   ]);
@@ -53,8 +60,15 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
   const named = a.disclosure === 'named';
   const opt = (values, current, label = (v) => v) => values.map((v) => `<option value="${esc(v)}"${v === current ? ' selected' : ''}>${esc(label(v))}</option>`).join('');
   const domains = ['any', ...a.domains.filter((d) => d !== 'any')];
+  const siblings = (await data.schoolWaves(school.id).catch(() => [])).filter((w) => w.status === 'ready');
+  const keep = new URLSearchParams(Object.entries(params).filter(([k, v]) => v && (k === 'relation' || k === 'domain'))).toString();
+  const waveLinks = siblings.length > 1 ? `<nav class="wave-links" aria-label="Waves of this school">Waves: ${siblings.map((w) => (w.id === wave.id
+    ? `<span aria-current="page">${esc(w.label)}</span>`
+    : `<a href="#/wave/${esc(w.id)}/report${keep ? `?${esc(keep)}` : ''}">${esc(w.label)}</a>`)).join('')} <a class="small" href="#/school/${esc(school.id)}">compare all →</a></nav>` : '';
+  if (stale()) return;
   root.innerHTML = `
     ${head(`<span class="badge ${named ? 'named' : 'pseudo'}" title="${named ? 'Names are shown: you are an analyst or administrator of this school.' : 'People are shown as stable pseudonyms (P-…); roles are hidden.'}">${named ? 'named' : 'pseudonymised'}</span>`)}
+    ${waveLinks}
     <div class="toolbar sticky" role="region" aria-label="Selection">
       <label class="inline" for="relation">Relation <select id="relation">${opt(a.relations, a.relation)}</select></label>
       <label class="inline" for="domain">Domain <select id="domain">${opt(domains, a.domain, (d) => (d === 'any' ? 'all domains' : d))}</select></label>
