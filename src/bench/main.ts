@@ -118,8 +118,8 @@ async function main(): Promise<void> {
     }
   }
   rows.push({ key: 'approx', title: 'Approximate betweenness (10 seeds)', size: sizeOf(SIZES.mid), leadmap: mergeRuns(approxRuns), igraph: null, networkx: null, target: { ofExact: 0.3 }, approx: approxRuns.flatMap((s) => s.runs.map((r) => r.extra)) });
-  rows.push({ key: 'district', title: 'District: ingest + all core metrics (betweenness approximate, closeness exact)', size: sizeOf(SIZES.district), leadmap: run('district leadmap', lm('district', f('district-ties.csv'), f('district-roster.csv'))), igraph: null, networkx: null, target: { seconds: 30, rssMb: 1536 } });
-  rows.push({ key: 'logs', title: 'E-mail log → monthly weighted ties', size: `${(SIZES.logRows / 1e6).toLocaleString('en-US')}M rows`, leadmap: run('email log leadmap', lm('logs', f('email-log.csv'), f('email-ties.csv'))), igraph: null, networkx: null, target: { seconds: 30, rssMb: 800 } });
+  rows.push({ key: 'district', title: 'District: ingest + all core metrics (betweenness approximate, closeness exact)', size: sizeOf(SIZES.district), leadmap: run('district leadmap', lm('district', f('district-ties.csv'), f('district-roster.csv')), quick ? reps : 1), igraph: null, networkx: null, target: { seconds: 30, rssMb: 1536 } });
+  rows.push({ key: 'logs', title: 'E-mail log → monthly weighted ties', size: `${(SIZES.logRows / 1e6).toLocaleString('en-US')}M rows`, leadmap: run('email log leadmap', lm('logs', f('email-log.csv'), f('email-ties.csv')), quick ? reps : 1), igraph: null, networkx: null, target: { seconds: 30, rssMb: 800 } });
   rows.push({ key: 'school', title: 'School: load + core metrics + all analytics sections', size: '150 people / 1,500 tie rows', leadmap: run('school leadmap', lm('school', f('school-ties.csv'), f('school-roster.csv'))), igraph: run('school igraph (core centralities only)', ig('school', schoolN)), networkx: run('school networkx (core centralities only)', nx('school', schoolN)), target: { seconds: 1 } });
 
   const loadApi = await runLoadApi(log);

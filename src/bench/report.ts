@@ -98,7 +98,8 @@ export function renderReport(r: BenchReport): string {
   return `${HEAD}
 ## Results${r.quick ? ' (quick run: small sizes, not the targets\' sizes)' : ''}
 
-Machine: ${r.machine}. ${r.reps} repetition(s) per leadmap and igraph step (median), networkx once.
+Machine: ${r.machine}. ${r.reps} repetition(s) per leadmap and igraph step (median), networkx once; the district and
+log rows run once in full runs (minutes each).
 Benchmark took ${r.minutes.toFixed(1)} minutes. Times are of the measured work inside each process (file read included only in
 ingest, district and log rows); peak RSS (MB, in parentheses) is the whole process's, from \`/usr/bin/time -v\`.
 

@@ -48,6 +48,8 @@ export interface FastPersonMetrics extends PersonMetrics {
 export interface FastCoreMetrics extends CoreMetrics {
   people: FastPersonMetrics[];
   betweennessMethod: BetweennessProvenance;
+  /** Milliseconds per part (pageRank, betweenness, closeness, eigenvectorHits, network), for progress and benchmarks. */
+  timingsMs: Record<string, number>;
 }
 
 /**
@@ -60,8 +62,12 @@ export interface FastCoreMetrics extends CoreMetrics {
 export async function fastCoreMetrics(c: CsrGraph, options: FastCoreOptions = {}): Promise<FastCoreMetrics> {
   const n = c.n;
   const notes: MetricNote[] = [];
+  const timingsMs: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => { const now = performance.now(); timingsMs[name] = now - t; t = now; };
   const deg = degreeArrays(c);
   const pr = pageRankGaussSeidel(c);
+  lap('pageRank');
   if (!pr.converged) notes.push({ metric: 'pageRank', reason: 'did not converge' });
   const approximate = options.exact !== true && n > APPROX_BETWEENNESS_ABOVE_PEOPLE;
   let bc: Float64Array;
@@ -76,11 +82,14 @@ export async function fastCoreMetrics(c: CsrGraph, options: FastCoreOptions = {}
     bc = await exactBetweenness(c, options);
     method = { approximate: false, method: 'brandes', samples: null, seed: null, topRelativeError: null, top: null };
   }
+  lap('betweenness');
   const cl = closenessFromDistances(await incomingDistances(c, options), n);
+  lap('closeness');
   const ev = eigenvectorArray(c);
   if (ev.reason) notes.push({ metric: 'eigenvector', reason: ev.reason });
   const hi = hitsArray(c);
   if (hi.reason) notes.push({ metric: 'hubs', reason: hi.reason }, { metric: 'authorities', reason: hi.reason });
+  lap('eigenvectorHits');
   const rec = reciprocity(c);
   if (rec === null) notes.push({ metric: 'reciprocity', reason: 'no ties' });
   const people: FastPersonMetrics[] = [];
@@ -103,5 +112,6 @@ export async function fastCoreMetrics(c: CsrGraph, options: FastCoreOptions = {}
     weakComponents: weakComponentLabels(c).count, strongComponents: strongComponentLabels(c).count,
     inDegreeCentralization: inDegreeCentralization(c), ...isolateFields(isolates(c)),
   };
-  return { network, people, notes, betweennessMethod: method };
+  lap('network');
+  return { network, people, notes, betweennessMethod: method, timingsMs };
 }

@@ -1,6 +1,6 @@
 import type { CsrArrays } from './csr-graph.js';
 import { brandesAccumulate } from './kernels/brandes.js';
-import { incomingDistanceSums } from './kernels/closeness-bits.js';
+import { BATCH, incomingDistanceSums } from './kernels/closeness-bits.js';
 import { PairScratch, samplePairs } from './kernels/pair-sampling.js';
 
 /**
@@ -39,7 +39,7 @@ export class TaskRunner {
         return;
       }
       case 'closeness': {
-        const per = Math.ceil(n / spec.jobs / 128) * 128;
+        const per = Math.ceil(n / spec.jobs / BATCH) * BATCH;
         const from = job * per;
         const to = Math.min(n, from + per);
         if (from < to) incomingDistanceSums(c, from, to, spec.distanceSum, spec.reachedBy);

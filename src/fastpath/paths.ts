@@ -1,6 +1,7 @@
 import type { CsrArrays } from './csr-graph.js';
 import { sharedFloat64 } from './csr-graph.js';
 import { runTask, type PoolOptions } from './pool.js';
+import { BATCH } from './kernels/closeness-bits.js';
 
 /** Below this many people a task runs in the calling thread (starting workers costs more than it saves). */
 export const PARALLEL_MIN_PEOPLE = 2000;
@@ -47,8 +48,8 @@ export async function incomingDistances(c: CsrArrays, opts: PoolOptions = {}): P
   const distanceSum = sharedFloat64(n);
   const reachedBy = sharedFloat64(n);
   if (n === 0) return { distanceSum, reachedBy };
-  const jobs = Math.max(1, Math.min(64, Math.ceil(n / 128)));
-  await runTask(c, { kind: 'closeness', jobs, distanceSum, reachedBy }, poolFor(n, c.m * Math.ceil(n / 128) * 8, opts));
+  const jobs = Math.max(1, Math.min(64, Math.ceil(n / BATCH)));
+  await runTask(c, { kind: 'closeness', jobs, distanceSum, reachedBy }, poolFor(n, c.m * Math.ceil(n / BATCH) * 8, opts));
   return { distanceSum, reachedBy };
 }
 
