@@ -71,6 +71,19 @@ describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
     }
     expect(await page.locator('#who-leads th.domain').count()).toBeGreaterThan(3);
     await page.locator('#who-leads').screenshot({ path: join(SHOTS, 'web-matrix.png') });
+    // A name in the matrix opens that person's ties in the network.
+    const first = planted.hiddenLeaders[0]!;
+    await page.click(`#leads-matrix tr[data-person="${first.id}"] button.pname`);
+    expect(await page.getAttribute('#network', 'data-focus')).toBe(first.id);
+    // Hiding weaker ties leaves fewer visible.
+    const all = Number(await page.getAttribute('#network', 'data-links'));
+    await page.selectOption('#min-weight', '3');
+    const strong = Number(await page.getAttribute('#network', 'data-visible-links'));
+    expect(strong).toBeGreaterThan(0);
+    expect(strong).toBeLessThan(all);
+    expect(await page.locator('#network line:visible').count()).toBe(strong);
+    await page.locator('#network-section').screenshot({ path: join(SHOTS, 'web-network-hidden-leader.png') });
+    await page.selectOption('#min-weight', '0');
     // Silos: suppressed departments show a dash and the reason.
     expect(await page.locator('#departments td.suppressed').count()).toBeGreaterThan(0);
     expect(await page.textContent('#silos')).toContain('fewer than 5 people');

@@ -44,7 +44,7 @@ export function matrixSection(a, l) {
       return `<td class="cell l${level(c.n)}${c.leader ? ' lead' : ''}${d.domain === a.domain ? ' current' : ''}" data-domain="${esc(d.domain)}" title="${esc(r.name)}: named by ${c.n} for ${esc(d.domain)}${c.leader ? ' (leader)' : ''}">${c.n}${c.leader ? '<span class="sr-only"> (leader)</span>' : ''}</td>`;
     }).join('');
     const cls = [hid ? 'hidden-row' : '', i >= FIRST ? 'extra' : ''].filter(Boolean).join(' ');
-    return `<tr data-person="${esc(r.id)}"${cls ? ` class="${cls}"` : ''}><th scope="row"><span class="pname">${esc(r.name)}</span> ${badge}<div class="muted small">${esc([r.role, r.department].filter(Boolean).join(' · '))}</div></th><td class="num">${r.led}</td>${cells}</tr>`;
+    return `<tr data-person="${esc(r.id)}"${cls ? ` class="${cls}"` : ''}><th scope="row"><button type="button" class="pname link-like" data-show="${esc(r.id)}" title="Show ${esc(r.name)}'s ties in the network">${esc(r.name)}</button> ${badge}<div class="muted small">${esc([r.role, r.department].filter(Boolean).join(' · '))}</div></th><td class="num">${r.led}</td>${cells}</tr>`;
   }).join('');
   return `<section id="who-leads" aria-labelledby="h-who"><h2 id="h-who" tabindex="-1">Who leads what</h2>
     <div class="card">

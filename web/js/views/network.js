@@ -12,6 +12,7 @@ export function networkSection(a, g) {
     <div class="toolbar net-tools">
       <label class="inline" for="colour-by">Colour by <select id="colour-by"><option value="department">department</option><option value="leader">formal / informal leader</option></select></label>
       <label class="inline" for="focus-person">Find a person <select id="focus-person"><option value="">—</option>${people.map((p) => `<option value="${esc(p.id)}">${esc(p.label)}</option>`).join('')}</select></label>
+      <label class="inline" for="min-weight">Ties <select id="min-weight"><option value="0">all</option><option value="2">named twice or more</option><option value="3">frequent (3+)</option></select></label>
       <span class="zoom-buttons" role="group" aria-label="Zoom"><button type="button" class="secondary" id="zoom-in" aria-label="Zoom in">+</button><button type="button" class="secondary" id="zoom-out" aria-label="Zoom out">−</button><button type="button" class="secondary" id="zoom-fit">Fit</button></span>
       <span class="muted small" id="net-count">${shown} people · ${g.edges.length} ties</span>
     </div>
@@ -78,7 +79,7 @@ export function drawNetwork(section, graph, a, l) {
   const defs = svg.append('defs');
   for (const [id, colour] of [['arrow', '#98a2b3'], ['arrow-in', '#b35900'], ['arrow-out', '#0b5394']]) {
     defs.append('marker').attr('id', id).attr('viewBox', '0 -4 8 8').attr('refX', 8).attr('markerWidth', 5).attr('markerHeight', 5).attr('orient', 'auto')
-      .append('path').attr('d', 'M0,-4L8,0L0,4').attr('fill', colour);
+      .append('path').attr('d', 'M0,-4L8,0L0,4').attr('fill', colour).attr('fill-opacity', id === 'arrow' ? 0.6 : 1);
   }
   const g = svg.append('g');
   // Labels keep their on-screen size whatever the zoom.
@@ -141,6 +142,7 @@ export function drawNetwork(section, graph, a, l) {
   // Highlight one person's ties.
   const focusSelect = section.querySelector('#focus-person');
   let focused = null;
+  let minWeight = 0;
   const highlight = (id) => {
     focused = id && byId.has(id) ? id : null;
     focusSelect.value = focused ?? '';
@@ -153,15 +155,15 @@ export function drawNetwork(section, graph, a, l) {
       return;
     }
     const near = new Set([focused]);
-    link.each((d) => { if (d.source.id === focused) near.add(d.target.id); if (d.target.id === focused) near.add(d.source.id); });
+    link.each((d) => { if (d.weight < minWeight) return; if (d.source.id === focused) near.add(d.target.id); if (d.target.id === focused) near.add(d.source.id); });
     link.classed('hl-in', (d) => d.target.id === focused).classed('hl-out', (d) => d.source.id === focused)
-      .attr('marker-end', (d) => (d.target.id === focused ? 'url(#arrow-in)' : d.source.id === focused ? 'url(#arrow-out)' : 'url(#arrow)'));
+      .attr('marker-end', (d) => (d.target.id === focused ? 'url(#arrow-in)' : d.source.id === focused ? 'url(#arrow-out)' : null));
     link.filter((d) => d.target.id === focused || d.source.id === focused).raise();
     node.classed('hl', (d) => near.has(d.id)).classed('hl-self', (d) => d.id === focused);
     const named = new Set([focused, ...[...near].filter((id) => id !== focused).sort((x, y) => byId.get(y).inDegree - byId.get(x).inDegree).slice(0, 10)]);
     label.classed('shown', (d) => named.has(d.id));
     svgEl.dataset.focus = focused;
-    svgEl.dataset.focusTies = String(link.filter((d) => d.target.id === focused || d.source.id === focused).size());
+    svgEl.dataset.focusTies = String(link.filter((d) => d.weight >= minWeight && (d.target.id === focused || d.source.id === focused)).size());
   };
   node.on('click', (ev, d) => { ev.stopPropagation(); highlight(focused === d.id ? null : d.id); });
   svg.on('click', () => highlight(null));
@@ -192,6 +194,28 @@ export function drawNetwork(section, graph, a, l) {
   drawLegend();
   section.querySelector('#colour-by').addEventListener('change', (e) => { colourBy = e.target.value; node.attr('fill', fill); drawLegend(); });
 
+  // Hide weaker ties (weight = how often or how strongly a colleague named the person).
+  const countEl = section.querySelector('#net-count');
+  section.querySelector('#min-weight').addEventListener('change', (e) => {
+    const min = Number(e.target.value);
+    minWeight = min;
+    link.classed('weak', (d) => d.weight < min);
+    if (focused) highlight(focused);
+    const shown = links.filter((d) => d.weight >= min).length;
+    svgEl.dataset.visibleLinks = String(shown);
+    countEl.textContent = `${nodes.length} people · ${shown}${shown < links.length ? ` of ${links.length}` : ''} ties`;
+  });
+
   svgEl.dataset.nodes = String(nodes.length);
   svgEl.dataset.links = String(links.length);
+  svgEl.dataset.visibleLinks = String(links.length);
+  return {
+    /** Highlights a person's ties and brings the network into view. */
+    show(id) {
+      if (!byId.has(id)) return false;
+      highlight(id);
+      section.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      return true;
+    },
+  };
 }

@@ -34,7 +34,7 @@ export function wirePeople(root, a) {
       return (typeof u === 'number' ? u - v : String(u).localeCompare(String(v))) * dir;
     });
     const shown = all.checked || f ? rows : rows.slice(0, 25);
-    tbody.innerHTML = shown.map((p) => `<tr><td>${esc(p.name)}</td>${named ? `<td>${esc(p.role)}</td>` : ''}<td>${esc(p.department)}</td><td class="num">${p.inDegree}</td><td class="num">${p.outDegree}</td><td class="num">${fmt(p.betweenness, 3)}</td><td class="num">${fmt(p.pageRank, 3)}</td></tr>`).join('')
+    tbody.innerHTML = shown.map((p) => `<tr><td><button type="button" class="link-like" data-show="${esc(p.id)}" title="Show ${esc(p.name)}'s ties in the network">${esc(p.name)}</button></td>${named ? `<td>${esc(p.role)}</td>` : ''}<td>${esc(p.department)}</td><td class="num">${p.inDegree}</td><td class="num">${p.outDegree}</td><td class="num">${fmt(p.betweenness, 3)}</td><td class="num">${fmt(p.pageRank, 3)}</td></tr>`).join('')
       || `<tr><td colspan="${named ? 7 : 6}" class="muted">Nobody matches “${esc(filter.value)}”.</td></tr>`;
     note.textContent = shown.length < rows.length ? `Showing ${shown.length} of ${rows.length}.` : `${rows.length} people.`;
     for (const b of root.querySelectorAll('#people button.sort')) b.parentElement.setAttribute('aria-sort', b.dataset.key === key ? (dir < 0 ? 'descending' : 'ascending') : 'none');

@@ -103,9 +103,15 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
   }
   wirePeople(root, a);
   wireMore(root);
+  let net = null;
   try {
-    drawNetwork(root.querySelector('#network-section'), g, a, l);
+    net = drawNetwork(root.querySelector('#network-section'), g, a, l);
   } catch (e) {
     root.querySelector('#network-holder').innerHTML = errorBox(e);
   }
+  // Names in the matrix and the people table open that person's ties in the network.
+  root.addEventListener('click', (ev) => {
+    const b = ev.target.closest?.('button[data-show]');
+    if (b && net) net.show(b.dataset.show);
+  });
 }
