@@ -34,7 +34,7 @@ async function route() {
 
 function renderSession() {
   session.innerHTML = me
-    ? `<span class="who">${esc(me.username)} <span class="badge role">${esc(me.role)}</span></span> <button class="link" id="signout" type="button">Sign out</button>`
+    ? `<span class="who">${esc(me.username)}${me.username === me.role ? '' : ` <span class="badge role">${esc(me.role)}</span>`}</span> <button class="link" id="signout" type="button">Sign out</button>`
     : '';
   document.getElementById('signout')?.addEventListener('click', async () => {
     await post('/api/auth/sign-out');
