@@ -98,6 +98,13 @@ describe.skipIf(!browserReady)('web app accounts, privacy and survey review in r
     expect(await page.locator('#departments td.suppressed').first().getAttribute('title')).toBe('fewer than 5 people');
     expect(text).toContain('fewer than 5 people');
     expect(await page.locator('a:text("Uploads & review")').count()).toBe(0);
+    // Downloads offered to a viewer are the anonymised ones only.
+    const hrefs = await page.locator('#exports a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(hrefs.some((h) => h.includes('report.pdf?edition=anonymised'))).toBe(true);
+    expect(hrefs.some((h) => h.includes('edition=named'))).toBe(false);
+    const pdf = await page.request.get(`${web.srv.url}${hrefs.find((h) => h.includes('report.pdf'))}`);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.screenshot({ path: join(SHOTS, 'web-wave-viewer.png'), fullPage: true });
     expect(web.problems).toEqual([]);
   });
