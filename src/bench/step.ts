@@ -88,8 +88,8 @@ async function main(): Promise<void> {
     case 'district': {
       const r = await analyzeLargeTiesFile(args[0]!, { roster: args[1] });
       if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
-      const parts = Object.fromEntries(Object.entries(r.metrics.timingsMs).map(([k, v]) => [k, Math.round(v)]));
-      out = { ms: performance.now() - t0, ingestMs: Math.round(r.timings.ingestMs!), ...parts, n: r.metrics.network.people, m: r.metrics.network.ties, betweenness: r.metrics.betweennessMethod };
+      const parts = Object.fromEntries(Object.entries(r.metrics.timingsMs).map(([k, v]) => [`${k}Ms`, Math.round(v)]));
+      out = { ms: performance.now() - t0, ingestMs: Math.round(r.timings.ingestMs!), ...parts, n: r.metrics.network.people, m: r.metrics.network.ties, betweennessMethod: r.metrics.betweennessMethod };
       break;
     }
     case 'logs': {
