@@ -5,6 +5,9 @@ import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { loadDataset } from '../../ingest/load-dataset.js';
 import { analyzeLargeForCli, shouldUseFastPath } from '../../fastpath/analyze-large.js';
+import { fastCoreMetrics, type FastCoreMetrics } from '../../fastpath/core.js';
+import { toCsr } from '../../metrics/csr.js';
+import type { OrgGraph } from '../../graph/org-graph.js';
 import { formatProblems } from '../../ingest/problems.js';
 import { buildGraph } from '../../graph/build-graph.js';
 import { coreMetrics, type CoreMetrics } from '../../metrics/core.js';
@@ -33,8 +36,9 @@ Options:
                            role or any roster column
   --fast                   use the large-file fast path (automatic for tie files of 16 MiB or more:
                            typed arrays, all cores, core measures only; docs/performance.md)
-  --exact                  fast path: exact betweenness even above 5,000 people (default: approximate,
-                           labelled with its error)
+  --exact                  exact betweenness even above 5,000 people (default: approximate, labelled
+                           with its error in "betweennessMethod"); networks of 2,000 people or more use
+                           the fast kernels (worker threads) on either path
   --json                   print one JSON document {"network": {…}, "people": […], "leaders", "distribution",
                            "formalInformal", "groups", "brokerage", "risk", "periphery", "quality"} on stdout
 
@@ -92,18 +96,33 @@ export const analyzeCommand: Command = {
     if (warnings.length > 0) io.stderr(formatProblems(warnings) + '\n');
     const dataset = loaded.value;
     const graph = buildGraph(dataset, { relation: values.relation, domain: values.domain });
-    const core = coreMetrics(graph);
+    const core = await coreMetricsForCli(graph, values.exact === true);
     const leadership = analyzeLeadership(dataset, { relation: graph.getAttribute('relation'), groupBy: values['group-by'] ?? 'department' });
     const { selection: _leadershipSelection, ...sections } = leadership;
     const selection = { relation: graph.getAttribute('relation'), domain: graph.getAttribute('domain'), wave: dataset.wave?.label ?? null };
     if (values.json) {
-      io.stdout(JSON.stringify({ network: core.network, people: core.people, notes: core.notes, selection, ...sections }) + '\n');
+      const method = 'betweennessMethod' in core ? { betweennessMethod: core.betweennessMethod } : {};
+      io.stdout(JSON.stringify({ network: core.network, people: core.people, notes: core.notes, selection, ...method, ...sections }) + '\n');
     } else {
       io.stdout(textReport(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) + '\n\n' + summarizeLeadership(leadership) + '\n');
     }
     return EXIT.ok;
   },
 };
+
+/** Networks at least this large use the fast kernels (worker threads, bit-parallel BFS): same definitions, same numbers to ~1e-11. */
+export const FAST_KERNELS_MIN_PEOPLE = 2000;
+
+/**
+ * Core measures for `leadmap analyze`: coreMetrics on school-sized networks; from FAST_KERNELS_MIN_PEOPLE
+ * people the fast path's kernels on the same graph, with betweenness approximate above
+ * APPROX_BETWEENNESS_ABOVE_PEOPLE unless `exact` (the output then says so in `betweennessMethod`).
+ */
+async function coreMetricsForCli(graph: OrgGraph, exact: boolean): Promise<CoreMetrics | FastCoreMetrics> {
+  if (graph.order < FAST_KERNELS_MIN_PEOPLE) return coreMetrics(graph);
+  const { timingsMs: _timings, ...rest } = await fastCoreMetrics(toCsr(graph), { exact });
+  return rest as FastCoreMetrics;
+}
 
 function existsSyncSafe(p: string): boolean {
   try { return statSync(p).isFile(); } catch { return false; }
