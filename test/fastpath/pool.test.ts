@@ -7,6 +7,7 @@ import { repoRoot } from '../helpers/datasets.js';
 import { exactBetweenness, incomingDistances } from '../../src/fastpath/paths.js';
 import { approxBetweenness } from '../../src/fastpath/approx-betweenness.js';
 import { runTask } from '../../src/fastpath/pool.js';
+import { allSourcesPaths } from '../../src/metrics/node/shortest-paths.js';
 import { randomGraph, tempDir } from './helpers.js';
 
 /**
@@ -41,6 +42,14 @@ describe('worker pool', () => {
     const two = await incomingDistances(g, { threads: 2, workerUrl });
     expect(Array.from(two.distanceSum)).toEqual(Array.from(one.distanceSum));
     expect(Array.from(two.reachedBy)).toEqual(Array.from(one.reachedBy));
+  });
+
+  it('closeness on two threads equals one BFS per person (9 batches of 128 sources, the last partial)', async () => {
+    const big = randomGraph(1100, 9000, 22);
+    const ref = allSourcesPaths(big, { weighted: false, betweenness: false });
+    const two = await incomingDistances(big, { threads: 2, workerUrl });
+    expect(Array.from(two.distanceSum)).toEqual(Array.from(ref.distanceSum));
+    expect(Array.from(two.reachedBy)).toEqual(Array.from(ref.reachedBy));
   });
 
   it('approximate betweenness is the same for a seed on one or two threads', async () => {

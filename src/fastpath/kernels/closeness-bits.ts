@@ -29,7 +29,7 @@ export function incomingDistanceSums(
   const active = new Int32Array(n);
   const touched = new Int32Array(n);
   const isTouched = new Uint8Array(n);
-  const K = 32 - Math.clz32(n + 1); // counter bits: counts up to n
+  const K = Math.max(4, 32 - Math.clz32(n + 1)); // counter bits: counts up to n (at least the 4 unrolled)
   const counter = new Int32Array(L * K);
   const levelCount = new Float64Array(BATCH);
   for (let b0 = from; b0 < to; b0 += BATCH) {
@@ -95,28 +95,40 @@ export function incomingDistanceSums(
       }
       nActive = 0;
       counter.fill(0);
+      // Bit-sliced counters: counter[l·K + b] holds bit b of the 32 counts of lane l. The four low
+      // slices of each lane live in locals during the scan (in registers, not re-read after every
+      // store to the bitsets), the higher slices in `counter`, reached only by a carry out of slice 3.
+      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
       for (let a = 0; a < nTouched; a++) {
         const v = touched[a]!;
         isTouched[v] = 0;
         const o = v * L;
-        let any = 0;
-        for (let l = 0; l < L; l++) {
-          const fresh = next[o + l]! & ~visited[o + l]!;
-          next[o + l] = 0;
-          if (fresh === 0) continue;
-          visited[o + l]! |= fresh;
-          frontier[o + l] = fresh;
-          any = 1;
-          // bit-sliced increment of 32 counters at once (ripple carry)
-          let carry = fresh;
-          for (let b = l * K; carry !== 0; b++) {
-            const t = counter[b]! & carry;
-            counter[b]! ^= carry;
-            carry = t;
-          }
-        }
-        if (any === 1) active[nActive++] = v;
+        const f0 = next[o]! & ~visited[o]!, f1 = next[o + 1]! & ~visited[o + 1]!;
+        const f2 = next[o + 2]! & ~visited[o + 2]!, f3 = next[o + 3]! & ~visited[o + 3]!;
+        next[o] = 0; next[o + 1] = 0; next[o + 2] = 0; next[o + 3] = 0;
+        if ((f0 | f1 | f2 | f3) === 0) continue;
+        visited[o]! |= f0; visited[o + 1]! |= f1; visited[o + 2]! |= f2; visited[o + 3]! |= f3;
+        // a touched node's frontier is 0 here (cleared above, or never set)
+        frontier[o] = f0; frontier[o + 1] = f1; frontier[o + 2] = f2; frontier[o + 3] = f3;
+        active[nActive++] = v;
+        let x = f0, t = 0;
+        t = c00 & x; c00 ^= x; x = t; t = c01 & x; c01 ^= x; x = t; t = c02 & x; c02 ^= x; x = t; t = c03 & x; c03 ^= x; x = t;
+        if (x !== 0) carryInto(counter, 4, x);
+        x = f1;
+        t = c10 & x; c10 ^= x; x = t; t = c11 & x; c11 ^= x; x = t; t = c12 & x; c12 ^= x; x = t; t = c13 & x; c13 ^= x; x = t;
+        if (x !== 0) carryInto(counter, K + 4, x);
+        x = f2;
+        t = c20 & x; c20 ^= x; x = t; t = c21 & x; c21 ^= x; x = t; t = c22 & x; c22 ^= x; x = t; t = c23 & x; c23 ^= x; x = t;
+        if (x !== 0) carryInto(counter, 2 * K + 4, x);
+        x = f3;
+        t = c30 & x; c30 ^= x; x = t; t = c31 & x; c31 ^= x; x = t; t = c32 & x; c32 ^= x; x = t; t = c33 & x; c33 ^= x; x = t;
+        if (x !== 0) carryInto(counter, 3 * K + 4, x);
       }
+      counter[0] = c00; counter[1] = c01; counter[2] = c02; counter[3] = c03;
+      counter[K] = c10; counter[K + 1] = c11; counter[K + 2] = c12; counter[K + 3] = c13;
+      counter[2 * K] = c20; counter[2 * K + 1] = c21; counter[2 * K + 2] = c22; counter[2 * K + 3] = c23;
+      counter[3 * K] = c30; counter[3 * K + 1] = c31; counter[3 * K + 2] = c32; counter[3 * K + 3] = c33;
       if (nActive === 0) break;
       levelCount.fill(0);
       for (let l = 0; l < L; l++) {
@@ -137,5 +149,14 @@ export function incomingDistanceSums(
         reachedBy[b0 + j]! += cnt;
       }
     }
+  }
+}
+
+/** Adds the bit mask `carry` into the bit-sliced counters starting at slice `from` (ripple carry). */
+function carryInto(counter: Int32Array, from: number, carry: number): void {
+  for (let b = from; carry !== 0; b++) {
+    const t = counter[b]! & carry;
+    counter[b]! ^= carry;
+    carry = t;
   }
 }
