@@ -1,7 +1,5 @@
 import type { CoreMetrics, MetricNote, NetworkMetrics, PersonMetrics } from '../metrics/core.js';
 import { degreeArrays } from '../metrics/node/degree.js';
-import { eigenvectorArray } from '../metrics/node/eigenvector.js';
-import { hitsArray } from '../metrics/node/hits.js';
 import { density } from '../metrics/network/density.js';
 import { reciprocity } from '../metrics/network/reciprocity.js';
 import { transitivity } from '../metrics/network/transitivity.js';
@@ -12,7 +10,7 @@ import { isolateFields } from '../metrics/core.js';
 import type { CsrGraph } from './csr-graph.js';
 import { approxBetweenness, type ApproxBetweennessOptions } from './approx-betweenness.js';
 import { pageRankGaussSeidel } from './kernels/pagerank-gs.js';
-import { closenessFromDistances, exactBetweenness, incomingDistances } from './paths.js';
+import { closenessFromDistances, exactBetweenness, incomingDistancesAndSpectral } from './paths.js';
 import type { PoolOptions } from './pool.js';
 
 /**
@@ -48,7 +46,7 @@ export interface FastPersonMetrics extends PersonMetrics {
 export interface FastCoreMetrics extends CoreMetrics {
   people: FastPersonMetrics[];
   betweennessMethod: BetweennessProvenance;
-  /** Milliseconds per part (pageRank, betweenness, closeness, eigenvectorHits, network), for progress and benchmarks. */
+  /** Milliseconds per part (pageRank, betweenness, closenessEigenvectorHits — one task over the threads —, network), for progress and benchmarks. */
   timingsMs: Record<string, number>;
 }
 
@@ -57,7 +55,8 @@ export interface FastCoreMetrics extends CoreMetrics {
  * defaults; the path measures come from the fast kernels (betweenness: Brandes over threads, or
  * adaptive pair sampling above APPROX_BETWEENNESS_ABOVE_PEOPLE — labelled approximate with its
  * error; closeness: exact bit-parallel BFS; PageRank: Gauss–Seidel to the same tolerance); the
- * rest reuses the single-metric modules of src/metrics over the same arrays.
+ * rest reuses the single-metric modules of src/metrics over the same arrays (eigenvector and HITS
+ * run as one job of the closeness task, in a worker beside the closeness batches).
  */
 export async function fastCoreMetrics(c: CsrGraph, options: FastCoreOptions = {}): Promise<FastCoreMetrics> {
   const n = c.n;
@@ -83,13 +82,13 @@ export async function fastCoreMetrics(c: CsrGraph, options: FastCoreOptions = {}
     method = { approximate: false, method: 'brandes', samples: null, seed: null, topRelativeError: null, top: null };
   }
   lap('betweenness');
-  const cl = closenessFromDistances(await incomingDistances(c, options), n);
-  lap('closeness');
-  const ev = eigenvectorArray(c);
+  const { distances, spectral } = await incomingDistancesAndSpectral(c, options);
+  const cl = closenessFromDistances(distances, n);
+  const ev = { values: spectral.eigenvector, reason: spectral.eigenvectorReason };
   if (ev.reason) notes.push({ metric: 'eigenvector', reason: ev.reason });
-  const hi = hitsArray(c);
+  const hi = { hubs: spectral.hubs, authorities: spectral.authorities, reason: spectral.hitsReason };
   if (hi.reason) notes.push({ metric: 'hubs', reason: hi.reason }, { metric: 'authorities', reason: hi.reason });
-  lap('eigenvectorHits');
+  lap('closenessEigenvectorHits');
   const rec = reciprocity(c);
   if (rec === null) notes.push({ metric: 'reciprocity', reason: 'no ties' });
   const people: FastPersonMetrics[] = [];

@@ -2,6 +2,24 @@ import type { CsrArrays } from './csr-graph.js';
 import { brandesAccumulate } from './kernels/brandes.js';
 import { BATCH, incomingDistanceSums } from './kernels/closeness-bits.js';
 import { PairScratch, samplePairs } from './kernels/pair-sampling.js';
+import type { Csr } from '../metrics/csr.js';
+import { eigenvectorArray } from '../metrics/node/eigenvector.js';
+import { hitsArray } from '../metrics/node/hits.js';
+
+/**
+ * Eigenvector centrality and HITS (src/metrics, same code and arithmetic), written by a worker into
+ * shared arrays: one power-iteration job run beside the closeness batches, so the second core is
+ * not idle while one thread iterates. status[0] / status[1]: 0 ok, 1 "no ties", 2 "did not converge"
+ * for eigenvector / HITS.
+ */
+export interface SpectralOut {
+  eigenvector: Float64Array;
+  hubs: Float64Array;
+  authorities: Float64Array;
+  status: Int32Array;
+}
+
+export const SPECTRAL_REASONS = [null, 'no ties', 'did not converge'] as const;
 
 /**
  * The units of parallel work, run the same way in a worker thread (src/fastpath/worker.ts) or in
@@ -10,7 +28,7 @@ import { PairScratch, samplePairs } from './kernels/pair-sampling.js';
  */
 export type TaskSpec =
   | { kind: 'brandes'; jobs: number }
-  | { kind: 'closeness'; jobs: number; distanceSum: Float64Array; reachedBy: Float64Array }
+  | { kind: 'closeness'; jobs: number; distanceSum: Float64Array; reachedBy: Float64Array; spectral?: SpectralOut }
   | { kind: 'pairs'; seed: number; samplesPerChunk: number; firstChunk: number; jobs: number };
 
 export interface TaskResult {
@@ -39,7 +57,13 @@ export class TaskRunner {
         return;
       }
       case 'closeness': {
-        const per = Math.ceil(n / spec.jobs / BATCH) * BATCH;
+        // With `spectral`, job 0 is eigenvector + HITS (handed out first) and jobs 1… the batches.
+        if (spec.spectral) {
+          if (job === 0) return runSpectral(c, spec.spectral);
+          job -= 1;
+        }
+        const batchJobs = spec.spectral ? spec.jobs - 1 : spec.jobs;
+        const per = Math.ceil(n / batchJobs / BATCH) * BATCH;
         const from = job * per;
         const to = Math.min(n, from + per);
         if (from < to) incomingDistanceSums(c, from, to, spec.distanceSum, spec.reachedBy);
@@ -58,4 +82,16 @@ export class TaskRunner {
   result(): TaskResult {
     return { values: this.acc, squares: this.squares, connected: this.connected };
   }
+}
+
+function runSpectral(c: CsrArrays, out: SpectralOut): void {
+  // The array variants read only n, m and the CSR arrays, never ids or index.
+  const csr = c as Csr;
+  const ev = eigenvectorArray(csr);
+  if (ev.values) out.eigenvector.set(ev.values);
+  out.status[0] = SPECTRAL_REASONS.indexOf(ev.reason);
+  const hi = hitsArray(csr);
+  if (hi.hubs) out.hubs.set(hi.hubs);
+  if (hi.authorities) out.authorities.set(hi.authorities);
+  out.status[1] = SPECTRAL_REASONS.indexOf(hi.reason);
 }

@@ -1,7 +1,8 @@
 import type { CsrArrays } from './csr-graph.js';
-import { sharedFloat64 } from './csr-graph.js';
+import { sharedFloat64, sharedInt32 } from './csr-graph.js';
 import { runTask, type PoolOptions } from './pool.js';
 import { BATCH } from './kernels/closeness-bits.js';
+import { SPECTRAL_REASONS, type SpectralOut } from './jobs.js';
 
 /** Below this many people a task runs in the calling thread (starting workers costs more than it saves). */
 export const PARALLEL_MIN_PEOPLE = 2000;
@@ -51,6 +52,37 @@ export async function incomingDistances(c: CsrArrays, opts: PoolOptions = {}): P
   const jobs = Math.max(1, Math.min(64, Math.ceil(n / BATCH)));
   await runTask(c, { kind: 'closeness', jobs, distanceSum, reachedBy }, poolFor(n, c.m * Math.ceil(n / BATCH) * 8, opts));
   return { distanceSum, reachedBy };
+}
+
+export interface SpectralResult {
+  eigenvector: Float64Array | null;
+  eigenvectorReason: 'no ties' | 'did not converge' | null;
+  hubs: Float64Array | null;
+  authorities: Float64Array | null;
+  hitsReason: 'no ties' | 'did not converge' | null;
+}
+
+/**
+ * incomingDistances plus eigenvector centrality and HITS (src/metrics/node/eigenvector.ts and hits.ts,
+ * default options, identical values) in the same task: the power iterations, which run on one
+ * thread, take one worker while the other works through the closeness batches, and then join them.
+ */
+export async function incomingDistancesAndSpectral(c: CsrArrays, opts: PoolOptions = {}): Promise<{ distances: IncomingDistances; spectral: SpectralResult }> {
+  const n = c.n;
+  const distanceSum = sharedFloat64(n);
+  const reachedBy = sharedFloat64(n);
+  const out: SpectralOut = { eigenvector: sharedFloat64(n), hubs: sharedFloat64(n), authorities: sharedFloat64(n), status: sharedInt32(2) };
+  const batchJobs = n === 0 ? 0 : Math.max(1, Math.min(64, Math.ceil(n / BATCH)));
+  await runTask(c, { kind: 'closeness', jobs: batchJobs + 1, distanceSum, reachedBy, spectral: out }, poolFor(n, c.m * Math.ceil(n / BATCH) * 8, opts));
+  const evReason = SPECTRAL_REASONS[out.status[0]!]!;
+  const hitsReason = SPECTRAL_REASONS[out.status[1]!]!;
+  return {
+    distances: { distanceSum, reachedBy },
+    spectral: {
+      eigenvector: evReason === null ? out.eigenvector : null, eigenvectorReason: evReason,
+      hubs: hitsReason === null ? out.hubs : null, authorities: hitsReason === null ? out.authorities : null, hitsReason,
+    },
+  };
 }
 
 /**

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/datasets.js';
-import { exactBetweenness, incomingDistances } from '../../src/fastpath/paths.js';
+import { exactBetweenness, incomingDistances, incomingDistancesAndSpectral } from '../../src/fastpath/paths.js';
+import { eigenvectorArray } from '../../src/metrics/node/eigenvector.js';
+import { hitsArray } from '../../src/metrics/node/hits.js';
 import { approxBetweenness } from '../../src/fastpath/approx-betweenness.js';
 import { runTask } from '../../src/fastpath/pool.js';
 import { allSourcesPaths } from '../../src/metrics/node/shortest-paths.js';
@@ -50,6 +52,21 @@ describe('worker pool', () => {
     const two = await incomingDistances(big, { threads: 2, workerUrl });
     expect(Array.from(two.distanceSum)).toEqual(Array.from(ref.distanceSum));
     expect(Array.from(two.reachedBy)).toEqual(Array.from(ref.reachedBy));
+  });
+
+  it('eigenvector and HITS computed in a worker beside the closeness batches are the src/metrics values exactly', async () => {
+    const big = randomGraph(1100, 9000, 23);
+    const { distances, spectral } = await incomingDistancesAndSpectral(big, { threads: 2, workerUrl });
+    const one = await incomingDistances(big, { threads: 1 });
+    expect(Array.from(distances.distanceSum)).toEqual(Array.from(one.distanceSum));
+    expect(Array.from(distances.reachedBy)).toEqual(Array.from(one.reachedBy));
+    const ev = eigenvectorArray(big);
+    const hi = hitsArray(big);
+    expect(spectral.eigenvectorReason).toBe(ev.reason);
+    expect(spectral.hitsReason).toBe(hi.reason);
+    expect(Array.from(spectral.eigenvector!)).toEqual(Array.from(ev.values!));
+    expect(Array.from(spectral.hubs!)).toEqual(Array.from(hi.hubs!));
+    expect(Array.from(spectral.authorities!)).toEqual(Array.from(hi.authorities!));
   });
 
   it('approximate betweenness is the same for a seed on one or two threads', async () => {
