@@ -75,11 +75,10 @@ function onePair(c: CsrArrays, s: number, t: number, sums: Float64Array, squares
   queueB[0] = t;
   let levelF = 0, levelB = 0;
   let nMeet = 0;
+  // Ties the next level of each side would scan; recomputed only for the side just expanded.
+  let costF = outOffsets[s + 1]! - outOffsets[s]!;
+  let costB = inOffsets[t + 1]! - inOffsets[t]!;
   while (nMeet === 0 && hiF > loF && hiB > loB) {
-    let costF = 0;
-    for (let q = loF; q < hiF; q++) costF += outOffsets[queueF[q]! + 1]! - outOffsets[queueF[q]!]!;
-    let costB = 0;
-    for (let q = loB; q < hiB; q++) costB += inOffsets[queueB[q]! + 1]! - inOffsets[queueB[q]!]!;
     if (costF <= costB) {
       const d = ++levelF;
       let tail = hiF;
@@ -95,6 +94,8 @@ function onePair(c: CsrArrays, s: number, t: number, sums: Float64Array, squares
         }
       }
       loF = hiF; hiF = tail;
+      costF = 0;
+      for (let q = loF; q < hiF; q++) costF += outOffsets[queueF[q]! + 1]! - outOffsets[queueF[q]!]!;
     } else {
       const d = ++levelB;
       let tail = hiB;
@@ -110,6 +111,8 @@ function onePair(c: CsrArrays, s: number, t: number, sums: Float64Array, squares
         }
       }
       loB = hiB; hiB = tail;
+      costB = 0;
+      for (let q = loB; q < hiB; q++) costB += inOffsets[queueB[q]! + 1]! - inOffsets[queueB[q]!]!;
     }
   }
   if (nMeet === 0) return false;
