@@ -13,12 +13,17 @@ import { renderReport, type BenchRow } from './report.js';
  * log under temp/bench (reused when present), then measures leadmap, igraph and networkx on the same
  * files in one run, each step a child process (median time, peak RSS), and writes the table with
  * ratios to docs/performance.md (quick runs: temp/bench/performance-quick.md).
+ * `--only district,logs` runs only those rows (keys: ingest, betweenness, closeness, pagerank, louvain,
+ * approx, district, logs, school; no API load test) and writes temp/bench/<size>/performance-only.md,
+ * never docs/performance.md.
  */
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const repsArg = args.indexOf('--reps');
 const reps = repsArg >= 0 ? Number(args[repsArg + 1]) : quick ? 1 : 3;
+const onlyArg = args.indexOf('--only');
+const only = onlyArg >= 0 ? new Set((args[onlyArg + 1] ?? '').split(',').map((k) => k.trim()).filter(Boolean)) : null;
 const dir = join(repo, 'temp', 'bench', quick ? 'quick' : 'full');
 const log = (s: string) => process.stderr.write(s + '\n');
 
@@ -90,8 +95,11 @@ async function main(): Promise<void> {
   const node = process.execPath;
   const step = join(repo, 'dist', 'bench', 'step.js');
   const timeout = quick ? 300_000 : 900_000;
+  let current = '';
+  /** Names the row whose steps run next (for --only). */
+  const at = (key: string): string => { current = key; return key; };
   const run = (label: string, argv: string[] | null, n = reps): StepSummary | null => {
-    if (argv === null) return null;
+    if (argv === null || (only !== null && !only.has(current))) return null;
     log(`  ${label}`);
     return runStep(argv, n, timeout, log);
   };
@@ -101,32 +109,34 @@ async function main(): Promise<void> {
   const sizeOf = (s: { people: number; ties: number }) => `${(s.people / 1000).toLocaleString('en-US')}k people / ${(s.ties / 1e6).toLocaleString('en-US')}M tie rows`;
   const rows: BenchRow[] = [];
 
-  rows.push({ key: 'ingest', title: 'Ingest tie CSV', size: sizeOf(SIZES.big),
+  rows.push({ key: at('ingest'), title: 'Ingest tie CSV', size: sizeOf(SIZES.big),
     leadmap: run('ingest leadmap', lm('ingest', f('big-ties.csv'))), igraph: run('ingest igraph Read_Ncol', ig('ingest', bigN)), networkx: run('ingest networkx', nx('ingest', bigN), 1),
     target: { ratio: 0.5, rssMb: 300 } });
   const exactFile = f('mid-betweenness.f64');
+  at('betweenness');
   const bc = run('betweenness leadmap', lm('betweenness', f('mid-ties.csv'), exactFile));
-  rows.push({ key: 'betweenness', title: 'Exact betweenness', size: sizeOf(SIZES.mid), leadmap: bc, igraph: run('betweenness igraph', ig('betweenness', midN)), networkx: null, target: { ratio: 0.6 } });
-  rows.push({ key: 'closeness', title: 'Exact closeness (incoming)', size: sizeOf(SIZES.mid), leadmap: run('closeness leadmap', lm('closeness', f('mid-ties.csv'))), igraph: run('closeness igraph', ig('closeness', midN)), networkx: null, target: { ratio: 0.25 } });
-  rows.push({ key: 'pagerank', title: 'PageRank (α 0.85, L1 tol 1e-10)', size: sizeOf(SIZES.big), leadmap: run('pagerank leadmap', lm('pagerank', f('big-ties.csv'))), igraph: run('pagerank igraph prpack', ig('pagerank', bigN)), networkx: run('pagerank networkx', nx('pagerank', bigN), 1), target: { ratio: 1.0 } });
-  rows.push({ key: 'louvain', title: 'Louvain communities', size: sizeOf(SIZES.big), leadmap: run('louvain leadmap', lm('louvain', f('big-ties.csv'))), igraph: run('louvain igraph multilevel', ig('louvain', bigN)), networkx: quick ? run('louvain networkx', nx('louvain', bigN), 1) : null, target: { ratio: 0.8 } });
+  rows.push({ key: at('betweenness'), title: 'Exact betweenness', size: sizeOf(SIZES.mid), leadmap: bc, igraph: run('betweenness igraph', ig('betweenness', midN)), networkx: null, target: { ratio: 0.6 } });
+  rows.push({ key: at('closeness'), title: 'Exact closeness (incoming)', size: sizeOf(SIZES.mid), leadmap: run('closeness leadmap', lm('closeness', f('mid-ties.csv'))), igraph: run('closeness igraph', ig('closeness', midN)), networkx: null, target: { ratio: 0.25 } });
+  rows.push({ key: at('pagerank'), title: 'PageRank (α 0.85, L1 tol 1e-10)', size: sizeOf(SIZES.big), leadmap: run('pagerank leadmap', lm('pagerank', f('big-ties.csv'))), igraph: run('pagerank igraph prpack', ig('pagerank', bigN)), networkx: run('pagerank networkx', nx('pagerank', bigN), 1), target: { ratio: 1.0 } });
+  rows.push({ key: at('louvain'), title: 'Louvain communities', size: sizeOf(SIZES.big), leadmap: run('louvain leadmap', lm('louvain', f('big-ties.csv'))), igraph: run('louvain igraph multilevel', ig('louvain', bigN)), networkx: quick ? run('louvain networkx', nx('louvain', bigN), 1) : null, target: { ratio: 0.8 } });
   const approxRuns: StepSummary[] = [];
-  if (bc?.ms !== null && bc !== null) {
+  at('approx');
+  if (bc?.ms !== null && bc !== null && (only === null || only.has('approx'))) {
     for (let seed = 1; seed <= 10; seed++) {
       const s = run(`approx betweenness seed ${seed}`, lm('approx', f('mid-ties.csv'), exactFile, String(seed)), 1);
       if (s) approxRuns.push(s);
     }
   }
-  rows.push({ key: 'approx', title: 'Approximate betweenness (10 seeds)', size: sizeOf(SIZES.mid), leadmap: mergeRuns(approxRuns), igraph: null, networkx: null, target: { ofExact: 0.3 }, approx: approxRuns.flatMap((s) => s.runs.map((r) => r.extra)) });
-  rows.push({ key: 'district', title: 'District: ingest + all core metrics (betweenness approximate, closeness exact)', size: sizeOf(SIZES.district), leadmap: run('district leadmap', lm('district', f('district-ties.csv'), f('district-roster.csv')), quick ? reps : 1), igraph: null, networkx: null, target: { seconds: 30, rssMb: 1536 } });
-  rows.push({ key: 'logs', title: 'E-mail log → monthly weighted ties', size: `${(SIZES.logRows / 1e6).toLocaleString('en-US')}M rows`, leadmap: run('email log leadmap', lm('logs', f('email-log.csv'), f('email-ties.csv')), quick ? reps : 1), igraph: null, networkx: null, target: { seconds: 30, rssMb: 800 } });
-  rows.push({ key: 'school', title: 'School: load + core metrics + all analytics sections', size: '150 people / 1,500 tie rows', leadmap: run('school leadmap', lm('school', f('school-ties.csv'), f('school-roster.csv'))), igraph: run('school igraph (core centralities only)', ig('school', schoolN)), networkx: run('school networkx (core centralities only)', nx('school', schoolN)), target: { seconds: 1 } });
+  rows.push({ key: at('approx'), title: 'Approximate betweenness (10 seeds)', size: sizeOf(SIZES.mid), leadmap: mergeRuns(approxRuns), igraph: null, networkx: null, target: { ofExact: 0.3 }, approx: approxRuns.flatMap((s) => s.runs.map((r) => r.extra)) });
+  rows.push({ key: at('district'), title: 'District: ingest + all core metrics (betweenness approximate, closeness exact)', size: sizeOf(SIZES.district), leadmap: run('district leadmap', lm('district', f('district-ties.csv'), f('district-roster.csv')), quick ? reps : 1), igraph: null, networkx: null, target: { seconds: 30, rssMb: 1536 } });
+  rows.push({ key: at('logs'), title: 'E-mail log → monthly weighted ties', size: `${(SIZES.logRows / 1e6).toLocaleString('en-US')}M rows`, leadmap: run('email log leadmap', lm('logs', f('email-log.csv'), f('email-ties.csv')), quick ? reps : 1), igraph: null, networkx: null, target: { seconds: 30, rssMb: 800 } });
+  rows.push({ key: at('school'), title: 'School: load + core metrics + all analytics sections', size: '150 people / 1,500 tie rows', leadmap: run('school leadmap', lm('school', f('school-ties.csv'), f('school-roster.csv'))), igraph: run('school igraph (core centralities only)', ig('school', schoolN)), networkx: run('school networkx (core centralities only)', nx('school', schoolN)), target: { seconds: 1 } });
 
-  const loadApi = await runLoadApi(log);
+  const loadApi = only === null ? await runLoadApi(log) : null;
   const machine = `${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; `
     + `load average (1 min) ${loadStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows both sides, and takes the second core from leadmap's worker threads)`;
   const report = renderReport({ rows, quick, reps, machine, minutes: (Date.now() - started) / 60000, loadApi });
-  const outPath = quick ? join(dir, 'performance-quick.md') : join(repo, 'docs', 'performance.md');
+  const outPath = only !== null ? join(dir, 'performance-only.md') : quick ? join(dir, 'performance-quick.md') : join(repo, 'docs', 'performance.md');
   writeFileSync(outPath, report);
   log(`\nwrote ${outPath}`);
   process.stdout.write(report.slice(report.indexOf('## Results')));
