@@ -4,7 +4,7 @@ import { readCsv } from './csv-reader.js';
 import { describeAliases, resolveHeader, type AliasTable, type ResolvedHeader } from './headers.js';
 import { ProblemCollector } from './problems.js';
 import { hasExtraValues } from './row-shape.js';
-import { parseNumber, parseShare, parseYear, typeColumn } from './values.js';
+import { parseNumber, parseShare, parseYear, typeColumn, unguardCell } from './values.js';
 
 export type RosterField =
   | 'id' | 'name' | 'firstName' | 'lastName' | 'role' | 'department' | 'team' | 'school'
@@ -73,7 +73,7 @@ export async function readRoster(path: string, options: RosterOptions = {}): Pro
   const people: Person[] = [];
   const firstRowOf = new Map<string, number>();
   rows.forEach(({ cells, row }, k) => {
-    const get = (f: RosterField): string => (h.index[f] === undefined ? '' : (cells[h.index[f]!] ?? '').trim());
+    const get = (f: RosterField): string => (h.index[f] === undefined ? '' : unguardCell((cells[h.index[f]!] ?? '').trim()));
     const err = (f: RosterField, code: string, message: string) => problems.error(file, row, h.label[f] ?? f, get(f), code, message);
     if (hasExtraValues(cells, headerWidth)) {
       problems.error(file, row, null, null, 'TOO_MANY_FIELDS', `the row has ${cells.length} values but the header has ${headerWidth} columns (a delimiter inside an unquoted value?)`);

@@ -5,7 +5,7 @@ import { describeAliases, resolveHeader, type AliasTable, type ResolvedHeader } 
 import { ProblemCollector } from './problems.js';
 import { TieAggregator } from './tie-aggregator.js';
 import { hasExtraValues } from './row-shape.js';
-import { MAX_STRENGTH, normalizeLabel, parseNumber, parsePositiveNumber } from './values.js';
+import { MAX_STRENGTH, normalizeLabel, parseNumber, parsePositiveNumber, unguardCell } from './values.js';
 
 export type TieField = 'source' | 'target' | 'relation' | 'domain' | 'weight' | 'count' | 'timestamp' | 'wave';
 
@@ -193,5 +193,5 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
 function cell(cells: readonly string[], index: number | undefined): string {
   if (index === undefined) return '';
   const v = cells[index];
-  return v === undefined ? '' : v.trim();
+  return v === undefined ? '' : unguardCell(v.trim());
 }
