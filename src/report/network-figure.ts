@@ -6,7 +6,7 @@ import { groupColors } from './charts/svg.js';
 import type { Directory } from './directory.js';
 import type { NetworkFigure } from './types.js';
 
-export const FIGURE_DEFAULTS = { width: 515, height: 470, labelled: 14, seed: 20240901 };
+export const FIGURE_DEFAULTS = { width: 499, height: 470, labelled: 14, seed: 20240901 };
 
 /**
  * The network figure's data: the pooled graph of the relation (all domains, one line per pair and
