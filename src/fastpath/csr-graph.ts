@@ -1,22 +1,13 @@
+import type { Csr } from '../metrics/csr.js';
+
 /**
  * The fast path's graph: compressed sparse rows in typed arrays on SharedArrayBuffers (so worker
- * threads read them without copying). Field names match src/metrics/csr.ts `Csr`, so kernels accept
+ * threads read them without copying). It is src/metrics/csr.ts `Csr`, so kernels accept
  * either. Node i is `ids[i]`; out-neighbours of i are `outTargets[outOffsets[i] .. outOffsets[i+1])`
- * with strengths `outWeights` (never distances) and row counts `outCounts`; in-neighbours likewise.
+ * with strengths `outWeights` (never distances); in-neighbours likewise.
  * Directed, simple (duplicate rows summed), no self-loops.
  */
-export interface CsrGraph {
-  n: number;
-  m: number;
-  ids: string[];
-  index: Map<string, number>;
-  outOffsets: Int32Array;
-  outTargets: Int32Array;
-  outWeights: Float64Array;
-  inOffsets: Int32Array;
-  inSources: Int32Array;
-  inWeights: Float64Array;
-}
+export type CsrGraph = Csr;
 
 /** The typed-array part of a graph, as sent to workers (no strings). */
 export interface CsrArrays {
