@@ -11,16 +11,41 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runCrashRounds } from '../server/harness/crash-harness.js';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string' }, seed: { type: 'string' }, rows: { type: 'string' }, people: { type: 'string' }, 'no-doc': { type: 'boolean' } } });
-const rounds = Number(values.rounds ?? 100), seed = Number(values.seed ?? 1), rows = Number(values.rows ?? 40_000), people = Number(values.people ?? 1500);
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string' },
+    seed: { type: 'string' },
+    rows: { type: 'string' },
+    people: { type: 'string' },
+    'no-doc': { type: 'boolean' },
+  },
+});
+const rounds = Number(values.rounds ?? 100),
+  seed = Number(values.seed ?? 1),
+  rows = Number(values.rows ?? 40_000),
+  people = Number(values.people ?? 1500);
 const runJs = fileURLToPath(new URL('../server/run.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'leadmap-crash-stress-'));
 try {
-  const s = await runCrashRounds({ runJs, dataDir: join(dir, 'data'), rounds, seed, people, tieRows: rows, log: (l) => process.stdout.write(l + '\n') });
+  const s = await runCrashRounds({
+    runJs,
+    dataDir: join(dir, 'data'),
+    rounds,
+    seed,
+    people,
+    tieRows: rows,
+    log: (l) => process.stdout.write(l + '\n'),
+  });
   const failed = s.rounds.filter((r) => r.integrity.length > 0 || r.partial.length > 0);
   const phases = new Map<string, number>();
-  for (const r of s.rounds) { const p = r.lastSeen.split(':').slice(0, 2).join(':'); phases.set(p, (phases.get(p) ?? 0) + 1); }
-  const table = [...phases].sort((a, b) => b[1] - a[1]).map(([p, n]) => `| ${p} | ${n} |`).join('\n');
+  for (const r of s.rounds) {
+    const p = r.lastSeen.split(':').slice(0, 2).join(':');
+    phases.set(p, (phases.get(p) ?? 0) + 1);
+  }
+  const table = [...phases]
+    .sort((a, b) => b[1] - a[1])
+    .map(([p, n]) => `| ${p} | ${n} |`)
+    .join('\n');
   const md = `<!-- CRASH-STRESS:BEGIN -->
 Run on ${new Date().toISOString().slice(0, 10)}: ${rounds} rounds, seed ${seed}, ${people} people, ${rows.toLocaleString('en')} tie rows per upload
 (calibration ingest ${s.calibrationMs} ms; two rounds in three kill at a random moment in 0–110 % of it, every third

@@ -57,7 +57,10 @@ function layout(spec: NetworkSpec): { school: Int32Array; dept: Int32Array; dept
   for (let i = 0; i < n; i++) {
     school[i] = Math.floor(i / spec.schoolSize);
     if (i % spec.schoolSize === 0) schoolStart.push(i);
-    if (i % spec.schoolSize % spec.deptSize === 0) { d++; deptStart.push(i); }
+    if ((i % spec.schoolSize) % spec.deptSize === 0) {
+      d++;
+      deptStart.push(i);
+    }
     dept[i] = d;
   }
   deptStart.push(n);
@@ -78,10 +81,15 @@ export function generateTies(spec: NetworkSpec, emit: (s: number, t: number, w: 
   const groups = deptStart.length - 1 + schoolStart.length - 1 + 1;
   const tickets: Int32Array[] = [];
   const used = new Int32Array(groups);
-  const groupOf = (kind: 0 | 1 | 2, i: number): number => (kind === 0 ? dept[i]! : kind === 1 ? deptStart.length - 1 + school[i]! : groups - 1);
+  const groupOf = (kind: 0 | 1 | 2, i: number): number =>
+    kind === 0 ? dept[i]! : kind === 1 ? deptStart.length - 1 + school[i]! : groups - 1;
   const addTicket = (g: number, who: number): void => {
     let a = tickets[g]!;
-    if (used[g] === a.length) { const b = new Int32Array(a.length * 2); b.set(a); tickets[g] = a = b; }
+    if (used[g] === a.length) {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      tickets[g] = a = b;
+    }
     a[used[g]!++] = who;
   };
   for (let g = 0; g < groups; g++) tickets.push(new Int32Array(16));
@@ -105,8 +113,10 @@ export function generateTies(spec: NetworkSpec, emit: (s: number, t: number, w: 
       if (chairs.length > 0 && rand() < 0.5) {
         t = chairs[Math.floor(rand() * chairs.length)]!;
         chairs.push(t); // preferential among chairs too: a few become the school's go-to brokers
+      } else {
+        const g = groupOf(1, s);
+        t = tickets[g]![Math.floor(rand() * used[g]!)]!;
       }
-      else { const g = groupOf(1, s); t = tickets[g]![Math.floor(rand() * used[g]!)]!; }
     } else {
       const g = groups - 1;
       t = tickets[g]![Math.floor(rand() * used[g]!)]!;
@@ -154,7 +164,9 @@ export function writeEmailLog(spec: NetworkSpec, rows: number, months: number, p
   const rand = mulberry32(spec.seed + 17);
   // Each person mails a fixed set of contacts drawn from the generated ties.
   const contacts: number[][] = Array.from({ length: spec.people }, () => []);
-  generateTies({ ...spec, ties: Math.min(spec.ties, spec.people * 8) }, (s, t) => { contacts[s]!.push(t); });
+  generateTies({ ...spec, ties: Math.min(spec.ties, spec.people * 8) }, (s, t) => {
+    contacts[s]!.push(t);
+  });
   const start = Date.UTC(2025, 0, 1);
   const span = months * 30.4 * 86_400_000;
   const mail = (i: number): string => `p${i}@s.org`;
@@ -162,7 +174,12 @@ export function writeEmailLog(spec: NetworkSpec, rows: number, months: number, p
     const ts = Math.floor((start + (r / rows) * span) / 1000) + Math.floor(rand() * 60);
     const s = Math.floor(rand() * spec.people);
     const own = contacts[s]!;
-    const pickOne = (): string => (own.length > 0 && rand() < 0.9 ? mail(own[Math.floor(rand() * own.length)]!) : rand() < 0.05 ? `x${Math.floor(rand() * 500)}@out.com` : mail(Math.floor(rand() * spec.people)));
+    const pickOne = (): string =>
+      own.length > 0 && rand() < 0.9
+        ? mail(own[Math.floor(rand() * own.length)]!)
+        : rand() < 0.05
+          ? `x${Math.floor(rand() * 500)}@out.com`
+          : mail(Math.floor(rand() * spec.people));
     let to: string;
     let cc = '';
     const roll = rand();

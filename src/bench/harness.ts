@@ -36,7 +36,12 @@ export function runStep(argv: string[], reps: number, timeoutMs: number, log: (s
   const runs: RunResult[] = [];
   for (let r = 0; r < reps; r++) {
     const t0 = performance.now();
-    const p = spawnSync('/usr/bin/time', ['-v', ...argv], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20, env: { ...process.env, LEADMAP_BENCH: '1' } });
+    const p = spawnSync('/usr/bin/time', ['-v', ...argv], {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      maxBuffer: 64 << 20,
+      env: { ...process.env, LEADMAP_BENCH: '1' },
+    });
     const wallMs = performance.now() - t0;
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(p.stderr ?? '');
     const rssMb = rss ? Number(rss[1]) / 1024 : NaN;
@@ -44,11 +49,24 @@ export function runStep(argv: string[], reps: number, timeoutMs: number, log: (s
     let extra: Record<string, unknown> = {};
     let ok = p.status === 0;
     let error: string | undefined;
-    if (p.error || p.signal) { ok = false; error = p.signal === 'SIGTERM' ? `timeout after ${timeoutMs / 1000} s` : String(p.error ?? p.signal); }
+    if (p.error || p.signal) {
+      ok = false;
+      error = p.signal === 'SIGTERM' ? `timeout after ${timeoutMs / 1000} s` : String(p.error ?? p.signal);
+    }
     if (ok) {
-      try { extra = JSON.parse(line) as Record<string, unknown>; } catch { ok = false; error = `no result line: ${line.slice(0, 200)}`; }
+      try {
+        extra = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        ok = false;
+        error = `no result line: ${line.slice(0, 200)}`;
+      }
     } else if (!error) {
-      error = (p.stderr ?? '').split('\n').filter((l) => l && !l.startsWith('\t')).slice(-3).join(' | ').slice(0, 300);
+      error = (p.stderr ?? '')
+        .split('\n')
+        .filter((l) => l && !l.startsWith('\t'))
+        .slice(-3)
+        .join(' | ')
+        .slice(0, 300);
     }
     const ms = typeof extra.ms === 'number' ? extra.ms : NaN;
     runs.push({ ok, ms, wallMs, rssMb, extra, error });

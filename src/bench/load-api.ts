@@ -14,7 +14,17 @@ import autocannon from 'autocannon';
 import { signInCookie, startChildServer, stopGracefully } from '../server/harness/child-server.js';
 import { syntheticRoster, syntheticTies } from '../server/harness/synthetic.js';
 
-interface Run { label: string; p50: number; p90: number; p99: number; max: number; requests: number; non2xx: number; errors: number; seconds: number }
+interface Run {
+  label: string;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  seconds: number;
+}
 
 export async function runApiLoadBench(opts: { quick?: boolean; dir?: string; connections?: number } = {}): Promise<string> {
   const connections = opts.connections ?? 50;
@@ -26,7 +36,10 @@ export async function runApiLoadBench(opts: { quick?: boolean; dir?: string; con
     const call = async (method: string, path: string, body?: unknown): Promise<any> => {
       const init: RequestInit = { method, headers: { cookie } };
       if (body instanceof FormData) init.body = body;
-      else if (body !== undefined) { init.body = JSON.stringify(body); (init.headers as Record<string, string>)['content-type'] = 'application/json'; }
+      else if (body !== undefined) {
+        init.body = JSON.stringify(body);
+        (init.headers as Record<string, string>)['content-type'] = 'application/json';
+      }
       return (await fetch(srv.url + path, init)).json();
     };
     const school = (await call('POST', '/api/schools', { slug: 'load', name: 'Load' })).school.id as string;
@@ -36,21 +49,46 @@ export async function runApiLoadBench(opts: { quick?: boolean; dir?: string; con
     small.append('roster', new Blob([syntheticRoster(400)]), 'roster.csv');
     small.append('ties', new Blob([syntheticTies(400, 4000, 3)]), 'ties.csv');
     await call('POST', `/api/waves/${readWave}/uploads?wait=1`, small);
-    const paths = [`/api/waves/${readWave}/analysis`, `/api/waves/${readWave}/graph`, '/api/schools', `/api/waves/${readWave}/analysis?domain=curriculum`];
+    const paths = [
+      `/api/waves/${readWave}/analysis`,
+      `/api/waves/${readWave}/graph`,
+      '/api/schools',
+      `/api/waves/${readWave}/analysis?domain=curriculum`,
+    ];
     for (const p of paths) await call('GET', p); // warm the analysis cache
 
     const people = 20_000;
     const bigTies = syntheticTies(people, 640_000, 9); // ≈ 20 MB
     const megabytes = Buffer.byteLength(bigTies) / 1e6;
-    const load = (label: string, seconds: number): Promise<Run> => new Promise((resolve, reject) => {
-      autocannon({
-        url: srv.url, connections, duration: seconds, headers: { cookie },
-        requests: paths.map((path) => ({ method: 'GET' as const, path })),
-      }, (err, r) => {
-        if (err) { reject(err); return; }
-        resolve({ label, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors, seconds });
+    const load = (label: string, seconds: number): Promise<Run> =>
+      new Promise((resolve, reject) => {
+        autocannon(
+          {
+            url: srv.url,
+            connections,
+            duration: seconds,
+            headers: { cookie },
+            requests: paths.map((path) => ({ method: 'GET' as const, path })),
+          },
+          (err, r) => {
+            if (err) {
+              reject(err);
+              return;
+            }
+            resolve({
+              label,
+              p50: r.latency.p50,
+              p90: r.latency.p90,
+              p99: r.latency.p99,
+              max: r.latency.max,
+              requests: r.requests.total,
+              non2xx: r.non2xx,
+              errors: r.errors,
+              seconds,
+            });
+          },
+        );
       });
-    });
 
     await load('warm-up', 3);
     const baseline = await load('readers alone', opts.quick ? 5 : 10);
@@ -64,13 +102,19 @@ export async function runApiLoadBench(opts: { quick?: boolean; dir?: string; con
       const accepted = await call('POST', `/api/waves/${ingestWave}/uploads`, form);
       for (;;) {
         const j = (await call('GET', `/api/jobs/${accepted.job.id}`)).job;
-        if (j.finishedAt) { ingestMs = Date.now() - started; ingestStatus = j.status; return; }
+        if (j.finishedAt) {
+          ingestMs = Date.now() - started;
+          ingestStatus = j.status;
+          return;
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
     const during = await load(`readers during a ${megabytes.toFixed(0)} MB ingest`, opts.quick ? 15 : 25);
     await ingest;
-    const rows = [baseline, during].map((r) => `| ${r.label} | ${connections} | ${r.requests} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.non2xx + r.errors} |`);
+    const rows = [baseline, during].map(
+      (r) => `| ${r.label} | ${connections} | ${r.requests} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.non2xx + r.errors} |`,
+    );
     return [
       `${connections} concurrent readers (autocannon) cycling over GET analysis, graph, school list and a domain analysis`,
       `of a 400-person wave; the server runs in its own process. The ingest uploads a ${megabytes.toFixed(1)} MB tie list`,
@@ -89,5 +133,11 @@ export async function runApiLoadBench(opts: { quick?: boolean; dir?: string; con
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runApiLoadBench({ quick: process.argv.includes('--quick') }).then((md) => process.stdout.write(md + '\n'), (err) => { process.stderr.write(String(err?.stack ?? err) + '\n'); process.exit(1); });
+  runApiLoadBench({ quick: process.argv.includes('--quick') }).then(
+    (md) => process.stdout.write(md + '\n'),
+    (err) => {
+      process.stderr.write(String(err?.stack ?? err) + '\n');
+      process.exit(1);
+    },
+  );
 }

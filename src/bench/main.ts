@@ -23,13 +23,33 @@ const quick = args.includes('--quick');
 const repsArg = args.indexOf('--reps');
 const reps = repsArg >= 0 ? Number(args[repsArg + 1]) : quick ? 1 : 3;
 const onlyArg = args.indexOf('--only');
-const only = onlyArg >= 0 ? new Set((args[onlyArg + 1] ?? '').split(',').map((k) => k.trim()).filter(Boolean)) : null;
+const only =
+  onlyArg >= 0
+    ? new Set(
+        (args[onlyArg + 1] ?? '')
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+    : null;
 const dir = join(repo, 'temp', 'bench', quick ? 'quick' : 'full');
 const log = (s: string) => process.stderr.write(s + '\n');
 
 const SIZES = quick
-  ? { big: { people: 20_000, ties: 400_000 }, mid: { people: 2_000, ties: 40_000 }, district: { people: 7_500, ties: 100_000 }, logRows: 1_000_000, logPeople: 5_000 }
-  : { big: { people: 100_000, ties: 2_000_000 }, mid: { people: 10_000, ties: 200_000 }, district: { people: 75_000, ties: 1_000_000 }, logRows: 25_000_000, logPeople: 20_000 };
+  ? {
+      big: { people: 20_000, ties: 400_000 },
+      mid: { people: 2_000, ties: 40_000 },
+      district: { people: 7_500, ties: 100_000 },
+      logRows: 1_000_000,
+      logPeople: 5_000,
+    }
+  : {
+      big: { people: 100_000, ties: 2_000_000 },
+      mid: { people: 10_000, ties: 200_000 },
+      district: { people: 75_000, ties: 1_000_000 },
+      logRows: 25_000_000,
+      logPeople: 20_000,
+    };
 
 function spec(s: { people: number; ties: number }, seed: number, schoolSize = 500): NetworkSpec {
   return { ...s, seed, schoolSize: Math.min(schoolSize, s.people), deptSize: 15 };
@@ -47,10 +67,26 @@ async function ncolTwin(csv: string): Promise<string> {
     r.on('data', (chunk) => {
       const lines = (rest + (chunk as string)).split('\n');
       rest = lines.pop()!;
-      if (first) { lines.shift(); first = false; }
-      w.write(lines.map((l) => { const c = l.split(','); return `${c[0]} ${c[1]} ${c[c.length - 1]}`; }).join('\n') + '\n');
+      if (first) {
+        lines.shift();
+        first = false;
+      }
+      w.write(
+        lines
+          .map((l) => {
+            const c = l.split(',');
+            return `${c[0]} ${c[1]} ${c[c.length - 1]}`;
+          })
+          .join('\n') + '\n',
+      );
     });
-    r.on('end', () => { if (rest) { const c = rest.split(','); w.write(`${c[0]} ${c[1]} ${c[c.length - 1]}\n`); } w.end(() => done()); });
+    r.on('end', () => {
+      if (rest) {
+        const c = rest.split(',');
+        w.write(`${c[0]} ${c[1]} ${c[c.length - 1]}\n`);
+      }
+      w.end(() => done());
+    });
     r.on('error', fail);
   });
   spawnSync('mv', [out + '.part', out]);
@@ -83,7 +119,12 @@ async function main(): Promise<void> {
   writeNetwork(spec(SIZES.big, 11), f('big-roster.csv'), f('big-ties.csv'));
   writeNetwork(spec(SIZES.mid, 7), f('mid-roster.csv'), f('mid-ties.csv'));
   writeNetwork(spec(SIZES.district, 23), f('district-roster.csv'), f('district-ties.csv'));
-  writeNetwork({ people: 150, ties: 1500, seed: 5, schoolSize: 150, deptSize: 12 }, f('school-roster.csv'), f('school-ties.csv'), ['curriculum', 'behaviour', 'assessment', 'technology']);
+  writeNetwork({ people: 150, ties: 1500, seed: 5, schoolSize: 150, deptSize: 12 }, f('school-roster.csv'), f('school-ties.csv'), [
+    'curriculum',
+    'behaviour',
+    'assessment',
+    'technology',
+  ]);
   writeEmailLog(spec({ people: SIZES.logPeople, ties: SIZES.logPeople * 20 }, 31), SIZES.logRows, 12, f('email-log.csv'));
   const bigN = await ncolTwin(f('big-ties.csv'));
   const midN = await ncolTwin(f('mid-ties.csv'));
@@ -97,7 +138,10 @@ async function main(): Promise<void> {
   const timeout = quick ? 300_000 : 900_000;
   let current = '';
   /** Names the row whose steps run next (for --only). */
-  const at = (key: string): string => { current = key; return key; };
+  const at = (key: string): string => {
+    current = key;
+    return key;
+  };
   const run = (label: string, argv: string[] | null, n = reps): StepSummary | null => {
     if (argv === null || (only !== null && !only.has(current))) return null;
     log(`  ${label}`);
@@ -106,19 +150,58 @@ async function main(): Promise<void> {
   const lm = (task: string, ...a: string[]) => [node, step, task, ...a];
   const ig = (task: string, ...a: string[]) => (igraphPy ? [igraphPy, py, 'igraph', task, ...a] : null);
   const nx = (task: string, ...a: string[]) => (nxPy ? [nxPy, py, 'networkx', task, ...a] : null);
-  const sizeOf = (s: { people: number; ties: number }) => `${(s.people / 1000).toLocaleString('en-US')}k people / ${(s.ties / 1e6).toLocaleString('en-US')}M tie rows`;
+  const sizeOf = (s: { people: number; ties: number }) =>
+    `${(s.people / 1000).toLocaleString('en-US')}k people / ${(s.ties / 1e6).toLocaleString('en-US')}M tie rows`;
   const rows: BenchRow[] = [];
 
-  rows.push({ key: at('ingest'), title: 'Ingest tie CSV', size: sizeOf(SIZES.big),
-    leadmap: run('ingest leadmap', lm('ingest', f('big-ties.csv'))), igraph: run('ingest igraph Read_Ncol', ig('ingest', bigN)), networkx: run('ingest networkx', nx('ingest', bigN), 1),
-    target: { ratio: 0.5, rssMb: 300 } });
+  rows.push({
+    key: at('ingest'),
+    title: 'Ingest tie CSV',
+    size: sizeOf(SIZES.big),
+    leadmap: run('ingest leadmap', lm('ingest', f('big-ties.csv'))),
+    igraph: run('ingest igraph Read_Ncol', ig('ingest', bigN)),
+    networkx: run('ingest networkx', nx('ingest', bigN), 1),
+    target: { ratio: 0.5, rssMb: 300 },
+  });
   const exactFile = f('mid-betweenness.f64');
   at('betweenness');
   const bc = run('betweenness leadmap', lm('betweenness', f('mid-ties.csv'), exactFile));
-  rows.push({ key: at('betweenness'), title: 'Exact betweenness', size: sizeOf(SIZES.mid), leadmap: bc, igraph: run('betweenness igraph', ig('betweenness', midN)), networkx: null, target: { ratio: 0.6 } });
-  rows.push({ key: at('closeness'), title: 'Exact closeness (incoming)', size: sizeOf(SIZES.mid), leadmap: run('closeness leadmap', lm('closeness', f('mid-ties.csv'))), igraph: run('closeness igraph', ig('closeness', midN)), networkx: null, target: { ratio: 0.25 } });
-  rows.push({ key: at('pagerank'), title: 'PageRank (α 0.85, L1 tol 1e-10)', size: sizeOf(SIZES.big), leadmap: run('pagerank leadmap', lm('pagerank', f('big-ties.csv'))), igraph: run('pagerank igraph prpack', ig('pagerank', bigN)), networkx: run('pagerank networkx', nx('pagerank', bigN), 1), target: { ratio: 1.0 } });
-  rows.push({ key: at('louvain'), title: 'Louvain communities', size: sizeOf(SIZES.big), leadmap: run('louvain leadmap', lm('louvain', f('big-ties.csv'))), igraph: run('louvain igraph multilevel', ig('louvain', bigN)), networkx: quick ? run('louvain networkx', nx('louvain', bigN), 1) : null, target: { ratio: 0.8 } });
+  rows.push({
+    key: at('betweenness'),
+    title: 'Exact betweenness',
+    size: sizeOf(SIZES.mid),
+    leadmap: bc,
+    igraph: run('betweenness igraph', ig('betweenness', midN)),
+    networkx: null,
+    target: { ratio: 0.6 },
+  });
+  rows.push({
+    key: at('closeness'),
+    title: 'Exact closeness (incoming)',
+    size: sizeOf(SIZES.mid),
+    leadmap: run('closeness leadmap', lm('closeness', f('mid-ties.csv'))),
+    igraph: run('closeness igraph', ig('closeness', midN)),
+    networkx: null,
+    target: { ratio: 0.25 },
+  });
+  rows.push({
+    key: at('pagerank'),
+    title: 'PageRank (α 0.85, L1 tol 1e-10)',
+    size: sizeOf(SIZES.big),
+    leadmap: run('pagerank leadmap', lm('pagerank', f('big-ties.csv'))),
+    igraph: run('pagerank igraph prpack', ig('pagerank', bigN)),
+    networkx: run('pagerank networkx', nx('pagerank', bigN), 1),
+    target: { ratio: 1.0 },
+  });
+  rows.push({
+    key: at('louvain'),
+    title: 'Louvain communities',
+    size: sizeOf(SIZES.big),
+    leadmap: run('louvain leadmap', lm('louvain', f('big-ties.csv'))),
+    igraph: run('louvain igraph multilevel', ig('louvain', bigN)),
+    networkx: quick ? run('louvain networkx', nx('louvain', bigN), 1) : null,
+    target: { ratio: 0.8 },
+  });
   const approxRuns: StepSummary[] = [];
   at('approx');
   if (bc?.ms !== null && bc !== null && (only === null || only.has('approx'))) {
@@ -127,16 +210,51 @@ async function main(): Promise<void> {
       if (s) approxRuns.push(s);
     }
   }
-  rows.push({ key: at('approx'), title: 'Approximate betweenness (10 seeds)', size: sizeOf(SIZES.mid), leadmap: mergeRuns(approxRuns), igraph: null, networkx: null, target: { ofExact: 0.3 }, approx: approxRuns.flatMap((s) => s.runs.map((r) => r.extra)) });
-  rows.push({ key: at('district'), title: 'District: ingest + all core metrics (betweenness approximate, closeness exact)', size: sizeOf(SIZES.district), leadmap: run('district leadmap', lm('district', f('district-ties.csv'), f('district-roster.csv')), quick ? reps : 1), igraph: null, networkx: null, target: { seconds: 30, rssMb: 1536 } });
-  rows.push({ key: at('logs'), title: 'E-mail log → monthly weighted ties', size: `${(SIZES.logRows / 1e6).toLocaleString('en-US')}M rows`, leadmap: run('email log leadmap', lm('logs', f('email-log.csv'), f('email-ties.csv')), quick ? reps : 1), igraph: null, networkx: null, target: { seconds: 30, rssMb: 800 } });
-  rows.push({ key: at('school'), title: 'School: load + core metrics + all analytics sections', size: '150 people / 1,500 tie rows', leadmap: run('school leadmap', lm('school', f('school-ties.csv'), f('school-roster.csv'))), igraph: run('school igraph (core centralities only)', ig('school', schoolN)), networkx: run('school networkx (core centralities only)', nx('school', schoolN)), target: { seconds: 1 } });
+  rows.push({
+    key: at('approx'),
+    title: 'Approximate betweenness (10 seeds)',
+    size: sizeOf(SIZES.mid),
+    leadmap: mergeRuns(approxRuns),
+    igraph: null,
+    networkx: null,
+    target: { ofExact: 0.3 },
+    approx: approxRuns.flatMap((s) => s.runs.map((r) => r.extra)),
+  });
+  rows.push({
+    key: at('district'),
+    title: 'District: ingest + all core metrics (betweenness approximate, closeness exact)',
+    size: sizeOf(SIZES.district),
+    leadmap: run('district leadmap', lm('district', f('district-ties.csv'), f('district-roster.csv')), quick ? reps : 1),
+    igraph: null,
+    networkx: null,
+    target: { seconds: 30, rssMb: 1536 },
+  });
+  rows.push({
+    key: at('logs'),
+    title: 'E-mail log → monthly weighted ties',
+    size: `${(SIZES.logRows / 1e6).toLocaleString('en-US')}M rows`,
+    leadmap: run('email log leadmap', lm('logs', f('email-log.csv'), f('email-ties.csv')), quick ? reps : 1),
+    igraph: null,
+    networkx: null,
+    target: { seconds: 30, rssMb: 800 },
+  });
+  rows.push({
+    key: at('school'),
+    title: 'School: load + core metrics + all analytics sections',
+    size: '150 people / 1,500 tie rows',
+    leadmap: run('school leadmap', lm('school', f('school-ties.csv'), f('school-roster.csv'))),
+    igraph: run('school igraph (core centralities only)', ig('school', schoolN)),
+    networkx: run('school networkx (core centralities only)', nx('school', schoolN)),
+    target: { seconds: 1 },
+  });
 
   const loadApi = only === null ? await runLoadApi(log) : null;
-  const machine = `${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; `
-    + `load average (1 min) ${loadStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows both sides, and takes the second core from leadmap's worker threads)`;
+  const machine =
+    `${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; ` +
+    `load average (1 min) ${loadStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows both sides, and takes the second core from leadmap's worker threads)`;
   const report = renderReport({ rows, quick, reps, machine, minutes: (Date.now() - started) / 60000, loadApi });
-  const outPath = only !== null ? join(dir, 'performance-only.md') : quick ? join(dir, 'performance-quick.md') : join(repo, 'docs', 'performance.md');
+  const outPath =
+    only !== null ? join(dir, 'performance-only.md') : quick ? join(dir, 'performance-quick.md') : join(repo, 'docs', 'performance.md');
   writeFileSync(outPath, report);
   log(`\nwrote ${outPath}`);
   process.stdout.write(report.slice(report.indexOf('## Results')));
@@ -145,7 +263,11 @@ async function main(): Promise<void> {
 function mergeRuns(list: StepSummary[]): StepSummary | null {
   const runs = list.flatMap((s) => s.runs).filter((r) => r.ok);
   if (runs.length === 0) return null;
-  const med = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const h = s.length >> 1; return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2; };
+  const med = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const h = s.length >> 1;
+    return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+  };
   return { runs, ms: med(runs.map((r) => r.ms)), wallMs: med(runs.map((r) => r.wallMs)), rssMb: med(runs.map((r) => r.rssMb)) };
 }
 

@@ -31,9 +31,15 @@ export interface BenchReport {
   loadApi: string | null;
 }
 
-const secs = (ms: number | null | undefined) => (ms === null || ms === undefined || Number.isNaN(ms) ? '—' : ms < 10 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(ms < 1000 ? 3 : 2)} s`);
+const secs = (ms: number | null | undefined) =>
+  ms === null || ms === undefined || Number.isNaN(ms)
+    ? '—'
+    : ms < 10
+      ? `${ms.toFixed(1)} ms`
+      : `${(ms / 1000).toFixed(ms < 1000 ? 3 : 2)} s`;
 const mb = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '' : ` (${x.toFixed(0)} MB)`);
-const cell = (s: StepSummary | null) => (s === null ? 'not run' : s.ms === null ? `failed: ${s.error ?? '?'}` : `${secs(s.ms)}${mb(s.rssMb)}`);
+const cell = (s: StepSummary | null) =>
+  s === null ? 'not run' : s.ms === null ? `failed: ${s.error ?? '?'}` : `${secs(s.ms)}${mb(s.rssMb)}`;
 
 function verdict(row: BenchRow, exact: StepSummary | null): { ratio: string; target: string; met: string } {
   const t = row.target;
@@ -73,7 +79,10 @@ function approxSection(row: BenchRow | undefined): string {
   const runs = row?.approx ?? [];
   if (runs.length === 0) return '';
   const num = (r: Record<string, unknown>, k: string) => Number(r[k]);
-  const lines = runs.map((r) => `| ${r.seed} | ${num(r, 'samples').toLocaleString('en-US')} | ${secs(num(r, 'ms'))} | ${r.top10}/10 | ${r.top100}/100 | ${(100 * num(r, 'medianRelError100')).toFixed(1)} % | ${(100 * num(r, 'reportedTopRelError')).toFixed(1)} % |`);
+  const lines = runs.map(
+    (r) =>
+      `| ${r.seed} | ${num(r, 'samples').toLocaleString('en-US')} | ${secs(num(r, 'ms'))} | ${r.top10}/10 | ${r.top100}/100 | ${(100 * num(r, 'medianRelError100')).toFixed(1)} % | ${(100 * num(r, 'reportedTopRelError')).toFixed(1)} % |`,
+  );
   const nine = runs.filter((r) => num(r, 'top10') >= 9).length;
   const med = [...runs.map((r) => num(r, 'medianRelError100'))].sort((a, b) => a - b)[runs.length >> 1]!;
   return `\n### Approximate betweenness quality\n\nAgainst the exact values of the same network. Target: true top-10 found (≥ 9 of 10) in ≥ 9 of 10 seeds, top-100 median relative error ≤ 10 %.\nResult: ≥ 9 of the top 10 in **${nine} of ${runs.length}** seeds; median over seeds of the top-100 median relative error **${(100 * med).toFixed(1)} %**.\n\n| seed | pairs sampled | time | true top-10 found | true top-100 found | top-100 median rel. error | reported rel. SE of 100th |\n|---|---|---|---|---|---|---|\n${lines.join('\n')}\n`;
@@ -93,10 +102,12 @@ export function renderReport(r: BenchReport): string {
     void _ms;
     const ig = row.igraph?.runs[0]?.extra;
     const igRest = ig ? Object.fromEntries(Object.entries(ig).filter(([k]) => k !== 'ms')) : null;
-    return [`- ${row.title}: leadmap ${JSON.stringify(rest)}${igRest && Object.keys(igRest).length ? `; igraph ${JSON.stringify(igRest)}` : ''}`];
+    return [
+      `- ${row.title}: leadmap ${JSON.stringify(rest)}${igRest && Object.keys(igRest).length ? `; igraph ${JSON.stringify(igRest)}` : ''}`,
+    ];
   });
   return `${HEAD}
-## Results${r.quick ? ' (quick run: small sizes, not the targets\' sizes)' : ''}
+## Results${r.quick ? " (quick run: small sizes, not the targets' sizes)" : ''}
 
 Machine: ${r.machine}. ${r.reps} repetition(s) per leadmap and igraph step (median), networkx once; the district and
 log rows run once in full runs (minutes each).

@@ -24,5 +24,13 @@ export async function runSchool(tiesPath: string, rosterPath: string): Promise<R
     sections = -1;
   }
   const t3 = performance.now();
-  return { ms: t3 - t0, loadMs: t1 - t0, coreMs: t2 - t1, analyticsMs: t3 - t2, people: core.people.length, ties: core.network.ties, sections };
+  return {
+    ms: t3 - t0,
+    loadMs: t1 - t0,
+    coreMs: t2 - t1,
+    analyticsMs: t3 - t2,
+    people: core.people.length,
+    ties: core.network.ties,
+    sections,
+  };
 }

@@ -21,13 +21,18 @@ async function load(path: string): Promise<CsrGraph> {
 }
 
 function topOverlap(exact: Float64Array, est: Float64Array, k: number): number {
-  const top = (a: Float64Array) => Array.from(a.keys()).sort((x, y) => a[y]! - a[x]!).slice(0, k);
+  const top = (a: Float64Array) =>
+    Array.from(a.keys())
+      .sort((x, y) => a[y]! - a[x]!)
+      .slice(0, k);
   const truth = new Set(top(exact));
   return top(est).filter((i) => truth.has(i)).length;
 }
 
 function medianRelError(exact: Float64Array, est: Float64Array, k: number): number {
-  const order = Array.from(exact.keys()).sort((x, y) => exact[y]! - exact[x]!).slice(0, k);
+  const order = Array.from(exact.keys())
+    .sort((x, y) => exact[y]! - exact[x]!)
+    .slice(0, k);
   const errs = order.map((i) => Math.abs(est[i]! - exact[i]!) / exact[i]!).sort((a, b) => a - b);
   return errs[Math.floor(errs.length / 2)] ?? 0;
 }
@@ -80,8 +85,13 @@ async function main(): Promise<void> {
       const raw = readFileSync(args[1]!);
       const exact = new Float64Array(raw.buffer, raw.byteOffset, raw.byteLength / 8);
       out = {
-        ms, samples: a.samples, seed, top10: topOverlap(exact, a.values, 10), top100: topOverlap(exact, a.values, 100),
-        medianRelError100: medianRelError(exact, a.values, 100), reportedTopRelError: a.topRelativeError,
+        ms,
+        samples: a.samples,
+        seed,
+        top10: topOverlap(exact, a.values, 10),
+        top100: topOverlap(exact, a.values, 100),
+        medianRelError100: medianRelError(exact, a.values, 100),
+        reportedTopRelError: a.topRelativeError,
       };
       break;
     }
@@ -89,7 +99,14 @@ async function main(): Promise<void> {
       const r = await analyzeLargeTiesFile(args[0]!, { roster: args[1] });
       if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
       const parts = Object.fromEntries(Object.entries(r.metrics.timingsMs).map(([k, v]) => [`${k}Ms`, Math.round(v)]));
-      out = { ms: performance.now() - t0, ingestMs: Math.round(r.timings.ingestMs!), ...parts, n: r.metrics.network.people, m: r.metrics.network.ties, betweennessMethod: r.metrics.betweennessMethod };
+      out = {
+        ms: performance.now() - t0,
+        ingestMs: Math.round(r.timings.ingestMs!),
+        ...parts,
+        n: r.metrics.network.people,
+        m: r.metrics.network.ties,
+        betweennessMethod: r.metrics.betweennessMethod,
+      };
       break;
     }
     case 'logs': {
@@ -110,7 +127,10 @@ async function main(): Promise<void> {
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 
-main().then(() => process.exit(0), (err) => {
-  process.stderr.write(String((err as Error)?.stack ?? err) + '\n');
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(String((err as Error)?.stack ?? err) + '\n');
+    process.exit(1);
+  },
+);

@@ -2,7 +2,10 @@
 export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, align?: ReadonlyArray<'l' | 'r'>): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const fmt = (cells: readonly string[]) =>
-    cells.map((c, i) => ((align?.[i] ?? 'l') === 'r' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((c, i) => ((align?.[i] ?? 'l') === 'r' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [fmt(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n');
 }
 
@@ -15,11 +18,20 @@ export function num(x: number | null | undefined, digits = 3): string {
 
 /** Reads a comma-separated list option: "contact, meeting" → ["contact", "meeting"]. */
 export function listOption(v: string | undefined): string[] {
-  return v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return v === undefined
+    ? []
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }
 
 /** Progress on stderr for long reads: "ties.csv 42% (120 MB of 290 MB)", at most twice a second. */
-export function progressPrinter(label: string, write: (t: string) => void, minBytes = 50 * 1024 * 1024): (done: number, total: number) => void {
+export function progressPrinter(
+  label: string,
+  write: (t: string) => void,
+  minBytes = 50 * 1024 * 1024,
+): (done: number, total: number) => void {
   let last = 0;
   const started = Date.now();
   return (done, total) => {
@@ -30,7 +42,9 @@ export function progressPrinter(label: string, write: (t: string) => void, minBy
     const secs = (now - started) / 1000;
     const rate = done / Math.max(secs, 1e-3);
     const eta = rate > 0 ? (total - done) / rate : 0;
-    write(`\r${label} ${Math.floor((100 * done) / total)}% (${mb(done)} of ${mb(total)}, ${mb(rate)}/s, ETA ${eta.toFixed(0)} s)${done >= total ? '\n' : ''}`);
+    write(
+      `\r${label} ${Math.floor((100 * done) / total)}% (${mb(done)} of ${mb(total)}, ${mb(rate)}/s, ETA ${eta.toFixed(0)} s)${done >= total ? '\n' : ''}`,
+    );
   };
 }
 

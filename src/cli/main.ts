@@ -40,7 +40,9 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
       io.stderr(`leadmap ${name}: ${(err as Error).message}\n\n${cmd.usage}\n`);
       return EXIT.badInput;
     }
-    io.stderr(`leadmap ${name}: internal error (${(err as Error)?.name ?? 'Error'}: ${(err as Error)?.message ?? String(err)}). Set LEADMAP_DEBUG=1 for details.\n`);
+    io.stderr(
+      `leadmap ${name}: internal error (${(err as Error)?.name ?? 'Error'}: ${(err as Error)?.message ?? String(err)}). Set LEADMAP_DEBUG=1 for details.\n`,
+    );
     if (io.env.LEADMAP_DEBUG) io.stderr(String((err as Error)?.stack) + '\n');
     return EXIT.internal;
   }

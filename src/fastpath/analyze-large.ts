@@ -52,7 +52,8 @@ export interface LargeAnalyzeCliOptions {
  * Leadership analytics sections need the full dataset and are not computed here (docs/performance.md).
  */
 export async function analyzeLargeForCli(
-  tiesPath: string, o: LargeAnalyzeCliOptions,
+  tiesPath: string,
+  o: LargeAnalyzeCliOptions,
   io: { stdout: (t: string) => void; stderr: (t: string) => void },
 ): Promise<number> {
   const { formatProblems } = await import('../ingest/problems.js');
@@ -60,9 +61,15 @@ export async function analyzeLargeForCli(
   const { formatProgress } = await import('./read-stream.js');
   const { basename } = await import('node:path');
   const label = basename(tiesPath);
-  io.stderr(`leadmap analyze: large tie file — fast path (typed arrays, all cores)${o.exact ? '' : '; betweenness approximate above 5,000 people unless --exact'}\n`);
+  io.stderr(
+    `leadmap analyze: large tie file — fast path (typed arrays, all cores)${o.exact ? '' : '; betweenness approximate above 5,000 people unless --exact'}\n`,
+  );
   const r = await analyzeLargeTiesFile(tiesPath, {
-    roster: o.roster, relation: o.relation, domain: o.domain, wave: o.wave, exact: o.exact,
+    roster: o.roster,
+    relation: o.relation,
+    domain: o.domain,
+    wave: o.wave,
+    exact: o.exact,
     onProgress: (p) => io.stderr(`\r${formatProgress(label, p)}`),
   });
   io.stderr('\n');
@@ -72,7 +79,16 @@ export async function analyzeLargeForCli(
   }
   if (r.problems.length > 0) io.stderr(formatProblems(r.problems) + '\n');
   const selection = { relation: r.stats.relation, domain: (o.domain ?? 'any').toLowerCase(), wave: o.wave ?? null };
-  if (o.json) io.stdout(JSON.stringify({ network: r.metrics.network, people: r.metrics.people, selection, betweennessMethod: r.metrics.betweennessMethod, notes: r.metrics.notes }) + '\n');
+  if (o.json)
+    io.stdout(
+      JSON.stringify({
+        network: r.metrics.network,
+        people: r.metrics.people,
+        selection,
+        betweennessMethod: r.metrics.betweennessMethod,
+        notes: r.metrics.notes,
+      }) + '\n',
+    );
   else io.stdout(fastTextReport(r.metrics, o.top, selection) + '\n');
   return 0;
 }

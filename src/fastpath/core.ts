@@ -63,7 +63,11 @@ export async function fastCoreMetrics(c: CsrGraph, options: FastCoreOptions = {}
   const notes: MetricNote[] = [];
   const timingsMs: Record<string, number> = {};
   let t = performance.now();
-  const lap = (name: string) => { const now = performance.now(); timingsMs[name] = now - t; t = now; };
+  const lap = (name: string) => {
+    const now = performance.now();
+    timingsMs[name] = now - t;
+    t = now;
+  };
   const deg = degreeArrays(c);
   const pr = pageRankGaussSeidel(c);
   lap('pageRank');
@@ -73,10 +77,23 @@ export async function fastCoreMetrics(c: CsrGraph, options: FastCoreOptions = {}
   let err: Float64Array | null = null;
   let method: BetweennessProvenance;
   if (approximate) {
-    const a = await approxBetweenness(c, { ...options.approx, seed: options.seed ?? options.approx?.seed ?? 1, threads: options.threads, workerUrl: options.workerUrl, signal: options.signal });
+    const a = await approxBetweenness(c, {
+      ...options.approx,
+      seed: options.seed ?? options.approx?.seed ?? 1,
+      threads: options.threads,
+      workerUrl: options.workerUrl,
+      signal: options.signal,
+    });
     bc = a.values;
     err = a.halfWidth95;
-    method = { approximate: true, method: 'pair-sampling', samples: a.samples, seed: a.seed, topRelativeError: a.topRelativeError, top: a.top };
+    method = {
+      approximate: true,
+      method: 'pair-sampling',
+      samples: a.samples,
+      seed: a.seed,
+      topRelativeError: a.topRelativeError,
+      top: a.top,
+    };
   } else {
     bc = await exactBetweenness(c, options);
     method = { approximate: false, method: 'brandes', samples: null, seed: null, topRelativeError: null, top: null };
@@ -95,7 +112,10 @@ export async function fastCoreMetrics(c: CsrGraph, options: FastCoreOptions = {}
   for (let i = 0; i < n; i++) {
     const p: FastPersonMetrics = {
       id: c.ids[i]!,
-      inDegree: deg.inDegree[i]!, outDegree: deg.outDegree[i]!, inStrength: deg.inStrength[i]!, outStrength: deg.outStrength[i]!,
+      inDegree: deg.inDegree[i]!,
+      outDegree: deg.outDegree[i]!,
+      inStrength: deg.inStrength[i]!,
+      outStrength: deg.outStrength[i]!,
       pageRank: pr.converged ? pr.values[i]! : null,
       betweenness: bc[i]!,
       closeness: cl[i]!,
@@ -107,9 +127,15 @@ export async function fastCoreMetrics(c: CsrGraph, options: FastCoreOptions = {}
     people.push(p);
   }
   const network: NetworkMetrics = {
-    people: n, ties: c.m, density: density(c), reciprocity: rec, transitivity: transitivity(c),
-    weakComponents: weakComponentLabels(c).count, strongComponents: strongComponentLabels(c).count,
-    inDegreeCentralization: inDegreeCentralization(c), ...isolateFields(isolates(c)),
+    people: n,
+    ties: c.m,
+    density: density(c),
+    reciprocity: rec,
+    transitivity: transitivity(c),
+    weakComponents: weakComponentLabels(c).count,
+    strongComponents: strongComponentLabels(c).count,
+    inDegreeCentralization: inDegreeCentralization(c),
+    ...isolateFields(isolates(c)),
   };
   lap('network');
   return { network, people, notes, betweennessMethod: method, timingsMs };

@@ -46,9 +46,15 @@ export class EdgeBuffer {
 
   private grow(): void {
     const k = this.src.length * 2;
-    const a = new Int32Array(k); a.set(this.src); this.src = a;
-    const b = new Int32Array(k); b.set(this.dst); this.dst = b;
-    const c = new Float64Array(k); c.set(this.w); this.w = c;
+    const a = new Int32Array(k);
+    a.set(this.src);
+    this.src = a;
+    const b = new Int32Array(k);
+    b.set(this.dst);
+    this.dst = b;
+    const c = new Float64Array(k);
+    c.set(this.w);
+    this.w = c;
   }
 }
 
@@ -65,7 +71,10 @@ export function buildCsr(ids: string[], edges: EdgeBuffer): { graph: CsrGraph; d
   const start = new Int32Array(n + 1);
   let selfLoops = 0;
   for (let k = 0; k < rows; k++) {
-    if (src[k] === dst[k]) { selfLoops++; continue; }
+    if (src[k] === dst[k]) {
+      selfLoops++;
+      continue;
+    }
     start[src[k]! + 1]!++;
   }
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
@@ -105,8 +114,12 @@ export function buildCsr(ids: string[], edges: EdgeBuffer): { graph: CsrGraph; d
 
 /** Adds the transposed (in-edge) arrays; in-neighbours of each node in increasing source order. */
 export function withInEdges(
-  ids: string[], n: number, m: number,
-  outOffsets: Int32Array, outTargets: Int32Array, outWeights: Float64Array,
+  ids: string[],
+  n: number,
+  m: number,
+  outOffsets: Int32Array,
+  outTargets: Int32Array,
+  outWeights: Float64Array,
 ): CsrGraph {
   const inOffsets = sharedInt32(n + 1);
   for (let e = 0; e < m; e++) inOffsets[outTargets[e]! + 1]!++;
@@ -140,7 +153,11 @@ export function csrFromEdges(ids: readonly string[], list: ReadonlyArray<readonl
   all.forEach((id, i) => index.set(id, i));
   const edges = new EdgeBuffer();
   for (const [s, t, wt] of list) {
-    for (const id of [s, t]) if (!index.has(id)) { index.set(id, all.length); all.push(id); }
+    for (const id of [s, t])
+      if (!index.has(id)) {
+        index.set(id, all.length);
+        all.push(id);
+      }
     edges.add(index.get(s)!, index.get(t)!, wt ?? 1);
   }
   return buildCsr(all, edges).graph;

@@ -28,7 +28,10 @@ export class CsvByteScanner {
     this.stopped = true;
   }
 
-  constructor(private readonly onRow: RowHandler, private readonly delimiter = 44) {}
+  constructor(
+    private readonly onRow: RowHandler,
+    private readonly delimiter = 44,
+  ) {}
 
   /** Feeds the next chunk of bytes. */
   push(chunk: Uint8Array): void {
@@ -72,9 +75,15 @@ export class CsvByteScanner {
 
   private grow(): void {
     const k = this.starts.length * 2;
-    const s = new Int32Array(k); s.set(this.starts); this.starts = s;
-    const e = new Int32Array(k); e.set(this.ends); this.ends = e;
-    const q = new Uint8Array(k); q.set(this.escaped); this.escaped = q;
+    const s = new Int32Array(k);
+    s.set(this.starts);
+    this.starts = s;
+    const e = new Int32Array(k);
+    e.set(this.ends);
+    this.ends = e;
+    const q = new Uint8Array(k);
+    q.set(this.escaped);
+    this.escaped = q;
   }
 
   /** Scans complete rows; returns how many bytes were consumed. */
@@ -99,7 +108,11 @@ export class CsvByteScanner {
               break;
             }
             if (buf[j] === QUOTE) {
-              if (j + 1 < n && buf[j + 1] === QUOTE) { esc = 1; j += 2; continue; }
+              if (j + 1 < n && buf[j + 1] === QUOTE) {
+                esc = 1;
+                j += 2;
+                continue;
+              }
               if (j + 1 >= n && !final) return rowStart;
               break;
             }
@@ -119,9 +132,17 @@ export class CsvByteScanner {
         this.ends[nf] = end;
         this.escaped[nf] = esc;
         nf++;
-        if (i < n && buf[i] === d) { i++; continue; }
-        if (i < n && buf[i] === CR) { i++; if (i < n && buf[i] === LF) i++; else if (i >= n && !final) { /* CRLF split: a lone LF next is a blank line */ } }
-        else if (i < n) i++;
+        if (i < n && buf[i] === d) {
+          i++;
+          continue;
+        }
+        if (i < n && buf[i] === CR) {
+          i++;
+          if (i < n && buf[i] === LF) i++;
+          else if (i >= n && !final) {
+            /* CRLF split: a lone LF next is a blank line */
+          }
+        } else if (i < n) i++;
         pos = i;
         if (nf === 1 && this.starts[0] === this.ends[0]) continue rows; // blank line
         for (let f = 0; f < nf; f++) if (this.escaped[f] === 1) this.ends[f] = unescapeInPlace(buf, this.starts[f]!, this.ends[f]!);

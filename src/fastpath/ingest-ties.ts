@@ -30,9 +30,7 @@ export interface FastTiesStats {
   relation: string | null;
 }
 
-export type FastTiesResult =
-  | { ok: true; graph: CsrGraph; stats: FastTiesStats; problems: Problem[] }
-  | { ok: false; problems: Problem[] };
+export type FastTiesResult = { ok: true; graph: CsrGraph; stats: FastTiesStats; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
  * Streams a canonical ties CSV (source,target[,relation][,domain][,weight],…) straight into a CSR
@@ -61,18 +59,33 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
   let wantWaveId = -2;
   let header: string[] = [];
   let headerOk = true;
-  let rowsRead = 0, rowsKept = 0, unknownRows = 0;
+  let rowsRead = 0,
+    rowsKept = 0,
+    unknownRows = 0;
   const scanner = new CsvByteScanner((buf, st, en, nf) => {
     if (header.length === 0) {
       header = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!));
       const lower = header.map((h) => h.toLowerCase());
-      col = { source: lower.indexOf('source'), target: lower.indexOf('target'), weight: lower.indexOf('weight'), relation: lower.indexOf('relation'), domain: lower.indexOf('domain'), wave: lower.indexOf('wave') };
+      col = {
+        source: lower.indexOf('source'),
+        target: lower.indexOf('target'),
+        weight: lower.indexOf('weight'),
+        relation: lower.indexOf('relation'),
+        domain: lower.indexOf('domain'),
+        wave: lower.indexOf('wave'),
+      };
       if (wantWave !== null) wantWaveId = waves.intern(wantWave, 0, wantWave.length);
       for (const need of ['source', 'target'] as const) {
-        if (col[need] < 0) { headerOk = false; problems.error('MISSING_COLUMN', 1, need, null, `a "${need}" column is required (found: ${header.join(', ')})`); }
+        if (col[need] < 0) {
+          headerOk = false;
+          problems.error('MISSING_COLUMN', 1, need, null, `a "${need}" column is required (found: ${header.join(', ')})`);
+        }
       }
       const dup = lower.find((h, i) => lower.indexOf(h) !== i);
-      if (dup !== undefined) { headerOk = false; problems.error('DUPLICATE_HEADER', 1, dup, null, 'each column header must appear once'); }
+      if (dup !== undefined) {
+        headerOk = false;
+        problems.error('DUPLICATE_HEADER', 1, dup, null, 'each column header must appear once');
+      }
       if (wantDomain !== null) wantDomainId = domains.intern(wantDomain, 0, wantDomain.length);
       return;
     }
@@ -92,7 +105,13 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     if (col.weight >= 0 && col.weight < nf && st[col.weight] !== en[col.weight]) {
       weight = parseNumberBytes(buf, st[col.weight]!, en[col.weight]!);
       if (!(weight > 0)) {
-        problems.error('BAD_WEIGHT', row, header[col.weight]!, fieldText(buf, st[col.weight]!, en[col.weight]!), 'a positive number (tie strength) was expected');
+        problems.error(
+          'BAD_WEIGHT',
+          row,
+          header[col.weight]!,
+          fieldText(buf, st[col.weight]!, en[col.weight]!),
+          'a positive number (tie strength) was expected',
+        );
         return;
       }
     }
@@ -106,17 +125,29 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
       else problems.error('UNKNOWN_PERSON', row, header[which]!, text, 'an id listed in the roster was expected');
       return;
     }
-    if (edges.length === rel.length) { const r2 = new Uint16Array(rel.length * 2); r2.set(rel); rel = r2; }
-    rel[edges.length] = col.relation >= 0 && col.relation < nf ? Math.max(0, relations.intern(buf, st[col.relation]!, en[col.relation]!)) : 0;
+    if (edges.length === rel.length) {
+      const r2 = new Uint16Array(rel.length * 2);
+      r2.set(rel);
+      rel = r2;
+    }
+    rel[edges.length] =
+      col.relation >= 0 && col.relation < nf ? Math.max(0, relations.intern(buf, st[col.relation]!, en[col.relation]!)) : 0;
     edges.add(s, t, weight);
     rowsKept++;
   });
   await scanFile(path, scanner, opts);
   if (header.length === 0) problems.error('EMPTY_FILE', null, null, null, 'a header row and at least one tie were expected');
   if (wantWave === null && waves.size > 1) {
-    problems.error('WAVE_REQUIRED', null, 'wave', null, `the file holds several waves (${waves.allNames().slice(0, 5).join(', ')}${waves.size > 5 ? ', …' : ''}); choose one`);
+    problems.error(
+      'WAVE_REQUIRED',
+      null,
+      'wave',
+      null,
+      `the file holds several waves (${waves.allNames().slice(0, 5).join(', ')}${waves.size > 5 ? ', …' : ''}); choose one`,
+    );
   }
-  if (unknownRows > 0) problems.warning('UNKNOWN_PERSON', null, null, null, `${unknownRows} rows name people not on the roster and were left out`);
+  if (unknownRows > 0)
+    problems.warning('UNKNOWN_PERSON', null, null, null, `${unknownRows} rows name people not on the roster and were left out`);
   // Relation selection, as resolveRelation does for a dataset.
   const names = relations.allNames();
   let relation: string | null = names.length === 0 ? null : names[0]!;
@@ -124,11 +155,19 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
   if (opts.relation !== undefined) {
     relId = relations.findString(opts.relation.toLowerCase());
     relation = opts.relation.toLowerCase();
-    if (relId < 0 && names.length > 0) problems.error('UNKNOWN_RELATION', null, 'relation', opts.relation, `a relation present in the file was expected (${names.join(', ')})`);
+    if (relId < 0 && names.length > 0)
+      problems.error(
+        'UNKNOWN_RELATION',
+        null,
+        'relation',
+        opts.relation,
+        `a relation present in the file was expected (${names.join(', ')})`,
+      );
   } else if (names.length > 1) {
     relId = names.indexOf('advice');
     relation = 'advice';
-    if (relId < 0) problems.error('RELATION_REQUIRED', null, 'relation', null, `the file has several relations (${names.join(', ')}); choose one`);
+    if (relId < 0)
+      problems.error('RELATION_REQUIRED', null, 'relation', null, `the file has several relations (${names.join(', ')}); choose one`);
   }
   const all = problems.finish();
   if (problems.hasErrors) return { ok: false, problems: all };
@@ -136,8 +175,14 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
   if (relId >= 0 && names.length > 1) {
     let w = 0;
     for (let k = 0; k < edges.length; k++) {
-      if (rel[k] !== relId) { otherRelationRows++; continue; }
-      edges.src[w] = edges.src[k]!; edges.dst[w] = edges.dst[k]!; edges.w[w] = edges.w[k]!; w++;
+      if (rel[k] !== relId) {
+        otherRelationRows++;
+        continue;
+      }
+      edges.src[w] = edges.src[k]!;
+      edges.dst[w] = edges.dst[k]!;
+      edges.w[w] = edges.w[k]!;
+      w++;
     }
     edges.length = w;
   }
@@ -147,8 +192,14 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     graph: built.graph,
     problems: all,
     stats: {
-      rowsRead, rowsKept: edges.length, tiesKept: built.graph.m, duplicateRowsAggregated: built.duplicates,
-      selfTiesDropped: built.selfLoops, unknownPeopleRows: unknownRows, otherRelationRows, relation,
+      rowsRead,
+      rowsKept: edges.length,
+      tiesKept: built.graph.m,
+      duplicateRowsAggregated: built.duplicates,
+      selfTiesDropped: built.selfLoops,
+      unknownPeopleRows: unknownRows,
+      otherRelationRows,
+      relation,
     },
   };
 }

@@ -80,7 +80,10 @@ export class ByteInterner {
         for (let k = 0; k < len; k++) {
           let c = buf[start + k]!;
           if (lower && c >= 65 && c <= 90) c += 32;
-          if (pool[st + k] !== c) { same = false; break; }
+          if (pool[st + k] !== c) {
+            same = false;
+            break;
+          }
         }
         if (same) return id;
       }
@@ -107,9 +110,15 @@ export class ByteInterner {
 
   private growKeys(): void {
     const k = this.keyStart.length * 2;
-    const a = new Int32Array(k); a.set(this.keyStart); this.keyStart = a;
-    const b = new Int32Array(k); b.set(this.keyLen); this.keyLen = b;
-    const c = new Int32Array(k); c.set(this.keyHash); this.keyHash = c;
+    const a = new Int32Array(k);
+    a.set(this.keyStart);
+    this.keyStart = a;
+    const b = new Int32Array(k);
+    b.set(this.keyLen);
+    this.keyLen = b;
+    const c = new Int32Array(k);
+    c.set(this.keyHash);
+    this.keyHash = c;
   }
 
   private growPool(need: number): void {

@@ -44,7 +44,10 @@ export class TaskRunner {
   private scratch: PairScratch | null = null;
   private connected = 0;
 
-  constructor(private readonly c: CsrArrays, private readonly spec: TaskSpec) {}
+  constructor(
+    private readonly c: CsrArrays,
+    private readonly spec: TaskSpec,
+  ) {}
 
   run(job: number): void {
     const { c, spec } = this;

@@ -14,12 +14,17 @@ export function strongComponents(c: CsrArrays, removed?: Uint8Array): { comp: In
   const onStack = new Uint8Array(n);
   const callV = new Int32Array(n);
   const callK = new Int32Array(n);
-  let sp = 0, next = 0, count = 0;
+  let sp = 0,
+    next = 0,
+    count = 0;
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1 || removed?.[root]) continue;
     let depth = 0;
-    callV[0] = root; callK[0] = outOffsets[root]!;
-    index[root] = low[root] = next++; stack[sp++] = root; onStack[root] = 1;
+    callV[0] = root;
+    callK[0] = outOffsets[root]!;
+    index[root] = low[root] = next++;
+    stack[sp++] = root;
+    onStack[root] = 1;
     while (depth >= 0) {
       const v = callV[depth]!;
       const k = callK[depth]!;
@@ -28,18 +33,29 @@ export function strongComponents(c: CsrArrays, removed?: Uint8Array): { comp: In
         const w = outTargets[k]!;
         if (removed?.[w]) continue;
         if (index[w] === -1) {
-          index[w] = low[w] = next++; stack[sp++] = w; onStack[w] = 1;
-          depth++; callV[depth] = w; callK[depth] = outOffsets[w]!;
+          index[w] = low[w] = next++;
+          stack[sp++] = w;
+          onStack[w] = 1;
+          depth++;
+          callV[depth] = w;
+          callK[depth] = outOffsets[w]!;
         } else if (onStack[w] && index[w]! < low[v]!) low[v] = index[w]!;
         continue;
       }
       if (low[v] === index[v]) {
         let w: number;
-        do { w = stack[--sp]!; onStack[w] = 0; comp[w] = count; } while (w !== v);
+        do {
+          w = stack[--sp]!;
+          onStack[w] = 0;
+          comp[w] = count;
+        } while (w !== v);
         count++;
       }
       depth--;
-      if (depth >= 0) { const u = callV[depth]!; if (low[v]! < low[u]!) low[u] = low[v]!; }
+      if (depth >= 0) {
+        const u = callV[depth]!;
+        if (low[v]! < low[u]!) low[u] = low[v]!;
+      }
     }
   }
   return { comp, count };

@@ -67,20 +67,30 @@ export interface SpectralResult {
  * default options, identical values) in the same task: the power iterations, which run on one
  * thread, take one worker while the other works through the closeness batches, and then join them.
  */
-export async function incomingDistancesAndSpectral(c: CsrArrays, opts: PoolOptions = {}): Promise<{ distances: IncomingDistances; spectral: SpectralResult }> {
+export async function incomingDistancesAndSpectral(
+  c: CsrArrays,
+  opts: PoolOptions = {},
+): Promise<{ distances: IncomingDistances; spectral: SpectralResult }> {
   const n = c.n;
   const distanceSum = sharedFloat64(n);
   const reachedBy = sharedFloat64(n);
   const out: SpectralOut = { eigenvector: sharedFloat64(n), hubs: sharedFloat64(n), authorities: sharedFloat64(n), status: sharedInt32(2) };
   const batchJobs = n === 0 ? 0 : Math.max(1, Math.min(64, Math.ceil(n / BATCH)));
-  await runTask(c, { kind: 'closeness', jobs: batchJobs + 1, distanceSum, reachedBy, spectral: out }, poolFor(n, c.m * Math.ceil(n / BATCH) * 8, opts));
+  await runTask(
+    c,
+    { kind: 'closeness', jobs: batchJobs + 1, distanceSum, reachedBy, spectral: out },
+    poolFor(n, c.m * Math.ceil(n / BATCH) * 8, opts),
+  );
   const evReason = SPECTRAL_REASONS[out.status[0]!]!;
   const hitsReason = SPECTRAL_REASONS[out.status[1]!]!;
   return {
     distances: { distanceSum, reachedBy },
     spectral: {
-      eigenvector: evReason === null ? out.eigenvector : null, eigenvectorReason: evReason,
-      hubs: hitsReason === null ? out.hubs : null, authorities: hitsReason === null ? out.authorities : null, hitsReason,
+      eigenvector: evReason === null ? out.eigenvector : null,
+      eigenvectorReason: evReason,
+      hubs: hitsReason === null ? out.hubs : null,
+      authorities: hitsReason === null ? out.authorities : null,
+      hitsReason,
     },
   };
 }

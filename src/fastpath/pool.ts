@@ -49,19 +49,32 @@ export async function runTask(graph: CsrArrays, spec: TaskSpec, opts: PoolOption
   const failed = new Set<Worker>();
   try {
     return await Promise.all(
-      Array.from({ length: threads }, () => new Promise<TaskResult>((resolve, reject) => {
-        const w = acquire(url);
-        workers.push(w);
-        w.on('error', (err) => { failed.add(w); reject(err); });
-        w.on('message', (msg: { ready?: boolean; result?: TaskResult; error?: string }) => {
-          if (msg.error) { failed.add(w); return reject(new LeadmapError('WORKER_FAILED', msg.error)); }
-          if (msg.result) return resolve(msg.result);
-          if (opts.signal?.aborted) { failed.add(w); return reject(new LeadmapError('CANCELLED', 'the computation was cancelled')); }
-          if (nextJob < spec.jobs) w.postMessage({ job: nextJob++ });
-          else w.postMessage({ finish: true });
-        });
-        w.postMessage({ init: { graph: arrays, spec } });
-      })),
+      Array.from(
+        { length: threads },
+        () =>
+          new Promise<TaskResult>((resolve, reject) => {
+            const w = acquire(url);
+            workers.push(w);
+            w.on('error', (err) => {
+              failed.add(w);
+              reject(err);
+            });
+            w.on('message', (msg: { ready?: boolean; result?: TaskResult; error?: string }) => {
+              if (msg.error) {
+                failed.add(w);
+                return reject(new LeadmapError('WORKER_FAILED', msg.error));
+              }
+              if (msg.result) return resolve(msg.result);
+              if (opts.signal?.aborted) {
+                failed.add(w);
+                return reject(new LeadmapError('CANCELLED', 'the computation was cancelled'));
+              }
+              if (nextJob < spec.jobs) w.postMessage({ job: nextJob++ });
+              else w.postMessage({ finish: true });
+            });
+            w.postMessage({ init: { graph: arrays, spec } });
+          }),
+      ),
     );
   } catch (err) {
     for (const w of workers) failed.add(w);

@@ -10,7 +10,10 @@ export class ProblemCollector {
   private readonly seen = new Map<string, { kept: number; more: number; first: Problem }>();
   errors = 0;
 
-  constructor(readonly file: string, private readonly keepPerKind = 5) {}
+  constructor(
+    readonly file: string,
+    private readonly keepPerKind = 5,
+  ) {}
 
   add(code: string, severity: Problem['severity'], row: number | null, column: string | null, value: string | null, message: string): void {
     if (severity === 'error') this.errors++;
@@ -46,7 +49,12 @@ export class ProblemCollector {
     const out = [...this.problems];
     for (const s of this.seen.values()) {
       if (s.more > 0) {
-        out.push({ ...s.first, row: null, value: null, message: `${s.more.toLocaleString('en-US')} more rows with the same problem (${s.first.message})` });
+        out.push({
+          ...s.first,
+          row: null,
+          value: null,
+          message: `${s.more.toLocaleString('en-US')} more rows with the same problem (${s.first.message})`,
+        });
       }
     }
     return out;
@@ -59,7 +67,9 @@ function truncate(v: string): string {
 
 /** "ties.csv row 14, column "weight": "often" — a positive number was expected." */
 export function formatProblem(p: Problem): string {
-  const where = [p.file, p.row === null ? null : `row ${p.row}`, p.column === null ? null : `column "${p.column}"`].filter(Boolean).join(' ');
+  const where = [p.file, p.row === null ? null : `row ${p.row}`, p.column === null ? null : `column "${p.column}"`]
+    .filter(Boolean)
+    .join(' ');
   const value = p.value === null ? '' : `: "${p.value}"`;
   return `${p.severity}: ${where}${value} — ${p.message} [${p.code}]`;
 }

@@ -44,7 +44,10 @@ export async function streamFile(
     const rows = rowsSoFar();
     const rate = elapsedMs > 0 ? bytesRead / elapsedMs : 0;
     return {
-      bytesRead, totalBytes, rows, elapsedMs,
+      bytesRead,
+      totalBytes,
+      rows,
+      elapsedMs,
       rowsPerSecond: elapsedMs > 0 ? (rows * 1000) / elapsedMs : 0,
       etaSeconds: rate > 0 ? (totalBytes - bytesRead) / rate / 1000 : null,
     };
@@ -97,7 +100,10 @@ export async function scanFile(path: string, scanner: CsvByteScanner, opts: Stre
     const elapsedMs = performance.now() - started;
     const rate = elapsedMs > 0 ? bytesRead / elapsedMs : 0;
     return {
-      bytesRead, totalBytes, rows: scanner.rows, elapsedMs,
+      bytesRead,
+      totalBytes,
+      rows: scanner.rows,
+      elapsedMs,
       rowsPerSecond: elapsedMs > 0 ? (scanner.rows * 1000) / elapsedMs : 0,
       etaSeconds: rate > 0 ? (totalBytes - bytesRead) / rate / 1000 : null,
     };

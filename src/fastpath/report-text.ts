@@ -9,23 +9,39 @@ export function fastTextReport(m: FastCoreMetrics, top: number, selection: { rel
   const n = m.network;
   const f = (x: number | null, d = 3) => (x === null ? '—' : Number.isInteger(x) ? String(x) : x.toFixed(d));
   const lines: string[] = [];
-  lines.push(`Network (fast path for large files): relation "${selection.relation ?? '(none)'}", ${selection.domain === 'any' ? 'all domains' : `domain "${selection.domain}"`}`);
+  lines.push(
+    `Network (fast path for large files): relation "${selection.relation ?? '(none)'}", ${selection.domain === 'any' ? 'all domains' : `domain "${selection.domain}"`}`,
+  );
   lines.push('');
   const rows: Array<[string, string]> = [
-    ['people', f(n.people)], ['ties', f(n.ties)], ['density', f(n.density, 5)], ['reciprocity', f(n.reciprocity)],
-    ['transitivity', f(n.transitivity)], ['weak components', f(n.weakComponents)], ['strong components', f(n.strongComponents)],
-    ['in-degree centralization', f(n.inDegreeCentralization)], ['isolates', f(n.isolates)],
+    ['people', f(n.people)],
+    ['ties', f(n.ties)],
+    ['density', f(n.density, 5)],
+    ['reciprocity', f(n.reciprocity)],
+    ['transitivity', f(n.transitivity)],
+    ['weak components', f(n.weakComponents)],
+    ['strong components', f(n.strongComponents)],
+    ['in-degree centralization', f(n.inDegreeCentralization)],
+    ['isolates', f(n.isolates)],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) lines.push(`  ${k.padEnd(w)}  ${v}`);
   const b = m.betweennessMethod;
   const measures: Array<[string, 'inDegree' | 'pageRank' | 'betweenness' | 'closeness' | 'eigenvector']> = [
-    ['in-degree', 'inDegree'], ['PageRank', 'pageRank'],
-    [b.approximate ? `betweenness — APPROXIMATE (${b.samples} sampled pairs, seed ${b.seed}; ±95 % error shown)` : 'betweenness', 'betweenness'],
-    ['closeness (incoming)', 'closeness'], ['eigenvector', 'eigenvector'],
+    ['in-degree', 'inDegree'],
+    ['PageRank', 'pageRank'],
+    [
+      b.approximate ? `betweenness — APPROXIMATE (${b.samples} sampled pairs, seed ${b.seed}; ±95 % error shown)` : 'betweenness',
+      'betweenness',
+    ],
+    ['closeness (incoming)', 'closeness'],
+    ['eigenvector', 'eigenvector'],
   ];
   for (const [title, key] of measures) {
-    const ranked = m.people.filter((p) => typeof p[key] === 'number').sort((x, y) => (y[key] as number) - (x[key] as number) || x.id.localeCompare(y.id)).slice(0, top);
+    const ranked = m.people
+      .filter((p) => typeof p[key] === 'number')
+      .sort((x, y) => (y[key] as number) - (x[key] as number) || x.id.localeCompare(y.id))
+      .slice(0, top);
     lines.push('', `Top ${ranked.length} by ${title}`);
     for (const p of ranked) {
       const err = key === 'betweenness' && p.betweennessError95 !== undefined ? ` ± ${p.betweennessError95.toPrecision(2)}` : '';

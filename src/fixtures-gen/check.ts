@@ -92,11 +92,13 @@ export function readWave(w: WaveOutput, grouping: 'department' | 'school' = 'dep
   for (const g of [...new Set(ids.map(groupOf))].sort()) {
     if (ids.filter((id) => groupOf(id) === g).length < MIN_GROUP) continue;
     // Arcs of the pooled graph (one per ordered pair), members' out-arcs, as leadmap's eiIndex counts them.
-    let internal = 0, external = 0;
+    let internal = 0,
+      external = 0;
     for (const key of arcs) {
       const [s, t] = key.split('>') as [string, string];
       if (groupOf(s) !== g) continue;
-      if (groupOf(t) === g) internal++; else external++;
+      if (groupOf(t) === g) internal++;
+      else external++;
     }
     if (internal + external === 0) continue;
     const v = (external - internal) / (external + internal);
@@ -115,15 +117,40 @@ export function plantedMismatches(w: WaveOutput, grouping: 'department' | 'schoo
   const p = w.planted;
   const out: string[] = [];
   const same = (what: string, want: string[], got: string[]): void => {
-    const a = [...new Set(want)].sort().join(','), b = [...new Set(got)].sort().join(',');
+    const a = [...new Set(want)].sort().join(','),
+      b = [...new Set(got)].sort().join(',');
     if (a !== b) out.push(`${what}: planted [${a}] found [${b}]`);
   };
-  same('hidden', p.hiddenLeaders.map((h) => h.id), r.hidden);
-  same('nominal', p.nominalLeaders.map((h) => h.id), r.nominal);
-  same('overloaded', p.overloadedLeaders.map((h) => h.id), r.overloaded);
-  same('key', p.keyPeople.map((k) => `${k.id}/${k.domain}`), r.keyPeople.map((k) => `${k.id}/${k.domain}`));
-  same('silos', p.silos.filter((s) => s.grouping === grouping).map((s) => s.group), r.silos.map((s) => s.group));
-  same('isolated', p.isolatedNewcomers.map((h) => h.id), r.isolatedNewcomers);
+  same(
+    'hidden',
+    p.hiddenLeaders.map((h) => h.id),
+    r.hidden,
+  );
+  same(
+    'nominal',
+    p.nominalLeaders.map((h) => h.id),
+    r.nominal,
+  );
+  same(
+    'overloaded',
+    p.overloadedLeaders.map((h) => h.id),
+    r.overloaded,
+  );
+  same(
+    'key',
+    p.keyPeople.map((k) => `${k.id}/${k.domain}`),
+    r.keyPeople.map((k) => `${k.id}/${k.domain}`),
+  );
+  same(
+    'silos',
+    p.silos.filter((s) => s.grouping === grouping).map((s) => s.group),
+    r.silos.map((s) => s.group),
+  );
+  same(
+    'isolated',
+    p.isolatedNewcomers.map((h) => h.id),
+    r.isolatedNewcomers,
+  );
   // Margins, so a small change of rule or rounding does not flip a silo: planted ≤ −0.6, others > −0.4.
   const planted = new Set(p.silos.filter((s) => s.grouping === grouping).map((s) => s.group));
   for (const [g, v] of Object.entries(r.ei)) {

@@ -89,8 +89,7 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
   /** A tie between s and t crosses a silo wall. */
   const walled = (s: GenPerson, t: GenPerson): boolean =>
     !unsiloed.has(s.id) && !unsiloed.has(t.id) && inSilo(s) !== inSilo(t) && (inSilo(s) ?? inSilo(t)) !== undefined;
-  const inSilo = (p: GenPerson): string | undefined =>
-    w.silos.find((s) => groupOf(p, s.grouping) === s.group)?.group;
+  const inSilo = (p: GenPerson): string | undefined => w.silos.find((s) => groupOf(p, s.grouping) === s.group)?.group;
 
   const siloSize = new Map<string, number>();
   for (const p of w.people) {
@@ -128,9 +127,14 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
         const t = need(l.id);
         const leak = walled(s, t) ? SILO_SHARE_LEAK : 1;
         const sameSchool = s.school === t.school;
-        const base = sameSchool && s.team === t.team && l.teamShare !== undefined ? l.teamShare
-          : sameSchool && s.department === t.department && l.deptShare !== undefined ? l.deptShare
-          : sameSchool && l.schoolShare !== undefined ? l.schoolShare : l.share;
+        const base =
+          sameSchool && s.team === t.team && l.teamShare !== undefined
+            ? l.teamShare
+            : sameSchool && s.department === t.department && l.deptShare !== undefined
+              ? l.deptShare
+              : sameSchool && l.schoolShare !== undefined
+                ? l.schoolShare
+                : l.share;
         const share = base * leak;
         if (rng.chance(share)) list.push(l.id);
       }
@@ -151,7 +155,14 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
     // Leaders outside their own domains are asked now and then, like anyone, but capped at one.
     domainCap: (t, d) => (nominal.has(t.id) ? 1 : pullOf.has(`${t.id}|${d}`) ? Infinity : strong.has(t.id) ? 1 : domainCap),
     // Inside a large silo colleagues all ask each other, so its members may be named by more people.
-    pooledCap: (t) => (nominal.has(t.id) ? 2 : strong.has(t.id) ? Infinity : inSilo(t) !== undefined && siloSize.get(inSilo(t)!)! > SMALL_SILO ? 12 : pooledCap),
+    pooledCap: (t) =>
+      nominal.has(t.id)
+        ? 2
+        : strong.has(t.id)
+          ? Infinity
+          : inSilo(t) !== undefined && siloSize.get(inSilo(t)!)! > SMALL_SILO
+            ? 12
+            : pooledCap,
     forced: (s, d) => forced.get(`${s.id}|${d}`),
     preferred: (s, d) => preferred.get(`${s.id}|${d}`) ?? [],
     // Silo members name few colleagues (two in a small silo, four in a large one), so the silo can answer from inside itself.
@@ -175,12 +186,18 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
     story: w.story,
     hiddenLeaders: byIdSort(w.hidden.map((h) => ({ id: h.id, name: nameOf(h.id), domains: [...h.domains], why: h.why }))),
     silos: w.silos.map((s) => ({ ...s })),
-    keyPeople: byIdSort(w.keyPeople.map((k) => ({ id: k.id, name: nameOf(k.id), domain: k.domain, dependents: [...k.dependents].sort(), why: k.why }))),
-    overloadedLeaders: byIdSort(w.overloaded.map((o) => ({ id: o.id, name: nameOf(o.id), releaseTime: need(o.id).releaseTime, domains: [...o.domains], why: o.why }))),
-    isolatedNewcomers: byIdSort(w.isolates.map((i) => {
-      if (need(i.id).startYear !== w.year) throw new Error(`${i.id} is an isolated newcomer but did not start in ${w.year}`);
-      return { id: i.id, name: nameOf(i.id), namesNobody: i.namesNobody, why: i.why };
-    })),
+    keyPeople: byIdSort(
+      w.keyPeople.map((k) => ({ id: k.id, name: nameOf(k.id), domain: k.domain, dependents: [...k.dependents].sort(), why: k.why })),
+    ),
+    overloadedLeaders: byIdSort(
+      w.overloaded.map((o) => ({ id: o.id, name: nameOf(o.id), releaseTime: need(o.id).releaseTime, domains: [...o.domains], why: o.why })),
+    ),
+    isolatedNewcomers: byIdSort(
+      w.isolates.map((i) => {
+        if (need(i.id).startYear !== w.year) throw new Error(`${i.id} is an isolated newcomer but did not start in ${w.year}`);
+        return { id: i.id, name: nameOf(i.id), namesNobody: i.namesNobody, why: i.why };
+      }),
+    ),
     nominalLeaders: byIdSort(w.nominal.map((n) => ({ id: n.id, name: nameOf(n.id), role: need(n.id).role, why: n.why }))),
   };
   return { label: w.label, year: w.year, people: w.people, respondents: [...respondents].sort(), ties, planted };
@@ -191,7 +208,10 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
  * story plants under the reference reading (check.ts) — deterministic, since the sequence is fixed.
  */
 export function runCheckedStory(
-  school: string, w: WaveStory, groupings: ReadonlyArray<'department' | 'school'> = ['department'], attempts = 40,
+  school: string,
+  w: WaveStory,
+  groupings: ReadonlyArray<'department' | 'school'> = ['department'],
+  attempts = 40,
 ): WaveOutput {
   let last: string[] = [];
   for (let i = 0; i < attempts; i++) {

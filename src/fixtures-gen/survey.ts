@@ -38,13 +38,37 @@ export interface SurveyPlan {
   weight?(s: GenPerson, t: GenPerson, d: Domain, rng: Random): number;
 }
 
-const NAMES_PER_DOMAIN: ReadonlyArray<readonly [number, number]> = [[2, 36], [3, 34], [4, 18], [5, 8], [6, 4]];
+const NAMES_PER_DOMAIN: ReadonlyArray<readonly [number, number]> = [
+  [2, 36],
+  [3, 34],
+  [4, 18],
+  [5, 8],
+  [6, 4],
+];
 const MAX_NAMES = 6;
 
 export function defaultWeight(s: GenPerson, t: GenPerson, _d: Domain, rng: Random): number {
-  if (s.team === t.team && s.school === t.school) return rng.fromTable([[2, 20], [3, 35], [4, 30], [5, 15]]);
-  if (isFormalLeaderRole(t.role)) return rng.fromTable([[1, 10], [2, 30], [3, 35], [4, 20], [5, 5]]);
-  return rng.fromTable([[1, 35], [2, 40], [3, 20], [4, 5]]);
+  if (s.team === t.team && s.school === t.school)
+    return rng.fromTable([
+      [2, 20],
+      [3, 35],
+      [4, 30],
+      [5, 15],
+    ]);
+  if (isFormalLeaderRole(t.role))
+    return rng.fromTable([
+      [1, 10],
+      [2, 30],
+      [3, 35],
+      [4, 20],
+      [5, 5],
+    ]);
+  return rng.fromTable([
+    [1, 35],
+    [2, 40],
+    [3, 20],
+    [4, 5],
+  ]);
 }
 
 export function simulateSurvey(plan: SurveyPlan, rng: Random): GenTie[] {
@@ -117,18 +141,37 @@ export function simulateSurvey(plan: SurveyPlan, rng: Random): GenTie[] {
   // Collaboration: a few planning partners per respondent, capped in-degree.
   const inCollab = new Map<string, number>();
   for (const s of rng.shuffled(respondents)) {
-    let k = rng.fromTable([[1, 35], [2, 40], [3, 25]]);
+    let k = rng.fromTable([
+      [1, 35],
+      [2, 40],
+      [3, 25],
+    ]);
     const picked = new Set<string>();
     while (k > 0) {
       const cands = plan.people.filter(
-        (t) => t.id !== s.id && !picked.has(t.id) && !plan.unnamed.has(t.id) &&
-          (inCollab.get(t.id) ?? 0) < plan.collaborationCap && plan.collaborationPull(s, t) > 0,
+        (t) =>
+          t.id !== s.id &&
+          !picked.has(t.id) &&
+          !plan.unnamed.has(t.id) &&
+          (inCollab.get(t.id) ?? 0) < plan.collaborationCap &&
+          plan.collaborationPull(s, t) > 0,
       );
       if (cands.length === 0) break;
       const t = cands[rng.weightedIndex(cands.map((c) => plan.collaborationPull(s, c)))]!;
       picked.add(t.id);
       inCollab.set(t.id, (inCollab.get(t.id) ?? 0) + 1);
-      ties.push({ source: s.id, target: t.id, relation: 'collaboration', domain: 'instruction', weight: rng.fromTable([[2, 20], [3, 40], [4, 30], [5, 10]]) });
+      ties.push({
+        source: s.id,
+        target: t.id,
+        relation: 'collaboration',
+        domain: 'instruction',
+        weight: rng.fromTable([
+          [2, 20],
+          [3, 40],
+          [4, 30],
+          [5, 10],
+        ]),
+      });
       k--;
     }
   }
@@ -139,8 +182,10 @@ export function sortTies(ties: GenTie[]): GenTie[] {
   const rel = (r: string): number => (r === 'advice' ? 0 : 1);
   return ties.sort(
     (a, b) =>
-      cmp(a.source, b.source) || rel(a.relation) - rel(b.relation) ||
-      DOMAINS.indexOf(a.domain) - DOMAINS.indexOf(b.domain) || cmp(a.target, b.target),
+      cmp(a.source, b.source) ||
+      rel(a.relation) - rel(b.relation) ||
+      DOMAINS.indexOf(a.domain) - DOMAINS.indexOf(b.domain) ||
+      cmp(a.target, b.target),
   );
 }
 

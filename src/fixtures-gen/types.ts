@@ -2,7 +2,14 @@
 import type { StaffName } from './names.js';
 
 export const DOMAINS = [
-  'curriculum', 'instruction', 'behaviour', 'assessment', 'data', 'technology', 'wellbeing', 'professional learning',
+  'curriculum',
+  'instruction',
+  'behaviour',
+  'assessment',
+  'data',
+  'technology',
+  'wellbeing',
+  'professional learning',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
 

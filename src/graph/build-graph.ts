@@ -39,7 +39,10 @@ export function buildGraph(dataset: Dataset, selection: GraphSelection = {}): Or
   const relation = resolveRelation(dataset, selection.relation);
   const domain = (selection.domain ?? ANY_DOMAIN).toLowerCase();
   if (domain !== ANY_DOMAIN && !dataset.domains.includes(domain)) {
-    throw new LeadmapError('UNKNOWN_DOMAIN', `domain "${selection.domain}" is not in the data; it has: ${dataset.domains.join(', ') || '(none)'}`);
+    throw new LeadmapError(
+      'UNKNOWN_DOMAIN',
+      `domain "${selection.domain}" is not in the data; it has: ${dataset.domains.join(', ') || '(none)'}`,
+    );
   }
   const g = createOrgGraph(relation, domain);
   const keep = selection.people;
@@ -54,7 +57,10 @@ export function buildGraph(dataset: Dataset, selection: GraphSelection = {}): Or
     if (out === undefined) pairs.set(t.source, (out = new Map()));
     const a = out.get(t.target);
     if (a === undefined) out.set(t.target, { weight: t.weight, count: t.count });
-    else { a.weight += t.weight; a.count += t.count; }
+    else {
+      a.weight += t.weight;
+      a.count += t.count;
+    }
   }
   for (const [s, out] of pairs) for (const [t, a] of out) g.addDirectedEdge(s, t, a);
   return g;
@@ -71,10 +77,7 @@ function addTie(g: OrgGraph, t: Tie): void {
 }
 
 /** Builds a graph straight from people and ties (tests and tiny examples). */
-export function graphFrom(
-  people: readonly string[],
-  edges: ReadonlyArray<readonly [string, string, number?]>,
-): OrgGraph {
+export function graphFrom(people: readonly string[], edges: ReadonlyArray<readonly [string, string, number?]>): OrgGraph {
   const g = createOrgGraph('advice', ANY_DOMAIN);
   for (const id of people) g.addNode(id, blankPerson(id));
   for (const [s, t, w] of edges) {
@@ -86,7 +89,18 @@ export function graphFrom(
 
 export function blankPerson(id: string): import('../model/types.js').Person {
   return {
-    id, name: id, role: '', department: '', team: '', school: '', startYear: null, yearsExperience: null,
-    fte: null, releaseTime: null, email: null, onRoster: true, attributes: {},
+    id,
+    name: id,
+    role: '',
+    department: '',
+    team: '',
+    school: '',
+    startYear: null,
+    yearsExperience: null,
+    fte: null,
+    releaseTime: null,
+    email: null,
+    onRoster: true,
+    attributes: {},
   };
 }

@@ -50,15 +50,22 @@ export async function readCsv(opts: CsvReadOptions): Promise<CsvReadSummary> {
     return { readable: false, encoding: '', delimiter: '', records: 0, complete: false };
   };
   if (sniffed.kind === 'empty') return fail('EMPTY_FILE', 'the file is empty; expected a header row and data rows');
-  if (sniffed.kind === 'binary') return fail('BINARY_FILE', `this is not a text file (${sniffed.reason}); expected a CSV file saved as "CSV UTF-8"`);
+  if (sniffed.kind === 'binary')
+    return fail('BINARY_FILE', `this is not a text file (${sniffed.reason}); expected a CSV file saved as "CSV UTF-8"`);
   if (sniffed.kind === 'utf16') {
-    return fail('UTF16_FILE', 'the file is UTF-16 text (Excel "Unicode text"); rosters and tie lists are read as UTF-8: save it from Excel as "CSV UTF-8 (comma delimited)" (survey exports in UTF-16 are read by `leadmap import`)');
+    return fail(
+      'UTF16_FILE',
+      'the file is UTF-16 text (Excel "Unicode text"); rosters and tie lists are read as UTF-8: save it from Excel as "CSV UTF-8 (comma delimited)" (survey exports in UTF-16 are read by `leadmap import`)',
+    );
   }
   const maxLen = opts.maxRecordLength ?? MAX_RECORD_LENGTH;
   const firstText = new TextDecoder(sniffed.encoding).decode(head.subarray(sniffed.bomLength));
   const nl = firstText.search(/\r?\n/);
   if (nl < 0 && size > maxLen) {
-    return fail('RECORD_TOO_LONG', `the first line is longer than ${maxLen.toLocaleString('en-US')} characters; expected a CSV file with one record per line`);
+    return fail(
+      'RECORD_TOO_LONG',
+      `the first line is longer than ${maxLen.toLocaleString('en-US')} characters; expected a CSV file with one record per line`,
+    );
   }
   const delimiter = detectDelimiter(nl < 0 ? firstText : firstText.slice(0, nl));
   let stopped = false;
@@ -87,17 +94,31 @@ export async function readCsv(opts: CsvReadOptions): Promise<CsvReadSummary> {
         let i = text.indexOf('\n');
         let prev = -1;
         while (i >= 0) {
-          if (sinceNewline + (i - prev - 1) > maxLen) { tooLong = true; break; }
-          sinceNewline = 0; newlines++; prev = i; i = text.indexOf('\n', i + 1);
+          if (sinceNewline + (i - prev - 1) > maxLen) {
+            tooLong = true;
+            break;
+          }
+          sinceNewline = 0;
+          newlines++;
+          prev = i;
+          i = text.indexOf('\n', i + 1);
         }
         sinceNewline = text.length - lastNl - 1;
       }
-      if (tooLong || sinceNewline > maxLen) { tooLong = true; break; }
+      if (tooLong || sinceNewline > maxLen) {
+        tooLong = true;
+        break;
+      }
       opts.onProgress?.(bytes, size);
       yield text;
     }
     if (!stopped && !tooLong && badEncodingAt === null) {
-      try { const rest = decoder.decode(); if (rest) yield rest; } catch { badEncodingAt = newlines + 1; }
+      try {
+        const rest = decoder.decode();
+        if (rest) yield rest;
+      } catch {
+        badEncodingAt = newlines + 1;
+      }
     }
   }
 
@@ -117,33 +138,76 @@ export async function readCsv(opts: CsvReadOptions): Promise<CsvReadSummary> {
         const cells = results.data;
         for (const e of results.errors) {
           if (e.code === 'MissingQuotes') {
-            problems.error(file, row, null, null, 'UNTERMINATED_QUOTE', 'a quoted value is never closed: every opening double quote needs a closing one');
+            problems.error(
+              file,
+              row,
+              null,
+              null,
+              'UNTERMINATED_QUOTE',
+              'a quoted value is never closed: every opening double quote needs a closing one',
+            );
             stopped = true;
             brokenAt = true;
           } else if (e.code === 'InvalidQuotes') {
-            problems.error(file, row, null, null, 'BAD_QUOTES', 'a quoted value is followed by other characters before the delimiter; double a quote inside a quoted value ("")');
+            problems.error(
+              file,
+              row,
+              null,
+              null,
+              'BAD_QUOTES',
+              'a quoted value is followed by other characters before the delimiter; double a quote inside a quoted value ("")',
+            );
           }
         }
-        if (stopped) { parser.abort(); return; }
+        if (stopped) {
+          parser.abort();
+          return;
+        }
         if (!sawHeader) {
           sawHeader = true;
           if (cells.length > 0 && cells[0]!.charCodeAt(0) === 0xfeff) cells[0] = cells[0]!.slice(1);
-          if (!opts.onHeader(cells.map((c) => c.trim()), { delimiter, encoding: sniffed.encoding })) { stopped = true; headerRefused = true; parser.abort(); }
+          if (
+            !opts.onHeader(
+              cells.map((c) => c.trim()),
+              { delimiter, encoding: sniffed.encoding },
+            )
+          ) {
+            stopped = true;
+            headerRefused = true;
+            parser.abort();
+          }
           return;
         }
         if (cells.length === 0 || (cells.length === 1 && cells[0]!.trim() === '')) return;
         records++;
-        if (opts.onRow(cells, row) === false) { stopped = true; parser.abort(); }
+        if (opts.onRow(cells, row) === false) {
+          stopped = true;
+          parser.abort();
+        }
       },
       complete: () => resolve(),
       error: (err: Error) => reject(err),
     });
   });
   if (tooLong) {
-    problems.error(file, newlines + 1, null, null, 'RECORD_TOO_LONG', `a record near this row is longer than ${maxLen.toLocaleString('en-US')} characters (an unclosed quote, or not a line-based CSV file)`);
+    problems.error(
+      file,
+      newlines + 1,
+      null,
+      null,
+      'RECORD_TOO_LONG',
+      `a record near this row is longer than ${maxLen.toLocaleString('en-US')} characters (an unclosed quote, or not a line-based CSV file)`,
+    );
   }
   if (badEncodingAt !== null) {
-    problems.error(file, badEncodingAt, null, null, 'BAD_ENCODING', 'the text is not valid UTF-8 from here on (mixed encodings?); save the file as "CSV UTF-8"');
+    problems.error(
+      file,
+      badEncodingAt,
+      null,
+      null,
+      'BAD_ENCODING',
+      'the text is not valid UTF-8 from here on (mixed encodings?); save the file as "CSV UTF-8"',
+    );
   }
   if (opts.signal?.aborted) problems.error(file, null, null, null, 'CANCELLED', 'reading was cancelled');
   if (!sawHeader) return fail('EMPTY_FILE', 'the file has no header row; expected a header row and data rows');

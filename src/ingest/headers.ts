@@ -2,7 +2,11 @@ import type { ProblemCollector } from './problems.js';
 
 /** Header comparison key: case-insensitive, spaces/underscores/hyphens/dots collapsed. "Start Year" = "start_year". */
 export function headerKey(h: string): string {
-  return h.trim().toLowerCase().replace(/[\s_\-.]+/g, '_').replace(/^_|_$/g, '');
+  return h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 /** Canonical field → accepted header spellings (compared with headerKey). */
@@ -45,13 +49,23 @@ export function resolveHeader<F extends string>(
     }
     const prev = seen.get(key);
     if (prev !== undefined) {
-      problems.error(file, 1, h, h, 'DUPLICATE_HEADER', `column ${i + 1} has the same name as column ${prev + 1} ("${headers[prev]}"); every column name must be unique`);
+      problems.error(
+        file,
+        1,
+        h,
+        h,
+        'DUPLICATE_HEADER',
+        `column ${i + 1} has the same name as column ${prev + 1} ("${headers[prev]}"); every column name must be unique`,
+      );
       res.ok = false;
       return;
     }
     seen.set(key, i);
     const field = lookup.get(key);
-    if (field === undefined) { res.extra.push({ index: i, header: h.trim() }); return; }
+    if (field === undefined) {
+      res.extra.push({ index: i, header: h.trim() });
+      return;
+    }
     const other = res.index[field];
     if (other !== undefined) {
       problems.error(file, 1, h, h, 'AMBIGUOUS_HEADER', `columns "${res.label[field]}" and "${h}" both mean ${field}; keep one of them`);

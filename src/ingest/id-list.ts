@@ -17,11 +17,20 @@ export async function readIdList(path: string, known: ReadonlySet<string>): Prom
   let label = 'id';
   const ids = new Set<string>();
   const summary = await readCsv({
-    path, file, problems,
+    path,
+    file,
+    problems,
     onHeader(cells) {
       col = cells.findIndex((c) => ID_HEADERS.includes(headerKey(c)));
       if (col < 0) {
-        problems.error(file, 1, null, null, 'MISSING_COLUMN', `no id column; expected one named ${ID_HEADERS.map((h) => `"${h}"`).join(', ')}`);
+        problems.error(
+          file,
+          1,
+          null,
+          null,
+          'MISSING_COLUMN',
+          `no id column; expected one named ${ID_HEADERS.map((h) => `"${h}"`).join(', ')}`,
+        );
         return false;
       }
       label = cells[col]!;

@@ -52,11 +52,23 @@ export async function loadDataset(options: LoadDatasetOptions): Promise<IngestRe
   let wave: string | null = null;
   if (t.value.waves.length > 1 || options.wave !== undefined) {
     if (options.wave === undefined) {
-      problems.push(fileProblem(options.ties, 'WAVE_REQUIRED', `the tie list holds several waves (${t.value.waves.join(', ')}); choose one with --wave`));
+      problems.push(
+        fileProblem(
+          options.ties,
+          'WAVE_REQUIRED',
+          `the tie list holds several waves (${t.value.waves.join(', ')}); choose one with --wave`,
+        ),
+      );
       return { ok: false, problems };
     }
     if (!t.value.waves.includes(options.wave)) {
-      problems.push(fileProblem(options.ties, 'UNKNOWN_WAVE', `wave "${options.wave}" is not in the tie list; it has: ${t.value.waves.join(', ') || '(no wave column)'}`));
+      problems.push(
+        fileProblem(
+          options.ties,
+          'UNKNOWN_WAVE',
+          `wave "${options.wave}" is not in the tie list; it has: ${t.value.waves.join(', ') || '(no wave column)'}`,
+        ),
+      );
       return { ok: false, problems };
     }
     wave = options.wave;
@@ -66,7 +78,14 @@ export async function loadDataset(options: LoadDatasetOptions): Promise<IngestRe
   }
   if (people === null) {
     people = t.value.ids.map((id) => blankPerson(id));
-    problems.push({ ...fileProblem(options.ties, 'NO_ROSTER', 'no roster given: people are those named in the ties, so staff nobody named and who named nobody are missing (isolates); pass --roster for complete results'), severity: 'warning' });
+    problems.push({
+      ...fileProblem(
+        options.ties,
+        'NO_ROSTER',
+        'no roster given: people are those named in the ties, so staff nobody named and who named nobody are missing (isolates); pass --roster for complete results',
+      ),
+      severity: 'warning',
+    });
   } else {
     for (const id of t.value.unknownIds) people.push({ ...blankPerson(id), onRoster: false });
   }
@@ -82,7 +101,11 @@ export async function loadDataset(options: LoadDatasetOptions): Promise<IngestRe
   return {
     ok: true,
     value: {
-      people, ties, relations, domains, respondents,
+      people,
+      ties,
+      relations,
+      domains,
+      respondents,
       wave: wave === null ? null : { id: wave, label: wave, schoolId: '', collectedOn: null },
     },
     problems,

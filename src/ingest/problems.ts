@@ -15,8 +15,14 @@ export class ProblemCollector {
 
   add(p: Problem): void {
     const c = this.perCode.get(p.code) ?? { errors: 0, warnings: 0, kept: 0 };
-    if (p.severity === 'error') { c.errors++; this.errorCount++; } else c.warnings++;
-    if (c.kept < KEEP_PER_CODE) { this.kept.push(p); c.kept++; }
+    if (p.severity === 'error') {
+      c.errors++;
+      this.errorCount++;
+    } else c.warnings++;
+    if (c.kept < KEEP_PER_CODE) {
+      this.kept.push(p);
+      c.kept++;
+    }
     this.perCode.set(p.code, c);
   }
 
@@ -28,8 +34,12 @@ export class ProblemCollector {
     this.add({ code, severity: 'warning', file, row, column, value: clip(value), message });
   }
 
-  get hasErrors(): boolean { return this.errorCount > 0; }
-  get errors(): number { return this.errorCount; }
+  get hasErrors(): boolean {
+    return this.errorCount > 0;
+  }
+  get errors(): number {
+    return this.errorCount;
+  }
 
   /** Kept problems, errors first, then by row. */
   list(): Problem[] {
@@ -64,14 +74,20 @@ export function formatProblem(p: Problem): string {
 }
 
 /** Formats a list for a terminal: at most `limit` lines per code, then a count of the rest. */
-export function formatProblems(problems: readonly Problem[], omitted: ReadonlyArray<{ code: string; count: number }> = [], limit = 20): string {
+export function formatProblems(
+  problems: readonly Problem[],
+  omitted: ReadonlyArray<{ code: string; count: number }> = [],
+  limit = 20,
+): string {
   const shown = new Map<string, number>();
   const lines: string[] = [];
   const hidden = new Map<string, number>();
   for (const p of problems) {
     const n = shown.get(p.code) ?? 0;
-    if (n < limit) { lines.push(formatProblem(p)); shown.set(p.code, n + 1); }
-    else hidden.set(p.code, (hidden.get(p.code) ?? 0) + 1);
+    if (n < limit) {
+      lines.push(formatProblem(p));
+      shown.set(p.code, n + 1);
+    } else hidden.set(p.code, (hidden.get(p.code) ?? 0) + 1);
   }
   for (const o of omitted) hidden.set(o.code, (hidden.get(o.code) ?? 0) + o.count);
   for (const [code, count] of hidden) lines.push(`… and ${count.toLocaleString('en-US')} more problems of the same kind [${code}]`);

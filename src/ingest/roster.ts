@@ -7,8 +7,19 @@ import { hasExtraValues } from './row-shape.js';
 import { parseNumber, parseShare, parseYear, typeColumn, unguardCell } from './values.js';
 
 export type RosterField =
-  | 'id' | 'name' | 'firstName' | 'lastName' | 'role' | 'department' | 'team' | 'school'
-  | 'startYear' | 'yearsExperience' | 'fte' | 'releaseTime' | 'email';
+  | 'id'
+  | 'name'
+  | 'firstName'
+  | 'lastName'
+  | 'role'
+  | 'department'
+  | 'team'
+  | 'school'
+  | 'startYear'
+  | 'yearsExperience'
+  | 'fte'
+  | 'releaseTime'
+  | 'email';
 
 /** Accepted roster header spellings (case-insensitive; spaces, "_" and "-" alike). */
 export const ROSTER_ALIASES: AliasTable<RosterField> = {
@@ -46,21 +57,35 @@ export async function readRoster(path: string, options: RosterOptions = {}): Pro
   let headerWidth = 0;
   const rows: Array<{ cells: string[]; row: number }> = [];
   const summary = await readCsv({
-    path, file, problems, signal: options.signal,
+    path,
+    file,
+    problems,
+    signal: options.signal,
     onHeader(cells) {
       headerWidth = cells.length;
       header = resolveHeader(cells, ROSTER_ALIASES, file, problems);
       if (header.index.id === undefined) {
         const keys = cells.map((c) => c.trim().toLowerCase());
-        const looksLikeTies = keys.some((k) => ['source', 'from', 'ego', 'nominator'].includes(k)) && keys.some((k) => ['target', 'to', 'alter', 'nominee'].includes(k));
-        problems.error(file, 1, null, null, looksLikeTies ? 'TIES_AS_ROSTER' : 'MISSING_COLUMN', looksLikeTies
-          ? 'this looks like a tie list (it has source/target columns), not a roster: pass it as the ties file, and the staff list as --roster'
-          : `no id column; a roster needs one column named one of ${describeAliases(ROSTER_ALIASES.id)}`);
+        const looksLikeTies =
+          keys.some((k) => ['source', 'from', 'ego', 'nominator'].includes(k)) &&
+          keys.some((k) => ['target', 'to', 'alter', 'nominee'].includes(k));
+        problems.error(
+          file,
+          1,
+          null,
+          null,
+          looksLikeTies ? 'TIES_AS_ROSTER' : 'MISSING_COLUMN',
+          looksLikeTies
+            ? 'this looks like a tie list (it has source/target columns), not a roster: pass it as the ties file, and the staff list as --roster'
+            : `no id column; a roster needs one column named one of ${describeAliases(ROSTER_ALIASES.id)}`,
+        );
         return false;
       }
       return header.ok;
     },
-    onRow(cells, row) { rows.push({ cells, row }); },
+    onRow(cells, row) {
+      rows.push({ cells, row });
+    },
   });
   if (!summary.readable || !summary.complete || header === null || problems.hasErrors) return { ok: false, problems: problems.list() };
   const h: ResolvedHeader<RosterField> = header;
@@ -69,30 +94,53 @@ export async function readRoster(path: string, options: RosterOptions = {}): Pro
     return { ok: false, problems: problems.list() };
   }
   const decimalComma = summary.delimiter === ';';
-  const extraValues = h.extra.map((x) => typeColumn(rows.map((r) => r.cells[x.index] ?? ''), decimalComma));
+  const extraValues = h.extra.map((x) =>
+    typeColumn(
+      rows.map((r) => r.cells[x.index] ?? ''),
+      decimalComma,
+    ),
+  );
   const people: Person[] = [];
   const firstRowOf = new Map<string, number>();
   rows.forEach(({ cells, row }, k) => {
     const get = (f: RosterField): string => (h.index[f] === undefined ? '' : unguardCell((cells[h.index[f]!] ?? '').trim()));
     const err = (f: RosterField, code: string, message: string) => problems.error(file, row, h.label[f] ?? f, get(f), code, message);
     if (hasExtraValues(cells, headerWidth)) {
-      problems.error(file, row, null, null, 'TOO_MANY_FIELDS', `the row has ${cells.length} values but the header has ${headerWidth} columns (a delimiter inside an unquoted value?)`);
+      problems.error(
+        file,
+        row,
+        null,
+        null,
+        'TOO_MANY_FIELDS',
+        `the row has ${cells.length} values but the header has ${headerWidth} columns (a delimiter inside an unquoted value?)`,
+      );
     }
     const id = get('id');
-    if (id === '') { err('id', 'MISSING_ID', 'every person needs an id'); return; }
+    if (id === '') {
+      err('id', 'MISSING_ID', 'every person needs an id');
+      return;
+    }
     const dup = firstRowOf.get(id);
-    if (dup !== undefined) { err('id', 'DUPLICATE_ID', `the same id is already used on row ${dup}; ids must be unique`); return; }
+    if (dup !== undefined) {
+      err('id', 'DUPLICATE_ID', `the same id is already used on row ${dup}; ids must be unique`);
+      return;
+    }
     firstRowOf.set(id, row);
     const composed = [get('firstName'), get('lastName')].filter((s) => s !== '').join(' ');
     const num = (f: RosterField, parse: (t: string) => number | null, ok: (n: number) => boolean, expected: string): number | null => {
       const t = get(f);
       if (t === '') return null;
       const n = parse(t);
-      if (n === null || !ok(n)) { err(f, 'BAD_VALUE', `is not ${expected}`); return null; }
+      if (n === null || !ok(n)) {
+        err(f, 'BAD_VALUE', `is not ${expected}`);
+        return null;
+      }
       return n;
     };
     const attributes: Record<string, AttributeValue> = {};
-    h.extra.forEach((x, j) => { attributes[x.header] = extraValues[j]![k]!; });
+    h.extra.forEach((x, j) => {
+      attributes[x.header] = extraValues[j]![k]!;
+    });
     people.push({
       id,
       name: get('name') || composed || id,
@@ -101,9 +149,24 @@ export async function readRoster(path: string, options: RosterOptions = {}): Pro
       team: get('team'),
       school: get('school'),
       startYear: num('startYear', parseYear, () => true, 'a year such as 2021 (or a date such as 2021-08-16)'),
-      yearsExperience: num('yearsExperience', (t) => parseNumber(t, decimalComma), (n) => n >= 0 && n <= 70, 'a number of years between 0 and 70'),
-      fte: num('fte', (t) => parseShare(t, decimalComma), (n) => n > 0 && n <= 1.5, 'an FTE between 0 and 1.5 (e.g. 1, 0.6 or 60%)'),
-      releaseTime: num('releaseTime', (t) => parseShare(t, decimalComma), (n) => n >= 0 && n <= 1, 'a share of time between 0 and 1 (e.g. 0.4 or 40%)'),
+      yearsExperience: num(
+        'yearsExperience',
+        (t) => parseNumber(t, decimalComma),
+        (n) => n >= 0 && n <= 70,
+        'a number of years between 0 and 70',
+      ),
+      fte: num(
+        'fte',
+        (t) => parseShare(t, decimalComma),
+        (n) => n > 0 && n <= 1.5,
+        'an FTE between 0 and 1.5 (e.g. 1, 0.6 or 60%)',
+      ),
+      releaseTime: num(
+        'releaseTime',
+        (t) => parseShare(t, decimalComma),
+        (n) => n >= 0 && n <= 1,
+        'a share of time between 0 and 1 (e.g. 0.4 or 40%)',
+      ),
       email: get('email') || null,
       onRoster: true,
       attributes,

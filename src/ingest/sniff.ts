@@ -15,11 +15,15 @@ export function sniffBytes(head: Uint8Array, fileSize: number): Sniffed {
   const bomLength = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const body = head.subarray(bomLength);
   if (body.length === 0) return { kind: 'empty' };
-  let nulEven = 0, nulOdd = 0, control = 0;
+  let nulEven = 0,
+    nulOdd = 0,
+    control = 0;
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!;
-    if (b === 0) { if (i % 2 === 0) nulEven++; else nulOdd++; }
-    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+    if (b === 0) {
+      if (i % 2 === 0) nulEven++;
+      else nulOdd++;
+    } else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
   const half = body.length / 2;
   if (nulOdd > half * 0.3 && nulEven < half * 0.05) return { kind: 'utf16', littleEndian: true, bom: false };
@@ -36,7 +40,10 @@ function isValidUtf8Prefix(b: Uint8Array, truncated: boolean): boolean {
   while (i < b.length) {
     const c = b[i]!;
     let need = 0;
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     if (c >= 0xc2 && c <= 0xdf) need = 1;
     else if (c >= 0xe0 && c <= 0xef) need = 2;
     else if (c >= 0xf0 && c <= 0xf4) need = 3;

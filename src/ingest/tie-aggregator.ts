@@ -23,10 +23,23 @@ export class TieAggregator {
   duplicates = 0;
 
   /** Ids in first-seen order. */
-  get ids(): readonly string[] { return this.idList; }
-  get size(): number { return this.src.length; }
+  get ids(): readonly string[] {
+    return this.idList;
+  }
+  get size(): number {
+    return this.src.length;
+  }
 
-  add(source: string, target: string, relation: string, domain: string, wave: string | null, weight: number, count: number, timestamp: string | null): void {
+  add(
+    source: string,
+    target: string,
+    relation: string,
+    domain: string,
+    wave: string | null,
+    weight: number,
+    count: number,
+    timestamp: string | null,
+  ): void {
     const c = this.comboOf(relation, domain, wave);
     const s = this.intern(source);
     const t = this.intern(target);
@@ -36,8 +49,12 @@ export class TieAggregator {
     const k = row.get(t);
     if (k === undefined) {
       row.set(t, this.src.length);
-      this.src.push(s); this.tgt.push(t); this.combo.push(c);
-      this.weight.push(weight); this.count.push(count); this.time.push(timestamp);
+      this.src.push(s);
+      this.tgt.push(t);
+      this.combo.push(c);
+      this.weight.push(weight);
+      this.count.push(count);
+      this.time.push(timestamp);
     } else {
       this.weight[k]! += weight;
       this.count[k]! += count;
@@ -53,8 +70,14 @@ export class TieAggregator {
     for (let i = 0; i < this.src.length; i++) {
       const c = this.comboList[this.combo[i]!]!;
       out[i] = {
-        source: this.idList[this.src[i]!]!, target: this.idList[this.tgt[i]!]!, relation: c.relation, domain: c.domain,
-        weight: this.weight[i]!, count: this.count[i]!, timestamp: this.time[i]!, wave: c.wave,
+        source: this.idList[this.src[i]!]!,
+        target: this.idList[this.tgt[i]!]!,
+        relation: c.relation,
+        domain: c.domain,
+        weight: this.weight[i]!,
+        count: this.count[i]!,
+        timestamp: this.time[i]!,
+        wave: c.wave,
       };
     }
     return out;
@@ -62,7 +85,11 @@ export class TieAggregator {
 
   private intern(id: string): number {
     let i = this.idIndex.get(id);
-    if (i === undefined) { i = this.idList.length; this.idIndex.set(id, i); this.idList.push(id); }
+    if (i === undefined) {
+      i = this.idList.length;
+      this.idIndex.set(id, i);
+      this.idList.push(id);
+    }
     return i;
   }
 

@@ -75,20 +75,38 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
   const domains = new Set<string>();
   const waves = new Set<string>();
   const unknown = new Set<string>();
-  const stats: TieIngestStats = { rowsRead: 0, tiesKept: 0, duplicateRowsAggregated: 0, selfTiesDropped: 0, unknownPeopleRows: 0, skippedRows: [] };
+  const stats: TieIngestStats = {
+    rowsRead: 0,
+    tiesKept: 0,
+    duplicateRowsAggregated: 0,
+    selfTiesDropped: 0,
+    unknownPeopleRows: 0,
+    skippedRows: [],
+  };
   let header: ResolvedHeader<TieField> | null = null;
   let headerWidth = 0;
   let decimalComma = false;
 
   const summary = await readCsv({
-    path, file, problems, signal: options.signal, onProgress: options.onProgress,
+    path,
+    file,
+    problems,
+    signal: options.signal,
+    onProgress: options.onProgress,
     onHeader(cells, format) {
       headerWidth = cells.length;
       decimalComma = format.delimiter === ';';
       header = resolveHeader(cells, TIE_ALIASES, file, problems);
       for (const f of ['source', 'target'] as const) {
         if (header.index[f] === undefined) {
-          problems.error(file, 1, null, null, 'MISSING_COLUMN', `no ${f} column; a tie list needs columns for who names whom: ${f} is one of ${describeAliases(TIE_ALIASES[f])}`);
+          problems.error(
+            file,
+            1,
+            null,
+            null,
+            'MISSING_COLUMN',
+            `no ${f} column; a tie list needs columns for who names whom: ${f} is one of ${describeAliases(TIE_ALIASES[f])}`,
+          );
         }
       }
       return header.ok && header.index.source !== undefined && header.index.target !== undefined;
@@ -98,11 +116,19 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
       stats.rowsRead++;
       const errorsBefore = problems.errors;
       if (cells.length > headerWidth && hasExtraValues(cells, headerWidth)) {
-        problems.error(file, row, null, null, 'TOO_MANY_FIELDS', `the row has ${cells.length} values but the header has ${headerWidth} columns (a delimiter inside an unquoted value?)`);
+        problems.error(
+          file,
+          row,
+          null,
+          null,
+          'TOO_MANY_FIELDS',
+          `the row has ${cells.length} values but the header has ${headerWidth} columns (a delimiter inside an unquoted value?)`,
+        );
       }
       const source = cell(cells, h.index.source);
       const target = cell(cells, h.index.target);
-      if (source === '') problems.error(file, row, h.label.source!, '', 'MISSING_VALUE', 'is empty; expected the id of the person who names someone');
+      if (source === '')
+        problems.error(file, row, h.label.source!, '', 'MISSING_VALUE', 'is empty; expected the id of the person who names someone');
       if (target === '') problems.error(file, row, h.label.target!, '', 'MISSING_VALUE', 'is empty; expected the id of the person named');
       let weight = 1;
       if (h.index.weight !== undefined) {
@@ -110,23 +136,51 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
         const w = text === '1' ? 1 : parsePositiveNumber(text, decimalComma);
         if (w === null) {
           const tooBig = (parseNumber(text, decimalComma) ?? 0) > MAX_STRENGTH;
-          problems.error(file, row, h.label.weight!, text, 'BAD_WEIGHT', text === '' ? 'is empty; expected a positive number (or leave out the weight column for weight 1)'
-            : tooBig ? 'is too large; expected a tie strength (frequency or count) up to 1,000,000,000,000' : 'is not a positive number');
-        }
-        else weight = w;
+          problems.error(
+            file,
+            row,
+            h.label.weight!,
+            text,
+            'BAD_WEIGHT',
+            text === ''
+              ? 'is empty; expected a positive number (or leave out the weight column for weight 1)'
+              : tooBig
+                ? 'is too large; expected a tie strength (frequency or count) up to 1,000,000,000,000'
+                : 'is not a positive number',
+          );
+        } else weight = w;
       }
       let count = 1;
       if (h.index.count !== undefined) {
         const text = cell(cells, h.index.count);
         const c = text === '1' ? 1 : parsePositiveNumber(text, decimalComma);
-        if (c === null || !Number.isInteger(c)) problems.error(file, row, h.label.count!, text, 'BAD_COUNT', 'is not a positive whole number (the number of times this tie was named)');
-        else { count = c; if (h.index.weight === undefined) weight = c; }
+        if (c === null || !Number.isInteger(c))
+          problems.error(
+            file,
+            row,
+            h.label.count!,
+            text,
+            'BAD_COUNT',
+            'is not a positive whole number (the number of times this tie was named)',
+          );
+        else {
+          count = c;
+          if (h.index.weight === undefined) weight = c;
+        }
       }
       let timestamp: string | null = null;
       const timeText = cell(cells, h.index.timestamp);
       if (timeText !== '') {
         const t = Date.parse(timeText);
-        if (Number.isNaN(t)) problems.error(file, row, h.label.timestamp!, timeText, 'BAD_TIMESTAMP', 'is not a date or time; expected e.g. 2025-03-14 or 2025-03-14T09:30:00Z');
+        if (Number.isNaN(t))
+          problems.error(
+            file,
+            row,
+            h.label.timestamp!,
+            timeText,
+            'BAD_TIMESTAMP',
+            'is not a date or time; expected e.g. 2025-03-14 or 2025-03-14T09:30:00Z',
+          );
         else timestamp = new Date(t).toISOString();
       }
       const rosterIds = options.rosterIds;
@@ -141,7 +195,14 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
               problems.warning(file, row, h.label[f]!, id, 'UNKNOWN_PERSON_ADDED', 'is not on the roster; added as a non-roster person');
             }
           } else {
-            problems.error(file, row, h.label[f]!, id, 'UNKNOWN_PERSON', 'is not on the roster; expected an id from the roster (or use --unknown-people add)');
+            problems.error(
+              file,
+              row,
+              h.label[f]!,
+              id,
+              'UNKNOWN_PERSON',
+              'is not on the roster; expected an id from the roster (or use --unknown-people add)',
+            );
           }
         }
       }
@@ -150,7 +211,10 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
         return;
       }
       if (problems.hasErrors && !options.skipBadRows) return; // the file will be refused: keep checking, stop storing
-      if (source === target) { stats.selfTiesDropped++; return; }
+      if (source === target) {
+        stats.selfTiesDropped++;
+        return;
+      }
       const relText = cell(cells, h.index.relation);
       const relation = relText === '' ? defaultRelation : label(relText);
       const domText = cell(cells, h.index.domain);
@@ -167,10 +231,24 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
     problems.error(file, null, null, null, 'NO_ROWS', 'the file has a header but no ties; expected one row per tie (source, target, …)');
   }
   if (stats.selfTiesDropped > 0) {
-    problems.warning(file, null, null, null, 'SELF_TIES_DROPPED', `${stats.selfTiesDropped} row(s) name the same person as source and target; they were dropped`);
+    problems.warning(
+      file,
+      null,
+      null,
+      null,
+      'SELF_TIES_DROPPED',
+      `${stats.selfTiesDropped} row(s) name the same person as source and target; they were dropped`,
+    );
   }
   if (stats.skippedRows.length > 0) {
-    problems.warning(file, null, null, null, 'ROWS_SKIPPED', `${stats.skippedRows.length} row(s) with errors were skipped (--skip-bad-rows): rows ${listRows(stats.skippedRows)}`);
+    problems.warning(
+      file,
+      null,
+      null,
+      null,
+      'ROWS_SKIPPED',
+      `${stats.skippedRows.length} row(s) with errors were skipped (--skip-bad-rows): rows ${listRows(stats.skippedRows)}`,
+    );
   }
   // A file that could not be read to its end is refused even with skipBadRows: the unread rows would be lost silently.
   if (!summary.readable || !summary.complete || stats.rowsRead === 0 || (problems.hasErrors && !options.skipBadRows)) {
@@ -181,7 +259,15 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
   stats.duplicateRowsAggregated = agg.duplicates;
   return {
     ok: true,
-    value: { ties, relations: [...relations.values()], domains: [...domains].sort(), waves: [...waves], unknownIds: [...unknown], ids: [...agg.ids], stats },
+    value: {
+      ties,
+      relations: [...relations.values()],
+      domains: [...domains].sort(),
+      waves: [...waves],
+      unknownIds: [...unknown],
+      ids: [...agg.ids],
+      stats,
+    },
     problems: problems.list(),
   };
   function listRows(rows: number[]): string {

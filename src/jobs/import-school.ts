@@ -11,17 +11,26 @@ import type { ReportProgress } from './jobs.js';
  * stored, and the error propagates to the job.
  */
 export async function runIngestAll(
-  deps: Pick<AppDeps, 'store' | 'dir'>, schoolId: string, accountId: string,
-  waves: Array<{ waveId: string; files: ReceivedFile[] }>, report: ReportProgress,
+  deps: Pick<AppDeps, 'store' | 'dir'>,
+  schoolId: string,
+  accountId: string,
+  waves: Array<{ waveId: string; files: ReceivedFile[] }>,
+  report: ReportProgress,
 ): Promise<{ schoolId: string; waves: IngestOutcome[] }> {
   const outcomes: IngestOutcome[] = [];
   try {
     for (const [i, w] of waves.entries()) {
-      for (const f of w.files) if (!f.sha256) f.sha256 = createHash('sha256').update(await readFile(f.tmpPath)).digest('hex');
-      outcomes.push(await ingestInBackground(
-        { dataDir: deps.dir.root, schoolId, waveId: w.waveId, files: w.files, uploadedBy: accountId, unknownPeople: 'add' },
-        (phase, done, total) => report(`wave ${i + 1}/${waves.length}: ${phase}`, done, total),
-      ));
+      for (const f of w.files)
+        if (!f.sha256)
+          f.sha256 = createHash('sha256')
+            .update(await readFile(f.tmpPath))
+            .digest('hex');
+      outcomes.push(
+        await ingestInBackground(
+          { dataDir: deps.dir.root, schoolId, waveId: w.waveId, files: w.files, uploadedBy: accountId, unknownPeople: 'add' },
+          (phase, done, total) => report(`wave ${i + 1}/${waves.length}: ${phase}`, done, total),
+        ),
+      );
     }
   } catch (err) {
     for (const w of waves) for (const f of w.files) await rm(f.tmpPath, { force: true });

@@ -19,18 +19,44 @@ export function ingestInBackground(input: IngestInput, progress: IngestProgress)
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: input });
     let settled = false;
-    worker.on('message', (m: { type: string; phase?: 'reading' | 'storing'; done?: number; total?: number; outcome?: IngestOutcome; code?: string; message?: string; details?: unknown; name?: string; errCode?: string | null }) => {
-      if (m.type === 'progress') progress(m.phase!, m.done!, m.total!);
-      else if (m.type === 'done') { settled = true; resolve(m.outcome!); }
-      else if (m.type === 'failed') {
+    worker.on(
+      'message',
+      (m: {
+        type: string;
+        phase?: 'reading' | 'storing';
+        done?: number;
+        total?: number;
+        outcome?: IngestOutcome;
+        code?: string;
+        message?: string;
+        details?: unknown;
+        name?: string;
+        errCode?: string | null;
+      }) => {
+        if (m.type === 'progress') progress(m.phase!, m.done!, m.total!);
+        else if (m.type === 'done') {
+          settled = true;
+          resolve(m.outcome!);
+        } else if (m.type === 'failed') {
+          settled = true;
+          if (m.code === 'INTERNAL') {
+            const e = new Error(`ingest worker failed (${m.name ?? 'Error'}${m.errCode ? ` ${m.errCode}` : ''})`);
+            reject(e);
+          } else reject(new LeadmapError(m.code!, m.message!, m.details));
+        }
+      },
+    );
+    worker.on('error', (err) => {
+      if (!settled) {
         settled = true;
-        if (m.code === 'INTERNAL') {
-          const e = new Error(`ingest worker failed (${m.name ?? 'Error'}${m.errCode ? ` ${m.errCode}` : ''})`);
-          reject(e);
-        } else reject(new LeadmapError(m.code!, m.message!, m.details));
+        reject(err);
       }
     });
-    worker.on('error', (err) => { if (!settled) { settled = true; reject(err); } });
-    worker.on('exit', (code) => { if (!settled) { settled = true; reject(new Error(`ingest worker exited with code ${code}`)); } });
+    worker.on('exit', (code) => {
+      if (!settled) {
+        settled = true;
+        reject(new Error(`ingest worker exited with code ${code}`));
+      }
+    });
   });
 }

@@ -8,7 +8,13 @@ import { dataDirLayout, removeFiles, storeFile } from '../store/files.js';
 import { openStore } from '../store/index.js';
 
 /** One received file of an upload, still in the data directory's tmp/ folder. */
-export interface ReceivedFile { kind: 'roster' | 'ties' | 'respondents' | 'survey'; tmpPath: string; originalName: string; bytes: number; sha256: string }
+export interface ReceivedFile {
+  kind: 'roster' | 'ties' | 'respondents' | 'survey';
+  tmpPath: string;
+  originalName: string;
+  bytes: number;
+  sha256: string;
+}
 
 export interface IngestInput {
   dataDir: string;
@@ -43,7 +49,11 @@ export type IngestProgress = (phase: 'reading' | 'storing', done: number, total:
  */
 export async function runIngest(input: IngestInput, progress: IngestProgress): Promise<IngestOutcome> {
   try {
-    progress('reading', 0, input.files.reduce((n, f) => n + f.bytes, 0));
+    progress(
+      'reading',
+      0,
+      input.files.reduce((n, f) => n + f.bytes, 0),
+    );
     const result = await readUpload(input, progress);
     const named = result.problems.map((p) => renameFile(p, input.files));
     if (!result.ok) {
@@ -56,12 +66,24 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
       for (const f of input.files) {
         const storedPath = await storeFile(dir, f.tmpPath, input.schoolId, input.waveId);
         stored.push(storedPath);
-        files.push({ kind: f.kind, originalName: f.originalName, storedPath, bytes: f.bytes, sha256: f.sha256, uploadedBy: input.uploadedBy });
+        files.push({
+          kind: f.kind,
+          originalName: f.originalName,
+          storedPath,
+          bytes: f.bytes,
+          sha256: f.sha256,
+          uploadedBy: input.uploadedBy,
+        });
       }
       const { store } = openStore({ kind: 'sqlite', dataDir: input.dataDir }, { busyTimeoutMs: 10_000, checkIntegrity: false });
       try {
         const wave = await store.replaceWaveData({
-          waveId: input.waveId, dataset: result.value, files, uploadedBy: input.uploadedBy, reviewItems: result.review, responses: result.responses,
+          waveId: input.waveId,
+          dataset: result.value,
+          files,
+          uploadedBy: input.uploadedBy,
+          reviewItems: result.review,
+          responses: result.responses,
           onProgress: (done, total) => progress('storing', done, total),
         });
         return { waveId: wave.id, people: wave.people, ties: wave.ties, dataHash: wave.dataHash, problems: named };
@@ -77,7 +99,9 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
   }
 }
 
-type ReadResult = { ok: true; value: Dataset; review: NewReviewItem[]; responses?: Array<{ personId: string; answers: unknown }>; problems: Problem[] } | { ok: false; problems: Problem[] };
+type ReadResult =
+  | { ok: true; value: Dataset; review: NewReviewItem[]; responses?: Array<{ personId: string; answers: unknown }>; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
 
 /** Roster + ties (+ respondents) through loadDataset, or roster + survey export through the survey import. */
 async function readUpload(input: IngestInput, progress: IngestProgress): Promise<ReadResult> {
@@ -96,8 +120,11 @@ async function readUpload(input: IngestInput, progress: IngestProgress): Promise
   const ties = byKind.get('ties');
   if (!ties) throw new LeadmapError('INVALID_UPLOAD', 'an upload needs a ties file (field "ties") or a survey export (field "survey")');
   const r = await loadDataset({
-    roster: roster?.tmpPath, ties: ties.tmpPath, respondents: byKind.get('respondents')?.tmpPath,
-    unknownPeople: input.unknownPeople, undirected: input.undirected,
+    roster: roster?.tmpPath,
+    ties: ties.tmpPath,
+    respondents: byKind.get('respondents')?.tmpPath,
+    unknownPeople: input.unknownPeople,
+    undirected: input.undirected,
     onProgress: (done, total) => progress('reading', done, total),
   });
   return r.ok ? { ok: true, value: r.value, review: [], problems: r.problems } : r;
@@ -113,7 +140,9 @@ function summarise(problems: Problem[]): string {
   const errors = problems.filter((p) => p.severity === 'error');
   const first = errors[0];
   if (!first) return 'the upload could not be read';
-  const where = [first.file, first.row !== null ? `row ${first.row}` : null, first.column !== null ? `column "${first.column}"` : null].filter(Boolean).join(', ');
+  const where = [first.file, first.row !== null ? `row ${first.row}` : null, first.column !== null ? `column "${first.column}"` : null]
+    .filter(Boolean)
+    .join(', ');
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
   return `${where}: ${first.message}${more}`;
 }

@@ -8,7 +8,12 @@ import { LeadmapError } from '../model/errors.js';
  * `leadmap worker` processes; callers only see start / get / subscribe.
  */
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-export interface JobProgress { phase: string; done: number; total: number; fraction: number }
+export interface JobProgress {
+  phase: string;
+  done: number;
+  total: number;
+  fraction: number;
+}
 export interface JobView {
   id: string;
   kind: string;
@@ -45,7 +50,9 @@ export class JobRunner {
   /** Jobs run one after another: SQLite has a single writer anyway. */
   private chain: Promise<void> = Promise.resolve();
 
-  constructor() { this.events.setMaxListeners(1000); }
+  constructor() {
+    this.events.setMaxListeners(1000);
+  }
 
   start(spec: JobSpec): JobView {
     if (spec.exclusiveKey && this.busy.has(spec.exclusiveKey)) {
@@ -53,9 +60,17 @@ export class JobRunner {
     }
     if (spec.exclusiveKey) this.busy.add(spec.exclusiveKey);
     const job: JobView = {
-      id: randomBytes(12).toString('base64url'), kind: spec.kind, status: 'queued',
-      progress: { phase: 'queued', done: 0, total: 0, fraction: 0 }, result: null, error: null,
-      createdAt: new Date().toISOString(), finishedAt: null, schoolId: spec.schoolId, waveId: spec.waveId, ownerId: spec.ownerId,
+      id: randomBytes(12).toString('base64url'),
+      kind: spec.kind,
+      status: 'queued',
+      progress: { phase: 'queued', done: 0, total: 0, fraction: 0 },
+      result: null,
+      error: null,
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+      schoolId: spec.schoolId,
+      waveId: spec.waveId,
+      ownerId: spec.ownerId,
     };
     this.jobs.set(job.id, job);
     this.prune();
@@ -67,7 +82,10 @@ export class JobRunner {
       const report: ReportProgress = (phase, done, total) => {
         job.progress = { phase, done, total, fraction: total > 0 ? Math.min(1, done / total) : 0 };
         const now = Date.now();
-        if (now - lastEmit > 200 || done === total) { lastEmit = now; this.emit(job); }
+        if (now - lastEmit > 200 || done === total) {
+          lastEmit = now;
+          this.emit(job);
+        }
       };
       try {
         job.result = await spec.run(report);
@@ -75,9 +93,10 @@ export class JobRunner {
         job.progress = { ...job.progress, phase: 'done', fraction: 1 };
       } catch (err) {
         job.status = 'failed';
-        job.error = err instanceof LeadmapError
-          ? { code: err.code, message: err.message }
-          : { code: 'INTERNAL', message: 'the job failed on the server; the error was logged' };
+        job.error =
+          err instanceof LeadmapError
+            ? { code: err.code, message: err.message }
+            : { code: 'INTERNAL', message: 'the job failed on the server; the error was logged' };
         if (err instanceof LeadmapError && err.details !== undefined) job.result = err.details;
         if (!(err instanceof LeadmapError)) this.events.emit('crash', job, err);
       } finally {
@@ -90,24 +109,35 @@ export class JobRunner {
     return job;
   }
 
-  get(id: string): JobView | null { return this.jobs.get(id) ?? null; }
+  get(id: string): JobView | null {
+    return this.jobs.get(id) ?? null;
+  }
 
   /** Calls `listener` on every change of the job until it finishes; returns an unsubscribe function. */
   subscribe(id: string, listener: (job: JobView) => void): () => void {
-    const f = (job: JobView): void => { if (job.id === id) listener(job); };
+    const f = (job: JobView): void => {
+      if (job.id === id) listener(job);
+    };
     this.events.on('change', f);
     return () => this.events.off('change', f);
   }
 
-  onCrash(listener: (job: JobView, err: unknown) => void): void { this.events.on('crash', listener); }
+  onCrash(listener: (job: JobView, err: unknown) => void): void {
+    this.events.on('crash', listener);
+  }
 
   /** Resolves when every queued job has finished (shutdown, tests). */
   async idle(): Promise<void> {
     let last: Promise<void>;
-    do { last = this.chain; await last; } while (last !== this.chain);
+    do {
+      last = this.chain;
+      await last;
+    } while (last !== this.chain);
   }
 
-  private emit(job: JobView): void { this.events.emit('change', job); }
+  private emit(job: JobView): void {
+    this.events.emit('change', job);
+  }
 
   private prune(): void {
     const now = Date.now();

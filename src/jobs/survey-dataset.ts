@@ -12,8 +12,14 @@ export type NewReviewItem = Omit<ReviewItem, 'id' | 'waveId'>;
  * so resolving items and reprocessing converges.
  */
 export async function surveyDataset(
-  rosterPath: string, surveyPath: string, surveyName: string, resolutions: Record<string, string>,
-): Promise<{ ok: true; dataset: Dataset; review: NewReviewItem[]; responses: Array<{ personId: string; answers: unknown }>; problems: Problem[] } | { ok: false; problems: Problem[] }> {
+  rosterPath: string,
+  surveyPath: string,
+  surveyName: string,
+  resolutions: Record<string, string>,
+): Promise<
+  | { ok: true; dataset: Dataset; review: NewReviewItem[]; responses: Array<{ personId: string; answers: unknown }>; problems: Problem[] }
+  | { ok: false; problems: Problem[] }
+> {
   const roster = await readRoster(rosterPath);
   if (!roster.ok) return { ok: false, problems: roster.problems };
   const result = await parseSurveyExport(surveyPath, roster.value, { file: surveyName, mapping: { version: 1, resolutions } });
@@ -24,14 +30,22 @@ export async function surveyDataset(
   const people = roster.value;
   const dataset: Dataset = { people, ties: s.ties, relations, domains, respondents: s.respondents, wave: null };
   const review: NewReviewItem[] = s.review.map((r) => ({
-    kind: r.kind, status: r.status, row: r.row, column: r.column, raw: r.text,
-    candidates: r.candidates.map((c) => ({ id: c.id, name: c.name, score: c.score })), resolution: null,
+    kind: r.kind,
+    status: r.status,
+    row: r.row,
+    column: r.column,
+    raw: r.text,
+    candidates: r.candidates.map((c) => ({ id: c.id, name: c.name, score: c.score })),
+    resolution: null,
   }));
   for (const [raw, resolution] of Object.entries(resolutions)) {
     review.push({ kind: 'name', status: 'resolved', row: null, column: null, raw, candidates: [], resolution });
   }
   if (dataset.ties.length === 0 && review.length === 0) {
-    throw new LeadmapError('INGEST_FAILED', `${surveyName}: no ties were found in the survey export; check that it has name-generator questions`);
+    throw new LeadmapError(
+      'INGEST_FAILED',
+      `${surveyName}: no ties were found in the survey export; check that it has name-generator questions`,
+    );
   }
   const responses = [...s.answers].map(([personId, answers]) => ({ personId, answers }));
   return { ok: true, dataset, review, responses, problems: [...roster.problems, ...s.problems, ...result.problems] };

@@ -69,8 +69,16 @@ export type AnalyticsOptions = Omit<typeof ANALYTICS_DEFAULTS, Nested> & {
 
 /** Reads a person's group for `groupBy`; empty values become "(none)". */
 export function groupValue(p: Person, groupBy: string): string {
-  const v = groupBy === 'department' ? p.department : groupBy === 'team' ? p.team : groupBy === 'school' ? p.school
-    : groupBy === 'role' ? p.role : p.attributes[groupBy];
+  const v =
+    groupBy === 'department'
+      ? p.department
+      : groupBy === 'team'
+        ? p.team
+        : groupBy === 'school'
+          ? p.school
+          : groupBy === 'role'
+            ? p.role
+            : p.attributes[groupBy];
   const s = v === null || v === undefined ? '' : String(v).trim();
   return s === '' ? '(none)' : s;
 }
@@ -83,7 +91,8 @@ export function groupValue(p: Person, groupBy: string): string {
  */
 export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOptions> = {}): LeadershipAnalysis {
   const o = {
-    ...ANALYTICS_DEFAULTS, ...options,
+    ...ANALYTICS_DEFAULTS,
+    ...options,
     leaderRule: { ...ANALYTICS_DEFAULTS.leaderRule, ...options.leaderRule },
     formalInformal: { ...ANALYTICS_DEFAULTS.formalInformal, ...options.formalInformal },
     profile: { ...ANALYTICS_DEFAULTS.profile, ...options.profile },
@@ -101,18 +110,30 @@ export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOp
     return p ? (o.groupOf ? o.groupOf(p) : groupValue(p, o.groupBy)) : '(none)';
   };
   const respondents = respondentSet(dataset);
-  const realDomains = [...new Set(dataset.ties.filter((t) => t.relation === relation && t.domain !== ANY_DOMAIN).map((t) => t.domain))].sort();
+  const realDomains = [
+    ...new Set(dataset.ties.filter((t) => t.relation === relation && t.domain !== ANY_DOMAIN).map((t) => t.domain)),
+  ].sort();
   const domains = [...realDomains, ANY_DOMAIN];
   const hasDomains = realDomains.length > 0;
 
   const results = domains.map((domain) => {
     const ig = indexGraph(buildGraph(dataset, { relation, domain }));
     const res = analyzeDomain(ig, {
-      relation, domain, label: domainLabel(relation, domain, hasDomains), personOf, respondents, groupOf,
-      formalPatterns: o.formalPatterns, leaderRule: o.leaderRule, formal: o.formalInformal, profile: o.profile,
-      topFraction: o.topFraction, giniCorrection: o.giniCorrection,
+      relation,
+      domain,
+      label: domainLabel(relation, domain, hasDomains),
+      personOf,
+      respondents,
+      groupOf,
+      formalPatterns: o.formalPatterns,
+      leaderRule: o.leaderRule,
+      formal: o.formalInformal,
+      profile: o.profile,
+      topFraction: o.topFraction,
+      giniCorrection: o.giniCorrection,
       ei: { permutations: domain === ANY_DOMAIN || o.permuteDomains ? o.permutations : 0, seed: o.seed, minGroupSize: o.minGroupSize },
-      risk: o.risk, listLimit: o.listLimit,
+      risk: o.risk,
+      listLimit: o.listLimit,
     });
     return { domain, ig, res };
   });
@@ -152,7 +173,8 @@ export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOp
   const waveYear = waveYearOf(dataset, o.periphery.waveYear ?? null);
   const quality = dataQuality(dataset, pig, mixing.groups, groupName, { minGroupSize: o.minGroupSize, minResponseRate: o.minResponseRate });
   for (const r of results) {
-    if (r.ig.m === 0 && r.domain !== ANY_DOMAIN) quality.warnings.push({ code: 'NO_TIES', message: `No ties were reported for ${r.domain}.`, subject: r.domain });
+    if (r.ig.m === 0 && r.domain !== ANY_DOMAIN)
+      quality.warnings.push({ code: 'NO_TIES', message: `No ties were reported for ${r.domain}.`, subject: r.domain });
   }
 
   return {
@@ -176,7 +198,10 @@ export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOp
     brokerage: {
       groupBy: groupName,
       people: gf.map((c) => ({ ...c, name: nameOf(c.id), constraint: constraint[pig.index.get(c.id)!] ?? null })),
-      top: Object.fromEntries(BROKER_ROLES.map((role) => [role, topBrokers(gf, role).map((c) => c.id)])) as Record<(typeof BROKER_ROLES)[number], string[]>,
+      top: Object.fromEntries(BROKER_ROLES.map((role) => [role, topBrokers(gf, role).map((c) => c.id)])) as Record<
+        (typeof BROKER_ROLES)[number],
+        string[]
+      >,
       cutPoints: cutPoints.map((id) => ({ id, name: nameOf(id) })),
     },
     risk: { byDomain: results.map((r) => r.res.risk) },
@@ -189,4 +214,3 @@ export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOp
     quality,
   };
 }
-

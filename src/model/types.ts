@@ -114,9 +114,7 @@ export interface Dataset {
 }
 
 /** Result of an ingest: either a dataset or the problems that prevented it (never half a dataset). */
-export type IngestResult<T> =
-  | { ok: true; value: T; problems: Problem[] }
-  | { ok: false; problems: Problem[] };
+export type IngestResult<T> = { ok: true; value: T; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Roles that count as formal leadership positions (matched case-insensitively on words; see formalLeadership.ts). */
 export interface RoleClassifier {

@@ -10,21 +10,35 @@ export class AuditLog {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly store: Store, private readonly onError: (err: unknown) => void = () => {}, private readonly delayMs = 500) {}
+  constructor(
+    private readonly store: Store,
+    private readonly onError: (err: unknown) => void = () => {},
+    private readonly delayMs = 500,
+  ) {}
 
   record(entry: Omit<AuditEntry, 'at'>): void {
     this.buffer.push({ at: new Date().toISOString(), ...entry });
-    this.timer ??= setTimeout(() => { this.timer = null; void this.flush(); }, this.delayMs);
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.delayMs);
   }
 
   /** Writes everything buffered; resolves when it is stored. */
   flush(): Promise<void> {
-    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     const batch = this.buffer;
     this.buffer = [];
     this.flushing = this.flushing.then(async () => {
       if (batch.length === 0) return;
-      try { await this.store.appendAudit(batch); } catch (err) { this.onError(err); }
+      try {
+        await this.store.appendAudit(batch);
+      } catch (err) {
+        this.onError(err);
+      }
     });
     return this.flushing;
   }

@@ -15,7 +15,11 @@ import { suppressGroups, SMALL_GROUP_LABEL } from './suppress.js';
  * person's department/group is merged into "(small group)" when small, and
  * small-group warnings lose their group name and size.
  */
-export function presentLeadership(a: LeadershipAnalysis, people: readonly Person[], ctx: { disclosure: Disclosure; policy: PrivacyPolicy; pseudonyms: Pseudonyms }): LeadershipAnalysis {
+export function presentLeadership(
+  a: LeadershipAnalysis,
+  people: readonly Person[],
+  ctx: { disclosure: Disclosure; policy: PrivacyPolicy; pseudonyms: Pseudonyms },
+): LeadershipAnalysis {
   const min = ctx.policy.minGroupSize;
   const out = structuredClone(a);
   out.groups.ei = out.groups.ei.map((e) => ({ ...e, groups: suppressGroups(e.groups, min) as unknown as typeof e.groups }));
@@ -25,7 +29,10 @@ export function presentLeadership(a: LeadershipAnalysis, people: readonly Person
   const ids = new Set(people.map((p) => p.id));
   const deptSize = new Map<string, number>();
   for (const p of people) deptSize.set(p.department, (deptSize.get(p.department) ?? 0) + 1);
-  const names = people.map((p) => [p.name, p.id] as const).filter(([n]) => n.trim().length >= 3).sort((x, y) => y[0].length - x[0].length);
+  const names = people
+    .map((p) => [p.name, p.id] as const)
+    .filter(([n]) => n.trim().length >= 3)
+    .sort((x, y) => y[0].length - x[0].length);
   const nameRe = names.length ? new RegExp(names.map(([n]) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
   const idOfName = new Map(names);
   const label = (id: string): string => ctx.pseudonyms.label(id);
@@ -48,7 +55,8 @@ export function presentLeadership(a: LeadershipAnalysis, people: readonly Person
       const key = ids.has(k) ? label(k) : k; // maps keyed by person id (e.g. communityOf)
       if (personId && k === 'name') r[key] = label(personId);
       else if (personId && k === 'role') r[key] = '';
-      else if (personId && (k === 'department' || k === 'group') && typeof x === 'string') r[key] = (deptSize.get(x) ?? 0) >= min ? x : SMALL_GROUP_LABEL;
+      else if (personId && (k === 'department' || k === 'group') && typeof x === 'string')
+        r[key] = (deptSize.get(x) ?? 0) >= min ? x : SMALL_GROUP_LABEL;
       else r[key] = walk(x);
     }
     return r;
@@ -63,6 +71,14 @@ function suppressMixing(m: LeadershipAnalysis['groups']['mixing'], min: number):
     const next = m.groups.filter((g) => !hidden.has(g.name)).sort((x, y) => x.size - y.size || x.name.localeCompare(y.name))[0];
     if (next) hidden.add(next.name);
   }
-  for (const g of m.groups) if (hidden.has(g.name)) { g.suppressed = true; (g as { size: number | null }).size = null; }
-  for (const b of m.blocks) if (hidden.has(b.from) || hidden.has(b.to)) { b.ties = null; b.density = null; }
+  for (const g of m.groups)
+    if (hidden.has(g.name)) {
+      g.suppressed = true;
+      (g as { size: number | null }).size = null;
+    }
+  for (const b of m.blocks)
+    if (hidden.has(b.from) || hidden.has(b.to)) {
+      b.ties = null;
+      b.density = null;
+    }
 }

@@ -3,7 +3,11 @@ import type { Disclosure, PrivacyPolicy } from './policy.js';
 import type { Pseudonyms } from './pseudonym.js';
 import { groupLabelFor, suppressBlocks, suppressGroups, type Suppressed } from './suppress.js';
 
-export interface PresentContext { disclosure: Disclosure; policy: PrivacyPolicy; pseudonyms: Pseudonyms }
+export interface PresentContext {
+  disclosure: Disclosure;
+  policy: PrivacyPolicy;
+  pseudonyms: Pseudonyms;
+}
 
 type PersonOut = RawAnalysis['people'][number];
 type LeaderOut = RawAnalysis['whoLeads'][number]['leaders'][number];
@@ -43,17 +47,25 @@ export function presentAnalysis(raw: RawAnalysis, ctx: PresentContext): PublicAn
   const dept = (d: string): string => (named ? d : groupLabelFor(d || '(none)', sizes, min));
   const byKey = <T extends { id: string }>(rows: T[]): T[] => (named ? rows : [...rows].sort((a, b) => a.id.localeCompare(b.id)));
 
-  const people = byKey(raw.people.map((p) => (named ? p : { ...p, id: key(p.id), name: key(p.id), role: '', department: dept(p.department) })));
+  const people = byKey(
+    raw.people.map((p) => (named ? p : { ...p, id: key(p.id), name: key(p.id), role: '', department: dept(p.department) })),
+  );
   const whoLeads = raw.whoLeads.map((d) => ({
     domain: d.domain,
     leaders: d.leaders.map((l) => (named ? l : { ...l, id: key(l.id), name: key(l.id), role: '', department: dept(l.department) })),
   }));
   const wholeTooSmall = raw.network.people < min;
   return {
-    disclosure: ctx.disclosure, minGroupSize: min,
-    waveId: raw.waveId, relation: raw.relation, domain: raw.domain, relations: raw.relations, domains: raw.domains,
+    disclosure: ctx.disclosure,
+    minGroupSize: min,
+    waveId: raw.waveId,
+    relation: raw.relation,
+    domain: raw.domain,
+    relations: raw.relations,
+    domains: raw.domains,
     network: { ...raw.network, isolateIds: byKeyIds(raw.network.isolateIds.map(key), named) },
-    notes: raw.notes, people,
+    notes: raw.notes,
+    people,
     departments: suppressGroups(raw.departments, min),
     mixing: suppressBlocks(raw.mixing, sizes, min),
     whoLeads,
@@ -63,18 +75,36 @@ export function presentAnalysis(raw: RawAnalysis, ctx: PresentContext): PublicAn
 }
 
 /** Network-level deltas between two waves (no people, no groups: nothing to suppress beyond whole-network size). */
-export function presentComparison(from: RawAnalysis, to: RawAnalysis, policy: PrivacyPolicy): Record<string, { from: number | null; to: number | null; delta: number | null }> | null {
+export function presentComparison(
+  from: RawAnalysis,
+  to: RawAnalysis,
+  policy: PrivacyPolicy,
+): Record<string, { from: number | null; to: number | null; delta: number | null }> | null {
   if (from.network.people < policy.minGroupSize || to.network.people < policy.minGroupSize) return null;
   const out: Record<string, { from: number | null; to: number | null; delta: number | null }> = {};
-  const keys = ['people', 'ties', 'density', 'reciprocity', 'transitivity', 'weakComponents', 'strongComponents', 'inDegreeCentralization'] as const;
+  const keys = [
+    'people',
+    'ties',
+    'density',
+    'reciprocity',
+    'transitivity',
+    'weakComponents',
+    'strongComponents',
+    'inDegreeCentralization',
+  ] as const;
   for (const k of keys) {
     const a = from.network[k] as number | null;
     const b = to.network[k] as number | null;
     out[k] = { from: a, to: b, delta: a === null || b === null ? null : b - a };
   }
-  const a = from.network.isolates, b = to.network.isolates;
+  const a = from.network.isolates,
+    b = to.network.isolates;
   out.isolates = { from: a, to: b, delta: b - a };
-  out.ei = { from: from.ei.value, to: to.ei.value, delta: from.ei.value === null || to.ei.value === null ? null : to.ei.value - from.ei.value };
+  out.ei = {
+    from: from.ei.value,
+    to: to.ei.value,
+    delta: from.ei.value === null || to.ei.value === null ? null : to.ei.value - from.ei.value,
+  };
   return out;
 }
 

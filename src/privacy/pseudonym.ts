@@ -20,7 +20,10 @@ export class Pseudonyms {
       let clash = false;
       for (const d of digests.values()) {
         const l = d.slice(0, length);
-        if (seen.has(l)) { clash = true; break; }
+        if (seen.has(l)) {
+          clash = true;
+          break;
+        }
         seen.add(l);
       }
       if (!clash) break;

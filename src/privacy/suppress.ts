@@ -5,8 +5,13 @@
  * suppressed, the next smallest is suppressed too (secondary suppression), so
  * the hidden value cannot be recovered from a total by subtraction.
  */
-export interface GroupRow { group: string; size: number }
-export type Suppressed<T extends GroupRow> = { [K in keyof T]: K extends 'group' ? string : K extends 'size' ? number | null : T[K] | null } & { suppressed: boolean };
+export interface GroupRow {
+  group: string;
+  size: number;
+}
+export type Suppressed<T extends GroupRow> = {
+  [K in keyof T]: K extends 'group' ? string : K extends 'size' ? number | null : T[K] | null;
+} & { suppressed: boolean };
 
 export function suppressGroups<T extends GroupRow>(rows: readonly T[], minGroupSize: number): Array<Suppressed<T>> {
   const small = new Set(rows.filter((r) => r.size < minGroupSize).map((r) => r.group));
@@ -22,10 +27,18 @@ export function suppressGroups<T extends GroupRow>(rows: readonly T[], minGroupS
   });
 }
 
-export interface BlockRow { from: string; to: string; ties: number }
+export interface BlockRow {
+  from: string;
+  to: string;
+  ties: number;
+}
 
 /** A mixing-matrix block is shown only when both of its groups are large enough. */
-export function suppressBlocks(blocks: readonly BlockRow[], sizes: ReadonlyMap<string, number>, minGroupSize: number): Array<{ from: string; to: string; ties: number | null; suppressed: boolean }> {
+export function suppressBlocks(
+  blocks: readonly BlockRow[],
+  sizes: ReadonlyMap<string, number>,
+  minGroupSize: number,
+): Array<{ from: string; to: string; ties: number | null; suppressed: boolean }> {
   return blocks.map((b) => {
     const ok = (sizes.get(b.from) ?? 0) >= minGroupSize && (sizes.get(b.to) ?? 0) >= minGroupSize;
     return { from: b.from, to: b.to, ties: ok ? b.ties : null, suppressed: !ok };

@@ -49,7 +49,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const cur = input.current;
   const raw = cur.analysis ?? analyzeLeadership(withWave(cur.dataset, cur.wave), options);
   const disclosure = input.edition === 'named' ? 'named' : 'pseudonymised';
-  const pseudonyms = new Pseudonyms(cur.secret ?? randomBytes(32), cur.dataset.people.map((p) => p.id));
+  const pseudonyms = new Pseudonyms(
+    cur.secret ?? randomBytes(32),
+    cur.dataset.people.map((p) => p.id),
+  );
   const a = presentLeadership(raw, cur.dataset.people, { disclosure, policy, pseudonyms });
   const dir = new Directory(cur.dataset, input.edition, pseudonyms, min, (r) => isFormalLeaderRole(r));
 
@@ -58,7 +61,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const prev = input.previous ?? null;
   if (prev) {
     prevRaw = prev.analysis ?? analyzeLeadership(withWave(prev.dataset, prev.wave), { ...options, relation: raw.selection.relation });
-    const prevPseudonyms = new Pseudonyms(prev.secret ?? randomBytes(32), prev.dataset.people.map((p) => p.id));
+    const prevPseudonyms = new Pseudonyms(
+      prev.secret ?? randomBytes(32),
+      prev.dataset.people.map((p) => p.id),
+    );
     prevA = presentLeadership(prevRaw, prev.dataset.people, { disclosure, policy, pseudonyms: prevPseudonyms });
   }
   const indicatorRows = indicators(a, prevA);
@@ -66,8 +72,16 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const pooledLeaders = new Set(pooled(a.leaders.byDomain).leaders);
   return {
     meta: {
-      school: input.school, wave: cur.wave, previousWave: prev?.wave ?? null, date: isoDate(input.date ?? new Date()), edition: input.edition,
-      relation: a.selection.relation, people: a.selection.people, domains: a.selection.domains, minGroupSize: min, groupBy: a.groups.groupBy,
+      school: input.school,
+      wave: cur.wave,
+      previousWave: prev?.wave ?? null,
+      date: isoDate(input.date ?? new Date()),
+      edition: input.edition,
+      relation: a.selection.relation,
+      people: a.selection.people,
+      domains: a.selection.domains,
+      minGroupSize: min,
+      groupBy: a.groups.groupBy,
     },
     summary: printSummary(a, input.school, prevA ? indicatorRows : null, prev?.wave ?? null),
     indicators: indicatorRows,
@@ -92,7 +106,14 @@ function withWave(d: Dataset, label: string): Dataset {
 }
 
 /** Leaders who joined or left the pooled leader set (roster ids are stable across waves). Names only in the named edition. */
-function changeSection(raw: LeadershipAnalysis, prevRaw: LeadershipAnalysis, prev: WaveInput, cur: WaveInput, rows: Change['rows'], edition: Edition): Change {
+function changeSection(
+  raw: LeadershipAnalysis,
+  prevRaw: LeadershipAnalysis,
+  prev: WaveInput,
+  cur: WaveInput,
+  rows: Change['rows'],
+  edition: Edition,
+): Change {
   const now = new Set(pooled(raw.leaders.byDomain).leaders);
   const before = new Set(pooled(prevRaw.leaders.byDomain).leaders);
   const nameNow = new Map(cur.dataset.people.map((p) => [p.id, p.name]));
@@ -101,7 +122,8 @@ function changeSection(raw: LeadershipAnalysis, prevRaw: LeadershipAnalysis, pre
   const left = [...before].filter((id) => !now.has(id));
   const named = edition === 'named';
   return {
-    previousWave: prev.wave, rows,
+    previousWave: prev.wave,
+    rows,
     newLeaders: named ? joined.map((id) => nameNow.get(id) ?? id).sort() : [],
     newLeaderCount: joined.length,
     formerLeaders: named ? left.map((id) => nameBefore.get(id) ?? nameNow.get(id) ?? id).sort() : [],

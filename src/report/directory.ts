@@ -4,7 +4,13 @@ import type { Pseudonyms } from '../privacy/pseudonym.js';
 import { groupLabelFor } from '../privacy/suppress.js';
 import type { Edition } from './types.js';
 
-export interface PersonEntry { key: string; label: string; department: string; role: string; formal: boolean }
+export interface PersonEntry {
+  key: string;
+  label: string;
+  department: string;
+  role: string;
+  formal: boolean;
+}
 
 /**
  * How the report refers to people. Keys are the ids as they appear in the presented analysis: roster
@@ -25,7 +31,7 @@ export class Directory {
       const key = this.keyOfId(p.id);
       this.byKey.set(key, {
         key,
-        label: named ? (p.name.trim() || p.id) : key,
+        label: named ? p.name.trim() || p.id : key,
         department: named ? dept(p.department) : groupLabelFor(dept(p.department), sizes, minGroupSize),
         role: named ? p.role : '',
         formal: formalOf(p.role),

@@ -3,7 +3,18 @@ import type { LeadershipAnalysis } from '../metrics/analytics.js';
 import { INDICATOR_ORDER, INDICATOR_TEXT } from './definitions.js';
 import { pooled, type Directory } from './directory.js';
 import { dec, int, pct, signed } from './format.js';
-import type { Brokers, DomainProfileRow, FormalInformal, IndicatorRow, Periphery, Quality, Risk, Shown, Silos, WhoLeadsMatrix } from './types.js';
+import type {
+  Brokers,
+  DomainProfileRow,
+  FormalInformal,
+  IndicatorRow,
+  Periphery,
+  Quality,
+  Risk,
+  Shown,
+  Silos,
+  WhoLeadsMatrix,
+} from './types.js';
 
 type A = LeadershipAnalysis;
 const realDomains = (a: A) => a.selection.domains.filter((d) => d !== ANY_DOMAIN);
@@ -12,9 +23,16 @@ const realDomains = (a: A) => a.selection.domains.filter((d) => d !== ANY_DOMAIN
 export function indicatorValues(a: A): Record<(typeof INDICATOR_ORDER)[number], number | null> {
   const d = pooled(a.distribution.byDomain);
   return {
-    people: a.selection.people, responseRate: a.quality.responseRate, density: d.density, reciprocity: d.reciprocity,
-    centralization: d.centralization.value, gini: d.gini.value, topShare: d.topShare.value, leaders: d.leaders,
-    leaderPlus: d.leaderPlus, ei: pooled(a.groups.ei).ei,
+    people: a.selection.people,
+    responseRate: a.quality.responseRate,
+    density: d.density,
+    reciprocity: d.reciprocity,
+    centralization: d.centralization.value,
+    gini: d.gini.value,
+    topShare: d.topShare.value,
+    leaders: d.leaders,
+    leaderPlus: d.leaderPlus,
+    ei: pooled(a.groups.ei).ei,
   };
 }
 
@@ -28,9 +46,15 @@ export function indicators(a: A, prev: A | null): IndicatorRow[] {
   const before = prev ? indicatorValues(prev) : null;
   return INDICATOR_ORDER.map((key) => {
     const t = INDICATOR_TEXT[key]!;
-    const v = now[key], p = before ? before[key] : null;
+    const v = now[key],
+      p = before ? before[key] : null;
     return {
-      key, label: t.label, value: show(v, t.kind), better: t.better, definition: t.definition, leadingIndicator: t.leading,
+      key,
+      label: t.label,
+      value: show(v, t.kind),
+      better: t.better,
+      definition: t.definition,
+      leadingIndicator: t.leading,
       previous: before ? show(p, t.kind) : null,
       delta: before ? signed(v === null || p === null ? null : v - p, t.kind) : null,
     };
@@ -44,12 +68,23 @@ export function whoLeadsMatrix(a: A, dir: Directory): WhoLeadsMatrix {
   const all = pooled(a.leaders.byDomain);
   const pooledIn = new Map(all.soughtOut.map((s) => [s.id, s.inDegree]));
   const ids = [...new Set(doms.flatMap((d) => d.leaders))];
-  const rows = ids.map((id) => {
-    const e = dir.get(id);
-    const inDegree = doms.map((d) => d.soughtOut.find((s) => s.id === id)?.inDegree ?? null);
-    const leads = doms.map((d) => d.leaders.includes(id));
-    return { label: e.label, role: e.role, department: e.department, formal: e.formal, inDegree, leads, n: leads.filter(Boolean).length, total: pooledIn.get(id) ?? 0 };
-  }).sort((x, y) => y.n - x.n || y.total - x.total || x.label.localeCompare(y.label));
+  const rows = ids
+    .map((id) => {
+      const e = dir.get(id);
+      const inDegree = doms.map((d) => d.soughtOut.find((s) => s.id === id)?.inDegree ?? null);
+      const leads = doms.map((d) => d.leaders.includes(id));
+      return {
+        label: e.label,
+        role: e.role,
+        department: e.department,
+        formal: e.formal,
+        inDegree,
+        leads,
+        n: leads.filter(Boolean).length,
+        total: pooledIn.get(id) ?? 0,
+      };
+    })
+    .sort((x, y) => y.n - x.n || y.total - x.total || x.label.localeCompare(y.label));
   return {
     domains: doms.map((d) => (d.domain === ANY_DOMAIN ? 'all' : d.domain)),
     thresholds: doms.map((d) => d.rule.threshold),
@@ -59,9 +94,17 @@ export function whoLeadsMatrix(a: A, dir: Directory): WhoLeadsMatrix {
 
 export function profiles(a: A): DomainProfileRow[] {
   return a.distribution.byDomain.map((d) => ({
-    domain: d.domain === ANY_DOMAIN ? 'all domains' : d.domain, label: d.label, ties: d.ties,
-    density: dec(d.density, 3), reciprocity: dec(d.reciprocity), centralization: dec(d.centralization.value), gini: dec(d.gini.value),
-    leaders: d.leaders, leaderPlus: d.leaderPlus, level: d.profile.level ?? 'unknown', reading: d.reading,
+    domain: d.domain === ANY_DOMAIN ? 'all domains' : d.domain,
+    label: d.label,
+    ties: d.ties,
+    density: dec(d.density, 3),
+    reciprocity: dec(d.reciprocity),
+    centralization: dec(d.centralization.value),
+    gini: dec(d.gini.value),
+    leaders: d.leaders,
+    leaderPlus: d.leaderPlus,
+    level: d.profile.level ?? 'unknown',
+    reading: d.reading,
   }));
 }
 
@@ -76,10 +119,16 @@ export function formalInformal(a: A, dir: Directory): FormalInformal {
       hidden.set(h.id, cur);
     }
   }
-  const row = (id: string, inDegree: number, domains: string[]) => { const e = dir.get(id); return { label: e.label, role: e.role, department: e.department, inDegree, domains }; };
+  const row = (id: string, inDegree: number, domains: string[]) => {
+    const e = dir.get(id);
+    return { label: e.label, role: e.role, department: e.department, inDegree, domains };
+  };
   return {
-    formalShare: pct(fi.formalShare), formalLeaders: fi.formalLeaders,
-    hidden: [...hidden].map(([id, h]) => row(id, h.inDegree, h.domains)).sort((x, y) => y.inDegree - x.inDegree || x.label.localeCompare(y.label)),
+    formalShare: pct(fi.formalShare),
+    formalLeaders: fi.formalLeaders,
+    hidden: [...hidden]
+      .map(([id, h]) => row(id, h.inDegree, h.domains))
+      .sort((x, y) => y.inDegree - x.inDegree || x.label.localeCompare(y.label)),
     nominal: fi.nominalLeaders.map((n) => row(n.id, n.inDegree, [])),
     leaderPlus: fi.leaderPlus.map((n) => row(n.id, n.inDegree, [])),
   };
@@ -87,43 +136,88 @@ export function formalInformal(a: A, dir: Directory): FormalInformal {
 
 export function silos(a: A, minGroupSize: number): Silos {
   const ei = pooled(a.groups.ei);
-  const groups = ei.groups.map((g) => ({ group: g.group, size: g.size, ei: g.ei, internal: g.internal, external: g.external, suppressed: (g as { suppressed?: boolean }).suppressed === true }))
+  const groups = ei.groups
+    .map((g) => ({
+      group: g.group,
+      size: g.size,
+      ei: g.ei,
+      internal: g.internal,
+      external: g.external,
+      suppressed: (g as { suppressed?: boolean }).suppressed === true,
+    }))
     .sort((x, y) => Number(x.suppressed) - Number(y.suppressed) || (x.ei ?? 2) - (y.ei ?? 2) || x.group.localeCompare(y.group));
   const hidden = groups.filter((g) => g.suppressed).length;
   const total = ei.internal + ei.external;
   const test = ei.test
-    ? ei.test.pLower <= 0.05 ? `Fewer ties cross ${a.groups.groupBy}s than random group labels would give (p = ${ei.test.pLower.toFixed(3)}, ${ei.test.permutations} permutations; expected E-I ${ei.test.expected.toFixed(2).replace('-', '−')}).`
-      : ei.test.pUpper <= 0.05 ? `More ties cross ${a.groups.groupBy}s than random group labels would give (p = ${ei.test.pUpper.toFixed(3)}, ${ei.test.permutations} permutations).`
+    ? ei.test.pLower <= 0.05
+      ? `Fewer ties cross ${a.groups.groupBy}s than random group labels would give (p = ${ei.test.pLower.toFixed(3)}, ${ei.test.permutations} permutations; expected E-I ${ei.test.expected.toFixed(2).replace('-', '−')}).`
+      : ei.test.pUpper <= 0.05
+        ? `More ties cross ${a.groups.groupBy}s than random group labels would give (p = ${ei.test.pUpper.toFixed(3)}, ${ei.test.permutations} permutations).`
         : `The share of ties crossing ${a.groups.groupBy}s is within what random group labels would give (${ei.test.permutations} permutations).`
     : ei.testReason;
   const al = a.groups.communities.alignment;
-  const communities = a.groups.communities.modularity === null || al.nmi === null ? null
-    : `A community search (Louvain) finds ${a.groups.communities.count} clusters of colleagues who advise one another; they ${al.nmi >= 0.5 ? 'largely follow' : al.nmi >= 0.2 ? 'partly follow' : 'cut across'} ${a.groups.groupBy} lines (NMI ${al.nmi.toFixed(2)}, modularity ${a.groups.communities.modularity.toFixed(2)}).`;
+  const communities =
+    a.groups.communities.modularity === null || al.nmi === null
+      ? null
+      : `A community search (Louvain) finds ${a.groups.communities.count} clusters of colleagues who advise one another; they ${al.nmi >= 0.5 ? 'largely follow' : al.nmi >= 0.2 ? 'partly follow' : 'cut across'} ${a.groups.groupBy} lines (NMI ${al.nmi.toFixed(2)}, modularity ${a.groups.communities.modularity.toFixed(2)}).`;
   return {
-    groupBy: a.groups.groupBy, overall: dec(ei.ei), withinShare: pct(total === 0 ? null : ei.internal / total), test, groups,
-    suppressedNote: hidden === 0 ? null : `${hidden} ${hidden === 1 ? 'group’s results are' : 'groups’ results are'} suppressed: results of groups with fewer than ${minGroupSize} people are suppressed, and when only one group would be hidden the next smallest is hidden too, so its value cannot be worked out from the totals.`,
+    groupBy: a.groups.groupBy,
+    overall: dec(ei.ei),
+    withinShare: pct(total === 0 ? null : ei.internal / total),
+    test,
+    groups,
+    suppressedNote:
+      hidden === 0
+        ? null
+        : `${hidden} ${hidden === 1 ? 'group’s results are' : 'groups’ results are'} suppressed: results of groups with fewer than ${minGroupSize} people are suppressed, and when only one group would be hidden the next smallest is hidden too, so its value cannot be worked out from the totals.`,
     communities,
   };
 }
 
 export function brokers(a: A, dir: Directory): Brokers {
-  const rows = [...a.brokerage.people].filter((b) => b.total > 0).sort((x, y) => y.total - x.total || (x.id < y.id ? -1 : 1)).slice(0, 10).map((b) => {
-    const e = dir.get(b.id);
-    return { label: e.label, department: e.department, total: b.total, coordinator: b.coordinator, itinerant: b.itinerant, gatekeeper: b.gatekeeper, representative: b.representative, liaison: b.liaison, constraint: dec(b.constraint) };
-  });
+  const rows = [...a.brokerage.people]
+    .filter((b) => b.total > 0)
+    .sort((x, y) => y.total - x.total || (x.id < y.id ? -1 : 1))
+    .slice(0, 10)
+    .map((b) => {
+      const e = dir.get(b.id);
+      return {
+        label: e.label,
+        department: e.department,
+        total: b.total,
+        coordinator: b.coordinator,
+        itinerant: b.itinerant,
+        gatekeeper: b.gatekeeper,
+        representative: b.representative,
+        liaison: b.liaison,
+        constraint: dec(b.constraint),
+      };
+    });
   return { rows, cutPoints: a.brokerage.cutPoints.map((c) => dir.label(c.id)) };
 }
 
 export function risk(a: A, dir: Directory): Risk {
   const real = realDomains(a);
   const doms = a.risk.byDomain.filter((r) => real.length === 0 || r.domain !== ANY_DOMAIN);
-  const keyPeople = a.risk.byDomain.flatMap((r) => r.keyPeople.map((k) => ({ k, domain: r.domain === ANY_DOMAIN ? 'all domains' : r.domain })))
+  const keyPeople = a.risk.byDomain
+    .flatMap((r) => r.keyPeople.map((k) => ({ k, domain: r.domain === ANY_DOMAIN ? 'all domains' : r.domain })))
     .filter(({ k }) => (k.reachabilityDrop ?? 0) > 0.005 || k.leftWithoutSource.length > 0)
-    .sort((x, y) => y.k.leftWithoutSource.length - x.k.leftWithoutSource.length || (y.k.reachabilityDrop ?? 0) - (x.k.reachabilityDrop ?? 0))
+    .sort(
+      (x, y) => y.k.leftWithoutSource.length - x.k.leftWithoutSource.length || (y.k.reachabilityDrop ?? 0) - (x.k.reachabilityDrop ?? 0),
+    )
     .slice(0, 10)
-    .map(({ k, domain }) => ({ label: dir.label(k.id), domain, leftWithoutSource: k.leftWithoutSource.length, reachabilityDrop: pct(k.reachabilityDrop) }));
+    .map(({ k, domain }) => ({
+      label: dir.label(k.id),
+      domain,
+      leftWithoutSource: k.leftWithoutSource.length,
+      reachabilityDrop: pct(k.reachabilityDrop),
+    }));
   return {
-    domains: doms.map((r) => ({ domain: r.domain === ANY_DOMAIN ? 'all domains' : r.domain, benchDepth: r.benchDepth, soleSources: r.soleSources.map((s) => ({ label: dir.label(s.id), dependents: s.dependents.length })) })),
+    domains: doms.map((r) => ({
+      domain: r.domain === ANY_DOMAIN ? 'all domains' : r.domain,
+      benchDepth: r.benchDepth,
+      soleSources: r.soleSources.map((s) => ({ label: dir.label(s.id), dependents: s.dependents.length })),
+    })),
     keyPeople,
     note: a.risk.byDomain.find((r) => r.pathsReason)?.pathsReason ?? null,
   };
@@ -132,8 +226,22 @@ export function risk(a: A, dir: Directory): Risk {
 export function periphery(a: A, dir: Directory): Periphery {
   const ov = a.periphery.overload;
   return {
-    newStaff: a.periphery.isolatedNewStaff.map((s) => ({ label: dir.label(s.id), department: dir.get(s.id).department, startYear: s.startYear, namesOthers: s.outDegree, responded: s.responded })),
-    overload: ov.people.slice(0, 8).map((p) => ({ label: dir.label(p.id), role: dir.get(p.id).role, load: p.load, domainsLed: p.domainsLed, capacity: p.capacity, ratio: dec(p.ratio, 0), overloaded: p.overloaded })),
+    newStaff: a.periphery.isolatedNewStaff.map((s) => ({
+      label: dir.label(s.id),
+      department: dir.get(s.id).department,
+      startYear: s.startYear,
+      namesOthers: s.outDegree,
+      responded: s.responded,
+    })),
+    overload: ov.people.slice(0, 8).map((p) => ({
+      label: dir.label(p.id),
+      role: dir.get(p.id).role,
+      load: p.load,
+      domainsLed: p.domainsLed,
+      capacity: p.capacity,
+      ratio: dec(p.ratio, 0),
+      overloaded: p.overloaded,
+    })),
     overloadReason: ov.reason,
     medianRatio: dec(ov.medianRatio, 0),
   };
@@ -150,8 +258,14 @@ export function quality(a: A, edition: 'named' | 'anonymised', minGroupSize: num
   ];
   if (q.responseRate === null && q.responseRateReason) notes.push(`Response rate unknown: ${q.responseRateReason}.`);
   return {
-    responseRate: pct(q.responseRate), respondents: q.respondents, rosterSize: q.rosterSize,
-    ties: q.ties.ties, confirmed: q.ties.confirmed, unconfirmed: q.ties.unconfirmed, toNonRespondents: q.ties.toNonRespondents,
-    warnings: q.warnings.map((w) => w.message), notes,
+    responseRate: pct(q.responseRate),
+    respondents: q.respondents,
+    rosterSize: q.rosterSize,
+    ties: q.ties.ties,
+    confirmed: q.ties.confirmed,
+    unconfirmed: q.ties.unconfirmed,
+    toNonRespondents: q.ties.toNonRespondents,
+    warnings: q.warnings.map((w) => w.message),
+    notes,
   };
 }

@@ -3,7 +3,11 @@ import { pooled } from './directory.js';
 import { pct } from './format.js';
 import type { IndicatorRow, ReportSummary, SummarySection } from './types.js';
 
-const LEVEL_WORDS: Record<string, string> = { high: 'widely distributed', moderate: 'partly distributed', low: 'concentrated in a few people' };
+const LEVEL_WORDS: Record<string, string> = {
+  high: 'widely distributed',
+  moderate: 'partly distributed',
+  low: 'concentrated in a few people',
+};
 
 /** Section headings of summarizeLeadership rewritten as questions a principal asks. */
 const HEADINGS: Array<[RegExp, string]> = [
@@ -22,12 +26,20 @@ const HEADINGS: Array<[RegExp, string]> = [
  * split into its sections, headings rephrased for print, technical asides trimmed, data-quality
  * warnings left to their own section; a headline sentence, key figures, and the biggest changes.
  */
-export function printSummary(a: LeadershipAnalysis, school: string, change: IndicatorRow[] | null, previousWave: string | null): ReportSummary {
+export function printSummary(
+  a: LeadershipAnalysis,
+  school: string,
+  change: IndicatorRow[] | null,
+  previousWave: string | null,
+): ReportSummary {
   const sections: SummarySection[] = [];
   let cur: SummarySection | null = null;
   for (const raw of summarizeLeadership(a).split('\n').slice(1)) {
     const line = raw.trimEnd();
-    if (line === '') { cur = null; continue; }
+    if (line === '') {
+      cur = null;
+      continue;
+    }
     if (!cur && !line.startsWith('-') && !line.startsWith(' ')) {
       const heading = HEADINGS.find(([re]) => re.test(line))?.[1] ?? line;
       cur = { heading, points: [] };
@@ -41,9 +53,17 @@ export function printSummary(a: LeadershipAnalysis, school: string, change: Indi
     else cur.points.push(text);
   }
   if (change && previousWave) {
-    const moved = change.filter((r) => r.better !== null && r.previous !== null && r.delta?.value !== null && r.delta?.value !== undefined && r.previous.text !== r.value.text && !r.delta.text.startsWith('±'));
+    const moved = change.filter(
+      (r) =>
+        r.better !== null &&
+        r.previous !== null &&
+        r.delta?.value !== null &&
+        r.delta?.value !== undefined &&
+        r.previous.text !== r.value.text &&
+        !r.delta.text.startsWith('±'),
+    );
     const points = moved.slice(0, 6).map((r) => {
-      const good = (r.better === 'higher') === (r.delta!.value! > 0);
+      const good = (r.better === 'higher') === r.delta!.value! > 0;
       return `${r.label}: from ${r.previous!.text} to ${r.value.text} (${good ? 'towards' : 'away from'} distributed leadership).`;
     });
     if (points.length > 0) sections.splice(Math.min(2, sections.length), 0, { heading: `What changed since ${previousWave}?`, points });
@@ -55,7 +75,11 @@ export function printSummary(a: LeadershipAnalysis, school: string, change: Indi
   return {
     headline,
     figures: [
-      { label: 'Response rate', value: pct(a.quality.responseRate).text, note: a.quality.respondents === null ? 'respondents unknown' : `${a.quality.respondents} of ${a.quality.rosterSize} staff` },
+      {
+        label: 'Response rate',
+        value: pct(a.quality.responseRate).text,
+        note: a.quality.respondents === null ? 'respondents unknown' : `${a.quality.respondents} of ${a.quality.rosterSize} staff`,
+      },
       { label: 'Leaders', value: String(d.leaders), note: `${d.leaderPlus} without a formal role` },
       { label: 'Top 10 % receive', value: pct(d.topShare.value).text, note: 'of all nominations' },
       { label: 'E-I index', value: ei.ei === null ? '—' : ei.ei.toFixed(2).replace('-', '−'), note: '−1 silos · +1 all across' },
@@ -66,5 +90,8 @@ export function printSummary(a: LeadershipAnalysis, school: string, change: Indi
 
 /** Print wording: typographic minus, no empty role before a comma (anonymised), no doubled spaces. */
 function tidy(s: string): string {
-  return s.replace(/ -(\d)/g, ' −$1').replace(/\(, /g, '(').replace(/\s{2,}/g, ' ');
+  return s
+    .replace(/ -(\d)/g, ' −$1')
+    .replace(/\(, /g, '(')
+    .replace(/\s{2,}/g, ' ');
 }

@@ -7,7 +7,10 @@
 export type Edition = 'named' | 'anonymised';
 
 /** A number shown in the report with its formatted text ("0.44", "87 %", "—" when unknown). */
-export interface Shown { value: number | null; text: string }
+export interface Shown {
+  value: number | null;
+  text: string;
+}
 
 export interface ReportMeta {
   school: string;
@@ -23,7 +26,10 @@ export interface ReportMeta {
   groupBy: string;
 }
 
-export interface SummarySection { heading: string; points: string[] }
+export interface SummarySection {
+  heading: string;
+  points: string[];
+}
 export interface ReportSummary {
   /** One sentence: the overall picture. */
   headline: string;
@@ -58,7 +64,11 @@ export interface MatrixRow {
   leads: boolean[];
 }
 
-export interface WhoLeadsMatrix { domains: string[]; thresholds: number[]; rows: MatrixRow[] }
+export interface WhoLeadsMatrix {
+  domains: string[];
+  thresholds: number[];
+  rows: MatrixRow[];
+}
 
 export interface DomainProfileRow {
   domain: string;
@@ -74,7 +84,13 @@ export interface DomainProfileRow {
   reading: string;
 }
 
-export interface FlaggedRow { label: string; role: string; department: string; inDegree: number; domains: string[] }
+export interface FlaggedRow {
+  label: string;
+  role: string;
+  department: string;
+  inDegree: number;
+  domains: string[];
+}
 
 export interface FormalInformal {
   formalShare: Shown;
@@ -84,7 +100,14 @@ export interface FormalInformal {
   leaderPlus: FlaggedRow[];
 }
 
-export interface SiloRow { group: string; size: number | null; ei: number | null; internal: number | null; external: number | null; suppressed: boolean }
+export interface SiloRow {
+  group: string;
+  size: number | null;
+  ei: number | null;
+  internal: number | null;
+  external: number | null;
+  suppressed: boolean;
+}
 export interface Silos {
   groupBy: string;
   overall: Shown;
@@ -95,16 +118,61 @@ export interface Silos {
   communities: string | null;
 }
 
-export interface BrokerRow { label: string; department: string; total: number; coordinator: number; itinerant: number; gatekeeper: number; representative: number; liaison: number; constraint: Shown }
-export interface Brokers { rows: BrokerRow[]; cutPoints: string[] }
+export interface BrokerRow {
+  label: string;
+  department: string;
+  total: number;
+  coordinator: number;
+  itinerant: number;
+  gatekeeper: number;
+  representative: number;
+  liaison: number;
+  constraint: Shown;
+}
+export interface Brokers {
+  rows: BrokerRow[];
+  cutPoints: string[];
+}
 
-export interface RiskDomainRow { domain: string; benchDepth: number; soleSources: { label: string; dependents: number }[] }
-export interface KeyPersonRow { label: string; domain: string; leftWithoutSource: number; reachabilityDrop: Shown }
-export interface Risk { domains: RiskDomainRow[]; keyPeople: KeyPersonRow[]; note: string | null }
+export interface RiskDomainRow {
+  domain: string;
+  benchDepth: number;
+  soleSources: { label: string; dependents: number }[];
+}
+export interface KeyPersonRow {
+  label: string;
+  domain: string;
+  leftWithoutSource: number;
+  reachabilityDrop: Shown;
+}
+export interface Risk {
+  domains: RiskDomainRow[];
+  keyPeople: KeyPersonRow[];
+  note: string | null;
+}
 
-export interface NewStaffRow { label: string; department: string; startYear: number | null; namesOthers: number; responded: boolean | null }
-export interface OverloadRow { label: string; role: string; load: number; domainsLed: number; capacity: number; ratio: Shown; overloaded: boolean }
-export interface Periphery { newStaff: NewStaffRow[]; overload: OverloadRow[]; overloadReason: string | null; medianRatio: Shown }
+export interface NewStaffRow {
+  label: string;
+  department: string;
+  startYear: number | null;
+  namesOthers: number;
+  responded: boolean | null;
+}
+export interface OverloadRow {
+  label: string;
+  role: string;
+  load: number;
+  domainsLed: number;
+  capacity: number;
+  ratio: Shown;
+  overloaded: boolean;
+}
+export interface Periphery {
+  newStaff: NewStaffRow[];
+  overload: OverloadRow[];
+  overloadReason: string | null;
+  medianRatio: Shown;
+}
 
 export interface Change {
   previousWave: string;
@@ -116,7 +184,15 @@ export interface Change {
   formerLeaders: string[];
 }
 
-export interface NetworkNode { id: string; label: string; group: string; inDegree: number; x: number; y: number; leader: boolean }
+export interface NetworkNode {
+  id: string;
+  label: string;
+  group: string;
+  inDegree: number;
+  x: number;
+  y: number;
+  leader: boolean;
+}
 export interface NetworkFigure {
   width: number;
   height: number;
@@ -141,7 +217,11 @@ export interface Quality {
   notes: string[];
 }
 
-export interface Definition { term: string; definition: string; source: string }
+export interface Definition {
+  term: string;
+  definition: string;
+  source: string;
+}
 
 export interface ReportModel {
   meta: ReportMeta;

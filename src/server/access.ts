@@ -12,8 +12,14 @@ export function accountOf(req: Request): Account {
 export function requireSignIn(): RequestHandler {
   return (req, _res, next) => {
     const a = req.account;
-    if (!a) { next(new LeadmapError('UNAUTHENTICATED', 'sign in first')); return; }
-    if (a.mustChangePassword) { next(new LeadmapError('PASSWORD_CHANGE_REQUIRED', 'choose a new password first (POST /api/auth/password)')); return; }
+    if (!a) {
+      next(new LeadmapError('UNAUTHENTICATED', 'sign in first'));
+      return;
+    }
+    if (a.mustChangePassword) {
+      next(new LeadmapError('PASSWORD_CHANGE_REQUIRED', 'choose a new password first (POST /api/auth/password)'));
+      return;
+    }
     next();
   };
 }
@@ -21,8 +27,14 @@ export function requireSignIn(): RequestHandler {
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     const a = req.account;
-    if (!a) { next(new LeadmapError('UNAUTHENTICATED', 'sign in first')); return; }
-    if (!roles.includes(a.role)) { next(new LeadmapError('FORBIDDEN', `this needs the ${roles.join(' or ')} role`)); return; }
+    if (!a) {
+      next(new LeadmapError('UNAUTHENTICATED', 'sign in first'));
+      return;
+    }
+    if (!roles.includes(a.role)) {
+      next(new LeadmapError('FORBIDDEN', `this needs the ${roles.join(' or ')} role`));
+      return;
+    }
     next();
   };
 }

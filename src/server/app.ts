@@ -26,23 +26,37 @@ export function createApp(deps: AppDeps, throttle = new LoginThrottle()): Expres
   app.disable('x-powered-by');
   app.set('trust proxy', deps.options.trustProxy);
   app.set('json spaces', 0);
-  app.use(helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"], fontSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"],
-        frameAncestors: ["'none'"], formAction: ["'self'"],
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
       },
-    },
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
-  }));
-  app.use('/api', (_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); });
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use(csrfGuard());
   app.use('/api', express.json({ limit: '100kb', type: ['application/json'] }));
   app.use(sessionMiddleware(deps.store, { idleMs: deps.options.sessionIdleMs, absoluteMs: deps.options.sessionAbsoluteMs }));
-  app.get('/api/health', (_req, res) => { res.json({ ok: true }); });
+  app.get('/api/health', (_req, res) => {
+    res.json({ ok: true });
+  });
   app.use(authRoutes(deps, throttle));
   app.use('/api', requireSignIn());
   app.use(accountRoutes(deps));

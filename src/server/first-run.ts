@@ -6,7 +6,13 @@ import { randomName, sha256File, type DataDir } from '../store/files.js';
 import type { Organisation, Store } from '../store/store.js';
 import { generatePassword, hashPassword } from './auth/passwords.js';
 
-export interface FirstRunReport { adminCreated: boolean; adminUsername: string; oneTimePassword: string | null; demoSchools: string[]; demoMissing: boolean }
+export interface FirstRunReport {
+  adminCreated: boolean;
+  adminUsername: string;
+  oneTimePassword: string | null;
+  demoSchools: string[];
+  demoMissing: boolean;
+}
 
 /**
  * On the very first start (no account yet): creates the admin account —
@@ -14,8 +20,19 @@ export interface FirstRunReport { adminCreated: boolean; adminUsername: string; 
  * changed at first sign-in — and loads the demo schools found under
  * fixtures/demo/<slug>/<wave>/{roster,ties,respondents}.csv.
  */
-export async function firstRun(store: Store, dir: DataDir, org: Organisation, opts: { adminPassword?: string; demoDir: string | null; adminUsername?: string }): Promise<FirstRunReport> {
-  const report: FirstRunReport = { adminCreated: false, adminUsername: opts.adminUsername ?? 'admin', oneTimePassword: null, demoSchools: [], demoMissing: false };
+export async function firstRun(
+  store: Store,
+  dir: DataDir,
+  org: Organisation,
+  opts: { adminPassword?: string; demoDir: string | null; adminUsername?: string },
+): Promise<FirstRunReport> {
+  const report: FirstRunReport = {
+    adminCreated: false,
+    adminUsername: opts.adminUsername ?? 'admin',
+    oneTimePassword: null,
+    demoSchools: [],
+    demoMissing: false,
+  };
   if ((await store.countAccounts()) > 0) return report;
   const given = opts.adminPassword && opts.adminPassword.length > 0 ? opts.adminPassword : null;
   const password = given ?? generatePassword();
@@ -24,7 +41,10 @@ export async function firstRun(store: Store, dir: DataDir, org: Organisation, op
   report.oneTimePassword = given === null ? password : null;
   if (opts.demoDir === null) return report;
   const schools = await listDirs(opts.demoDir);
-  if (schools === null) { report.demoMissing = true; return report; }
+  if (schools === null) {
+    report.demoMissing = true;
+    return report;
+  }
   for (const slug of schools.filter((s) => /^[a-z0-9][a-z0-9-]*$/.test(s))) {
     const loaded = await loadDemoSchool(store, dir, org, join(opts.demoDir, slug), slug);
     if (loaded) report.demoSchools.push(loaded);
@@ -70,12 +90,20 @@ async function schoolName(plantedJson: string): Promise<string | null> {
 
 async function listDirs(folder: string): Promise<string[] | null> {
   try {
-    return (await readdir(folder, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    return (await readdir(folder, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
   } catch {
     return null;
   }
 }
 
 async function exists(p: string): Promise<boolean> {
-  try { await stat(p); return true; } catch { return false; }
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
 }

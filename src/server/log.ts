@@ -10,8 +10,10 @@ export interface Logger {
 }
 
 export function jsonLogger(write: (line: string) => void = (l) => void process.stderr.write(l)): Logger {
-  const emit = (level: string) => (event: string, fields: LogFields = {}) =>
-    write(JSON.stringify({ t: new Date().toISOString(), level, event, ...fields }) + '\n');
+  const emit =
+    (level: string) =>
+    (event: string, fields: LogFields = {}) =>
+      write(JSON.stringify({ t: new Date().toISOString(), level, event, ...fields }) + '\n');
   return { info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 

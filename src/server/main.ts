@@ -61,11 +61,28 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const demoDir = opts.demoDir === undefined ? `${ROOT}fixtures/demo` : opts.demoDir;
   const report = await firstRun(store, dir, org, { adminPassword: opts.adminPassword, demoDir });
   const jobs = new JobRunner();
-  jobs.onCrash((job, err) => log.error('job_failed', { job: job.id, kind: job.kind, wave: job.waveId, name: (err as Error)?.name ?? 'Error', code: (err as { code?: string })?.code ?? null }));
+  jobs.onCrash((job, err) =>
+    log.error('job_failed', {
+      job: job.id,
+      kind: job.kind,
+      wave: job.waveId,
+      name: (err as Error)?.name ?? 'Error',
+      code: (err as { code?: string })?.code ?? null,
+    }),
+  );
   const audit = new AuditLog(store, (err) => log.error('audit_write_failed', { name: (err as Error)?.name ?? 'Error' }));
   const options = { ...defaultServerOptions(), ...opts.options };
   if (!existsSync(options.d3File)) log.warn('d3_missing', { hint: 'run npm install' });
-  const deps: AppDeps = { store, dir, privacy: privacyPolicy(opts.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE), jobs, audit, log, organisationId: org.id, options };
+  const deps: AppDeps = {
+    store,
+    dir,
+    privacy: privacyPolicy(opts.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE),
+    jobs,
+    audit,
+    log,
+    organisationId: org.id,
+    options,
+  };
   const app = createApp(deps);
   const server = createServer(app);
   server.requestTimeout = 30 * 60_000; // large uploads on slow links
@@ -77,11 +94,20 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const host = opts.host && opts.host !== '127.0.0.1' && opts.host !== '0.0.0.0' ? opts.host : 'localhost';
   let closed = false;
   return {
-    url: `http://${host}:${port}`, port, server, store, deps, firstRun: report, orphansRemoved,
+    url: `http://${host}:${port}`,
+    port,
+    server,
+    store,
+    deps,
+    firstRun: report,
+    orphansRemoved,
     async close() {
       if (closed) return;
       closed = true;
-      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
       await jobs.idle();
       await audit.flush();
       await store.close();

@@ -13,10 +13,16 @@ if (!dataDir) {
   process.exit(2);
 }
 const running = await startServer({
-  dataDir, port: Number(process.env.PORT ?? 0), adminPassword: process.env.LEADMAP_ADMIN_PASSWORD, demoDir: null, log: silentLogger,
+  dataDir,
+  port: Number(process.env.PORT ?? 0),
+  adminPassword: process.env.LEADMAP_ADMIN_PASSWORD,
+  demoDir: null,
+  log: silentLogger,
   options: process.env.LEADMAP_MAX_UPLOAD_BYTES ? { maxUploadBytes: Number(process.env.LEADMAP_MAX_UPLOAD_BYTES) } : {},
 });
 process.stdout.write(JSON.stringify({ url: running.url, orphansRemoved: running.orphansRemoved }) + '\n');
-const stop = (): void => { void running.close().then(() => process.exit(0)); };
+const stop = (): void => {
+  void running.close().then(() => process.exit(0));
+};
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

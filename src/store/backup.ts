@@ -4,7 +4,11 @@ import { LeadmapError } from '../model/errors.js';
 import { dataDirLayout, ensureDataDir } from './files.js';
 import { openDatabase, integrityMessages } from './sqlite/open.js';
 
-export interface BackupResult { dest: string; dbBytes: number; files: number }
+export interface BackupResult {
+  dest: string;
+  dbBytes: number;
+  files: number;
+}
 
 /**
  * Writes a consistent copy of a data directory to `dest` (a new folder): the

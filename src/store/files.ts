@@ -9,7 +9,12 @@ import { join, relative, resolve, sep } from 'node:path';
  *   files/<school>/<wave>/<random>  original uploaded files, named by random id
  *   tmp/                            uploads being received (swept on start)
  */
-export interface DataDir { root: string; dbFile: string; filesDir: string; tmpDir: string }
+export interface DataDir {
+  root: string;
+  dbFile: string;
+  filesDir: string;
+  tmpDir: string;
+}
 
 export function dataDirLayout(root: string): DataDir {
   const abs = resolve(root);
@@ -34,7 +39,11 @@ export async function sha256File(path: string): Promise<string> {
 /** fsyncs a file so a rename after it is durable. */
 export async function fsyncFile(path: string): Promise<void> {
   const fh = await open(path, 'r');
-  try { await fh.sync(); } finally { await fh.close(); }
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Moves a received temp file into the wave's folder under a fresh random name; returns the path relative to root. */
@@ -58,9 +67,8 @@ export async function removeFiles(dir: DataDir, stored: string[]): Promise<void>
 }
 
 export function removeWaveFolder(dir: DataDir, schoolId: string, waveId?: string): void {
-  const target = waveId === undefined
-    ? join(dir.filesDir, safeSegment(schoolId))
-    : join(dir.filesDir, safeSegment(schoolId), safeSegment(waveId));
+  const target =
+    waveId === undefined ? join(dir.filesDir, safeSegment(schoolId)) : join(dir.filesDir, safeSegment(schoolId), safeSegment(waveId));
   rmSync(target, { recursive: true, force: true });
 }
 
@@ -72,21 +80,38 @@ export function sweepOrphans(dir: DataDir, referenced: ReadonlySet<string>): num
   let removed = 0;
   const walk = (folder: string): void => {
     let entries: string[];
-    try { entries = readdirSync(folder); } catch { return; }
+    try {
+      entries = readdirSync(folder);
+    } catch {
+      return;
+    }
     for (const name of entries) {
       const p = join(folder, name);
-      if (statSync(p).isDirectory()) { walk(p); continue; }
+      if (statSync(p).isDirectory()) {
+        walk(p);
+        continue;
+      }
       const rel = relative(dir.root, p).split(sep).join('/');
-      if (!referenced.has(rel)) { rmSync(p, { force: true }); removed++; }
+      if (!referenced.has(rel)) {
+        rmSync(p, { force: true });
+        removed++;
+      }
     }
   };
   walk(dir.filesDir);
-  for (const name of safeList(dir.tmpDir)) { rmSync(join(dir.tmpDir, name), { recursive: true, force: true }); removed++; }
+  for (const name of safeList(dir.tmpDir)) {
+    rmSync(join(dir.tmpDir, name), { recursive: true, force: true });
+    removed++;
+  }
   return removed;
 }
 
 function safeList(folder: string): string[] {
-  try { return readdirSync(folder); } catch { return []; }
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }
 
 function safeSegment(id: string): string {

@@ -6,7 +6,10 @@ export type { Store } from './store.js';
 export { dataDirLayout, type DataDir } from './files.js';
 
 /** Where a store lives. Today only SQLite in a data directory; a `postgres` kind will add a URL. */
-export interface StoreConfig { kind: 'sqlite'; dataDir: string }
+export interface StoreConfig {
+  kind: 'sqlite';
+  dataDir: string;
+}
 
 /** Opens the configured store, creating the data directory and database file if absent. */
 export function openStore(config: StoreConfig, options: SqliteStoreOptions = {}): { store: Store; dir: DataDir; orphansRemoved: number } {

@@ -19,9 +19,17 @@ export interface SchoolManifest {
 }
 
 const ROSTER_FIELDS: Array<[string, (p: Person) => string | number | null]> = [
-  ['id', (p) => p.id], ['name', (p) => p.name], ['role', (p) => p.role], ['department', (p) => p.department],
-  ['team', (p) => p.team], ['school', (p) => p.school], ['start_year', (p) => p.startYear],
-  ['years_experience', (p) => p.yearsExperience], ['fte', (p) => p.fte], ['release_time', (p) => p.releaseTime], ['email', (p) => p.email],
+  ['id', (p) => p.id],
+  ['name', (p) => p.name],
+  ['role', (p) => p.role],
+  ['department', (p) => p.department],
+  ['team', (p) => p.team],
+  ['school', (p) => p.school],
+  ['start_year', (p) => p.startYear],
+  ['years_experience', (p) => p.yearsExperience],
+  ['fte', (p) => p.fte],
+  ['release_time', (p) => p.releaseTime],
+  ['email', (p) => p.email],
 ];
 
 /** Plain RFC 4180 quoting for a data file (a re-import must read back exactly what was stored). */
@@ -63,10 +71,15 @@ export async function exportSchoolZip(store: Store, schoolId: string): Promise<U
 }
 
 /** Limits against zip bombs: total and per-file uncompressed size, number of entries. */
-export interface ZipLimits { maxTotalBytes: number; maxEntries: number }
+export interface ZipLimits {
+  maxTotalBytes: number;
+  maxEntries: number;
+}
 
 export function readSchoolZip(zip: Uint8Array, limits: ZipLimits): { manifest: SchoolManifest; files: Unzipped } {
-  let total = 0, entries = 0, tooBig = false;
+  let total = 0,
+    entries = 0,
+    tooBig = false;
   let files: Unzipped;
   try {
     files = unzipSync(zip, {
@@ -84,7 +97,11 @@ export function readSchoolZip(zip: Uint8Array, limits: ZipLimits): { manifest: S
   const raw = files['school.json'];
   if (!raw) throw new LeadmapError('INVALID_UPLOAD', 'the zip has no school.json; is it a leadmap school export?');
   let manifest: SchoolManifest;
-  try { manifest = JSON.parse(strFromU8(raw)) as SchoolManifest; } catch { throw new LeadmapError('INVALID_UPLOAD', 'school.json is not valid JSON'); }
+  try {
+    manifest = JSON.parse(strFromU8(raw)) as SchoolManifest;
+  } catch {
+    throw new LeadmapError('INVALID_UPLOAD', 'school.json is not valid JSON');
+  }
   if (manifest?.format !== 'leadmap-school' || manifest.version !== 1 || !Array.isArray(manifest.waves)) {
     throw new LeadmapError('INVALID_UPLOAD', 'school.json is not a leadmap school export (format/version)');
   }

@@ -13,8 +13,18 @@ import type { Dataset, Person, Tie } from '../model/types.js';
 export type Role = 'admin' | 'analyst' | 'viewer';
 export const ROLES: readonly Role[] = ['admin', 'analyst', 'viewer'];
 
-export interface Organisation { id: string; name: string; createdAt: string }
-export interface School { id: string; organisationId: string; slug: string; name: string; createdAt: string }
+export interface Organisation {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+export interface School {
+  id: string;
+  organisationId: string;
+  slug: string;
+  name: string;
+  createdAt: string;
+}
 export type WaveStatus = 'empty' | 'ready';
 export interface WaveRecord {
   id: string;
@@ -52,8 +62,16 @@ export interface Account {
   mustChangePassword: boolean;
   createdAt: string;
 }
-export interface AccountSecret { account: Account; passwordHash: string }
-export interface SessionRecord { id: string; accountId: string; createdAt: number; lastSeenAt: number }
+export interface AccountSecret {
+  account: Account;
+  passwordHash: string;
+}
+export interface SessionRecord {
+  id: string;
+  accountId: string;
+  createdAt: number;
+  lastSeenAt: number;
+}
 export interface AuditEntry {
   at: string;
   organisationId: string | null;
@@ -94,7 +112,10 @@ export interface WaveDataInput {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface IntegrityReport { ok: boolean; messages: string[] }
+export interface IntegrityReport {
+  ok: boolean;
+  messages: string[];
+}
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -131,11 +152,21 @@ export interface Store {
   getCachedAnalysis(key: string): Promise<unknown | null>;
   putCachedAnalysis(key: string, waveId: string, value: unknown): Promise<void>;
 
-  createAccount(organisationId: string, username: string, role: Role, passwordHash: string, schoolIds: string[], mustChangePassword: boolean): Promise<Account>;
+  createAccount(
+    organisationId: string,
+    username: string,
+    role: Role,
+    passwordHash: string,
+    schoolIds: string[],
+    mustChangePassword: boolean,
+  ): Promise<Account>;
   listAccounts(organisationId: string): Promise<Account[]>;
   getAccount(id: string): Promise<Account | null>;
   findAccountSecret(username: string): Promise<AccountSecret | null>;
-  updateAccount(id: string, patch: { role?: Role; schoolIds?: string[]; passwordHash?: string; mustChangePassword?: boolean }): Promise<Account | null>;
+  updateAccount(
+    id: string,
+    patch: { role?: Role; schoolIds?: string[]; passwordHash?: string; mustChangePassword?: boolean },
+  ): Promise<Account | null>;
   deleteAccount(id: string): Promise<void>;
   countAccounts(): Promise<number>;
 

@@ -15,7 +15,7 @@ function writeNetwork(): { ties: string; roster: string } {
   const rows = ['source,target,weight'];
   for (let i = 0; i < 9000; i++) {
     const s = Math.floor(rnd() * (n - 50));
-    const t = Math.floor((rnd() ** 2) * (n - 50));
+    const t = Math.floor(rnd() ** 2 * (n - 50));
     if (s !== t) rows.push(`p${s},p${t},${1 + Math.floor(rnd() * 5)}`);
   }
   const roster = ['id', ...Array.from({ length: n }, (_, i) => `p${i}`)];
@@ -33,7 +33,18 @@ describe('leadmap analyze on networks of 2,000 people or more', () => {
     if (!loaded.ok) throw new Error('fixture did not load');
     const want = coreMetrics(buildGraph(loaded.value));
     expect(doc.network).toEqual(JSON.parse(JSON.stringify(want.network)));
-    const fields = ['inDegree', 'outDegree', 'inStrength', 'outStrength', 'pageRank', 'betweenness', 'closeness', 'eigenvector', 'hubs', 'authorities'] as const;
+    const fields = [
+      'inDegree',
+      'outDegree',
+      'inStrength',
+      'outStrength',
+      'pageRank',
+      'betweenness',
+      'closeness',
+      'eigenvector',
+      'hubs',
+      'authorities',
+    ] as const;
     want.people.forEach((p, i) => {
       const got = doc.people[i];
       expect(got.id).toBe(p.id);

@@ -50,13 +50,35 @@ describe('leadmap analyze', () => {
 
 describeWithDatasets('leadmap analyze as an installed command', () => {
   it.skipIf(!existsSync(`${repoRoot}/dist/cli/bin.js`))('runs through bin/leadmap.js on the law firm advice network', () => {
-    const out = execFileSync(process.execPath, [`${repoRoot}/bin/leadmap.js`, 'analyze', datasetFile('lazega_lawfirm', 'ties.csv'),
-      '--roster', datasetFile('lazega_lawfirm', 'roster.csv'), '--relation', 'advice', '--json'], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [
+        `${repoRoot}/bin/leadmap.js`,
+        'analyze',
+        datasetFile('lazega_lawfirm', 'ties.csv'),
+        '--roster',
+        datasetFile('lazega_lawfirm', 'roster.csv'),
+        '--relation',
+        'advice',
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
     const doc = JSON.parse(out);
     expect(doc.network.people).toBe(71);
     expect(doc.network.ties).toBe(892);
     expect(doc.people).toHaveLength(71);
-    const bad = spawnSync(process.execPath, [`${repoRoot}/bin/leadmap.js`, 'analyze', datasetFile('lazega_lawfirm', 'ties.csv'), '--roster', datasetFile('lazega_lawfirm', 'ties.csv')], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      [
+        `${repoRoot}/bin/leadmap.js`,
+        'analyze',
+        datasetFile('lazega_lawfirm', 'ties.csv'),
+        '--roster',
+        datasetFile('lazega_lawfirm', 'ties.csv'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('TIES_AS_ROSTER');
   });

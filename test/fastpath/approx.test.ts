@@ -6,7 +6,13 @@ import { randomGraph } from './helpers.js';
 
 describe('approximate betweenness (pair sampling)', () => {
   it('is exact on a directed path, where every pair has one shortest path', async () => {
-    const g = csrFromEdges(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']]);
+    const g = csrFromEdges(
+      ['a', 'b', 'c'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    );
     const r = await approxBetweenness(g, { seed: 1, minSamples: 1024, roundSamples: 1024, maxSamples: 1024 });
     // Only the pair (a, c) of 6 ordered pairs has an inner node: E = 1/6 · n/(n − 2) = 0.5 ... times hits share.
     expect(r.approximate).toBe(true);
@@ -19,9 +25,11 @@ describe('approximate betweenness (pair sampling)', () => {
     const g = randomGraph(120, 900, 5);
     const exact = await exactBetweenness(g, { threads: 1 });
     const r = await approxBetweenness(g, { seed: 7, threads: 1, minSamples: 400_000, roundSamples: 100_000, maxSamples: 400_000 });
-    const top = Array.from(exact.keys()).sort((a, b) => exact[b]! - exact[a]!).slice(0, 5);
+    const top = Array.from(exact.keys())
+      .sort((a, b) => exact[b]! - exact[a]!)
+      .slice(0, 5);
     for (const i of top) {
-      expect(Math.abs(r.values[i]! - exact[i]!)).toBeLessThan(4 * r.halfWidth95[i]! / 1.96 + 1e-9);
+      expect(Math.abs(r.values[i]! - exact[i]!)).toBeLessThan((4 * r.halfWidth95[i]!) / 1.96 + 1e-9);
     }
   });
 

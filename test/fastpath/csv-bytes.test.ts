@@ -15,7 +15,12 @@ function parse(text: string, chunk: number): string[][] {
 
 describe('CsvByteScanner', () => {
   const text = '\uFEFFa,b,c\r\n1,"x, y",3\n\n"he said ""hi""","multi\nline",\n4,5,6';
-  const expected = [['a', 'b', 'c'], ['1', 'x, y', '3'], ['he said "hi"', 'multi\nline', ''], ['4', '5', '6']];
+  const expected = [
+    ['a', 'b', 'c'],
+    ['1', 'x, y', '3'],
+    ['he said "hi"', 'multi\nline', ''],
+    ['4', '5', '6'],
+  ];
 
   it('reads quotes, doubled quotes, CRLF, blank lines, a BOM and a last row without newline', () => {
     expect(parse(text, 1 << 20)).toEqual(expected);

@@ -8,7 +8,10 @@ import { fastCoreMetrics } from '../../src/fastpath/core.js';
 import { analyzeLargeTiesFile } from '../../src/fastpath/analyze-large.js';
 
 const CASES = [
-  ['lazega_lawfirm', 'advice'], ['lazega_lawfirm', 'friendship'], ['krackhardt_hightech', 'advice'], ['uk_faculty', 'friendship'],
+  ['lazega_lawfirm', 'advice'],
+  ['lazega_lawfirm', 'friendship'],
+  ['krackhardt_hightech', 'advice'],
+  ['uk_faculty', 'friendship'],
 ] as const;
 
 describeWithDatasets('fast path equals the graphology path on the shared datasets', () => {
@@ -26,7 +29,17 @@ describeWithDatasets('fast path equals the graphology path on the shared dataset
       const byId = new Map(fast.people.map((p) => [p.id, p]));
       for (const p of slow.people) {
         const q = byId.get(p.id)!;
-        for (const k of ['inDegree', 'outDegree', 'inStrength', 'outStrength', 'betweenness', 'closeness', 'eigenvector', 'hubs', 'authorities'] as const) {
+        for (const k of [
+          'inDegree',
+          'outDegree',
+          'inStrength',
+          'outStrength',
+          'betweenness',
+          'closeness',
+          'eigenvector',
+          'hubs',
+          'authorities',
+        ] as const) {
           expect(Math.abs((q[k] ?? 0) - (p[k] ?? 0)), `${p.id} ${k}`).toBeLessThan(1e-12);
         }
         // PageRank: both stop at L1 change < 1e-10 from different iterations (Gauss–Seidel vs power).

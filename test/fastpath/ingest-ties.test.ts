@@ -20,7 +20,11 @@ describe('readTiesCsr', () => {
   });
 
   it('selects the relation like buildGraph and pools domains', async () => {
-    const ties = writeTemp(dir, 'multi.csv', 'source,target,relation,domain,weight\na,b,advice,curriculum,1\na,b,advice,behaviour,2\nb,a,friendship,any,1\n');
+    const ties = writeTemp(
+      dir,
+      'multi.csv',
+      'source,target,relation,domain,weight\na,b,advice,curriculum,1\na,b,advice,behaviour,2\nb,a,friendship,any,1\n',
+    );
     const r = await readTiesCsr(ties);
     expect(r.ok && [r.graph.m, r.graph.outWeights[0], r.stats.relation, r.stats.otherRelationRows]).toEqual([1, 3, 'advice', 1]);
     const d = await readTiesCsr(ties, { domain: 'behaviour' });
@@ -33,7 +37,8 @@ describe('readTiesCsr', () => {
     const r = await readTiesCsr(ties, { roster });
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => [p.code, p.file, p.row, p.column])).toEqual([
-      ['BAD_WEIGHT', 'bad.csv', 2, 'weight'], ['UNKNOWN_PERSON', 'bad.csv', 3, 'target'],
+      ['BAD_WEIGHT', 'bad.csv', 2, 'weight'],
+      ['UNKNOWN_PERSON', 'bad.csv', 3, 'target'],
     ]);
   });
 
@@ -45,7 +50,18 @@ describe('readTiesCsr', () => {
 
 describe('louvain on typed arrays', () => {
   it('splits two triangles joined by one tie, modularity 5/14', () => {
-    const g = csrFromEdges([], [['a', 'b'], ['b', 'c'], ['c', 'a'], ['d', 'e'], ['e', 'f'], ['f', 'd'], ['c', 'd']]);
+    const g = csrFromEdges(
+      [],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'a'],
+        ['d', 'e'],
+        ['e', 'f'],
+        ['f', 'd'],
+        ['c', 'd'],
+      ],
+    );
     const r = louvain(g, 1);
     expect(r.count).toBe(2);
     expect(r.labels[0]).toBe(r.labels[2]);

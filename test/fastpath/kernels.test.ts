@@ -15,7 +15,12 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 describe('fast path kernels agree with src/metrics on seeded random graphs', () => {
-  for (const [n, m, seed] of [[40, 120, 1], [300, 2400, 2], [700, 3000, 3], [257, 5000, 4]] as const) {
+  for (const [n, m, seed] of [
+    [40, 120, 1],
+    [300, 2400, 2],
+    [700, 3000, 3],
+    [257, 5000, 4],
+  ] as const) {
     const g = randomGraph(n, m, seed);
     const ref = allSourcesPaths(g, { weighted: false, betweenness: true });
 
@@ -41,12 +46,23 @@ describe('fast path kernels agree with src/metrics on seeded random graphs', () 
   }
 
   it('reachability counts ordered connected pairs: a→b→c gives 3 of 6', async () => {
-    const g = csrFromEdges(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']]);
+    const g = csrFromEdges(
+      ['a', 'b', 'c'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    );
     expect(reachabilityFromDistances(await incomingDistances(g), 3)).toBe(0.5);
   });
 
   it('handles degenerate graphs: empty, one person, two people, no ties', async () => {
-    for (const g of [csrFromEdges([], []), csrFromEdges(['a'], []), csrFromEdges(['a', 'b'], [['a', 'b']]), csrFromEdges(['a', 'b', 'c'], [])]) {
+    for (const g of [
+      csrFromEdges([], []),
+      csrFromEdges(['a'], []),
+      csrFromEdges(['a', 'b'], [['a', 'b']]),
+      csrFromEdges(['a', 'b', 'c'], []),
+    ]) {
       expect(Array.from(await exactBetweenness(g))).toEqual(new Array(g.n).fill(0));
       const cl = await fastCloseness(g);
       expect(cl.every((x) => Number.isFinite(x))).toBe(true);

@@ -8,13 +8,28 @@ import { randomGraph } from './helpers.js';
 
 describe('key-person removal at scale', () => {
   it('a→b→c: reachability 3/6; without b only 0 of 2 pairs', () => {
-    const g = csrFromEdges(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']]);
+    const g = csrFromEdges(
+      ['a', 'b', 'c'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    );
     expect(reachabilityShare(g)).toBe(0.5);
     expect(keyPersonRemoval(g, [1])[0]).toEqual({ person: 1, before: 0.5, after: 0, drop: 0.5 });
   });
 
   it('finds strongly connected components sinks first', () => {
-    const g = csrFromEdges(['a', 'b', 'c', 'd'], [['a', 'b'], ['b', 'a'], ['b', 'c'], ['c', 'd'], ['d', 'c']]);
+    const g = csrFromEdges(
+      ['a', 'b', 'c', 'd'],
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['b', 'c'],
+        ['c', 'd'],
+        ['d', 'c'],
+      ],
+    );
     const { comp, count } = strongComponents(g);
     expect(count).toBe(2);
     expect(comp[2]).toBe(0);
@@ -25,7 +40,8 @@ describe('key-person removal at scale', () => {
     for (const seed of [1, 2, 3]) {
       const g = randomGraph(150, 300 + 100 * seed, seed);
       const edges: Array<[string, string, number]> = [];
-      for (let s = 0; s < g.n; s++) for (let k = g.outOffsets[s]!; k < g.outOffsets[s + 1]!; k++) edges.push([g.ids[s]!, g.ids[g.outTargets[k]!]!, 1]);
+      for (let s = 0; s < g.n; s++)
+        for (let k = g.outOffsets[s]!; k < g.outOffsets[s + 1]!; k++) edges.push([g.ids[s]!, g.ids[g.outTargets[k]!]!, 1]);
       const ig = indexGraph(graphFrom(g.ids, edges));
       expect(reachabilityShare(g)).toBeCloseTo(reachability(ig)!, 12);
       const removed = new Uint8Array(g.n);

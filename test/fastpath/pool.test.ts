@@ -21,11 +21,28 @@ let workerUrl: URL;
 
 beforeAll(() => {
   const out = tempDir('leadmap-worker-');
-  execFileSync(join(repoRoot, 'node_modules', '.bin', 'tsc'), [
-    '--outDir', out, '--rootDir', join(repoRoot, 'src'), '--module', 'esnext', '--target', 'es2022',
-    '--moduleResolution', 'bundler', '--skipLibCheck', '--types', 'node', '--strict', '--ignoreConfig',
-    join(repoRoot, 'src', 'fastpath', 'worker.ts'),
-  ], { stdio: 'pipe' });
+  execFileSync(
+    join(repoRoot, 'node_modules', '.bin', 'tsc'),
+    [
+      '--outDir',
+      out,
+      '--rootDir',
+      join(repoRoot, 'src'),
+      '--module',
+      'esnext',
+      '--target',
+      'es2022',
+      '--moduleResolution',
+      'bundler',
+      '--skipLibCheck',
+      '--types',
+      'node',
+      '--strict',
+      '--ignoreConfig',
+      join(repoRoot, 'src', 'fastpath', 'worker.ts'),
+    ],
+    { stdio: 'pipe' },
+  );
   writeFileSync(join(out, 'package.json'), '{"type":"module"}');
   workerUrl = pathToFileURL(join(out, 'fastpath', 'worker.js'));
 });
@@ -80,7 +97,9 @@ describe('worker pool', () => {
   it('a cancelled task stops with code CANCELLED', async () => {
     const ac = new AbortController();
     ac.abort();
-    await expect(runTask(g, { kind: 'brandes', jobs: 8 }, { threads: 2, workerUrl, signal: ac.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(runTask(g, { kind: 'brandes', jobs: 8 }, { threads: 2, workerUrl, signal: ac.signal })).rejects.toMatchObject({
+      code: 'CANCELLED',
+    });
     await expect(runTask(g, { kind: 'brandes', jobs: 8 }, { threads: 1, signal: ac.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });

@@ -58,9 +58,17 @@ describeWithDatasets('loadDataset on the shared real networks', () => {
   });
 
   it('reads the Krackhardt high-tech managers: advice 190, friendship 102, reports_to 20', async () => {
-    const r = await loadDataset({ roster: datasetFile('krackhardt_hightech', 'roster.csv'), ties: datasetFile('krackhardt_hightech', 'ties.csv') });
+    const r = await loadDataset({
+      roster: datasetFile('krackhardt_hightech', 'roster.csv'),
+      ties: datasetFile('krackhardt_hightech', 'ties.csv'),
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    for (const [rel, n] of [['advice', 190], ['friendship', 102], ['reports_to', 20]] as const) expect(buildGraph(r.value, { relation: rel }).size).toBe(n);
+    for (const [rel, n] of [
+      ['advice', 190],
+      ['friendship', 102],
+      ['reports_to', 20],
+    ] as const)
+      expect(buildGraph(r.value, { relation: rel }).size).toBe(n);
   });
 });

@@ -6,14 +6,29 @@ const dir = tempDir();
 
 describe('readRoster', () => {
   it('reads canonical fields through aliases and keeps extra columns as typed attributes', async () => {
-    const p = writeFile(dir, 'roster.csv',
+    const p = writeFile(
+      dir,
+      'roster.csv',
       'Staff ID,First Name,Last Name,Position,Dept,Grade Level,Site,Start Year,FTE,Release Time,Email,Badge,Coach Trained,Room\n' +
-      '007,José,Núñez,Teacher,Math,Grade 6,Riverside,2021,1,0%,jose@x.org,12,yes,B12\n' +
-      '008,Zoë,O\'Brien,Content Lead Teacher,Literacy,Grade 7,Riverside,2019-08-15,0.6,40%,zoe@x.org,3,no,101\n');
+        '007,José,Núñez,Teacher,Math,Grade 6,Riverside,2021,1,0%,jose@x.org,12,yes,B12\n' +
+        "008,Zoë,O'Brien,Content Lead Teacher,Literacy,Grade 7,Riverside,2019-08-15,0.6,40%,zoe@x.org,3,no,101\n",
+    );
     const r = await readRoster(p);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value[0]).toMatchObject({ id: '007', name: 'José Núñez', role: 'Teacher', department: 'Math', team: 'Grade 6', school: 'Riverside', startYear: 2021, fte: 1, releaseTime: 0, email: 'jose@x.org', onRoster: true });
+    expect(r.value[0]).toMatchObject({
+      id: '007',
+      name: 'José Núñez',
+      role: 'Teacher',
+      department: 'Math',
+      team: 'Grade 6',
+      school: 'Riverside',
+      startYear: 2021,
+      fte: 1,
+      releaseTime: 0,
+      email: 'jose@x.org',
+      onRoster: true,
+    });
     expect(r.value[1]).toMatchObject({ startYear: 2019, releaseTime: 0.4 });
     expect(r.value[0]!.attributes).toEqual({ Badge: 12, 'Coach Trained': true, Room: 'B12' });
     expect(r.value[1]!.attributes).toEqual({ Badge: 3, 'Coach Trained': false, Room: '101' });
@@ -35,7 +50,11 @@ describe('readRoster', () => {
   it('bad numbers are reported per cell with what was expected', async () => {
     const r = await readRoster(writeFile(dir, 'bad.csv', 'id,fte,release_time,start_year\n1,2.5,0.2,2020\n2,1,150%,20\n'));
     expect(r.ok).toBe(false);
-    expect(r.problems.map((p) => [p.row, p.column, p.code]).sort()).toEqual([[2, 'fte', 'BAD_VALUE'], [3, 'release_time', 'BAD_VALUE'], [3, 'start_year', 'BAD_VALUE']]);
+    expect(r.problems.map((p) => [p.row, p.column, p.code]).sort()).toEqual([
+      [2, 'fte', 'BAD_VALUE'],
+      [3, 'release_time', 'BAD_VALUE'],
+      [3, 'start_year', 'BAD_VALUE'],
+    ]);
   });
 
   it('a header only, and an empty file', async () => {

@@ -13,7 +13,10 @@ describe('readTies: shapes real files come in', () => {
     const r = await readTies(p, { rosterIds: roster });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.ties.map((t) => [t.source, t.target, t.weight])).toEqual([['a', 'b', 2], ['b', 'c', 1]]);
+    expect(r.value.ties.map((t) => [t.source, t.target, t.weight])).toEqual([
+      ['a', 'b', 2],
+      ['b', 'c', 1],
+    ]);
     expect(r.value.relations).toEqual([{ name: 'advice', directed: true }]);
     expect(r.value.domains).toEqual([ANY_DOMAIN]);
   });
@@ -28,14 +31,22 @@ describe('readTies: shapes real files come in', () => {
   });
 
   it('keeps quoted newlines and quoted delimiters inside values', async () => {
-    const p = writeFile(dir, 'quoted.csv', 'source,target,domain,note\na,b,"professional learning","line one\nline, two"\nb,a,curriculum,x\n');
+    const p = writeFile(
+      dir,
+      'quoted.csv',
+      'source,target,domain,note\na,b,"professional learning","line one\nline, two"\nb,a,curriculum,x\n',
+    );
     const r = await readTies(p, { rosterIds: roster });
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.value.domains).toEqual(['curriculum', 'professional learning']);
   });
 
   it('aggregates duplicate (source, target, relation, domain) rows: weights summed, count kept', async () => {
-    const p = writeFile(dir, 'dups.csv', 'source,target,relation,domain,weight\na,b,advice,curriculum,2\na,b,Advice,Curriculum,3\na,b,advice,behaviour,1\n');
+    const p = writeFile(
+      dir,
+      'dups.csv',
+      'source,target,relation,domain,weight\na,b,advice,curriculum,2\na,b,Advice,Curriculum,3\na,b,advice,behaviour,1\n',
+    );
     const r = await readTies(p, { rosterIds: roster });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -59,7 +70,10 @@ describe('readTies: shapes real files come in', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.ties.map((t) => `${t.source}>${t.target}:${t.relation}`)).toEqual(['a>b:contact', 'b>a:contact', 'a>c:advice']);
-    expect(r.value.relations).toEqual([{ name: 'contact', directed: false }, { name: 'advice', directed: true }]);
+    expect(r.value.relations).toEqual([
+      { name: 'contact', directed: false },
+      { name: 'advice', directed: true },
+    ]);
   });
 
   it('adds people absent from the roster as non-roster people when asked', async () => {
@@ -143,14 +157,20 @@ describe('readTies: bad input gives clear problems and no ties', () => {
   });
 
   it('a structurally broken file is refused even with skipBadRows (unread rows would be lost)', async () => {
-    const r = await readTies(writeFile(dir, 'broken-skip.csv', 'source,target\na,b\n"b,c\nc,d\n'), { rosterIds: roster, skipBadRows: true });
+    const r = await readTies(writeFile(dir, 'broken-skip.csv', 'source,target\na,b\n"b,c\nc,d\n'), {
+      rosterIds: roster,
+      skipBadRows: true,
+    });
     expect(r.ok).toBe(false);
   });
 });
 
 describe('readTies: skipping bad rows on request', () => {
   it('keeps the good rows and lists the skipped ones', async () => {
-    const r = await readTies(writeFile(dir, 'skip.csv', 'source,target,weight\na,b,1\na,c,often\nb,c,2\nx,c,1\n'), { rosterIds: roster, skipBadRows: true });
+    const r = await readTies(writeFile(dir, 'skip.csv', 'source,target,weight\na,b,1\na,c,often\nb,c,2\nx,c,1\n'), {
+      rosterIds: roster,
+      skipBadRows: true,
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.ties).toHaveLength(2);
@@ -173,9 +193,12 @@ describe('readTies: streaming', () => {
   });
 });
 
-describe('readTies: leadmap\'s own tie CSVs', () => {
+describe("readTies: leadmap's own tie CSVs", () => {
   it('reads a count column as the aggregated row count, and as the weight when there is no weight column', async () => {
-    const both = await readTies(writeFile(dir, 'own.csv', 'source,target,relation,domain,weight,count,timestamp\na,b,advice,curriculum,7,3,2025-03-01\n'), { rosterIds: roster });
+    const both = await readTies(
+      writeFile(dir, 'own.csv', 'source,target,relation,domain,weight,count,timestamp\na,b,advice,curriculum,7,3,2025-03-01\n'),
+      { rosterIds: roster },
+    );
     expect(both.ok && both.value.ties[0]).toMatchObject({ weight: 7, count: 3 });
     const only = await readTies(writeFile(dir, 'countonly.csv', 'source,target,count\na,b,4\n'), { rosterIds: roster });
     expect(only.ok && only.value.ties[0]).toMatchObject({ weight: 4, count: 4 });
@@ -185,10 +208,13 @@ describe('readTies: leadmap\'s own tie CSVs', () => {
 });
 
 describe('readTies: files leadmap exported', () => {
-  it('reads ids written with the formula guard (\'=A1) back as they were', async () => {
+  it("reads ids written with the formula guard ('=A1) back as they were", async () => {
     const { csvLine } = await import('../../src/privacy/csv-safe.js');
     const text = csvLine(['source', 'target']) + csvLine(['=x', '@y']) + csvLine(['-z', '=x']);
     const r = await readTies(writeFile(dir, 'guarded.csv', text), {});
-    expect(r.ok && r.value.ties.map((t) => [t.source, t.target])).toEqual([['=x', '@y'], ['-z', '=x']]);
+    expect(r.ok && r.value.ties.map((t) => [t.source, t.target])).toEqual([
+      ['=x', '@y'],
+      ['-z', '=x'],
+    ]);
   });
 });

@@ -5,8 +5,12 @@ import { rosterCsv, tiesCsv } from '../server/fixtures.js';
 
 const lines: string[] = [];
 let srv: TestServer;
-beforeAll(async () => { srv = await testServer({ log: jsonLogger((l) => lines.push(l)) }); });
-afterAll(async () => { await srv.stop(); });
+beforeAll(async () => {
+  srv = await testServer({ log: jsonLogger((l) => lines.push(l)) });
+});
+afterAll(async () => {
+  await srv.stop();
+});
 
 describe('logs', () => {
   it('never contain names, user names, file contents or survey answers', async () => {
@@ -21,6 +25,7 @@ describe('logs', () => {
     await c.get(`/api/waves/${w}/analysis`);
     expect(lines.some((l) => l.includes('ingest_done'))).toBe(true);
     const all = lines.join('\n');
-    for (const secret of ['Teacher Number', 'Secret Username', 'Jane', 'often', 'Maths', ADMIN_PASSWORD, 'admin"']) expect(all).not.toContain(secret);
+    for (const secret of ['Teacher Number', 'Secret Username', 'Jane', 'often', 'Maths', ADMIN_PASSWORD, 'admin"'])
+      expect(all).not.toContain(secret);
   });
 });

@@ -7,9 +7,19 @@ import { privacyPolicy } from '../../src/privacy/policy.js';
 describe('csvCell', () => {
   it.each([
     ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
-    ['+1+2', "'+1+2"], ['-2+3', "'-2+3"], ['@SUM(A1)', "'@SUM(A1)"], ['\tTAB', "'\tTAB"], ['\rCR', `"'\rCR"`],
-    ['plain', 'plain'], ['a,b', '"a,b"'], ['say "hi"', '"say ""hi"""'], ['line\nbreak', '"line\nbreak"'], [' padded ', '" padded "'],
-  ])('makes %j safe: %j', (input, out) => { expect(csvCell(input)).toBe(out); });
+    ['+1+2', "'+1+2"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTAB', "'\tTAB"],
+    ['\rCR', `"'\rCR"`],
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line\nbreak', '"line\nbreak"'],
+    [' padded ', '" padded "'],
+  ])('makes %j safe: %j', (input, out) => {
+    expect(csvCell(input)).toBe(out);
+  });
   it('writes numbers as numbers, including negative ones, and empties for null and non-finite', () => {
     expect(csvLine([-0.5, 3, null, Number.NaN, true])).toBe('-0.5,3,,,true\r\n');
   });
@@ -19,7 +29,9 @@ describe('Pseudonyms', () => {
   const secret = Buffer.alloc(32, 7);
   it('are stable for a secret, differ between secrets, and carry no part of the id', () => {
     const ids = Array.from({ length: 50 }, (_, i) => `T${i}`);
-    const a = new Pseudonyms(secret, ids), b = new Pseudonyms(secret, [...ids].reverse()), c = new Pseudonyms(Buffer.alloc(32, 8), ids);
+    const a = new Pseudonyms(secret, ids),
+      b = new Pseudonyms(secret, [...ids].reverse()),
+      c = new Pseudonyms(Buffer.alloc(32, 8), ids);
     for (const id of ids) {
       expect(a.label(id)).toMatch(/^P-[0-9A-F]{4,}$/);
       expect(a.label(id)).toBe(b.label(id));
@@ -37,22 +49,43 @@ describe('Pseudonyms', () => {
 
 describe('small-group suppression', () => {
   it('hides every statistic of a group under the minimum and one more when only one would be hidden', () => {
-    const rows = [{ group: 'A', size: 12, rate: 0.9 }, { group: 'B', size: 6, rate: 0.5 }, { group: 'C', size: 3, rate: 1 }, { group: 'D', size: 8, rate: 0.7 }];
+    const rows = [
+      { group: 'A', size: 12, rate: 0.9 },
+      { group: 'B', size: 6, rate: 0.5 },
+      { group: 'C', size: 3, rate: 1 },
+      { group: 'D', size: 8, rate: 0.7 },
+    ];
     const out = suppressGroups(rows, 5);
     expect(out.find((r) => r.group === 'C')).toEqual({ group: 'C', size: null, rate: null, suppressed: true });
     expect(out.find((r) => r.group === 'B')).toMatchObject({ suppressed: true, rate: null });
     expect(out.filter((r) => !r.suppressed).map((r) => r.group)).toEqual(['A', 'D']);
   });
   it('leaves everything when all groups are large enough, and respects the configured minimum', () => {
-    const rows = [{ group: 'A', size: 5 }, { group: 'B', size: 7 }];
+    const rows = [
+      { group: 'A', size: 5 },
+      { group: 'B', size: 7 },
+    ];
     expect(suppressGroups(rows, 5).every((r) => !r.suppressed)).toBe(true);
     expect(suppressGroups(rows, privacyPolicy(6).minGroupSize)[0]).toMatchObject({ suppressed: true });
     expect(() => privacyPolicy(0)).toThrow();
   });
   it('hides mixing blocks touching a small group and merges small groups in labels', () => {
-    const sizes = new Map([['A', 10], ['B', 2]]);
-    expect(suppressBlocks([{ from: 'A', to: 'A', ties: 4 }, { from: 'A', to: 'B', ties: 1 }], sizes, 5)).toEqual([
-      { from: 'A', to: 'A', ties: 4, suppressed: false }, { from: 'A', to: 'B', ties: null, suppressed: true },
+    const sizes = new Map([
+      ['A', 10],
+      ['B', 2],
+    ]);
+    expect(
+      suppressBlocks(
+        [
+          { from: 'A', to: 'A', ties: 4 },
+          { from: 'A', to: 'B', ties: 1 },
+        ],
+        sizes,
+        5,
+      ),
+    ).toEqual([
+      { from: 'A', to: 'A', ties: 4, suppressed: false },
+      { from: 'A', to: 'B', ties: null, suppressed: true },
     ]);
     expect(groupLabelFor('B', sizes, 5)).toBe(SMALL_GROUP_LABEL);
     expect(groupLabelFor('A', sizes, 5)).toBe('A');

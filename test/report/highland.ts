@@ -16,7 +16,9 @@ export interface Planted {
 }
 
 /** One Highland High demo wave through the product's ingest, with its planted story. */
-export async function highlandWave(wave: string): Promise<{ dataset: Dataset; planted: Planted; files: { roster: string; ties: string; respondents: string } }> {
+export async function highlandWave(
+  wave: string,
+): Promise<{ dataset: Dataset; planted: Planted; files: { roster: string; ties: string; respondents: string } }> {
   const dir = join(highlandDir, wave);
   const files = { roster: join(dir, 'roster.csv'), ties: join(dir, 'ties.csv'), respondents: join(dir, 'respondents.csv') };
   const r = await loadDataset(files);

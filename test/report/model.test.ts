@@ -13,7 +13,12 @@ describe('report model of Highland High 2025-26', () => {
   beforeAll(async () => {
     ({ dataset: current, planted } = await highlandWave('2025-26'));
     ({ dataset: previous } = await highlandWave('2024-25'));
-    const input = { school: 'Highland High', current: { dataset: current, wave: '2025-26', secret: SECRET }, previous: { dataset: previous, wave: '2024-25', secret: Buffer.alloc(32, 9) }, date: DATE };
+    const input = {
+      school: 'Highland High',
+      current: { dataset: current, wave: '2025-26', secret: SECRET },
+      previous: { dataset: previous, wave: '2024-25', secret: Buffer.alloc(32, 9) },
+      date: DATE,
+    };
     named = buildReportModel({ ...input, edition: 'named' });
     anon = buildReportModel({ ...input, edition: 'anonymised' });
   });
@@ -46,7 +51,18 @@ describe('report model of Highland High 2025-26', () => {
   });
 
   it('lists every indicator with its value, the previous wave and the change', () => {
-    expect(named.indicators.map((r) => r.key)).toEqual(['people', 'responseRate', 'density', 'reciprocity', 'centralization', 'gini', 'topShare', 'leaders', 'leaderPlus', 'ei']);
+    expect(named.indicators.map((r) => r.key)).toEqual([
+      'people',
+      'responseRate',
+      'density',
+      'reciprocity',
+      'centralization',
+      'gini',
+      'topShare',
+      'leaders',
+      'leaderPlus',
+      'ei',
+    ]);
     const get = (k: string) => named.indicators.find((r) => r.key === k)!;
     expect(get('people').value.text).toBe('120');
     expect(get('responseRate').value.text).toBe('87 %');
@@ -54,22 +70,44 @@ describe('report model of Highland High 2025-26', () => {
     expect(get('ei').previous!.text).toBe('0.37');
     expect(get('ei').delta!.text).toBe('+0.06');
     expect(named.change?.previousWave).toBe('2024-25');
-    expect(named.meta).toMatchObject({ school: 'Highland High', wave: '2025-26', previousWave: '2024-25', date: '2026-06-30', edition: 'named' });
+    expect(named.meta).toMatchObject({
+      school: 'Highland High',
+      wave: '2025-26',
+      previousWave: '2024-25',
+      date: '2026-06-30',
+      edition: 'named',
+    });
   });
 
   it('builds a who-leads matrix with one column per domain', () => {
-    expect(named.whoLeads.domains).toEqual(['assessment', 'behaviour', 'curriculum', 'data', 'instruction', 'professional learning', 'technology', 'wellbeing']);
+    expect(named.whoLeads.domains).toEqual([
+      'assessment',
+      'behaviour',
+      'curriculum',
+      'data',
+      'instruction',
+      'professional learning',
+      'technology',
+      'wellbeing',
+    ]);
     const bianca = named.whoLeads.rows.find((r) => r.label === 'Bianca Edwards')!;
     expect(bianca.leads[named.whoLeads.domains.indexOf('assessment')]).toBe(true);
   });
 
   it('lays out the network deterministically, everyone inside the frame', () => {
-    const again = buildReportModel({ school: 'Highland High', current: { dataset: current, wave: '2025-26', secret: SECRET }, edition: 'named', date: DATE });
+    const again = buildReportModel({
+      school: 'Highland High',
+      current: { dataset: current, wave: '2025-26', secret: SECRET },
+      edition: 'named',
+      date: DATE,
+    });
     expect(again.network.nodes).toEqual(named.network.nodes);
     expect(named.network.nodes).toHaveLength(120);
     for (const n of named.network.nodes) {
-      expect(n.x).toBeGreaterThanOrEqual(0); expect(n.x).toBeLessThanOrEqual(named.network.width);
-      expect(n.y).toBeGreaterThanOrEqual(0); expect(n.y).toBeLessThanOrEqual(named.network.height);
+      expect(n.x).toBeGreaterThanOrEqual(0);
+      expect(n.x).toBeLessThanOrEqual(named.network.width);
+      expect(n.y).toBeGreaterThanOrEqual(0);
+      expect(n.y).toBeLessThanOrEqual(named.network.height);
     }
   });
 

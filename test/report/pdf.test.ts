@@ -23,19 +23,39 @@ describe.skipIf(!hasPoppler)('report PDF of Highland High 2025-26 (pdftotext, pd
     dir = mkdtempSync(join(tmpdir(), 'leadmap-report-'));
     ({ dataset: current } = await highlandWave('2025-26'));
     ({ dataset: previous } = await highlandWave('2024-25'));
-    const input = { school: 'Highland High', current: { dataset: current, wave: '2025-26' }, previous: { dataset: previous, wave: '2024-25' }, date: new Date('2026-06-30T00:00:00Z') };
+    const input = {
+      school: 'Highland High',
+      current: { dataset: current, wave: '2025-26' },
+      previous: { dataset: previous, wave: '2024-25' },
+      date: new Date('2026-06-30T00:00:00Z'),
+    };
     namedPdf = join(dir, 'named.pdf');
     anonPdf = join(dir, 'anonymised.pdf');
     writeFileSync(namedPdf, (await makeReport({ ...input, edition: 'named' })).pdf);
     writeFileSync(anonPdf, (await makeReport({ ...input, edition: 'anonymised' })).pdf);
   });
-  afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('opens in pdftotext with every section heading and the key numbers', () => {
     const text = pdftotext(namedPdf);
-    for (const heading of ['Annual Evaluation Report', 'Summary', 'Indicators', 'Who leads what', 'How leadership is distributed', 'Formal roles and informal leadership',
-      'Silos: does advice cross departments?', 'Brokers: who connects the school', 'Key-person risk and bench depth', 'New staff and workload',
-      'Change since 2024-25', 'The advice network', 'Data quality and warnings', 'Appendix: definitions and sources']) {
+    for (const heading of [
+      'Annual Evaluation Report',
+      'Summary',
+      'Indicators',
+      'Who leads what',
+      'How leadership is distributed',
+      'Formal roles and informal leadership',
+      'Silos: does advice cross departments?',
+      'Brokers: who connects the school',
+      'Key-person risk and bench depth',
+      'New staff and workload',
+      'Change since 2024-25',
+      'The advice network',
+      'Data quality and warnings',
+      'Appendix: definitions and sources',
+    ]) {
       expect(text, heading).toContain(heading);
     }
     expect(text).toContain('Highland High');
@@ -73,7 +93,25 @@ describe.skipIf(!hasPoppler)('report PDF of Highland High 2025-26 (pdftotext, pd
     const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), cwd: dir, env: {} };
     const { files } = await highlandWave('2025-26');
     const pdf = join(dir, 'cli.pdf');
-    const code = await reportCommand.run(['--roster', files.roster, '--ties', files.ties, '--respondents', files.respondents, '--school', 'Highland High', '--wave', '2025-26', '--edition', 'anonymised', '--out', pdf], io);
+    const code = await reportCommand.run(
+      [
+        '--roster',
+        files.roster,
+        '--ties',
+        files.ties,
+        '--respondents',
+        files.respondents,
+        '--school',
+        'Highland High',
+        '--wave',
+        '2025-26',
+        '--edition',
+        'anonymised',
+        '--out',
+        pdf,
+      ],
+      io,
+    );
     expect(code).toBe(0);
     expect(pdftotext(pdf)).toContain('First wave: no comparison');
     expect(await reportCommand.run(['--roster', files.roster, '--ties', files.ties, '--edition', 'public', '--out', pdf], io)).toBe(2);

@@ -14,9 +14,17 @@ let waveId = '';
 let dir = '';
 
 /** Downloads bytes with the client's session (Client.req reads text, which would mangle a PDF). */
-async function download(c: Client, path: string): Promise<{ status: number; type: string | null; bytes: Buffer; disposition: string | null }> {
+async function download(
+  c: Client,
+  path: string,
+): Promise<{ status: number; type: string | null; bytes: Buffer; disposition: string | null }> {
   const res = await fetch(c.base + path, { headers: c.cookie ? { cookie: c.cookie } : {} });
-  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: Buffer.from(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    disposition: res.headers.get('content-disposition'),
+    bytes: Buffer.from(await res.arrayBuffer()),
+  };
 }
 
 beforeAll(async () => {
@@ -36,7 +44,10 @@ beforeAll(async () => {
   viewer = new Client(srv.url);
   await viewer.signIn('viewer1', PW);
 });
-afterAll(async () => { await srv?.stop(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await srv?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('GET /api/waves/:id/report.pdf', () => {
   it('gives an analyst or admin the named edition, compared with the previous wave, and audits it', async () => {

@@ -18,7 +18,11 @@ beforeAll(async () => {
     const up = await admin.upload(ids[`wave_${s}`]!, { roster: rosterCsv(), ties: tiesCsv() });
     ids[`job_${s}`] = up.job.id;
   }
-  for (const [name, role, school] of [['analyst1', 'analyst', 'one'], ['viewer1', 'viewer', 'one'], ['analyst2', 'analyst', 'two']] as const) {
+  for (const [name, role, school] of [
+    ['analyst1', 'analyst', 'one'],
+    ['viewer1', 'viewer', 'one'],
+    ['analyst2', 'analyst', 'two'],
+  ] as const) {
     const r = await admin.post('/api/accounts', { username: name, role, schoolIds: [ids[`school_${school}`]], password: PW });
     expect(r.status).toBe(201);
   }
@@ -29,26 +33,44 @@ beforeAll(async () => {
   ids.wave_far = (await srv.store.createWave(foreign.id, '2025', null)).id;
   await srv.store.createAccount(other.id, 'otheradmin', 'admin', await hashPassword(PW), [], false);
   as.admin = admin;
-  for (const n of ['analyst1', 'viewer1', 'analyst2', 'otheradmin']) { as[n] = new Client(srv.url); await as[n]!.signIn(n, PW); }
+  for (const n of ['analyst1', 'viewer1', 'analyst2', 'otheradmin']) {
+    as[n] = new Client(srv.url);
+    await as[n]!.signIn(n, PW);
+  }
   as.anonymous = new Client(srv.url);
 });
-afterAll(async () => { await srv.stop(); });
+afterAll(async () => {
+  await srv.stop();
+});
 
 /** Every route that takes a school, wave or job id. */
 function routes(s: string, w: string, j: string): Array<[string, string, unknown?]> {
   return [
-    ['GET', `/api/schools/${s}`], ['DELETE', `/api/schools/${s}`], ['GET', `/api/schools/${s}/waves`],
-    ['POST', `/api/schools/${s}/waves`, { label: 'x' }], ['GET', `/api/schools/${s}/compare?from=${w}&to=${w}`],
-    ['GET', `/api/schools/${s}/export.zip`], ['GET', `/api/waves/${w}`], ['DELETE', `/api/waves/${w}`],
-    ['GET', `/api/waves/${w}/files`], ['GET', `/api/waves/${w}/review`], ['POST', `/api/waves/${w}/review/abc`, { resolution: null }],
-    ['POST', `/api/waves/${w}/uploads`, new FormData()], ['POST', `/api/waves/${w}/reprocess`],
-    ['GET', `/api/waves/${w}/analysis`], ['GET', `/api/waves/${w}/graph`], ['GET', `/api/waves/${w}/leadership`], ['GET', `/api/waves/${w}/export/metrics.csv`],
-    ['GET', `/api/waves/${w}/export/graph.gexf`], ['GET', `/api/jobs/${j}`], ['GET', `/api/jobs/${j}/events`],
+    ['GET', `/api/schools/${s}`],
+    ['DELETE', `/api/schools/${s}`],
+    ['GET', `/api/schools/${s}/waves`],
+    ['POST', `/api/schools/${s}/waves`, { label: 'x' }],
+    ['GET', `/api/schools/${s}/compare?from=${w}&to=${w}`],
+    ['GET', `/api/schools/${s}/export.zip`],
+    ['GET', `/api/waves/${w}`],
+    ['DELETE', `/api/waves/${w}`],
+    ['GET', `/api/waves/${w}/files`],
+    ['GET', `/api/waves/${w}/review`],
+    ['POST', `/api/waves/${w}/review/abc`, { resolution: null }],
+    ['POST', `/api/waves/${w}/uploads`, new FormData()],
+    ['POST', `/api/waves/${w}/reprocess`],
+    ['GET', `/api/waves/${w}/analysis`],
+    ['GET', `/api/waves/${w}/graph`],
+    ['GET', `/api/waves/${w}/leadership`],
+    ['GET', `/api/waves/${w}/export/metrics.csv`],
+    ['GET', `/api/waves/${w}/export/graph.gexf`],
+    ['GET', `/api/jobs/${j}`],
+    ['GET', `/api/jobs/${j}/events`],
   ];
 }
 
-describe('tenancy: one school never reachable from another school\'s account', () => {
-  it.each(['analyst1', 'viewer1'])('%s gets 404 (or 403 for role-gated routes) on every route with school two\'s ids', async (who) => {
+describe("tenancy: one school never reachable from another school's account", () => {
+  it.each(['analyst1', 'viewer1'])("%s gets 404 (or 403 for role-gated routes) on every route with school two's ids", async (who) => {
     for (const [method, path, body] of routes(ids.school_two!, ids.wave_two!, ids.job_two!)) {
       const r = await as[who]!.req(method, path, body);
       expect([403, 404], `${who} ${method} ${path} → ${r.status}`).toContain(r.status);
@@ -56,7 +78,7 @@ describe('tenancy: one school never reachable from another school\'s account', (
     }
   });
 
-  it('an admin of another organisation cannot reach this organisation\'s school, nor list it', async () => {
+  it("an admin of another organisation cannot reach this organisation's school, nor list it", async () => {
     for (const [method, path, body] of routes(ids.school_one!, ids.wave_one!, ids.job_one!)) {
       const r = await as.otheradmin!.req(method, path, body);
       expect(r.status, `${method} ${path}`).toBe(404);
@@ -93,16 +115,21 @@ describe('roles', () => {
     expect(g.nodes.every((n: { id: string }) => n.id.startsWith('P-'))).toBe(true);
     expect(g.edges.every((e: { source: string }) => e.source.startsWith('P-'))).toBe(true);
     for (const [method, path, body] of [
-      ['POST', `/api/schools/${ids.school_one}/waves`, { label: 'v' }], ['DELETE', `/api/waves/${ids.wave_one}`],
-      ['POST', `/api/waves/${ids.wave_one}/uploads`, new FormData()], ['GET', `/api/waves/${ids.wave_one}/files`],
-      ['GET', `/api/waves/${ids.wave_one}/review`], ['GET', `/api/schools/${ids.school_one}/export.zip`],
-      ['GET', '/api/accounts'], ['POST', '/api/schools', { slug: 'x', name: 'x' }], ['GET', '/api/audit'],
+      ['POST', `/api/schools/${ids.school_one}/waves`, { label: 'v' }],
+      ['DELETE', `/api/waves/${ids.wave_one}`],
+      ['POST', `/api/waves/${ids.wave_one}/uploads`, new FormData()],
+      ['GET', `/api/waves/${ids.wave_one}/files`],
+      ['GET', `/api/waves/${ids.wave_one}/review`],
+      ['GET', `/api/schools/${ids.school_one}/export.zip`],
+      ['GET', '/api/accounts'],
+      ['POST', '/api/schools', { slug: 'x', name: 'x' }],
+      ['GET', '/api/audit'],
     ] as Array<[string, string, unknown?]>) {
       expect((await v.req(method, path, body)).status, `${method} ${path}`).toBe(403);
     }
   });
 
-  it('a viewer\'s leadership analytics carry no names, roster ids or roles, and small groups stay hidden', async () => {
+  it("a viewer's leadership analytics carry no names, roster ids or roles, and small groups stay hidden", async () => {
     const named = (await as.analyst1!.get(`/api/waves/${ids.wave_one}/leadership`)).json.leadership;
     expect(JSON.stringify(named)).toMatch(/Teacher Number1/);
     const l = (await as.viewer1!.get(`/api/waves/${ids.wave_one}/leadership`)).json.leadership;
@@ -120,7 +147,9 @@ describe('roles', () => {
     const one = (await as.viewer1!.get(`/api/waves/${ids.wave_one}/analysis`)).json.analysis.people.map((p: { id: string }) => p.id);
     const again = (await as.viewer1!.get(`/api/waves/${ids.wave_one}/analysis`)).json.analysis.people.map((p: { id: string }) => p.id);
     expect(again).toEqual(one);
-    const two = (await as.analyst2!.get(`/api/waves/${ids.wave_two}/analysis?anonymised=1`)).json.analysis.people.map((p: { id: string }) => p.id);
+    const two = (await as.analyst2!.get(`/api/waves/${ids.wave_two}/analysis?anonymised=1`)).json.analysis.people.map(
+      (p: { id: string }) => p.id,
+    );
     expect(new Set([...one, ...two]).size).toBe(one.length + two.length);
   });
 
@@ -129,7 +158,12 @@ describe('roles', () => {
     expect((await a.get(`/api/waves/${ids.wave_one}/analysis`)).json.analysis.disclosure).toBe('named');
     const w = (await a.post(`/api/schools/${ids.school_one}/waves`, { label: 'analyst wave' })).json.wave.id;
     expect((await a.upload(w, { roster: rosterCsv(), ties: tiesCsv() })).job.status).toBe('succeeded');
-    for (const [method, path, body] of [['GET', '/api/accounts'], ['POST', '/api/schools', { slug: 'y', name: 'y' }], ['DELETE', `/api/schools/${ids.school_one}`], ['GET', '/api/audit']] as Array<[string, string, unknown?]>) {
+    for (const [method, path, body] of [
+      ['GET', '/api/accounts'],
+      ['POST', '/api/schools', { slug: 'y', name: 'y' }],
+      ['DELETE', `/api/schools/${ids.school_one}`],
+      ['GET', '/api/audit'],
+    ] as Array<[string, string, unknown?]>) {
       expect((await a.req(method, path, body)).status, `${method} ${path}`).toBe(403);
     }
   });
@@ -147,7 +181,9 @@ describe('roles', () => {
     await c.signIn('newbie', created.json.oneTimePassword);
     expect((await c.get('/api/schools')).json.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await c.post('/api/auth/password', { currentPassword: created.json.oneTimePassword, newPassword: 'short' })).status).toBe(400);
-    expect((await c.post('/api/auth/password', { currentPassword: created.json.oneTimePassword, newPassword: 'newbie-new-password' })).status).toBe(200);
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: created.json.oneTimePassword, newPassword: 'newbie-new-password' })).status,
+    ).toBe(200);
     expect((await c.get('/api/schools')).status).toBe(200);
     await as.admin!.req('PATCH', `/api/accounts/${created.json.account.id}`, { role: 'analyst' });
     expect((await c.get('/api/schools')).status).toBe(401);

@@ -4,8 +4,12 @@ import { hashPassword, verifyPassword, SCRYPT } from '../../src/server/auth/pass
 import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
 
 let srv: TestServer;
-beforeAll(async () => { srv = await testServer({ options: { sessionIdleMs: 400 } }); });
-afterAll(async () => { await srv.stop(); });
+beforeAll(async () => {
+  srv = await testServer({ options: { sessionIdleMs: 400 } });
+});
+afterAll(async () => {
+  await srv.stop();
+});
 
 describe('passwords', () => {
   it('are hashed with scrypt N=2^15, r=8, p=1 and a random salt', async () => {
@@ -21,14 +25,22 @@ describe('passwords', () => {
 
 describe('sessions', () => {
   it('cookie is HttpOnly and SameSite=Lax, not Secure over plain HTTP, and rotated at every sign-in', async () => {
-    const r1 = await fetch(`${srv.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+    const r1 = await fetch(`${srv.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
     const c1 = r1.headers.getSetCookie()[0]!;
     expect(c1).toMatch(/^leadmap_sid=[\w-]{43};/);
     expect(c1).toMatch(/HttpOnly/);
     expect(c1).toMatch(/SameSite=Lax/);
     expect(c1).not.toMatch(/Secure/);
     const token1 = c1.split(';')[0]!;
-    const r2 = await fetch(`${srv.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: token1 }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+    const r2 = await fetch(`${srv.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: token1 },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
     const token2 = r2.headers.getSetCookie()[0]!.split(';')[0]!;
     expect(token2).not.toBe(token1);
     expect((await fetch(`${srv.url}/api/schools`, { headers: { cookie: token1 } })).status).toBe(401);
@@ -51,9 +63,15 @@ describe('sessions', () => {
   it('sets Secure behind a trusted TLS proxy', async () => {
     const tls = await testServer({ options: { trustProxy: 1 } });
     try {
-      const r = await fetch(`${tls.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+      const r = await fetch(`${tls.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+      });
       expect(r.headers.getSetCookie()[0]).toMatch(/; Secure/);
-    } finally { await tls.stop(); }
+    } finally {
+      await tls.stop();
+    }
   });
 });
 
@@ -67,9 +85,21 @@ describe('CSRF', () => {
     const bad2 = await c.post('/api/schools', { slug: 'evil', name: 'Evil' }, { 'sec-fetch-site': 'cross-site' });
     expect(bad2.json.error.code).toBe('CSRF');
     expect((await c.req('DELETE', '/api/schools/x', undefined, { 'sec-fetch-site': 'same-site' })).status).toBe(403);
-    const ok = await c.post('/api/schools', { slug: 'fine', name: 'Fine' }, { origin: srv.url.replace('localhost', '127.0.0.1'), 'sec-fetch-site': 'same-origin' });
+    const ok = await c.post(
+      '/api/schools',
+      { slug: 'fine', name: 'Fine' },
+      { origin: srv.url.replace('localhost', '127.0.0.1'), 'sec-fetch-site': 'same-origin' },
+    );
     expect([201, 403]).toContain(ok.status);
-    const same = await c.post('/api/schools', { slug: 'fine2', name: 'Fine' }, { origin: new URL(srv.url).origin.replace('localhost', '127.0.0.1') === new URL(srv.url).origin ? srv.url : `http://localhost:${srv.port}`, host: `localhost:${srv.port}` });
+    const same = await c.post(
+      '/api/schools',
+      { slug: 'fine2', name: 'Fine' },
+      {
+        origin:
+          new URL(srv.url).origin.replace('localhost', '127.0.0.1') === new URL(srv.url).origin ? srv.url : `http://localhost:${srv.port}`,
+        host: `localhost:${srv.port}`,
+      },
+    );
     expect(same.status).toBe(201);
     expect((await c.get('/api/schools')).json.schools.map((s: { slug: string }) => s.slug)).not.toContain('evil');
   });
@@ -79,7 +109,10 @@ describe('sign-in throttling', () => {
   it('slows repeated failures per account and address, without lockout', () => {
     let now = 1_000_000;
     const t = new LoginThrottle(() => now);
-    for (let i = 0; i < FREE_FAILURES; i++) { expect(t.waitFor('alice', '1.1.1.1')).toBe(0); t.recordFailure('alice', '1.1.1.1'); }
+    for (let i = 0; i < FREE_FAILURES; i++) {
+      expect(t.waitFor('alice', '1.1.1.1')).toBe(0);
+      t.recordFailure('alice', '1.1.1.1');
+    }
     expect(t.waitFor('alice', '1.1.1.1')).toBe(0);
     t.recordFailure('alice', '1.1.1.1');
     expect(t.waitFor('alice', '1.1.1.1')).toBe(1000);
@@ -116,7 +149,11 @@ describe('HTTP hygiene', () => {
     expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(r.headers.get('x-powered-by')).toBeNull();
-    const bad = await fetch(`${srv.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username": ' });
+    const bad = await fetch(`${srv.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username": ',
+    });
     expect(bad.status).toBe(400);
     const text = await bad.text();
     expect(text).not.toMatch(/at \w|\/work\/|node_modules|\.ts:/);

@@ -11,7 +11,16 @@ const CHROMIUM = '/usr/bin/chromium';
 const DEMO = resolve(import.meta.dirname, '../../fixtures/demo');
 /** Screenshots for a person to look at (not committed): $LEADMAP_SCREENSHOTS or <tmp>/leadmap-screenshots. */
 const SHOTS = process.env.LEADMAP_SCREENSHOTS ?? join(tmpdir(), 'leadmap-screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const ready = existsSync(CHROMIUM);
 let srv: TestServer;
@@ -36,16 +45,26 @@ describe.skipIf(!ready)('web app in real Chromium', () => {
     await admin.signIn('admin', ADMIN_PASSWORD);
     const school = (await admin.get('/api/schools')).json.schools[0].id;
     await admin.post('/api/accounts', { username: 'viewer', role: 'viewer', schoolIds: [school], password: 'viewer-password-1' });
-    ctx = await chromium.launchPersistentContext(profile.path, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 900 } });
+    ctx = await chromium.launchPersistentContext(profile.path, {
+      executablePath: CHROMIUM,
+      args: ARGS,
+      viewport: { width: 1280, height: 900 },
+    });
     mkdirSync(SHOTS, { recursive: true });
   });
-  afterAll(async () => { await ctx?.close(); await srv?.stop(); profile.remove(); });
+  afterAll(async () => {
+    await ctx?.close();
+    await srv?.stop();
+    profile.remove();
+  });
 
-  it('signs in as admin and sees the demo school\'s network', async () => {
+  it("signs in as admin and sees the demo school's network", async () => {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(srv.url);
     await page.fill('#username', 'admin');
     await page.fill('#password', ADMIN_PASSWORD);
@@ -67,7 +86,12 @@ describe.skipIf(!ready)('web app in real Chromium', () => {
     expect(await page.locator('#who-leads .domain').count()).toBeGreaterThan(3);
     await page.screenshot({ path: join(SHOTS, 'wave-named.png'), fullPage: true });
     await page.selectOption('#domain', 'technology');
-    await page.waitForFunction(() => document.querySelector('#domain') && (document.querySelector('#domain') as HTMLSelectElement).value === 'technology' && document.querySelectorAll('#network circle').length > 0);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#domain') &&
+        (document.querySelector('#domain') as HTMLSelectElement).value === 'technology' &&
+        document.querySelectorAll('#network circle').length > 0,
+    );
     expect(errors).toEqual([]);
   });
 
@@ -85,7 +109,13 @@ describe.skipIf(!ready)('web app in real Chromium', () => {
     await page.waitForTimeout(2000);
     const html = await page.content();
     expect(html).toContain('pseudonymised');
-    const named = (await (async () => { const a = new Client(srv.url); await a.signIn('admin', ADMIN_PASSWORD); const s = (await a.get('/api/schools')).json.schools[0]; const w = (await a.get(`/api/schools/${s.id}/waves`)).json.waves.at(-1); return (await a.get(`/api/waves/${w.id}/analysis`)).json.analysis.people.map((p: { name: string }) => p.name); })()) as string[];
+    const named = (await (async () => {
+      const a = new Client(srv.url);
+      await a.signIn('admin', ADMIN_PASSWORD);
+      const s = (await a.get('/api/schools')).json.schools[0];
+      const w = (await a.get(`/api/schools/${s.id}/waves`)).json.waves.at(-1);
+      return (await a.get(`/api/waves/${w.id}/analysis`)).json.analysis.people.map((p: { name: string }) => p.name);
+    })()) as string[];
     for (const name of named.slice(0, 20)) expect(html).not.toContain(`>${name}<`);
     expect(html).not.toMatch(/principal/);
     expect(await page.locator('#people tbody tr td:first-child').first().textContent()).toMatch(/^P-[0-9A-F]{4,}$/);

@@ -7,12 +7,20 @@ import { tempDir } from '../store/helpers.js';
 
 const build = compileToTemp();
 const data = tempDir('leadmap-crash-');
-afterAll(() => { data.remove(); rmSync(build.root, { recursive: true, force: true }); });
+afterAll(() => {
+  data.remove();
+  rmSync(build.root, { recursive: true, force: true });
+});
 
 describe('kill -9 in the middle of ingests', () => {
   it('leaves a store that passes its integrity check and holds no partial wave, 21 times over', async () => {
     const summary = await runCrashRounds({
-      runJs: join(build.dist, 'server/run.js'), dataDir: join(data.path, 'data'), rounds: 21, seed: 2025, people: 1000, tieRows: 30_000,
+      runJs: join(build.dist, 'server/run.js'),
+      dataDir: join(data.path, 'data'),
+      rounds: 21,
+      seed: 2025,
+      people: 1000,
+      tieRows: 30_000,
     });
     expect(summary.rounds).toHaveLength(21);
     // A third of the kills wait until the storing transaction is under way.

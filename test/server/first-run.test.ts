@@ -35,7 +35,9 @@ describe('first run', () => {
       expect(waves.map((w: { label: string; status: string }) => `${w.label}:${w.status}`)).toEqual(['2024-25:ready', '2025-26:ready']);
       // Deleting the demo school is permanent: it is not re-created at the next start.
       await c.del(`/api/schools/${schools[0].id}`);
-    } finally { await first.close(); }
+    } finally {
+      await first.close();
+    }
     const second = await startServer({ dataDir, port: 0, demoDir: demo, log: silentLogger });
     try {
       expect(second.firstRun.adminCreated).toBe(false);
@@ -43,30 +45,57 @@ describe('first run', () => {
       const c = new Client(second.url);
       await c.signIn('admin', 'my-own-password');
       expect((await c.get('/api/schools')).json.schools).toEqual([]);
-    } finally { await second.close(); t.remove(); }
+    } finally {
+      await second.close();
+      t.remove();
+    }
   });
 
   it('says so and starts with no schools when the demo folder is missing', async () => {
     const t = tempDir();
-    const s = await startServer({ dataDir: join(t.path, 'data'), port: 0, demoDir: join(t.path, 'nowhere'), adminPassword: 'from-the-environment', log: silentLogger });
+    const s = await startServer({
+      dataDir: join(t.path, 'data'),
+      port: 0,
+      demoDir: join(t.path, 'nowhere'),
+      adminPassword: 'from-the-environment',
+      log: silentLogger,
+    });
     try {
       expect(s.firstRun).toMatchObject({ demoMissing: true, demoSchools: [], oneTimePassword: null });
       const c = new Client(s.url);
       await c.signIn('admin', 'from-the-environment');
       expect((await c.get('/api/schools')).json.schools).toEqual([]);
-    } finally { await s.close(); t.remove(); }
+    } finally {
+      await s.close();
+      t.remove();
+    }
   });
 
   it('leadmap backup writes a copy that a server can start on', async () => {
     const t = tempDir();
-    const s = await startServer({ dataDir: join(t.path, 'data'), port: 0, demoDir: null, adminPassword: 'backup-test-pw', log: silentLogger });
+    const s = await startServer({
+      dataDir: join(t.path, 'data'),
+      port: 0,
+      demoDir: null,
+      adminPassword: 'backup-test-pw',
+      log: silentLogger,
+    });
     const c = new Client(s.url);
     await c.signIn('admin', 'backup-test-pw');
     const school = (await c.post('/api/schools', { slug: 'b', name: 'B' })).json.school.id;
     const wave = (await c.post(`/api/schools/${school}/waves`, { label: 'w' })).json.wave.id;
     await c.upload(wave, { roster: rosterCsv(), ties: tiesCsv() });
     let out = '';
-    const code = await runCli(['backup', join(t.path, 'copy'), '--data-dir', join(t.path, 'data')], { stdout: (x) => { out += x; }, stderr: (x) => { out += x; }, cwd: t.path, env: {} });
+    const code = await runCli(['backup', join(t.path, 'copy'), '--data-dir', join(t.path, 'data')], {
+      stdout: (x) => {
+        out += x;
+      },
+      stderr: (x) => {
+        out += x;
+      },
+      cwd: t.path,
+      env: {},
+    });
     await s.close();
     expect(code).toBe(0);
     expect(out).toMatch(/integrity check passed/);
@@ -76,14 +105,23 @@ describe('first run', () => {
       await r.signIn('admin', 'backup-test-pw');
       expect((await r.get(`/api/waves/${wave}/analysis`)).json.analysis.network.people).toBe(12);
       expect((await r.get(`/api/waves/${wave}/files`)).json.files).toHaveLength(2);
-    } finally { await restored.close(); t.remove(); }
+    } finally {
+      await restored.close();
+      t.remove();
+    }
   });
 });
 
 describe('job progress over server-sent events', () => {
   it('streams progress then done', async () => {
     const t = tempDir();
-    const s = await startServer({ dataDir: join(t.path, 'data'), port: 0, demoDir: null, adminPassword: 'sse-test-password', log: silentLogger });
+    const s = await startServer({
+      dataDir: join(t.path, 'data'),
+      port: 0,
+      demoDir: null,
+      adminPassword: 'sse-test-password',
+      log: silentLogger,
+    });
     try {
       const c = new Client(s.url);
       await c.signIn('admin', 'sse-test-password');
@@ -97,6 +135,9 @@ describe('job progress over server-sent events', () => {
       expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
       const text = await res.text();
       expect(text).toMatch(/event: done\ndata: \{.*"status":"succeeded"/);
-    } finally { await s.close(); t.remove(); }
+    } finally {
+      await s.close();
+      t.remove();
+    }
   });
 });

@@ -14,7 +14,9 @@ beforeAll(async () => {
   schoolId = (await admin.post('/api/schools', { slug: 'north', name: 'North High' })).json.school.id;
   waveId = (await admin.post(`/api/schools/${schoolId}/waves`, { label: '2025', collectedOn: '2025-06-30' })).json.wave.id;
 });
-afterAll(async () => { await srv.stop(); });
+afterAll(async () => {
+  await srv.stop();
+});
 
 describe('upload → analyse → export', () => {
   it('ingests roster and ties as a background job and reports progress and counts', async () => {
@@ -57,7 +59,10 @@ describe('upload → analyse → export', () => {
     const csv = await admin.get(`/api/waves/${waveId}/export/metrics.csv?relation=advice`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="?north-2025-advice-any-metrics.csv/);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(13);
     expect(lines[0]).toMatch(/^id,name,role,department,inDegree/);
     const graphml = (await admin.get(`/api/waves/${waveId}/export/graph.graphml`)).text;
@@ -81,7 +86,10 @@ describe('upload → analyse → export', () => {
 
   it('compares two waves as deltas of network metrics', async () => {
     const w2 = (await admin.post(`/api/schools/${schoolId}/waves`, { label: '2026' })).json.wave.id;
-    const fewer = tiesCsv().split('\n').filter((l) => !l.includes('behaviour')).join('\n');
+    const fewer = tiesCsv()
+      .split('\n')
+      .filter((l) => !l.includes('behaviour'))
+      .join('\n');
     expect((await admin.upload(w2, { roster: rosterCsv(), ties: fewer })).job.status).toBe('succeeded');
     const c = (await admin.get(`/api/schools/${schoolId}/compare?from=${waveId}&to=${w2}`)).json;
     expect(c.metrics.ties).toEqual({ from: 22, to: 11, delta: -11 });
@@ -89,11 +97,19 @@ describe('upload → analyse → export', () => {
   });
 
   it('exports a school as a zip of CSVs whose re-import gives identical analyses', async () => {
-    const res = await fetch(`${srv.url}/api/schools/${schoolId}/export.zip`, { headers: { cookie: (admin as unknown as { cookie: string }).cookie } });
+    const res = await fetch(`${srv.url}/api/schools/${schoolId}/export.zip`, {
+      headers: { cookie: (admin as unknown as { cookie: string }).cookie },
+    });
     expect(res.status).toBe(200);
     const zip = new Uint8Array(await res.arrayBuffer());
     const entries = unzipSync(zip);
-    expect(Object.keys(entries).sort()).toEqual(['school.json', 'wave-1/roster.csv', 'wave-1/ties.csv', 'wave-2/roster.csv', 'wave-2/ties.csv']);
+    expect(Object.keys(entries).sort()).toEqual([
+      'school.json',
+      'wave-1/roster.csv',
+      'wave-1/ties.csv',
+      'wave-2/roster.csv',
+      'wave-2/ties.csv',
+    ]);
     expect(JSON.parse(strFromU8(entries['school.json']!)).waves.map((w: { label: string }) => w.label)).toEqual(['2025', '2026']);
     const form = new FormData();
     form.append('zip', new Blob([zip]), 'north.zip');

@@ -9,8 +9,14 @@ let srv: TestServer;
 let c: Client;
 
 describe.skipIf(!ready)('survey export upload, review and reprocess', () => {
-  beforeAll(async () => { srv = await testServer(); c = new Client(srv.url); await c.signIn('admin', ADMIN_PASSWORD); });
-  afterAll(async () => { await srv?.stop(); });
+  beforeAll(async () => {
+    srv = await testServer();
+    c = new Client(srv.url);
+    await c.signIn('admin', ADMIN_PASSWORD);
+  });
+  afterAll(async () => {
+    await srv?.stop();
+  });
 
   it('imports the export, lists what needs review, and applies the decisions on reprocess', async () => {
     const s = (await c.post('/api/schools', { slug: 'lakeside', name: 'Lakeside' })).json.school.id;
@@ -36,7 +42,13 @@ describe.skipIf(!ready)('survey export upload, review and reprocess', () => {
     expect(job.result.ties).toBeGreaterThan(firstTies);
     const after = (await c.get(`/api/waves/${w}/review`)).json.items as Array<{ resolution: string | null }>;
     expect(after.every((i) => i.resolution !== null)).toBe(true);
-    const expected = new Set(readFileSync(`${DIR}/expected-ties.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 4).join(',')));
+    const expected = new Set(
+      readFileSync(`${DIR}/expected-ties.csv`, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 4).join(',')),
+    );
     expect(job.result.ties).toBe(expected.size);
   });
 });

@@ -10,9 +10,12 @@ import { storeFile } from '../../src/store/files.js';
 import { tempDir, tinyDataset } from './helpers.js';
 
 const cleanups: Array<() => void> = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
 function fresh() {
-  const t = tempDir(); cleanups.push(t.remove);
+  const t = tempDir();
+  cleanups.push(t.remove);
   const opened = openStore({ kind: 'sqlite', dataDir: join(t.path, 'data') });
   cleanups.push(() => void opened.store.close());
   return { ...opened, root: t.path };
@@ -30,7 +33,8 @@ describe('SQLite store', () => {
   });
 
   it('upgrades a database written at an older schema version, one numbered migration at a time', async () => {
-    const t = tempDir(); cleanups.push(t.remove);
+    const t = tempDir();
+    cleanups.push(t.remove);
     const { dataDirLayout, ensureDataDir } = await import('../../src/store/files.js');
     const dir = dataDirLayout(join(t.path, 'data'));
     ensureDataDir(dir);
@@ -84,14 +88,21 @@ describe('SQLite store', () => {
     const org = await store.ensureOrganisation('District');
     const school = await store.createSchool(org.id, 'north', 'North High');
     const wave = await store.createWave(school.id, '2025', null);
-    const tmp = join(dir.tmpDir, 'upload'); writeFileSync(tmp, 'id\nA\n');
+    const tmp = join(dir.tmpDir, 'upload');
+    writeFileSync(tmp, 'id\nA\n');
     const stored = await storeFile(dir, tmp, school.id, wave.id);
-    await store.replaceWaveData({ waveId: wave.id, dataset: tinyDataset(), files: [{ kind: 'roster', originalName: 'roster.csv', storedPath: stored, bytes: 5, sha256: 'x', uploadedBy: null }], uploadedBy: null });
+    await store.replaceWaveData({
+      waveId: wave.id,
+      dataset: tinyDataset(),
+      files: [{ kind: 'roster', originalName: 'roster.csv', storedPath: stored, bytes: 5, sha256: 'x', uploadedBy: null }],
+      uploadedBy: null,
+    });
     expect(existsSync(join(dir.root, stored))).toBe(true);
     await store.deleteWave(wave.id);
     expect(existsSync(join(dir.root, stored))).toBe(false);
     const db = (store as SqliteStore).db;
-    for (const t of ['person', 'tie', 'upload_file', 'wave']) expect((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n).toBe(0);
+    for (const t of ['person', 'tie', 'upload_file', 'wave'])
+      expect((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n).toBe(0);
   });
 
   it('refuses to open a damaged file (integrity check on start)', async () => {

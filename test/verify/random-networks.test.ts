@@ -28,12 +28,24 @@ interface Run {
   gini: Num;
   topShare: Num;
   byDomain: Record<string, DomainWant>;
-  ei: { internal: number; external: number; ei: Num; groups: Record<string, { size: number; internal: number; external: number; ei: Num }> };
+  ei: {
+    internal: number;
+    external: number;
+    ei: Num;
+    groups: Record<string, { size: number; internal: number; external: number; ei: Num }>;
+  };
 }
 
 interface DomainWant {
-  people: number; ties: number; density: Num; reciprocity: Num; centralization: Num; gini: Num; topShare: Num;
-  leaders: string[]; ei: { internal: number; external: number; ei: number } | null;
+  people: number;
+  ties: number;
+  density: Num;
+  reciprocity: Num;
+  centralization: Num;
+  gini: Num;
+  topShare: Num;
+  leaders: string[];
+  ei: { internal: number; external: number; ei: number } | null;
   removalCurve: Array<{ id: string | null; reachability: Num; fragmentation: Num }>;
 }
 
@@ -61,13 +73,21 @@ function checkField(field: string, got: unknown, want: Num, tol = tolOf(field)):
 }
 
 /** Network and per-person fields of one run: every field, against networkx, at the tolerances above. */
-function compareCore(doc: { network: Record<string, unknown>; people: Array<Record<string, unknown> & { id: string }> }, want: Run, errors: string[], label = ''): void {
-  const push = (e: string | null, where = '') => { if (e) errors.push(where + e); };
+function compareCore(
+  doc: { network: Record<string, unknown>; people: Array<Record<string, unknown> & { id: string }> },
+  want: Run,
+  errors: string[],
+  label = '',
+): void {
+  const push = (e: string | null, where = '') => {
+    if (e) errors.push(where + e);
+  };
   const check = (field: string, got: unknown, v: Num, tol?: number) => checkField(label + field, got, v, tol ?? tolOf(field));
   // network fields
   for (const [k, v] of Object.entries(want.network)) {
     if (Array.isArray(v)) {
-      if (JSON.stringify(doc.network[k]) !== JSON.stringify(v)) errors.push(`network.${k}: expected ${JSON.stringify(v)}, got ${JSON.stringify(doc.network[k])}`);
+      if (JSON.stringify(doc.network[k]) !== JSON.stringify(v))
+        errors.push(`network.${k}: expected ${JSON.stringify(v)}, got ${JSON.stringify(doc.network[k])}`);
       record(label + k, 0);
     } else push(check(k, doc.network[k], v), 'network.');
   }
@@ -88,7 +108,11 @@ function compareCore(doc: { network: Record<string, unknown>; people: Array<Reco
   }
 }
 
-const caseNames = existsSync(CASES) ? readdirSync(CASES).filter((n) => existsSync(join(CASES, n, 'expected.json'))).sort() : [];
+const caseNames = existsSync(CASES)
+  ? readdirSync(CASES)
+      .filter((n) => existsSync(join(CASES, n, 'expected.json')))
+      .sort()
+  : [];
 
 describe('leadmap analyze --json agrees with networkx on unseen networks', () => {
   it('has cases', () => expect(caseNames.length).toBeGreaterThan(20));
@@ -136,25 +160,40 @@ describe('leadmap analyze --json agrees with networkx on unseen networks', () =>
         expect(r.code, r.stderr).toBe(0);
         const doc = JSON.parse(r.stdout);
         const errors: string[] = [];
-        const push = (e: string | null, where = '') => { if (e) errors.push(where + e); };
+        const push = (e: string | null, where = '') => {
+          if (e) errors.push(where + e);
+        };
         const check = checkField;
 
         compareCore(doc, want, errors);
 
         // brokerage: constraint and cut-points (all domains pooled)
-        const brokers = new Map<string, { constraint: Num }>((doc.brokerage.people as Array<{ id: string; constraint: Num }>).map((b) => [b.id, b]));
+        const brokers = new Map<string, { constraint: Num }>(
+          (doc.brokerage.people as Array<{ id: string; constraint: Num }>).map((b) => [b.id, b]),
+        );
         for (const [id, c] of Object.entries(want.constraint)) push(check('constraint', brokers.get(id)?.constraint ?? null, c), `${id}.`);
         record('cutPoints', 0);
         const cut = [...(doc.brokerage.cutPoints as Array<string | { id: string }>)].map((c) => (typeof c === 'string' ? c : c.id)).sort();
-        if (JSON.stringify(cut) !== JSON.stringify([...want.cutPoints].sort())) errors.push(`cutPoints: expected ${JSON.stringify(want.cutPoints)}, got ${JSON.stringify(cut)}`);
+        if (JSON.stringify(cut) !== JSON.stringify([...want.cutPoints].sort()))
+          errors.push(`cutPoints: expected ${JSON.stringify(want.cutPoints)}, got ${JSON.stringify(cut)}`);
 
         // distribution (pooled): Gini and top-10 % share of in-degree
-        const any = (doc.distribution.byDomain as Array<{ domain: string; gini: { value: Num }; topShare: { value: Num } }>).find((d) => d.domain === 'any');
+        const any = (doc.distribution.byDomain as Array<{ domain: string; gini: { value: Num }; topShare: { value: Num } }>).find(
+          (d) => d.domain === 'any',
+        );
         push(check('gini', any?.gini.value ?? null, want.gini));
         push(check('topShare', any?.topShare.value ?? null, want.topShare));
 
         // E-I index over arcs, department groups (pooled)
-        const ei = (doc.groups.ei as Array<{ domain: string; internal: number; external: number; ei: Num; groups: Array<{ group: string; size: number; internal: Num; external: Num; ei: Num }> }>).find((d) => d.domain === 'any');
+        const ei = (
+          doc.groups.ei as Array<{
+            domain: string;
+            internal: number;
+            external: number;
+            ei: Num;
+            groups: Array<{ group: string; size: number; internal: Num; external: Num; ei: Num }>;
+          }>
+        ).find((d) => d.domain === 'any');
         if (want.network.ties === 0) {
           push(check('ei', ei?.ei ?? null, null));
         } else {
@@ -164,9 +203,15 @@ describe('leadmap analyze --json agrees with networkx on unseen networks', () =>
           push(check('ei', ei!.ei, want.ei.ei));
           for (const g of ei!.groups) {
             const wg = want.ei.groups[g.group];
-            if (!wg) { errors.push(`ei group ${g.group} not expected`); continue; }
+            if (!wg) {
+              errors.push(`ei group ${g.group} not expected`);
+              continue;
+            }
             if (g.size !== wg.size) errors.push(`ei group ${g.group}: size ${g.size}, expected ${wg.size}`);
-            if (wg.size < 5) { push(check('ei.group', g.ei, null), `${g.group}.`); continue; }
+            if (wg.size < 5) {
+              push(check('ei.group', g.ei, null), `${g.group}.`);
+              continue;
+            }
             push(check('ei.group', g.ei, wg.ei), `${g.group}.`);
           }
         }
@@ -175,25 +220,38 @@ describe('leadmap analyze --json agrees with networkx on unseen networks', () =>
         const find = <T extends { domain: string }>(list: T[], d: string) => list.find((x) => x.domain === d);
         for (const [d, w] of Object.entries(want.byDomain)) {
           const at = `[${d}] `;
-          const dist = find(doc.distribution.byDomain, d) as Record<string, unknown> & { centralization: { value: Num }; gini: { value: Num }; topShare: { value: Num } } | undefined;
-          if (!dist) { errors.push(`${at}no distribution entry`); continue; }
+          const dist = find(doc.distribution.byDomain, d) as
+            (Record<string, unknown> & { centralization: { value: Num }; gini: { value: Num }; topShare: { value: Num } }) | undefined;
+          if (!dist) {
+            errors.push(`${at}no distribution entry`);
+            continue;
+          }
           for (const k of ['people', 'ties', 'density', 'reciprocity'] as const) push(check(`domain.${k}`, dist[k], w[k]), at);
           push(check('domain.centralization', dist.centralization.value, w.centralization), at);
           push(check('domain.gini', dist.gini.value, w.gini), at);
           push(check('domain.topShare', dist.topShare.value, w.topShare), at);
           const lead = find(doc.leaders.byDomain as Array<{ domain: string; leaders: string[] }>, d);
           record('domain.leaders', 0);
-          if (JSON.stringify([...(lead?.leaders ?? [])].sort()) !== JSON.stringify(w.leaders)) errors.push(`${at}leaders: expected ${JSON.stringify(w.leaders)}, got ${JSON.stringify(lead?.leaders)}`);
+          if (JSON.stringify([...(lead?.leaders ?? [])].sort()) !== JSON.stringify(w.leaders))
+            errors.push(`${at}leaders: expected ${JSON.stringify(w.leaders)}, got ${JSON.stringify(lead?.leaders)}`);
           const ei = find(doc.groups.ei as Array<{ domain: string; internal: number; external: number; ei: Num }>, d);
           if (w.ei) {
             push(check('domain.ei', ei?.ei ?? null, w.ei.ei), at);
             push(check('ei.internal', ei?.internal ?? null, w.ei.internal, 0), at);
           } else push(check('domain.ei', ei?.ei ?? null, null), at);
-          const risk = find(doc.risk.byDomain as Array<{ domain: string; removalCurve: Array<{ id: string | null; reachability: Num; fragmentation: Num }> }>, d);
+          const risk = find(
+            doc.risk.byDomain as Array<{
+              domain: string;
+              removalCurve: Array<{ id: string | null; reachability: Num; fragmentation: Num }>;
+            }>,
+            d,
+          );
           const curve = risk?.removalCurve ?? [];
           record('removalCurve.ids', 0);
           if (JSON.stringify(curve.map((c) => c.id)) !== JSON.stringify(w.removalCurve.map((c) => c.id))) {
-            errors.push(`${at}removal order: expected ${JSON.stringify(w.removalCurve.map((c) => c.id))}, got ${JSON.stringify(curve.map((c) => c.id))}`);
+            errors.push(
+              `${at}removal order: expected ${JSON.stringify(w.removalCurve.map((c) => c.id))}, got ${JSON.stringify(curve.map((c) => c.id))}`,
+            );
           } else {
             w.removalCurve.forEach((c, i) => {
               push(check('reachability', curve[i]!.reachability, c.reachability), `${at}step ${i} `);
@@ -208,6 +266,7 @@ describe('leadmap analyze --json agrees with networkx on unseen networks', () =>
 
   afterAll(() => {
     const rows = [...maxDiff.entries()].map(([k, v]) => `${k.padEnd(24)} ${v.toExponential(2)}`);
-    if (process.env.LEADMAP_VERIFY_REPORT) console.log(`values compared: ${compared}\nmax |leadmap − networkx| per field:\n${rows.join('\n')}`);
+    if (process.env.LEADMAP_VERIFY_REPORT)
+      console.log(`values compared: ${compared}\nmax |leadmap − networkx| per field:\n${rows.join('\n')}`);
   });
 });

@@ -18,7 +18,9 @@ describe.skipIf(!browserReady)('web app accounts, privacy and survey review in r
     lakeside = (await demoWave(api, 'lakeside', '2025-26')).schoolId;
     await api.post('/api/accounts', { username: 'viewer', role: 'viewer', schoolIds: [highland], password: 'viewer-password-1' });
   });
-  afterAll(async () => { await web?.close(); });
+  afterAll(async () => {
+    await web?.close();
+  });
 
   it('a wrong password gives a clear message', async () => {
     const page = await web.page();
@@ -88,7 +90,11 @@ describe.skipIf(!browserReady)('web app accounts, privacy and survey review in r
     await page.waitForSelector('#network circle');
     const text = await page.locator('main').innerText();
     expect(text).toContain('pseudonymised');
-    const roster = readFileSync(join(DEMO, 'highland/2025-26/roster.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[1]!);
+    const roster = readFileSync(join(DEMO, 'highland/2025-26/roster.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[1]!);
     for (const name of roster) expect(text).not.toContain(name);
     expect(text).not.toMatch(/principal|department chair/i);
     for (const label of await page.locator('#leads-matrix .pname').allTextContents()) expect(label).toMatch(/^P-[0-9A-F]{4,}$/);

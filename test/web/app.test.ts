@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, DEMO, SHOTS, browserReady, demoWave, signIn, startWeb, type WebHarness } from './helpers.js';
 import { tempDir } from '../store/helpers.js';
 
-interface Planted { hiddenLeaders: Array<{ id: string; name: string; domains: string[] }> }
+interface Planted {
+  hiddenLeaders: Array<{ id: string; name: string; domains: string[] }>;
+}
 
 describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
   let web: WebHarness;
@@ -15,9 +17,12 @@ describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
     api = new Client(web.srv.url);
     await api.signIn('admin', ADMIN_PASSWORD);
   });
-  afterAll(async () => { await web?.close(); files.remove(); });
+  afterAll(async () => {
+    await web?.close();
+    files.remove();
+  });
 
-  it('signs in and lists the organisation\'s schools and waves', async () => {
+  it("signs in and lists the organisation's schools and waves", async () => {
     const page = await web.page();
     await signIn(page, web.srv.url, 'admin', ADMIN_PASSWORD);
     await page.waitForSelector('section.school h2');
@@ -90,7 +95,7 @@ describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
     expect(web.problems).toEqual([]);
   });
 
-  it('the domain filter changes the network\'s ties', async () => {
+  it("the domain filter changes the network's ties", async () => {
     const page = await web.page();
     const before = Number(await page.getAttribute('#network', 'data-links'));
     await page.selectOption('#domain', 'technology');
@@ -103,7 +108,7 @@ describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
     expect(web.problems).toEqual([]);
   });
 
-  it('the school page compares waves: Highland\'s silos opening up', async () => {
+  it("the school page compares waves: Highland's silos opening up", async () => {
     const page = await web.page();
     await page.click('nav.crumbs a:text-is("Highland High")');
     await page.waitForSelector('#compare-table');
@@ -122,9 +127,26 @@ describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
     const roster = join(files.path, 'roster.csv');
     const badTies = join(files.path, 'ties-bad.csv');
     const ties = join(files.path, 'ties.csv');
-    writeFileSync(roster, 'id,name,role,department\n' + Array.from({ length: 8 }, (_, i) => `T${i + 1},Teacher ${'ABCDEFGH'[i]},${i ? 'teacher' : 'principal'},${i < 4 ? 'Maths' : 'English'}\n`).join(''));
-    writeFileSync(badTies, 'source,target,relation,domain,weight\nT2,T1,advice,curriculum,2\nT3,T1,advice,curriculum,lots\nT4,T99,advice,curriculum,1\n');
-    writeFileSync(ties, 'source,target,relation,domain,weight\n' + Array.from({ length: 7 }, (_, i) => `T${i + 2},T1,advice,curriculum,${1 + (i % 3)}\nT${i + 2},T${i === 6 ? 2 : i + 3},advice,behaviour,1\n`).join(''));
+    writeFileSync(
+      roster,
+      'id,name,role,department\n' +
+        Array.from(
+          { length: 8 },
+          (_, i) => `T${i + 1},Teacher ${'ABCDEFGH'[i]},${i ? 'teacher' : 'principal'},${i < 4 ? 'Maths' : 'English'}\n`,
+        ).join(''),
+    );
+    writeFileSync(
+      badTies,
+      'source,target,relation,domain,weight\nT2,T1,advice,curriculum,2\nT3,T1,advice,curriculum,lots\nT4,T99,advice,curriculum,1\n',
+    );
+    writeFileSync(
+      ties,
+      'source,target,relation,domain,weight\n' +
+        Array.from(
+          { length: 7 },
+          (_, i) => `T${i + 2},T1,advice,curriculum,${1 + (i % 3)}\nT${i + 2},T${i === 6 ? 2 : i + 3},advice,behaviour,1\n`,
+        ).join(''),
+    );
     await page.setInputFiles('#f-roster', roster);
     await page.setInputFiles('#f-ties', badTies);
     await page.click('#upload-button');

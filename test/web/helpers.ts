@@ -13,7 +13,16 @@ export const browserReady = existsSync(CHROMIUM) && existsSync(DEMO);
 if (!browserReady) console.warn(`test/web skipped: needs ${CHROMIUM} (apt-get install chromium) and ${DEMO}`);
 /** Screenshots for a person to look at (not committed): $LEADMAP_SCREENSHOTS or <tmp>/leadmap-screenshots. */
 export const SHOTS = process.env.LEADMAP_SCREENSHOTS ?? join(tmpdir(), 'leadmap-screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface WebHarness {
   srv: TestServer;
@@ -28,7 +37,11 @@ export interface WebHarness {
 export async function startWeb(): Promise<WebHarness> {
   const srv = await testServer({ demoDir: DEMO });
   const profile = tempDir('leadmap-chromium-');
-  const ctx = await chromium.launchPersistentContext(profile.path, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1280, height: 900 } });
+  const ctx = await chromium.launchPersistentContext(profile.path, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
   mkdirSync(SHOTS, { recursive: true });
   const problems: string[] = [];
   // CSP violations are reported to the console too; the listener makes them impossible to miss.
@@ -37,21 +50,34 @@ export async function startWeb(): Promise<WebHarness> {
   });
   const watch = (page: Page) => {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
   };
   for (const p of ctx.pages()) watch(p);
   ctx.on('page', watch);
   return {
-    srv, ctx, problems,
-    async page() { const p = ctx.pages()[0] ?? await ctx.newPage(); return p; },
-    async close() { await ctx.close(); await srv.stop(); profile.remove(); },
+    srv,
+    ctx,
+    problems,
+    async page() {
+      const p = ctx.pages()[0] ?? (await ctx.newPage());
+      return p;
+    },
+    async close() {
+      await ctx.close();
+      await srv.stop();
+      profile.remove();
+    },
   };
 }
 
 export async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(`${url}/#/schools`);
   const out = page.locator('#signout');
-  if (await out.count()) { await out.click(); }
+  if (await out.count()) {
+    await out.click();
+  }
   await page.waitForSelector('#username');
   await page.fill('#username', username);
   await page.fill('#password', password);
@@ -59,7 +85,11 @@ export async function signIn(page: Page, url: string, username: string, password
 }
 
 /** Ids of the demo school and wave, through the API. */
-export async function demoWave(client: Client, slug: string, label: string): Promise<{ schoolId: string; wave: { id: string; people: number; label: string } }> {
+export async function demoWave(
+  client: Client,
+  slug: string,
+  label: string,
+): Promise<{ schoolId: string; wave: { id: string; people: number; label: string } }> {
   const school = (await client.get('/api/schools')).json.schools.find((s: { slug: string }) => s.slug === slug);
   const waves = (await client.get(`/api/schools/${school.id}/waves`)).json.waves;
   return { schoolId: school.id, wave: waves.find((w: { label: string }) => w.label === label) };

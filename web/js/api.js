@@ -1,14 +1,28 @@
 // JSON calls to the leadmap API (same origin; the session cookie is HttpOnly).
 export class ApiError extends Error {
-  constructor(status, code, message, details) { super(message); this.status = status; this.code = code; this.details = details; }
+  constructor(status, code, message, details) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
 }
 
 export async function api(method, path, body) {
   const init = { method, credentials: 'same-origin', headers: {} };
-  if (body !== undefined) { init.headers['content-type'] = 'application/json'; init.body = JSON.stringify(body); }
+  if (body !== undefined) {
+    init.headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
   const res = await fetch(path, init);
   const data = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'HTTP', data?.error?.message ?? `request failed (${res.status})`, data?.error?.details);
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      data?.error?.code ?? 'HTTP',
+      data?.error?.message ?? `request failed (${res.status})`,
+      data?.error?.details,
+    );
   return data;
 }
 
@@ -22,11 +36,21 @@ export function upload(path, form, onProgress) {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.responseType = 'json';
-    xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) onProgress?.(e.loaded / e.total); });
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) onProgress?.(e.loaded / e.total);
+    });
     xhr.addEventListener('load', () => {
       const data = xhr.response;
       if (xhr.status >= 200 && xhr.status < 300) resolve(data);
-      else reject(new ApiError(xhr.status, data?.error?.code ?? 'HTTP', data?.error?.message ?? `upload failed (${xhr.status})`, data?.error?.details));
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            data?.error?.code ?? 'HTTP',
+            data?.error?.message ?? `upload failed (${xhr.status})`,
+            data?.error?.details,
+          ),
+        );
     });
     xhr.addEventListener('error', () => reject(new ApiError(0, 'NETWORK', 'the upload could not reach the server')));
     xhr.send(form);
@@ -37,14 +61,26 @@ export function upload(path, form, onProgress) {
 export function followJob(jobId, onProgress) {
   return new Promise((resolve) => {
     let finished = false;
-    const finish = (job) => { if (!finished) { finished = true; source?.close(); resolve(job); } };
+    const finish = (job) => {
+      if (!finished) {
+        finished = true;
+        source?.close();
+        resolve(job);
+      }
+    };
     let source = null;
     try {
       source = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
       source.addEventListener('progress', (e) => onProgress?.(JSON.parse(e.data)));
       source.addEventListener('done', (e) => finish(JSON.parse(e.data)));
-      source.addEventListener('error', () => { source.close(); source = null; poll(); });
-    } catch { poll(); }
+      source.addEventListener('error', () => {
+        source.close();
+        source = null;
+        poll();
+      });
+    } catch {
+      poll();
+    }
     async function poll() {
       while (!finished) {
         const { job } = await get(`/api/jobs/${encodeURIComponent(jobId)}`);

@@ -3,19 +3,38 @@ import { get } from './api.js';
 // Small in-memory cache of what the wave pages fetch, so switching tabs is instant.
 const cache = new Map();
 function once(key, load) {
-  if (!cache.has(key)) cache.set(key, load().catch((e) => { cache.delete(key); throw e; }));
+  if (!cache.has(key))
+    cache.set(
+      key,
+      load().catch((e) => {
+        cache.delete(key);
+        throw e;
+      }),
+    );
   return cache.get(key);
 }
-export function clearCache() { cache.clear(); }
-export function forgetWave(waveId) { for (const k of [...cache.keys()]) if (k.includes(`|${waveId}|`)) cache.delete(k); }
+export function clearCache() {
+  cache.clear();
+}
+export function forgetWave(waveId) {
+  for (const k of [...cache.keys()]) if (k.includes(`|${waveId}|`)) cache.delete(k);
+}
 
 const enc = encodeURIComponent;
-const q = (sel) => { const s = new URLSearchParams(Object.entries(sel).filter(([, v]) => v)).toString(); return s ? `?${s}` : ''; };
+const q = (sel) => {
+  const s = new URLSearchParams(Object.entries(sel).filter(([, v]) => v)).toString();
+  return s ? `?${s}` : '';
+};
 
 export const waveInfo = (id) => once(`wave|${id}|`, () => get(`/api/waves/${enc(id)}`));
-export const analysis = (id, sel) => once(`analysis|${id}|${q(sel)}`, () => get(`/api/waves/${enc(id)}/analysis${q(sel)}`).then((r) => r.analysis));
-export const leadership = (id, relation) => once(`leadership|${id}|${relation ?? ''}`, () => get(`/api/waves/${enc(id)}/leadership${q({ relation })}`).then((r) => r.leadership));
+export const analysis = (id, sel) =>
+  once(`analysis|${id}|${q(sel)}`, () => get(`/api/waves/${enc(id)}/analysis${q(sel)}`).then((r) => r.analysis));
+export const leadership = (id, relation) =>
+  once(`leadership|${id}|${relation ?? ''}`, () => get(`/api/waves/${enc(id)}/leadership${q({ relation })}`).then((r) => r.leadership));
 export const graph = (id, sel) => once(`graph|${id}|${q(sel)}`, () => get(`/api/waves/${enc(id)}/graph${q(sel)}`));
 export const schoolInfo = (id) => once(`school|${id}|`, () => get(`/api/schools/${enc(id)}`));
 export const schoolWaves = (id) => once(`waves|${id}|`, () => get(`/api/schools/${enc(id)}/waves`).then((r) => r.waves));
-export function forgetSchool(id) { cache.delete(`school|${id}|`); cache.delete(`waves|${id}|`); }
+export function forgetSchool(id) {
+  cache.delete(`school|${id}|`);
+  cache.delete(`waves|${id}|`);
+}

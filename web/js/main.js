@@ -22,8 +22,17 @@ async function route() {
   const mine = ++seq;
   if (!me) me = (await get('/api/auth/me')).account;
   renderSession();
-  if (!me) return renderSignIn(app, async () => { me = null; clearCache(); await route(); });
-  if (me.mustChangePassword) return renderPasswordChange(app, async () => { me = null; await route(); });
+  if (!me)
+    return renderSignIn(app, async () => {
+      me = null;
+      clearCache();
+      await route();
+    });
+  if (me.mustChangePassword)
+    return renderPasswordChange(app, async () => {
+      me = null;
+      await route();
+    });
   const { view, id, tab, params } = parseHash();
   const stale = () => mine !== seq;
   if (view === 'wave' && id) return renderWave(app, { waveId: id, tab: tab || 'overview', params, me, stale });
@@ -46,9 +55,16 @@ function renderSession() {
 }
 
 function showError(e) {
-  if (e?.status === 401) { me = null; clearCache(); route().catch(showError); return; }
+  if (e?.status === 401) {
+    me = null;
+    clearCache();
+    route().catch(showError);
+    return;
+  }
   app.innerHTML = `${errorBox(e)}<p><a href="#/schools">← Back to schools</a></p>`;
 }
 
-window.addEventListener('hashchange', () => { route().catch(showError); });
+window.addEventListener('hashchange', () => {
+  route().catch(showError);
+});
 route().catch(showError);

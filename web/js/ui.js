@@ -13,13 +13,19 @@ export function suppressionNote(min) {
 
 /** An indicator card: big value, name, one-line plain-language explanation. */
 export function kpi(id, name, value, explain, tone = '', change = null) {
-  const ch = change ? `<div class="change ${change.tone}" title="${esc(change.title)}"><span aria-hidden="true">${change.arrow}</span> ${esc(change.text)}</div>` : '';
+  const ch = change
+    ? `<div class="change ${change.tone}" title="${esc(change.title)}"><span aria-hidden="true">${change.arrow}</span> ${esc(change.text)}</div>`
+    : '';
   return `<div class="kpi${tone ? ` ${tone}` : ''}" data-kpi="${esc(id)}"><div class="v">${esc(value)}</div><div class="k">${esc(name)}</div>${ch}<p class="x">${esc(explain)}</p></div>`;
 }
 
-export function empty(text) { return `<p class="empty">${esc(text)}</p>`; }
+export function empty(text) {
+  return `<p class="empty">${esc(text)}</p>`;
+}
 
-export function errorBox(e) { return `<div class="card error" role="alert">${esc(e?.message ?? String(e))}</div>`; }
+export function errorBox(e) {
+  return `<div class="card error" role="alert">${esc(e?.message ?? String(e))}</div>`;
+}
 
 /** Joins names for prose: "A", "A and B", "A, B and C". */
 export function listNames(names) {
@@ -28,7 +34,21 @@ export function listNames(names) {
 }
 
 /** Colour-blind-safe categorical palette (Paul Tol "muted", then "light"); grey for unknown. */
-export const CATEGORY = ['#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499', '#77AADD', '#EE8866', '#BBCC33', '#FFAABB'];
+export const CATEGORY = [
+  '#332288',
+  '#88CCEE',
+  '#44AA99',
+  '#117733',
+  '#999933',
+  '#DDCC77',
+  '#CC6677',
+  '#882255',
+  '#AA4499',
+  '#77AADD',
+  '#EE8866',
+  '#BBCC33',
+  '#FFAABB',
+];
 /** Okabe–Ito colours for leadership kinds. */
 export const LEADER_KIND = {
   hidden: { colour: '#E69F00', label: 'informal leader (no formal role)' },
@@ -39,7 +59,9 @@ export const LEADER_KIND = {
 
 /** A "show all" button for a container whose rows beyond the first few carry class "extra" (wired by wireMore). */
 export function moreButton(total, shown, what) {
-  return total > shown ? `<p><button type="button" class="secondary more" aria-expanded="false" data-more="${esc(what)}">Show all ${total} ${esc(what)}</button></p>` : '';
+  return total > shown
+    ? `<p><button type="button" class="secondary more" aria-expanded="false" data-more="${esc(what)}">Show all ${total} ${esc(what)}</button></p>`
+    : '';
 }
 
 export function wireMore(root) {

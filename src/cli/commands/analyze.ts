@@ -54,10 +54,19 @@ export const analyzeCommand: Command = {
       args: argv,
       allowPositionals: true,
       options: {
-        roster: { type: 'string' }, relation: { type: 'string' }, domain: { type: 'string' },
-        wave: { type: 'string' }, respondents: { type: 'string' }, 'unknown-people': { type: 'string' },
-        'skip-bad-rows': { type: 'boolean' }, undirected: { type: 'string' }, top: { type: 'string' },
-        json: { type: 'boolean' }, 'group-by': { type: 'string' }, exact: { type: 'boolean' }, fast: { type: 'boolean' },
+        roster: { type: 'string' },
+        relation: { type: 'string' },
+        domain: { type: 'string' },
+        wave: { type: 'string' },
+        respondents: { type: 'string' },
+        'unknown-people': { type: 'string' },
+        'skip-bad-rows': { type: 'boolean' },
+        undirected: { type: 'string' },
+        top: { type: 'string' },
+        json: { type: 'boolean' },
+        'group-by': { type: 'string' },
+        exact: { type: 'boolean' },
+        fast: { type: 'boolean' },
       },
     });
     if (positionals.length !== 1) {
@@ -75,17 +84,43 @@ export const analyzeCommand: Command = {
       return EXIT.badInput;
     }
     const at = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
-    const missing = [positionals[0], values.roster, values.respondents].filter((p): p is string => p !== undefined && !existsSyncSafe(at(p)!));
+    const missing = [positionals[0], values.roster, values.respondents].filter(
+      (p): p is string => p !== undefined && !existsSyncSafe(at(p)!),
+    );
     if (missing.length > 0) {
       io.stderr(missing.map((p) => `leadmap analyze: file not found: ${p}`).join('\n') + '\n');
       return EXIT.badInput;
     }
-    if (values.fast || (values.respondents === undefined && values.undirected === undefined && unknownPeople === 'reject' && !values['skip-bad-rows'] && shouldUseFastPath(at(positionals[0])!))) {
-      return analyzeLargeForCli(at(positionals[0])!, { roster: at(values.roster), relation: values.relation, domain: values.domain, wave: values.wave, exact: values.exact, json: values.json, top }, io);
+    if (
+      values.fast ||
+      (values.respondents === undefined &&
+        values.undirected === undefined &&
+        unknownPeople === 'reject' &&
+        !values['skip-bad-rows'] &&
+        shouldUseFastPath(at(positionals[0])!))
+    ) {
+      return analyzeLargeForCli(
+        at(positionals[0])!,
+        {
+          roster: at(values.roster),
+          relation: values.relation,
+          domain: values.domain,
+          wave: values.wave,
+          exact: values.exact,
+          json: values.json,
+          top,
+        },
+        io,
+      );
     }
     const loaded = await loadDataset({
-      ties: at(positionals[0])!, roster: at(values.roster), respondents: at(values.respondents), wave: values.wave,
-      unknownPeople, skipBadRows: values['skip-bad-rows'] ?? false, undirected: listOption(values.undirected),
+      ties: at(positionals[0])!,
+      roster: at(values.roster),
+      respondents: at(values.respondents),
+      wave: values.wave,
+      unknownPeople,
+      skipBadRows: values['skip-bad-rows'] ?? false,
+      undirected: listOption(values.undirected),
       onProgress: progressPrinter(positionals[0]!, io.stderr),
     });
     if (!loaded.ok) {
@@ -97,14 +132,21 @@ export const analyzeCommand: Command = {
     const dataset = loaded.value;
     const graph = buildGraph(dataset, { relation: values.relation, domain: values.domain });
     const core = await coreMetricsForCli(graph, values.exact === true);
-    const leadership = analyzeLeadership(dataset, { relation: graph.getAttribute('relation'), groupBy: values['group-by'] ?? 'department' });
+    const leadership = analyzeLeadership(dataset, {
+      relation: graph.getAttribute('relation'),
+      groupBy: values['group-by'] ?? 'department',
+    });
     const { selection: _leadershipSelection, ...sections } = leadership;
     const selection = { relation: graph.getAttribute('relation'), domain: graph.getAttribute('domain'), wave: dataset.wave?.label ?? null };
     if (values.json) {
       const method = 'betweennessMethod' in core ? { betweennessMethod: core.betweennessMethod } : {};
-      io.stdout(JSON.stringify({ network: core.network, people: core.people, notes: core.notes, selection, ...method, ...sections }) + '\n');
+      io.stdout(
+        JSON.stringify({ network: core.network, people: core.people, notes: core.notes, selection, ...method, ...sections }) + '\n',
+      );
     } else {
-      io.stdout(textReport(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) + '\n\n' + summarizeLeadership(leadership) + '\n');
+      io.stdout(
+        textReport(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) + '\n\n' + summarizeLeadership(leadership) + '\n',
+      );
     }
     return EXIT.ok;
   },
@@ -125,32 +167,66 @@ async function coreMetricsForCli(graph: OrgGraph, exact: boolean): Promise<CoreM
 }
 
 function existsSyncSafe(p: string): boolean {
-  try { return statSync(p).isFile(); } catch { return false; }
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
-function textReport(core: CoreMetrics, sel: { relation: string; domain: string; wave: string | null }, top: number, nameOf: (id: string) => string): string {
+function textReport(
+  core: CoreMetrics,
+  sel: { relation: string; domain: string; wave: string | null },
+  top: number,
+  nameOf: (id: string) => string,
+): string {
   const n = core.network;
   const out: string[] = [];
   const domain = sel.domain === ANY_DOMAIN ? 'all domains' : `domain "${sel.domain}"`;
   out.push(`Network: relation "${sel.relation}", ${domain}${sel.wave ? `, wave ${sel.wave}` : ''}`);
   out.push('');
-  out.push(table(['measure', 'value'], [
-    ['people', num(n.people)], ['ties', num(n.ties)], ['density', num(n.density)], ['reciprocity', num(n.reciprocity)],
-    ['transitivity', num(n.transitivity)], ['weak components', num(n.weakComponents)], ['strong components', num(n.strongComponents)],
-    ['in-degree centralization', num(n.inDegreeCentralization)], ['isolates', num(n.isolates)],
-  ], ['l', 'r']));
+  out.push(
+    table(
+      ['measure', 'value'],
+      [
+        ['people', num(n.people)],
+        ['ties', num(n.ties)],
+        ['density', num(n.density)],
+        ['reciprocity', num(n.reciprocity)],
+        ['transitivity', num(n.transitivity)],
+        ['weak components', num(n.weakComponents)],
+        ['strong components', num(n.strongComponents)],
+        ['in-degree centralization', num(n.inDegreeCentralization)],
+        ['isolates', num(n.isolates)],
+      ],
+      ['l', 'r'],
+    ),
+  );
   const label = (id: string) => (nameOf(id) && nameOf(id) !== id ? `${nameOf(id)} (${id})` : id);
   const measures: Array<[string, keyof CoreMetrics['people'][number]]> = [
-    ['sought out by most colleagues (in-degree)', 'inDegree'], ['strongest incoming ties (in-strength)', 'inStrength'],
-    ['PageRank', 'pageRank'], ['betweenness (brokers)', 'betweenness'], ['closeness (incoming)', 'closeness'],
-    ['eigenvector', 'eigenvector'], ['authorities (HITS)', 'authorities'], ['hubs (HITS)', 'hubs'],
+    ['sought out by most colleagues (in-degree)', 'inDegree'],
+    ['strongest incoming ties (in-strength)', 'inStrength'],
+    ['PageRank', 'pageRank'],
+    ['betweenness (brokers)', 'betweenness'],
+    ['closeness (incoming)', 'closeness'],
+    ['eigenvector', 'eigenvector'],
+    ['authorities (HITS)', 'authorities'],
+    ['hubs (HITS)', 'hubs'],
   ];
   for (const [title, key] of measures) {
     const ranked = core.people
       .filter((p) => typeof p[key] === 'number')
       .sort((a, b) => (b[key] as number) - (a[key] as number) || a.id.localeCompare(b.id))
       .slice(0, top);
-    out.push('', `Top ${ranked.length} by ${title}`, table(['person', key], ranked.map((p) => [label(p.id), num(p[key] as number, 4)]), ['l', 'r']));
+    out.push(
+      '',
+      `Top ${ranked.length} by ${title}`,
+      table(
+        ['person', key],
+        ranked.map((p) => [label(p.id), num(p[key] as number, 4)]),
+        ['l', 'r'],
+      ),
+    );
   }
   out.push('', 'Definitions: docs/metrics.md. Use --json for every person and every measure.');
   return out.join('\n');

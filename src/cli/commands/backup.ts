@@ -23,7 +23,9 @@ export const backupCommand: Command = {
     if (positionals.length !== 1) throw new LeadmapError('BAD_ARGUMENT', 'give exactly one destination folder');
     const dataDir = resolve(io.cwd, values['data-dir'] ?? io.env.LEADMAP_DATA_DIR ?? 'data');
     const r = backupDataDir(dataDir, resolve(io.cwd, positionals[0]!));
-    io.stdout(`leadmap: backup written to ${r.dest} (database ${(r.dbBytes / 1e6).toFixed(1)} MB, ${r.files} uploaded file(s)); integrity check passed\n`);
+    io.stdout(
+      `leadmap: backup written to ${r.dest} (database ${(r.dbBytes / 1e6).toFixed(1)} MB, ${r.files} uploaded file(s)); integrity check passed\n`,
+    );
     return EXIT.ok;
   },
 };

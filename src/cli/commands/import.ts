@@ -45,24 +45,49 @@ export const importCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true,
+      args: argv,
+      allowPositionals: true,
       options: {
-        roster: { type: 'string' }, mapping: { type: 'string' }, out: { type: 'string' }, 'people-out': { type: 'string' },
-        'write-mapping': { type: 'string' }, wave: { type: 'string' }, json: { type: 'boolean' },
+        roster: { type: 'string' },
+        mapping: { type: 'string' },
+        out: { type: 'string' },
+        'people-out': { type: 'string' },
+        'write-mapping': { type: 'string' },
+        wave: { type: 'string' },
+        json: { type: 'boolean' },
       },
     });
-    if (positionals.length !== 1) { io.stderr(`leadmap import: expected one survey export file, got ${positionals.length}\n\n${USAGE}\n`); return EXIT.badInput; }
-    if (!values.roster) { io.stderr(`leadmap import: --roster is required (names are matched to the staff list)\n\n${USAGE}\n`); return EXIT.badInput; }
+    if (positionals.length !== 1) {
+      io.stderr(`leadmap import: expected one survey export file, got ${positionals.length}\n\n${USAGE}\n`);
+      return EXIT.badInput;
+    }
+    if (!values.roster) {
+      io.stderr(`leadmap import: --roster is required (names are matched to the staff list)\n\n${USAGE}\n`);
+      return EXIT.badInput;
+    }
     const input = resolve(io.cwd, positionals[0]!);
-    for (const [what, p] of [['survey export', input], ['roster', resolve(io.cwd, values.roster)], ...(values.mapping ? [['mapping', resolve(io.cwd, values.mapping)]] : [])] as const) {
-      if (!existsSync(p)) { io.stderr(`leadmap import: ${what} file not found: ${p}\n`); return EXIT.badInput; }
+    for (const [what, p] of [
+      ['survey export', input],
+      ['roster', resolve(io.cwd, values.roster)],
+      ...(values.mapping ? [['mapping', resolve(io.cwd, values.mapping)]] : []),
+    ] as const) {
+      if (!existsSync(p)) {
+        io.stderr(`leadmap import: ${what} file not found: ${p}\n`);
+        return EXIT.badInput;
+      }
     }
     const roster = await readRoster(resolve(io.cwd, values.roster));
-    if (!roster.ok) { io.stderr(`leadmap import: the roster cannot be read:\n${formatProblems(roster.problems)}\n`); return EXIT.badInput; }
+    if (!roster.ok) {
+      io.stderr(`leadmap import: the roster cannot be read:\n${formatProblems(roster.problems)}\n`);
+      return EXIT.badInput;
+    }
     let mapping: SurveyMapping | undefined;
     if (values.mapping) {
       const m = await loadMapping(resolve(io.cwd, values.mapping));
-      if (!m.ok) { io.stderr(`leadmap import: the mapping cannot be used:\n${formatProblems(m.problems)}\n`); return EXIT.badInput; }
+      if (!m.ok) {
+        io.stderr(`leadmap import: the mapping cannot be used:\n${formatProblems(m.problems)}\n`);
+        return EXIT.badInput;
+      }
       mapping = m.mapping;
     }
     const result = await parseSurveyExport(input, roster.value, { mapping, wave: values.wave ?? null });
@@ -82,10 +107,22 @@ export const importCommand: Command = {
     if (values['write-mapping']) await writeAtomic(resolve(io.cwd, values['write-mapping']), starterMapping(r, mapping));
     const summary = summarize(r, roster.value);
     if (values.json) {
-      io.stdout(JSON.stringify({ ...summary, outputs: { ties: out, people: peopleOut, review: r.review.length ? reviewOut : null, mapping: values['write-mapping'] ?? null }, problems: r.problems }, null, 2) + '\n');
+      io.stdout(
+        JSON.stringify(
+          {
+            ...summary,
+            outputs: { ties: out, people: peopleOut, review: r.review.length ? reviewOut : null, mapping: values['write-mapping'] ?? null },
+            problems: r.problems,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
       io.stdout(formatSummary(summary, r));
-      io.stdout(`Wrote ${out} (${r.ties.length} ties), ${peopleOut}${r.review.length ? `, ${reviewOut}` : ''}${values['write-mapping'] ? `, ${values['write-mapping']}` : ''}\n`);
+      io.stdout(
+        `Wrote ${out} (${r.ties.length} ties), ${peopleOut}${r.review.length ? `, ${reviewOut}` : ''}${values['write-mapping'] ? `, ${values['write-mapping']}` : ''}\n`,
+      );
     }
     return r.review.length ? EXIT.needsReview : EXIT.ok;
   },

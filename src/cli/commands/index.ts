@@ -7,11 +7,4 @@ import { logsCommand } from './logs.js';
 import { reportCommand } from './report.js';
 
 /** Every sub-command, in the order `leadmap help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [
-  analyzeCommand,
-  importCommand,
-  serveCommand,
-  backupCommand,
-  logsCommand,
-  reportCommand,
-];
+export const COMMANDS: Command[] = [analyzeCommand, importCommand, serveCommand, backupCommand, logsCommand, reportCommand];

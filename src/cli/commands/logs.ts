@@ -4,7 +4,15 @@ import { parseArgs } from 'node:util';
 import { EXIT, type Command } from '../command.js';
 import { formatProblems } from '../../ingest/problems.js';
 import { formatProgress } from '../../fastpath/read-stream.js';
-import { readInteractionLog, writeTies, writeTiesCsv, LOG_DEFAULTS, type LogKind, type LogOptions, type WindowKind } from '../../ingest/logs/index.js';
+import {
+  readInteractionLog,
+  writeTies,
+  writeTiesCsv,
+  LOG_DEFAULTS,
+  type LogKind,
+  type LogOptions,
+  type WindowKind,
+} from '../../ingest/logs/index.js';
 
 const USAGE = `Usage: leadmap logs <events.csv> --kind email|meeting|chat|generic [options]
 
@@ -63,11 +71,23 @@ export const logsCommand: Command = {
       args: argv,
       allowPositionals: true,
       options: {
-        kind: { type: 'string' }, roster: { type: 'string' }, external: { type: 'string' }, window: { type: 'string' },
-        'window-days': { type: 'string' }, 'window-start': { type: 'string' }, wave: { type: 'string' },
-        'min-interactions': { type: 'string' }, 'min-window-days': { type: 'string' }, 'broadcast-limit': { type: 'string' },
-        broadcast: { type: 'string' }, 'split-weight': { type: 'boolean' }, 'meeting-weight': { type: 'string' },
-        'skip-bad-rows': { type: 'boolean' }, out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' },
+        kind: { type: 'string' },
+        roster: { type: 'string' },
+        external: { type: 'string' },
+        window: { type: 'string' },
+        'window-days': { type: 'string' },
+        'window-start': { type: 'string' },
+        wave: { type: 'string' },
+        'min-interactions': { type: 'string' },
+        'min-window-days': { type: 'string' },
+        'broadcast-limit': { type: 'string' },
+        broadcast: { type: 'string' },
+        'split-weight': { type: 'boolean' },
+        'meeting-weight': { type: 'string' },
+        'skip-bad-rows': { type: 'boolean' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        quiet: { type: 'boolean' },
       },
     });
     if (positionals.length !== 1) {
@@ -117,7 +137,10 @@ export const logsCommand: Command = {
     if (showProgress) io.stderr('\n');
     if (!result.ok) {
       io.stderr(`leadmap logs: the log was not converted (nothing written):\n${formatProblems(result.problems)}\n`);
-      if (values.json) io.stdout(JSON.stringify({ ok: false, problems: result.problems, stats: { ...result.stats, progress: undefined } }, null, 2) + '\n');
+      if (values.json)
+        io.stdout(
+          JSON.stringify({ ok: false, problems: result.problems, stats: { ...result.stats, progress: undefined } }, null, 2) + '\n',
+        );
       return EXIT.badInput;
     }
     if (result.problems.length > 0) io.stderr(formatProblems(result.problems) + '\n');
@@ -127,11 +150,29 @@ export const logsCommand: Command = {
     else ties = writeTies(result.aggregate, io.stdout);
     const windows = result.aggregate.windows();
     if (values.json) {
-      io.stdout(JSON.stringify({ ok: true, ties, relation: result.aggregate.relation, windows, stats: { ...result.stats, progress: undefined }, problems: result.problems }, null, 2) + '\n');
+      io.stdout(
+        JSON.stringify(
+          {
+            ok: true,
+            ties,
+            relation: result.aggregate.relation,
+            windows,
+            stats: { ...result.stats, progress: undefined },
+            problems: result.problems,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
     } else if (!values.quiet) {
       const s = result.stats;
-      io.stderr(`${s.rowsRead} rows → ${ties} ties in ${windows.length} window(s) (${windows.map((w) => `${w.label}: ≥${w.threshold}`).slice(0, 6).join(', ')}${windows.length > 6 ? ', …' : ''}); `
-        + `dropped: ${s.broadcastsDropped} broadcasts, ${s.selfRecipientsDropped} self-addressed, ${s.offRosterRecipientsDropped} off-roster recipients, ${s.offRosterSendersDropped} off-roster senders\n`);
+      io.stderr(
+        `${s.rowsRead} rows → ${ties} ties in ${windows.length} window(s) (${windows
+          .map((w) => `${w.label}: ≥${w.threshold}`)
+          .slice(0, 6)
+          .join(', ')}${windows.length > 6 ? ', …' : ''}); ` +
+          `dropped: ${s.broadcastsDropped} broadcasts, ${s.selfRecipientsDropped} self-addressed, ${s.offRosterRecipientsDropped} off-roster recipients, ${s.offRosterSendersDropped} off-roster senders\n`,
+      );
     }
     return EXIT.ok;
   },

@@ -43,22 +43,51 @@ export const reportCommand: Command = {
     let values: Record<string, string | undefined>;
     try {
       ({ values } = parseArgs({
-        args: argv, allowPositionals: false,
-        options: Object.fromEntries(['roster', 'ties', 'respondents', 'previous-roster', 'previous-ties', 'previous-respondents', 'previous-wave', 'school', 'wave', 'relation', 'edition', 'min-group-size', 'out'].map((k) => [k, { type: 'string' as const }])),
+        args: argv,
+        allowPositionals: false,
+        options: Object.fromEntries(
+          [
+            'roster',
+            'ties',
+            'respondents',
+            'previous-roster',
+            'previous-ties',
+            'previous-respondents',
+            'previous-wave',
+            'school',
+            'wave',
+            'relation',
+            'edition',
+            'min-group-size',
+            'out',
+          ].map((k) => [k, { type: 'string' as const }]),
+        ),
       }) as { values: Record<string, string | undefined> });
     } catch (err) {
       io.stderr(`leadmap report: ${(err as Error).message}\n\n${USAGE}\n`);
       return EXIT.badInput;
     }
-    const fail = (msg: string) => { io.stderr(`leadmap report: ${msg}\n`); return EXIT.badInput; };
+    const fail = (msg: string) => {
+      io.stderr(`leadmap report: ${msg}\n`);
+      return EXIT.badInput;
+    };
     if (!values.roster || !values.ties || !values.out) return fail(`--roster, --ties and --out are required\n\n${USAGE}`);
     const edition = values.edition ?? 'named';
     if (edition !== 'named' && edition !== 'anonymised') return fail(`--edition must be "named" or "anonymised", not "${edition}"`);
     const minGroupSize = values['min-group-size'] === undefined ? 5 : Number(values['min-group-size']);
-    if (!Number.isInteger(minGroupSize) || minGroupSize < 1) return fail(`--min-group-size must be a positive whole number, not "${values['min-group-size']}"`);
-    if ((values['previous-roster'] === undefined) !== (values['previous-ties'] === undefined)) return fail('--previous-roster and --previous-ties go together');
+    if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
+      return fail(`--min-group-size must be a positive whole number, not "${values['min-group-size']}"`);
+    if ((values['previous-roster'] === undefined) !== (values['previous-ties'] === undefined))
+      return fail('--previous-roster and --previous-ties go together');
     const at = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
-    const files = [values.roster, values.ties, values.respondents, values['previous-roster'], values['previous-ties'], values['previous-respondents']].filter((p): p is string => p !== undefined);
+    const files = [
+      values.roster,
+      values.ties,
+      values.respondents,
+      values['previous-roster'],
+      values['previous-ties'],
+      values['previous-respondents'],
+    ].filter((p): p is string => p !== undefined);
     const missing = files.filter((p) => !isFile(at(p)!));
     if (missing.length > 0) return fail(missing.map((p) => `file not found: ${p}`).join('\n'));
 
@@ -66,30 +95,52 @@ export const reportCommand: Command = {
     if (!current) return EXIT.badInput;
     let previous: Dataset | null = null;
     if (values['previous-ties']) {
-      previous = await load(io, at(values['previous-roster'])!, at(values['previous-ties'])!, at(values['previous-respondents']), values['previous-wave']);
+      previous = await load(
+        io,
+        at(values['previous-roster'])!,
+        at(values['previous-ties'])!,
+        at(values['previous-respondents']),
+        values['previous-wave'],
+      );
       if (!previous) return EXIT.badInput;
     }
     const school = values.school ?? current.people.find((p) => p.school)?.school ?? 'School';
     const wave = values.wave ?? current.wave?.label ?? 'this wave';
     const { model, pdf } = await makeReport({
-      school, edition, minGroupSize, relation: values.relation,
+      school,
+      edition,
+      minGroupSize,
+      relation: values.relation,
       current: { dataset: current, wave },
       previous: previous ? { dataset: previous, wave: values['previous-wave'] ?? previous.wave?.label ?? 'previous wave' } : null,
     });
     await writeFile(at(values.out)!, pdf);
-    io.stderr(`leadmap report: wrote ${values.out} (${edition} edition, ${model.meta.people} people, ${Math.round(pdf.length / 1024)} KiB)\n`);
+    io.stderr(
+      `leadmap report: wrote ${values.out} (${edition} edition, ${model.meta.people} people, ${Math.round(pdf.length / 1024)} KiB)\n`,
+    );
     return EXIT.ok;
   },
 };
 
 function isFile(p: string): boolean {
-  try { return statSync(p).isFile(); } catch { return false; }
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Loads one wave; a tie list holding several waves is filtered to `wave`. Problems go to stderr. */
-async function load(io: CliIO, roster: string, ties: string, respondents: string | undefined, wave: string | undefined): Promise<Dataset | null> {
+async function load(
+  io: CliIO,
+  roster: string,
+  ties: string,
+  respondents: string | undefined,
+  wave: string | undefined,
+): Promise<Dataset | null> {
   let loaded = await loadDataset({ roster, ties, respondents });
-  if (!loaded.ok && wave !== undefined && loaded.problems.some((p) => p.code === 'WAVE_REQUIRED')) loaded = await loadDataset({ roster, ties, respondents, wave });
+  if (!loaded.ok && wave !== undefined && loaded.problems.some((p) => p.code === 'WAVE_REQUIRED'))
+    loaded = await loadDataset({ roster, ties, respondents, wave });
   if (!loaded.ok) {
     io.stderr(`leadmap report: the input was not loaded (no report written):\n${formatProblems(loaded.problems)}\n`);
     return null;

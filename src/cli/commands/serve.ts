@@ -30,18 +30,28 @@ export const serveCommand: Command = {
     const { values } = parseArgs({
       args: argv,
       options: {
-        'data-dir': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-        'min-group-size': { type: 'string' }, 'trust-proxy': { type: 'boolean' }, 'no-demo': { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'min-group-size': { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+        'no-demo': { type: 'boolean' },
       },
       allowPositionals: false,
     });
     const dataDir = resolve(io.cwd, values['data-dir'] ?? io.env.LEADMAP_DATA_DIR ?? 'data');
     const port = Number(values.port ?? io.env.PORT ?? 3000);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LeadmapError('BAD_ARGUMENT', `--port must be a port number, not "${values.port ?? io.env.PORT}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new LeadmapError('BAD_ARGUMENT', `--port must be a port number, not "${values.port ?? io.env.PORT}"`);
     const minGroupSize = values['min-group-size'] === undefined ? undefined : Number(values['min-group-size']);
-    if (minGroupSize !== undefined && (!Number.isInteger(minGroupSize) || minGroupSize < 1)) throw new LeadmapError('BAD_ARGUMENT', '--min-group-size must be a positive whole number');
+    if (minGroupSize !== undefined && (!Number.isInteger(minGroupSize) || minGroupSize < 1))
+      throw new LeadmapError('BAD_ARGUMENT', '--min-group-size must be a positive whole number');
     const running = await startServer({
-      dataDir, port, host: values.host, minGroupSize, adminPassword: io.env.LEADMAP_ADMIN_PASSWORD,
+      dataDir,
+      port,
+      host: values.host,
+      minGroupSize,
+      adminPassword: io.env.LEADMAP_ADMIN_PASSWORD,
       demoDir: values['no-demo'] ? null : undefined,
       options: values['trust-proxy'] ? { trustProxy: 1 } : {},
     });
@@ -51,13 +61,18 @@ export const serveCommand: Command = {
     if (fr.adminCreated) {
       if (fr.demoMissing) io.stdout('leadmap: no demo schools found (fixtures/demo is missing); starting with no schools\n');
       else if (fr.demoSchools.length > 0) io.stdout(`leadmap: loaded demo school(s): ${fr.demoSchools.join(', ')}\n`);
-      io.stdout(fr.oneTimePassword
-        ? `\n  Admin account created.  user: ${fr.adminUsername}   one-time password: ${fr.oneTimePassword}\n  (shown only this once; you will choose a new password at first sign-in)\n\n`
-        : `leadmap: admin account "${fr.adminUsername}" created with the password from LEADMAP_ADMIN_PASSWORD\n`);
+      io.stdout(
+        fr.oneTimePassword
+          ? `\n  Admin account created.  user: ${fr.adminUsername}   one-time password: ${fr.oneTimePassword}\n  (shown only this once; you will choose a new password at first sign-in)\n\n`
+          : `leadmap: admin account "${fr.adminUsername}" created with the password from LEADMAP_ADMIN_PASSWORD\n`,
+      );
     }
     io.stdout(`leadmap: serving on ${running.url}  (Ctrl-C to stop)\n`);
     await new Promise<void>((done) => {
-      const stop = (): void => { io.stdout('leadmap: shutting down…\n'); void running.close().then(done); };
+      const stop = (): void => {
+        io.stdout('leadmap: shutting down…\n');
+        void running.close().then(done);
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

@@ -71,8 +71,12 @@ function undirected(c: CsrArrays): Level {
     for (let k = c.outOffsets[u]!; k < c.outOffsets[u + 1]!; k++) {
       const v = c.outTargets[k]!;
       const x = c.outWeights[k]!;
-      let p = fill[u]!++; t[p] = v; w[p] = x;
-      p = fill[v]!++; t[p] = u; w[p] = x;
+      let p = fill[u]!++;
+      t[p] = v;
+      w[p] = x;
+      p = fill[v]!++;
+      t[p] = u;
+      w[p] = x;
     }
   }
   return { n, offsets: deg, targets: t, weights: w, loops: new Float64Array(n) };
@@ -90,11 +94,19 @@ function localMoving(g: Level, rand: () => number, gamma: number): { comm: Int32
   }
   const comm = new Int32Array(n);
   const tot = new Float64Array(n);
-  for (let i = 0; i < n; i++) { comm[i] = i; tot[i] = k[i]!; }
+  for (let i = 0; i < n; i++) {
+    comm[i] = i;
+    tot[i] = k[i]!;
+  }
   if (m2 === 0) return { comm, count: n, moved: false };
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); const x = order[i]!; order[i] = order[j]!; order[j] = x; }
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const x = order[i]!;
+    order[i] = order[j]!;
+    order[j] = x;
+  }
   const neighW = new Float64Array(n).fill(-1);
   const neighC = new Int32Array(n);
   let movedAny = false;
@@ -110,7 +122,10 @@ function localMoving(g: Level, rand: () => number, gamma: number): { comm: Int32
         const j = targets[e]!;
         if (j === i) continue;
         const cj = comm[j]!;
-        if (neighW[cj] === -1) { neighW[cj] = 0; neighC[nn++] = cj; }
+        if (neighW[cj] === -1) {
+          neighW[cj] = 0;
+          neighC[nn++] = cj;
+        }
         neighW[cj]! += weights[e]!;
       }
       const ki = k[i]!;
@@ -120,10 +135,16 @@ function localMoving(g: Level, rand: () => number, gamma: number): { comm: Int32
       for (let a = 1; a < nn; a++) {
         const cc = neighC[a]!;
         const gain = neighW[cc]! - (gamma * tot[cc]! * ki) / m2;
-        if (gain > bestGain + 1e-12) { bestGain = gain; best = cc; }
+        if (gain > bestGain + 1e-12) {
+          bestGain = gain;
+          best = cc;
+        }
       }
       tot[best]! += ki;
-      if (best !== ci) { comm[i] = best; moves++; }
+      if (best !== ci) {
+        comm[i] = best;
+        moves++;
+      }
       for (let a = 0; a < nn; a++) neighW[neighC[a]!] = -1;
     }
     if (moves === 0) break;
@@ -163,12 +184,22 @@ function aggregate(g: Level, comm: Int32Array, count: number): Level {
       for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
         const d = comm[targets[e]!]!;
         // Each internal tie is seen from both ends: half each time gives its weight once.
-        if (d === c) { newLoops[c]! += weights[e]! / 2; continue; }
+        if (d === c) {
+          newLoops[c]! += weights[e]! / 2;
+          continue;
+        }
         const at = pos[d]!;
-        if (at >= rowStart) { w[at]! += weights[e]!; continue; }
+        if (at >= rowStart) {
+          w[at]! += weights[e]!;
+          continue;
+        }
         if (len === t.length) {
-          const t2 = new Int32Array(len * 2); t2.set(t); t = t2;
-          const w2 = new Float64Array(len * 2); w2.set(w); w = w2;
+          const t2 = new Int32Array(len * 2);
+          t2.set(t);
+          t = t2;
+          const w2 = new Float64Array(len * 2);
+          w2.set(w);
+          w = w2;
         }
         pos[d] = len;
         t[len] = d;

@@ -19,7 +19,13 @@ export interface GaussSeidelPageRank {
  * should the change grow for three sweeps in a row. Stop rule as the graphology path: ‖x_k − x_{k−1}‖₁ < tolerance
  * (absolute, not scaled by n). O(m) per sweep.
  */
-export function pageRankGaussSeidel(c: CsrArrays, alpha = 0.85, tolerance = 1e-10, maxSweeps = 1000, relaxation = 1.2): GaussSeidelPageRank {
+export function pageRankGaussSeidel(
+  c: CsrArrays,
+  alpha = 0.85,
+  tolerance = 1e-10,
+  maxSweeps = 1000,
+  relaxation = 1.2,
+): GaussSeidelPageRank {
   const { n, outOffsets, outWeights, inOffsets, inSources, inWeights } = c;
   if (n === 0) return { values: new Float64Array(0), sweeps: 0, converged: true };
   const invOut = new Float64Array(n);
@@ -72,7 +78,10 @@ export function pageRankGaussSeidel(c: CsrArrays, alpha = 0.85, tolerance = 1e-1
     if (err < tolerance) return { values: x, sweeps: sweep, converged: true };
     if (!fellBack && omega === 1 && sweep >= 3 && err / lastErr > 0.3) omega = relaxation;
     rising = err > lastErr ? rising + 1 : 0;
-    if (rising >= 3 && omega !== 1) { omega = 1; fellBack = true; }
+    if (rising >= 3 && omega !== 1) {
+      omega = 1;
+      fellBack = true;
+    }
     lastErr = err;
   }
   return { values: x, sweeps: maxSweeps, converged: false };

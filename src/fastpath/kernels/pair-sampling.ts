@@ -43,7 +43,13 @@ export class PairScratch {
  * how chunks are spread over threads. Returns the number of pairs that were connected.
  */
 export function samplePairs(
-  c: CsrArrays, seed: number, chunk: number, samples: number, sums: Float64Array, squares: Float64Array, scratch: PairScratch,
+  c: CsrArrays,
+  seed: number,
+  chunk: number,
+  samples: number,
+  sums: Float64Array,
+  squares: Float64Array,
+  scratch: PairScratch,
 ): number {
   const { n } = c;
   if (n < 3) return 0;
@@ -67,13 +73,21 @@ function onePair(c: CsrArrays, s: number, t: number, sums: Float64Array, squares
   const { outOffsets, outTargets, inOffsets, inSources } = c;
   const { distF, distB, sigmaF, sigmaB, stampF, stampB, queueF, queueB, meet } = sc;
   const stamp = ++sc.stamp;
-  stampF[s] = stamp; distF[s] = 0; sigmaF[s] = 1;
-  stampB[t] = stamp; distB[t] = 0; sigmaB[t] = 1;
+  stampF[s] = stamp;
+  distF[s] = 0;
+  sigmaF[s] = 1;
+  stampB[t] = stamp;
+  distB[t] = 0;
+  sigmaB[t] = 1;
   // Each side's current level is queue[lo..hi).
-  let loF = 0, hiF = 1, loB = 0, hiB = 1;
+  let loF = 0,
+    hiF = 1,
+    loB = 0,
+    hiB = 1;
   queueF[0] = s;
   queueB[0] = t;
-  let levelF = 0, levelB = 0;
+  let levelF = 0,
+    levelB = 0;
   let nMeet = 0;
   // Ties the next level of each side would scan; recomputed only for the side just expanded.
   let costF = outOffsets[s + 1]! - outOffsets[s]!;
@@ -88,12 +102,16 @@ function onePair(c: CsrArrays, s: number, t: number, sums: Float64Array, squares
         for (let k = outOffsets[u]!, end = outOffsets[u + 1]!; k < end; k++) {
           const w = outTargets[k]!;
           if (stampF[w] !== stamp) {
-            stampF[w] = stamp; distF[w] = d; sigmaF[w] = su; queueF[tail++] = w;
+            stampF[w] = stamp;
+            distF[w] = d;
+            sigmaF[w] = su;
+            queueF[tail++] = w;
             if (stampB[w] === stamp) meet[nMeet++] = w;
           } else if (distF[w] === d) sigmaF[w]! += su;
         }
       }
-      loF = hiF; hiF = tail;
+      loF = hiF;
+      hiF = tail;
       costF = 0;
       for (let q = loF; q < hiF; q++) costF += outOffsets[queueF[q]! + 1]! - outOffsets[queueF[q]!]!;
     } else {
@@ -105,12 +123,16 @@ function onePair(c: CsrArrays, s: number, t: number, sums: Float64Array, squares
         for (let k = inOffsets[u]!, end = inOffsets[u + 1]!; k < end; k++) {
           const w = inSources[k]!;
           if (stampB[w] !== stamp) {
-            stampB[w] = stamp; distB[w] = d; sigmaB[w] = su; queueB[tail++] = w;
+            stampB[w] = stamp;
+            distB[w] = d;
+            sigmaB[w] = su;
+            queueB[tail++] = w;
             if (stampF[w] === stamp) meet[nMeet++] = w;
           } else if (distB[w] === d) sigmaB[w]! += su;
         }
       }
-      loB = hiB; hiB = tail;
+      loB = hiB;
+      hiB = tail;
       costB = 0;
       for (let q = loB; q < hiB; q++) costB += inOffsets[queueB[q]! + 1]! - inOffsets[queueB[q]!]!;
     }
@@ -128,7 +150,10 @@ function onePair(c: CsrArrays, s: number, t: number, sums: Float64Array, squares
   }
   // F side: levels a−1 … 1.  tauF(v) = Σ_{v→x, x one level deeper} tauF(x); tauF(meeting w) = σ_wt.
   const tF = sc.tauF;
-  for (let q = loF; q < hiF; q++) { const v = queueF[q]!; tF[v] = stampB[v] === stamp ? sigmaB[v]! : 0; }
+  for (let q = loF; q < hiF; q++) {
+    const v = queueF[q]!;
+    tF[v] = stampB[v] === stamp ? sigmaB[v]! : 0;
+  }
   for (let q = loF - 1; q >= 1; q--) {
     const v = queueF[q]!;
     const want = distF[v]! + 1;
@@ -142,7 +167,10 @@ function onePair(c: CsrArrays, s: number, t: number, sums: Float64Array, squares
   }
   // B side: levels b−1 … 1.  tauB(v) = Σ_{u→v, u one level deeper from t} tauB(u); tauB(meeting w) = σ_sw.
   const tB = sc.tauB;
-  for (let q = loB; q < hiB; q++) { const v = queueB[q]!; tB[v] = stampF[v] === stamp ? sigmaF[v]! : 0; }
+  for (let q = loB; q < hiB; q++) {
+    const v = queueB[q]!;
+    tB[v] = stampF[v] === stamp ? sigmaF[v]! : 0;
+  }
   for (let q = loB - 1; q >= 1; q--) {
     const v = queueB[q]!;
     const want = distB[v]! + 1;

@@ -7,12 +7,24 @@ export const ALL_DOMAINS: readonly Domain[] = DOMAINS;
 
 /** Typical answer rates of classroom teachers, support staff and administrators per domain. */
 const TEACHER_RATES: Record<Domain, number> = {
-  curriculum: 0.8, instruction: 0.85, behaviour: 0.6, assessment: 0.65, data: 0.4, technology: 0.45,
-  wellbeing: 0.45, 'professional learning': 0.5,
+  curriculum: 0.8,
+  instruction: 0.85,
+  behaviour: 0.6,
+  assessment: 0.65,
+  data: 0.4,
+  technology: 0.45,
+  wellbeing: 0.45,
+  'professional learning': 0.5,
 };
 const SUPPORT_RATES: Record<Domain, number> = {
-  curriculum: 0.15, instruction: 0.25, behaviour: 0.65, assessment: 0.1, data: 0.15, technology: 0.4,
-  wellbeing: 0.6, 'professional learning': 0.3,
+  curriculum: 0.15,
+  instruction: 0.25,
+  behaviour: 0.65,
+  assessment: 0.1,
+  data: 0.15,
+  technology: 0.4,
+  wellbeing: 0.6,
+  'professional learning': 0.3,
 };
 const ADMIN_RATE = 0.3;
 

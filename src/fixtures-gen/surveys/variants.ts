@@ -10,11 +10,21 @@ import { jaroWinkler } from '../../ingest/names/jaro-winkler.js';
 import { foldName } from '../../ingest/names/normalize.js';
 import type { Rng } from './rng.js';
 
-export interface RosterPerson { id: string; name: string; email: string | null; department: string }
+export interface RosterPerson {
+  id: string;
+  name: string;
+  email: string | null;
+  department: string;
+}
 
-export type VariantKind = 'exact' | 'folded' | 'title' | 'last-first' | 'email' | 'nickname' | 'initial' | 'typo' | 'first-only' | 'shared-first';
+export type VariantKind =
+  'exact' | 'folded' | 'title' | 'last-first' | 'email' | 'nickname' | 'initial' | 'typo' | 'first-only' | 'shared-first';
 
-interface Facts { first: string; surname: string; full: string }
+interface Facts {
+  first: string;
+  surname: string;
+  full: string;
+}
 const facts = (p: RosterPerson): Facts => {
   const t = foldName(p.name).split(' ');
   return { first: t[0]!, surname: t.slice(1).join(' '), full: t.join(' ') };
@@ -23,11 +33,19 @@ const stripAccents = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/
 
 export class NameWriter {
   private readonly f = new Map<string, Facts>();
-  constructor(private readonly roster: readonly RosterPerson[], private readonly rng: Rng) {
+  constructor(
+    private readonly roster: readonly RosterPerson[],
+    private readonly rng: Rng,
+  ) {
     for (const p of roster) this.f.set(p.id, facts(p));
   }
-  private others(id: string): Facts[] { return this.roster.filter((p) => p.id !== id).map((p) => this.f.get(p.id)!); }
-  private isUniqueFull(id: string): boolean { const me = this.f.get(id)!; return this.others(id).every((o) => o.full !== me.full && `${o.surname} ${o.first}` !== me.full); }
+  private others(id: string): Facts[] {
+    return this.roster.filter((p) => p.id !== id).map((p) => this.f.get(p.id)!);
+  }
+  private isUniqueFull(id: string): boolean {
+    const me = this.f.get(id)!;
+    return this.others(id).every((o) => o.full !== me.full && `${o.surname} ${o.first}` !== me.full);
+  }
 
   /** True when the first name alone names only this person (no other first name, surname or nickname clash). */
   firstIsUnique(id: string): boolean {
@@ -43,10 +61,17 @@ export class NameWriter {
   /** A nickname for this person that names nobody else, or null. */
   nickname(id: string): string | null {
     const me = this.f.get(id)!;
-    const nicks = Object.entries(NICKNAMES).filter(([, formal]) => formal.includes(me.first)).map(([n]) => n).sort();
+    const nicks = Object.entries(NICKNAMES)
+      .filter(([, formal]) => formal.includes(me.first))
+      .map(([n]) => n)
+      .sort();
     for (const n of nicks) {
-      const clash = this.others(id).some((o) => (o.surname === me.surname || o.surname.endsWith(' ' + me.surname)) && (o.first === n || (NICKNAMES[n] ?? []).includes(o.first) || (NICKNAMES[o.first] ?? []).includes(n)))
-        || this.others(id).some((o) => o.full === `${n} ${me.surname}`);
+      const clash =
+        this.others(id).some(
+          (o) =>
+            (o.surname === me.surname || o.surname.endsWith(' ' + me.surname)) &&
+            (o.first === n || (NICKNAMES[n] ?? []).includes(o.first) || (NICKNAMES[o.first] ?? []).includes(n)),
+        ) || this.others(id).some((o) => o.full === `${n} ${me.surname}`);
       if (!clash) return n;
     }
     return null;
@@ -55,19 +80,27 @@ export class NameWriter {
   write(p: RosterPerson, kind: VariantKind): string | null {
     const me = this.f.get(p.id)!;
     const parts = p.name.trim().split(/\s+/);
-    const first = parts[0]!, last = parts.slice(1).join(' ');
+    const first = parts[0]!,
+      last = parts.slice(1).join(' ');
     switch (kind) {
-      case 'exact': return this.isUniqueFull(p.id) ? p.name : null;
-      case 'folded': return this.isUniqueFull(p.id) ? stripAccents(p.name).toLowerCase() : null;
-      case 'title': return this.isUniqueFull(p.id) ? `${this.rng.pick(['Ms', 'Mr.', 'Dr', 'Mx'])} ${p.name}` : null;
-      case 'last-first': return this.isUniqueFull(p.id) && last ? `${last}, ${first}` : null;
-      case 'email': return p.email;
+      case 'exact':
+        return this.isUniqueFull(p.id) ? p.name : null;
+      case 'folded':
+        return this.isUniqueFull(p.id) ? stripAccents(p.name).toLowerCase() : null;
+      case 'title':
+        return this.isUniqueFull(p.id) ? `${this.rng.pick(['Ms', 'Mr.', 'Dr', 'Mx'])} ${p.name}` : null;
+      case 'last-first':
+        return this.isUniqueFull(p.id) && last ? `${last}, ${first}` : null;
+      case 'email':
+        return p.email;
       case 'nickname': {
         const n = this.nickname(p.id);
         return n ? `${n[0]!.toUpperCase()}${n.slice(1)} ${last}` : null;
       }
       case 'initial': {
-        const clash = this.others(p.id).some((o) => (o.surname === me.surname || o.surname.split(' ').pop() === me.surname) && o.first[0] === me.first[0]);
+        const clash = this.others(p.id).some(
+          (o) => (o.surname === me.surname || o.surname.split(' ').pop() === me.surname) && o.first[0] === me.first[0],
+        );
         return !clash && last && !me.surname.includes(' ') ? `${first[0]}. ${last}` : null;
       }
       case 'typo': {
@@ -80,17 +113,29 @@ export class NameWriter {
         const q = foldName(text);
         const mine = jaroWinkler(q, me.full);
         const best = Math.max(...this.others(p.id).map((o) => Math.max(jaroWinkler(q, o.full), jaroWinkler(q, `${o.surname} ${o.first}`))));
-        const collides = this.others(p.id).some((o) => (o.surname === typo) || o.first === me.first && o.surname[0] === typo[0]);
+        const collides = this.others(p.id).some((o) => o.surname === typo || (o.first === me.first && o.surname[0] === typo[0]));
         return mine >= 0.95 && best < 0.88 && !collides ? text : null;
       }
-      case 'first-only': return this.firstIsUnique(p.id) ? first : null;
-      case 'shared-first': return this.firstIsShared(p.id) ? first : null;
+      case 'first-only':
+        return this.firstIsUnique(p.id) ? first : null;
+      case 'shared-first':
+        return this.firstIsShared(p.id) ? first : null;
     }
   }
 
   /** A random unambiguous variant (falls back to the exact name). */
   anyVariant(p: RosterPerson): { text: string; kind: VariantKind } {
-    const table: Array<[VariantKind, number]> = [['exact', 48], ['folded', 8], ['title', 8], ['last-first', 8], ['email', 4], ['nickname', 8], ['initial', 5], ['typo', 5], ['first-only', 6]];
+    const table: Array<[VariantKind, number]> = [
+      ['exact', 48],
+      ['folded', 8],
+      ['title', 8],
+      ['last-first', 8],
+      ['email', 4],
+      ['nickname', 8],
+      ['initial', 5],
+      ['typo', 5],
+      ['first-only', 6],
+    ];
     const total = table.reduce((s, [, w]) => s + w, 0);
     let r = this.rng.next() * total;
     for (const [kind, w] of table) {

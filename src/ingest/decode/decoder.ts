@@ -16,7 +16,8 @@ export interface DecodeReport {
  * Windows-1252 → Unicode for every byte. 0x80–0x9F are spelled out (some Node builds decode the
  * 'windows-1252' label as ISO-8859-1 there); 0x81, 0x8D, 0x8F, 0x90, 0x9D stay C1 controls, as WHATWG says.
  */
-const C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 const CP1252: string[] = Array.from({ length: 256 }, (_, b) => (b >= 0x80 && b < 0xa0 ? C1[b - 0x80]! : String.fromCharCode(b)));
 
 /**
@@ -29,7 +30,8 @@ const CP1252: string[] = Array.from({ length: 256 }, (_, b) => (b >= 0x80 && b <
 export async function* decodeUtf8OrCp1252(chunks: AsyncIterable<Uint8Array>, report: DecodeReport): AsyncGenerator<string> {
   const fast = new TextDecoder('utf-8', { fatal: true });
   let carry = new Uint8Array(0);
-  let lines = 1, sawMultibyte = false;
+  let lines = 1,
+    sawMultibyte = false;
   for await (const raw of chunks) {
     const bytes = carry.length ? concat(carry, raw) : raw;
     const cut = completeLength(bytes);
@@ -60,7 +62,8 @@ export async function* decodeUtf8OrCp1252(chunks: AsyncIterable<Uint8Array>, rep
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0); out.set(b, a.length);
+  out.set(a, 0);
+  out.set(b, a.length);
   return out;
 }
 
@@ -88,11 +91,18 @@ function completeLength(b: Uint8Array): number {
 }
 
 function decodeByHand(b: Uint8Array): { text: string; fallback: number; firstFallbackAt: number; multibyte: boolean } {
-  let out = '', fallback = 0, firstFallbackAt = -1, multibyte = false;
+  let out = '',
+    fallback = 0,
+    firstFallbackAt = -1,
+    multibyte = false;
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
-    if (c < 0x80) { out += String.fromCharCode(c); i++; continue; }
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+      continue;
+    }
     const need = c >= 0xf0 && c <= 0xf4 ? 3 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xc2 && c <= 0xdf ? 1 : 0;
     let ok = need > 0;
     for (let k = 1; ok && k <= need; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) ok = false;
@@ -100,11 +110,17 @@ function decodeByHand(b: Uint8Array): { text: string; fallback: number; firstFal
       let cp = need === 1 ? c & 0x1f : need === 2 ? c & 0x0f : c & 0x07;
       for (let k = 1; k <= need; k++) cp = (cp << 6) | (b[i + k]! & 0x3f);
       const overlong = (need === 2 && cp < 0x800) || (need === 3 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff);
-      if (!overlong) { out += String.fromCodePoint(cp); i += need + 1; multibyte = true; continue; }
+      if (!overlong) {
+        out += String.fromCodePoint(cp);
+        i += need + 1;
+        multibyte = true;
+        continue;
+      }
     }
     if (firstFallbackAt < 0) firstFallbackAt = out.length;
     out += CP1252[c]!;
-    fallback++; i++;
+    fallback++;
+    i++;
   }
   return { text: out, fallback, firstFallbackAt: Math.max(0, firstFallbackAt), multibyte };
 }
@@ -136,11 +152,17 @@ export async function readHead(path: string, bytes = 65536): Promise<Uint8Array>
  * Opens a text file as a stream of decoded string chunks (BOM stripped). Throws nothing for
  * encoding problems: invalid UTF-8 bytes become Windows-1252 characters and are counted in the report.
  */
-export function decodeFile(path: string, sniffed: Extract<SniffResult, { kind: 'text' }>): { chunks: AsyncGenerator<string>; report: DecodeReport } {
+export function decodeFile(
+  path: string,
+  sniffed: Extract<SniffResult, { kind: 'text' }>,
+): { chunks: AsyncGenerator<string>; report: DecodeReport } {
   const stream = createReadStream(path, { start: sniffed.bomLength, highWaterMark: 256 * 1024 });
   const bytes = stream as AsyncIterable<Uint8Array>;
   if (sniffed.encoding === 'utf-16le' || sniffed.encoding === 'utf-16be') {
-    return { chunks: decodeUtf16(bytes, sniffed.encoding), report: { encoding: sniffed.encoding, fallbackBytes: 0, firstFallbackLine: null } };
+    return {
+      chunks: decodeUtf16(bytes, sniffed.encoding),
+      report: { encoding: sniffed.encoding, fallbackBytes: 0, firstFallbackLine: null },
+    };
   }
   const report: DecodeReport = { encoding: sniffed.bomLength ? 'utf-8 (BOM)' : 'utf-8', fallbackBytes: 0, firstFallbackLine: null };
   return { chunks: decodeUtf8OrCp1252(bytes, report), report };

@@ -29,11 +29,15 @@ export function sniffBytes(head: Uint8Array): SniffResult {
   if (starts([0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be', bomLength: 2 };
   const bomLength = starts([0xef, 0xbb, 0xbf]) ? 3 : 0;
   if (head.length === bomLength) return { kind: 'empty' };
-  let nulEven = 0, nulOdd = 0, control = 0;
+  let nulEven = 0,
+    nulOdd = 0,
+    control = 0;
   for (let i = bomLength; i < head.length; i++) {
     const b = head[i]!;
-    if (b === 0) { if ((i - bomLength) % 2 === 0) nulEven++; else nulOdd++; }
-    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+    if (b === 0) {
+      if ((i - bomLength) % 2 === 0) nulEven++;
+      else nulOdd++;
+    } else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
   const half = (head.length - bomLength) / 2;
   if (bomLength === 0 && nulOdd > half * 0.3 && nulEven < half * 0.05) return { kind: 'text', encoding: 'utf-16le', bomLength: 0 };

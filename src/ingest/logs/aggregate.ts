@@ -58,7 +58,16 @@ export class LogAggregate {
   ties(): Tie[] {
     const out: Tie[] = [];
     this.eachTie((wave, s, t, weight, count) => {
-      out.push({ source: this.ids[s]!, target: this.ids[t]!, relation: this.relation, domain: ANY_DOMAIN, weight, count, timestamp: null, wave });
+      out.push({
+        source: this.ids[s]!,
+        target: this.ids[t]!,
+        relation: this.relation,
+        domain: ANY_DOMAIN,
+        weight,
+        count,
+        timestamp: null,
+        wave,
+      });
     });
     return out;
   }

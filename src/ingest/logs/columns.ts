@@ -5,7 +5,20 @@ export type LogField = 'timestamp' | 'sender' | 'recipients' | 'cc' | 'bcc' | 'c
 
 /** Accepted headers per role (lower-case, spaces/underscores/dashes ignored). */
 const ALIASES: Record<LogField, string[]> = {
-  timestamp: ['timestamp', 'time', 'date', 'datetime', 'sent', 'sentat', 'senttime', 'start', 'starttime', 'startat', 'created', 'createdat'],
+  timestamp: [
+    'timestamp',
+    'time',
+    'date',
+    'datetime',
+    'sent',
+    'sentat',
+    'senttime',
+    'start',
+    'starttime',
+    'startat',
+    'created',
+    'createdat',
+  ],
   sender: ['sender', 'from', 'source', 'author', 'organizer', 'organiser', 'user'],
   recipients: ['to', 'recipients', 'recipient', 'target', 'receiver', 'receivers'],
   cc: ['cc'],
@@ -17,7 +30,21 @@ const ALIASES: Record<LogField, string[]> = {
 };
 
 /** Columns that hold message content. leadmap reads metadata only and refuses files that carry content. */
-export const CONTENT_HEADERS = ['subject', 'body', 'content', 'message', 'messagebody', 'text', 'snippet', 'preview', 'title', 'bodypreview', 'topic', 'description', 'notes'];
+export const CONTENT_HEADERS = [
+  'subject',
+  'body',
+  'content',
+  'message',
+  'messagebody',
+  'text',
+  'snippet',
+  'preview',
+  'title',
+  'bodypreview',
+  'topic',
+  'description',
+  'notes',
+];
 
 const REQUIRED: Record<LogKind, LogField[]> = {
   email: ['timestamp', 'sender'],
@@ -34,7 +61,10 @@ const WANTED: Record<LogKind, LogField[]> = {
 };
 
 export function normaliseHeader(h: string): string {
-  return h.trim().toLowerCase().replace(/[\s_\-.]+/g, '');
+  return h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, '');
 }
 
 export interface ColumnProblem {
@@ -58,9 +88,14 @@ export function resolveColumns(kind: LogKind, header: readonly string[]): Resolv
   const norm = header.map(normaliseHeader);
   norm.forEach((h, i) => {
     if (CONTENT_HEADERS.includes(h)) {
-      problems.push({ code: 'CONTENT_COLUMN', column: header[i]!, message: 'message content is not accepted: leadmap reads only metadata (who, whom, when); remove this column and upload again' });
+      problems.push({
+        code: 'CONTENT_COLUMN',
+        column: header[i]!,
+        message: 'message content is not accepted: leadmap reads only metadata (who, whom, when); remove this column and upload again',
+      });
     }
-    if (h !== '' && norm.indexOf(h) !== i) problems.push({ code: 'DUPLICATE_HEADER', column: header[i]!, message: 'each column header must appear once' });
+    if (h !== '' && norm.indexOf(h) !== i)
+      problems.push({ code: 'DUPLICATE_HEADER', column: header[i]!, message: 'each column header must appear once' });
   });
   const index: Partial<Record<LogField, number>> = {};
   for (const field of WANTED[kind]) {
@@ -71,14 +106,26 @@ export function resolveColumns(kind: LogKind, header: readonly string[]): Resolv
   }
   for (const field of REQUIRED[kind]) {
     if (index[field] === undefined) {
-      problems.push({ code: 'MISSING_COLUMN', column: field, message: `a ${field} column is required for ${kind} logs (accepted headers: ${ALIASES[field].join(', ')}; found: ${header.join(', ')})` });
+      problems.push({
+        code: 'MISSING_COLUMN',
+        column: field,
+        message: `a ${field} column is required for ${kind} logs (accepted headers: ${ALIASES[field].join(', ')}; found: ${header.join(', ')})`,
+      });
     }
   }
-  if ((kind === 'email') && index.recipients === undefined && index.cc === undefined && index.bcc === undefined) {
-    problems.push({ code: 'MISSING_COLUMN', column: 'to', message: `an e-mail log needs a to, cc or bcc column (found: ${header.join(', ')})` });
+  if (kind === 'email' && index.recipients === undefined && index.cc === undefined && index.bcc === undefined) {
+    problems.push({
+      code: 'MISSING_COLUMN',
+      column: 'to',
+      message: `an e-mail log needs a to, cc or bcc column (found: ${header.join(', ')})`,
+    });
   }
   if ((kind === 'chat' || kind === 'generic') && index.recipients === undefined && index.channel === undefined) {
-    problems.push({ code: 'MISSING_COLUMN', column: kind === 'chat' ? 'recipients' : 'target', message: `a ${kind} log needs a ${kind === 'chat' ? 'recipients' : 'target'} or channel column (found: ${header.join(', ')})` });
+    problems.push({
+      code: 'MISSING_COLUMN',
+      column: kind === 'chat' ? 'recipients' : 'target',
+      message: `a ${kind} log needs a ${kind === 'chat' ? 'recipients' : 'target'} or channel column (found: ${header.join(', ')})`,
+    });
   }
   return { index, problems };
 }

@@ -52,7 +52,10 @@ export const LOG_DEFAULTS: Readonly<Omit<LogOptions, 'kind' | 'roster' | 'onProg
 
 /** The relation each kind of log produces in the canonical ties. */
 export const RELATION_OF: Readonly<Record<LogKind, string>> = Object.freeze({
-  email: 'email', meeting: 'meeting', chat: 'chat', generic: 'contact',
+  email: 'email',
+  meeting: 'meeting',
+  chat: 'chat',
+  generic: 'contact',
 });
 
 /** The id of the pooled outside-the-roster person (external: "bucket"). */

@@ -53,7 +53,9 @@ export class PairTable {
     const n = this.size;
     const order = new Int32Array(n);
     const { win, src, dst } = this;
-    let wMin = Infinity, wMax = -Infinity, p = 1;
+    let wMin = Infinity,
+      wMax = -Infinity,
+      p = 1;
     for (let e = 0; e < n; e++) {
       if (win[e]! < wMin) wMin = win[e]!;
       if (win[e]! > wMax) wMax = win[e]!;
@@ -97,12 +99,18 @@ export class PairTable {
 
   private grow(): void {
     const k = this.src.length * 2;
-    const g32 = (a: Int32Array) => { const b = new Int32Array(k); b.set(a); return b; };
+    const g32 = (a: Int32Array) => {
+      const b = new Int32Array(k);
+      b.set(a);
+      return b;
+    };
     this.win = g32(this.win);
     this.src = g32(this.src);
     this.dst = g32(this.dst);
     this.cnt = g32(this.cnt);
-    const w = new Float64Array(k); w.set(this.weight); this.weight = w;
+    const w = new Float64Array(k);
+    w.set(this.weight);
+    this.weight = w;
   }
 
   private rehash(): void {

@@ -19,7 +19,10 @@ export class PeopleIndex {
   /** Distinct addresses seen that are not on the roster. */
   unknownAddresses = 0;
 
-  constructor(roster: readonly Person[] | null, private readonly external: 'drop' | 'bucket') {
+  constructor(
+    roster: readonly Person[] | null,
+    private readonly external: 'drop' | 'bucket',
+  ) {
     if (roster === null) {
       this.byKey = null;
       return;
@@ -42,7 +45,8 @@ export class PeopleIndex {
    */
   person(buf: Uint8Array, start: number, end: number): number {
     for (let i = start; i < end; i++) {
-      if (buf[i] === 60) { // '<'
+      if (buf[i] === 60) {
+        // '<'
         let j = i + 1;
         while (j < end && buf[j] !== 62) j++;
         start = i + 1;
@@ -69,7 +73,10 @@ export class PeopleIndex {
       else {
         this.unknownAddresses++;
         if (this.external === 'bucket') {
-          if (this.externalIndex < 0) { this.externalIndex = this.ids.length; this.ids.push(EXTERNAL_ID); }
+          if (this.externalIndex < 0) {
+            this.externalIndex = this.ids.length;
+            this.ids.push(EXTERNAL_ID);
+          }
           p = this.externalIndex;
         } else {
           this.personOfAddress[a] = -2;

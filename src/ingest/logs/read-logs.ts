@@ -37,8 +37,7 @@ export interface LogStats {
 }
 
 export type LogResult =
-  | { ok: true; aggregate: LogAggregate; stats: LogStats; problems: Problem[] }
-  | { ok: false; problems: Problem[]; stats: LogStats };
+  { ok: true; aggregate: LogAggregate; stats: LogStats; problems: Problem[] } | { ok: false; problems: Problem[]; stats: LogStats };
 
 const SEMI = 59;
 const COMMA = 44;
@@ -59,9 +58,21 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
   const file = basename(path);
   const problems = new ProblemCollector(file);
   const stats: LogStats = {
-    rowsRead: 0, eventsUsed: 0, badRowsSkipped: 0, selfRecipientsDropped: 0, broadcastsDropped: 0, broadcastsDownweighted: 0,
-    offRosterRecipientsDropped: 0, offRosterSendersDropped: 0, offRosterAddresses: 0, eventsWithoutPairs: 0, channelMessages: 0,
-    firstTimestamp: null, lastTimestamp: null, people: 0, progress: null,
+    rowsRead: 0,
+    eventsUsed: 0,
+    badRowsSkipped: 0,
+    selfRecipientsDropped: 0,
+    broadcastsDropped: 0,
+    broadcastsDownweighted: 0,
+    offRosterRecipientsDropped: 0,
+    offRosterSendersDropped: 0,
+    offRosterAddresses: 0,
+    eventsWithoutPairs: 0,
+    channelMessages: 0,
+    firstTimestamp: null,
+    lastTimestamp: null,
+    people: 0,
+    progress: null,
   };
   let roster: Person[] | null = null;
   if (o.roster !== undefined) {
@@ -111,13 +122,28 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
         const p = people.person(buf, a, i);
         a = i + 1;
         if (p === -1) continue;
-        if (p === -2) { size++; stats.offRosterRecipientsDropped++; continue; }
-        if (p >= seen.length) { const g = new Int32Array(Math.max(seen.length * 2, p + 1)); g.set(seen); seen = g; }
+        if (p === -2) {
+          size++;
+          stats.offRosterRecipientsDropped++;
+          continue;
+        }
+        if (p >= seen.length) {
+          const g = new Int32Array(Math.max(seen.length * 2, p + 1));
+          g.set(seen);
+          seen = g;
+        }
         if (seen[p] === stamp) continue;
         seen[p] = stamp;
-        if (p === exclude) { stats.selfRecipientsDropped++; continue; }
+        if (p === exclude) {
+          stats.selfRecipientsDropped++;
+          continue;
+        }
         size++;
-        if (kept === members.length) { const g = new Int32Array(kept * 2); g.set(members); members = g; }
+        if (kept === members.length) {
+          const g = new Int32Array(kept * 2);
+          g.set(members);
+          members = g;
+        }
         members[kept++] = p;
       }
     }
@@ -133,7 +159,10 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
       header = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!));
       const r = resolveColumns(o.kind, header);
       for (const p of r.problems) problems.error(p.code, 1, p.column, null, p.message);
-      if (r.problems.length > 0) { refused = true; scanner.stop(); }
+      if (r.problems.length > 0) {
+        refused = true;
+        scanner.stop();
+      }
       col = r.index;
       const fields: LogField[] = o.kind === 'meeting' ? ['sender', 'attendees'] : ['recipients', 'cc', 'bcc'];
       listCols = Int32Array.from(fields.map((f) => col[f]).filter((c): c is number => c !== undefined));
@@ -144,12 +173,20 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
     const tc = col.timestamp!;
     const ms = tc < nf ? parseTimestampBytes(buf, st[tc]!, en[tc]!) : NaN;
     if (Number.isNaN(ms)) {
-      fail(row, 'timestamp', 'BAD_TIMESTAMP', tc < nf ? fieldText(buf, st[tc]!, en[tc]!) : null,
-        'an ISO 8601 date-time (2025-03-01T08:15:00Z, 2025-03-01 08:15, with an optional ±hh:mm offset) or Unix epoch seconds was expected');
+      fail(
+        row,
+        'timestamp',
+        'BAD_TIMESTAMP',
+        tc < nf ? fieldText(buf, st[tc]!, en[tc]!) : null,
+        'an ISO 8601 date-time (2025-03-01T08:15:00Z, 2025-03-01 08:15, with an optional ±hh:mm offset) or Unix epoch seconds was expected',
+      );
       return;
     }
     const day = Math.floor(ms / DAY);
-    if (day !== cachedDay) { cachedDay = day; lastWin = windowing.indexOfDay(day); }
+    if (day !== cachedDay) {
+      cachedDay = day;
+      lastWin = windowing.indexOfDay(day);
+    }
     const win = lastWin;
     if (ms < firstMs) firstMs = ms;
     if (ms > lastMs) lastMs = ms;
@@ -159,17 +196,29 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
         const dc = col.duration;
         hours = dc === undefined || dc >= nf ? NaN : parseNumberBytes(buf, st[dc]!, en[dc]!) / 60;
         if (!(hours > 0)) {
-          fail(row, dc === undefined ? 'timestamp' : 'duration', 'BAD_DURATION', dc === undefined || dc >= nf ? null : fieldText(buf, st[dc]!, en[dc]!), 'a duration in minutes (a positive number) was expected for --meeting-weight duration');
+          fail(
+            row,
+            dc === undefined ? 'timestamp' : 'duration',
+            'BAD_DURATION',
+            dc === undefined || dc >= nf ? null : fieldText(buf, st[dc]!, en[dc]!),
+            'a duration in minutes (a positive number) was expected for --meeting-weight duration',
+          );
           return;
         }
       }
       collect(buf, st, en, nf, listCols, -1);
       const k = kept;
       if (size > limit) {
-        if (o.broadcast === 'drop') { stats.broadcastsDropped++; return; }
+        if (o.broadcast === 'drop') {
+          stats.broadcastsDropped++;
+          return;
+        }
         stats.broadcastsDownweighted++;
       }
-      if (k < 2) { stats.eventsWithoutPairs++; return; }
+      if (k < 2) {
+        stats.eventsWithoutPairs++;
+        return;
+      }
       const factor = size > limit ? limit / size : 1;
       const w = (hours / (size - 1)) * factor;
       for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (i !== j) pairs.add(win, members[i]!, members[j]!, w, 1);
@@ -182,7 +231,10 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
       fail(row, 'sender', 'MISSING_VALUE', null, 'a sender address or id was expected');
       return;
     }
-    if (sender === -2) { stats.offRosterSendersDropped++; return; }
+    if (sender === -2) {
+      stats.offRosterSendersDropped++;
+      return;
+    }
     collect(buf, st, en, nf, listCols, sender);
     const k = kept;
     if (size === 0) {
@@ -193,15 +245,30 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
         stats.channelMessages++;
         return;
       }
-      if (stats.selfRecipientsDropped > 0 && seen[sender] === stamp) { stats.eventsWithoutPairs++; return; }
-      fail(row, col.recipients !== undefined ? 'recipients' : 'sender', 'NO_RECIPIENTS', null, o.kind === 'email' ? 'at least one address in to, cc or bcc was expected' : 'a recipient or a channel was expected');
+      if (stats.selfRecipientsDropped > 0 && seen[sender] === stamp) {
+        stats.eventsWithoutPairs++;
+        return;
+      }
+      fail(
+        row,
+        col.recipients !== undefined ? 'recipients' : 'sender',
+        'NO_RECIPIENTS',
+        null,
+        o.kind === 'email' ? 'at least one address in to, cc or bcc was expected' : 'a recipient or a channel was expected',
+      );
       return;
     }
     if (size > limit) {
-      if (o.broadcast === 'drop') { stats.broadcastsDropped++; return; }
+      if (o.broadcast === 'drop') {
+        stats.broadcastsDropped++;
+        return;
+      }
       stats.broadcastsDownweighted++;
     }
-    if (k === 0) { stats.eventsWithoutPairs++; return; }
+    if (k === 0) {
+      stats.eventsWithoutPairs++;
+      return;
+    }
     const w = (o.splitWeight ? 1 / size : 1) * (size > limit ? limit / size : 1);
     for (let i = 0; i < k; i++) pairs.add(win, sender, members[i]!, w, 1);
     stats.eventsUsed++;
@@ -220,7 +287,16 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
   }
   const firstDay = Number.isFinite(firstMs) ? Math.floor(firstMs / DAY) : 0;
   const lastDay = Number.isFinite(lastMs) ? Math.floor(lastMs / DAY) : 0;
-  const aggregate = new LogAggregate(pairs, people.ids, RELATION_OF[o.kind], windowing, firstDay, lastDay, o.minInteractions, o.minWindowDays);
+  const aggregate = new LogAggregate(
+    pairs,
+    people.ids,
+    RELATION_OF[o.kind],
+    windowing,
+    firstDay,
+    lastDay,
+    o.minInteractions,
+    o.minWindowDays,
+  );
   return { ok: true, aggregate, stats, problems: problems.finish() };
 }
 

@@ -12,7 +12,13 @@ export function parseTimestampBytes(buf: Uint8Array, start: number, end: number)
   if (len === 0) return NaN;
   // Epoch number?
   let allDigits = true;
-  for (let i = start; i < end; i++) { const c = buf[i]!; if (c < 48 || c > 57) { allDigits = false; break; } }
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c < 48 || c > 57) {
+      allDigits = false;
+      break;
+    }
+  }
   if (allDigits) {
     if (len > 13 || len < 9) return NaN;
     const v = digits(buf, start, end);
@@ -45,7 +51,11 @@ export function parseTimestampBytes(buf: Uint8Array, start: number, end: number)
     if (i < end && (buf[i] === 46 || buf[i] === 44)) {
       i++;
       let scale = 100;
-      while (i < end && buf[i]! >= 48 && buf[i]! <= 57) { ms += (buf[i]! - 48) * scale; scale /= 10; i++; }
+      while (i < end && buf[i]! >= 48 && buf[i]! <= 57) {
+        ms += (buf[i]! - 48) * scale;
+        scale /= 10;
+        i++;
+      }
       ms = Math.floor(ms);
     }
   }
@@ -55,10 +65,16 @@ export function parseTimestampBytes(buf: Uint8Array, start: number, end: number)
   if (z === 43 || z === 45) {
     const rest = end - i - 1;
     let oh: number, om: number;
-    if (rest === 5 && buf[i + 3] === 58) { oh = digits(buf, i + 1, i + 3); om = digits(buf, i + 4, i + 6); }
-    else if (rest === 4) { oh = digits(buf, i + 1, i + 3); om = digits(buf, i + 3, i + 5); }
-    else if (rest === 2) { oh = digits(buf, i + 1, i + 3); om = 0; }
-    else return NaN;
+    if (rest === 5 && buf[i + 3] === 58) {
+      oh = digits(buf, i + 1, i + 3);
+      om = digits(buf, i + 4, i + 6);
+    } else if (rest === 4) {
+      oh = digits(buf, i + 1, i + 3);
+      om = digits(buf, i + 3, i + 5);
+    } else if (rest === 2) {
+      oh = digits(buf, i + 1, i + 3);
+      om = 0;
+    } else return NaN;
     if (!(oh >= 0 && oh <= 14 && om >= 0 && om <= 59)) return NaN;
     const off = (oh * 60 + om) * 60_000;
     return z === 43 ? ms - off : ms + off;

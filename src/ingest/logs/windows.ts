@@ -36,9 +36,16 @@ export function makeWindowing(o: Pick<LogOptions, 'window' | 'windowDays' | 'win
   switch (o.window) {
     case 'month':
       return {
-        indexOfDay(day) { const { y, m } = civilFromDays(day); return y * 12 + m - 1; },
-        label(i) { return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`; },
-        lengthDays(i) { return daysInMonth(Math.floor(i / 12), (i % 12) + 1); },
+        indexOfDay(day) {
+          const { y, m } = civilFromDays(day);
+          return y * 12 + m - 1;
+        },
+        label(i) {
+          return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+        },
+        lengthDays(i) {
+          return daysInMonth(Math.floor(i / 12), (i % 12) + 1);
+        },
       };
     case 'term':
       return {
@@ -54,27 +61,57 @@ export function makeWindowing(o: Pick<LogOptions, 'window' | 'windowDays' | 'win
         lengthDays(i) {
           const sy = Math.floor(i / 3);
           const t = i % 3;
-          const bounds: Array<[number, number]> = t === 0 ? [[sy, 9], [sy + 1, 1]] : t === 1 ? [[sy + 1, 1], [sy + 1, 5]] : [[sy + 1, 5], [sy + 1, 9]];
+          const bounds: Array<[number, number]> =
+            t === 0
+              ? [
+                  [sy, 9],
+                  [sy + 1, 1],
+                ]
+              : t === 1
+                ? [
+                    [sy + 1, 1],
+                    [sy + 1, 5],
+                  ]
+                : [
+                    [sy + 1, 5],
+                    [sy + 1, 9],
+                  ];
           return daysFromCivil(bounds[1]![0], bounds[1]![1], 1) - daysFromCivil(bounds[0]![0], bounds[0]![1], 1);
         },
       };
     case 'wave':
       return {
-        indexOfDay() { return 0; },
-        label() { return o.waveLabel; },
-        lengthDays(_i, first, last) { return Math.max(1, last - first + 1); },
+        indexOfDay() {
+          return 0;
+        },
+        label() {
+          return o.waveLabel;
+        },
+        lengthDays(_i, first, last) {
+          return Math.max(1, last - first + 1);
+        },
       };
     case 'custom': {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(o.windowStart);
       if (!m || !(o.windowDays >= 1) || !Number.isInteger(o.windowDays)) {
-        throw new LeadmapError('BAD_OPTION', `custom windows need --window-days (a whole number ≥ 1) and --window-start as YYYY-MM-DD, got ${o.windowDays} and "${o.windowStart}"`);
+        throw new LeadmapError(
+          'BAD_OPTION',
+          `custom windows need --window-days (a whole number ≥ 1) and --window-start as YYYY-MM-DD, got ${o.windowDays} and "${o.windowStart}"`,
+        );
       }
       const anchor = daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
       const len = o.windowDays;
       return {
-        indexOfDay(day) { return Math.floor((day - anchor) / len); },
-        label(i) { const { y, m: mo, d } = civilFromDays(anchor + i * len); return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`; },
-        lengthDays() { return len; },
+        indexOfDay(day) {
+          return Math.floor((day - anchor) / len);
+        },
+        label(i) {
+          const { y, m: mo, d } = civilFromDays(anchor + i * len);
+          return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        },
+        lengthDays() {
+          return len;
+        },
       };
     }
   }

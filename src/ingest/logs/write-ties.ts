@@ -33,12 +33,19 @@ export function writeTies(aggregate: LogAggregate, write: (block: string) => voi
   let lastWave: string | null = null;
   let waveCell = '';
   aggregate.eachTie((wave, s, t, weight, count) => {
-    if (wave !== lastWave) { lastWave = wave; waveCell = csvCell(wave); }
+    if (wave !== lastWave) {
+      lastWave = wave;
+      waveCell = csvCell(wave);
+    }
     const line = `${cell[s]},${cell[t]},${relation},${ANY_DOMAIN},${Math.round(weight * 1e9) / 1e9},${count},${waveCell}\n`;
     parts.push(line);
     size += line.length;
     ties++;
-    if (size > 1_000_000) { write(parts.join('')); parts = []; size = 0; }
+    if (size > 1_000_000) {
+      write(parts.join(''));
+      parts = [];
+      size = 0;
+    }
   });
   if (parts.length > 0) write(parts.join(''));
   return ties;

@@ -12,17 +12,23 @@ export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length === 0 || b.length === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aHit = new Uint8Array(a.length), bHit = new Uint8Array(b.length);
+  const aHit = new Uint8Array(a.length),
+    bHit = new Uint8Array(b.length);
   let m = 0;
   for (let i = 0; i < a.length; i++) {
-    const lo = Math.max(0, i - window), hi = Math.min(b.length - 1, i + window);
+    const lo = Math.max(0, i - window),
+      hi = Math.min(b.length - 1, i + window);
     for (let j = lo; j <= hi; j++) {
       if (bHit[j] || a[i] !== b[j]) continue;
-      aHit[i] = 1; bHit[j] = 1; m++; break;
+      aHit[i] = 1;
+      bHit[j] = 1;
+      m++;
+      break;
     }
   }
   if (m === 0) return 0;
-  let t = 0, k = 0;
+  let t = 0,
+    k = 0;
   for (let i = 0; i < a.length; i++) {
     if (!aHit[i]) continue;
     while (!bHit[k]) k++;

@@ -25,10 +25,13 @@ import { jaroWinkler } from './jaro-winkler.js';
  * Anything else is `unmatched`, with the closest roster names (JW ≥ 0.75) as candidates.
  */
 export type MatchRule =
-  | 'mapping' | 'id' | 'email' | 'exact' | 'title' | 'last-first' | 'nickname' | 'initial'
-  | 'last-only' | 'first-only' | 'typo';
+  'mapping' | 'id' | 'email' | 'exact' | 'title' | 'last-first' | 'nickname' | 'initial' | 'last-only' | 'first-only' | 'typo';
 
-export interface Candidate { id: string; name: string; score: number }
+export interface Candidate {
+  id: string;
+  name: string;
+  score: number;
+}
 
 export type NameMatch =
   | { status: 'matched'; id: string; confidence: number; rule: MatchRule }
@@ -47,14 +50,30 @@ export const MATCH_DEFAULTS = {
 };
 
 export const RULE_CONFIDENCE: Record<Exclude<MatchRule, 'typo'>, number> = {
-  mapping: 1, id: 1, email: 1, exact: 1, title: 0.98, 'last-first': 0.97, nickname: 0.92, initial: 0.9,
-  'last-only': 0.85, 'first-only': 0.8,
+  mapping: 1,
+  id: 1,
+  email: 1,
+  exact: 1,
+  title: 0.98,
+  'last-first': 0.97,
+  nickname: 0.92,
+  initial: 0.9,
+  'last-only': 0.85,
+  'first-only': 0.8,
 };
 
 /** A resolution saved by the user: a person id, or one of the two keywords. */
 export type Resolution = string;
 
-interface Entry { id: string; name: string; first: string; surname: string; lastToken: string; full: string; reversed: string }
+interface Entry {
+  id: string;
+  name: string;
+  first: string;
+  surname: string;
+  lastToken: string;
+  full: string;
+  reversed: string;
+}
 
 export interface NameMatcher {
   match(text: string): NameMatch;
@@ -69,19 +88,34 @@ export function createNameMatcher(
 ): NameMatcher {
   const opt = { ...MATCH_DEFAULTS, ...options };
   const entries: Entry[] = [];
-  const byId = new Map<string, Entry>(), byEmail = new Map<string, Entry[]>();
-  const byFull = new Map<string, Entry[]>(), byFirst = new Map<string, Entry[]>(), byLast = new Map<string, Entry[]>();
-  const byReversed = new Map<string, Entry[]>(), byInitial = new Map<string, Entry[]>();
+  const byId = new Map<string, Entry>(),
+    byEmail = new Map<string, Entry[]>();
+  const byFull = new Map<string, Entry[]>(),
+    byFirst = new Map<string, Entry[]>(),
+    byLast = new Map<string, Entry[]>();
+  const byReversed = new Map<string, Entry[]>(),
+    byInitial = new Map<string, Entry[]>();
   const push = (m: Map<string, Entry[]>, k: string, e: Entry) => {
     const list = m.get(k);
-    if (!list) m.set(k, [e]); else if (list[list.length - 1] !== e) list.push(e); // one person's keys arrive together
+    if (!list) m.set(k, [e]);
+    else if (list[list.length - 1] !== e) list.push(e); // one person's keys arrive together
   };
   for (const p of people) {
     const display = p.name.includes(',') ? p.name.split(',').slice(1).join(' ') + ' ' + p.name.split(',')[0] : p.name;
     const toks = nameTokens(display).tokens;
     if (toks.length === 0) continue;
-    const first = toks[0]!, surname = toks.slice(1).join(' '), lastToken = toks[toks.length - 1]!;
-    const e: Entry = { id: p.id, name: p.name, first, surname, lastToken, full: toks.join(' '), reversed: [...toks.slice(1), first].join(' ') };
+    const first = toks[0]!,
+      surname = toks.slice(1).join(' '),
+      lastToken = toks[toks.length - 1]!;
+    const e: Entry = {
+      id: p.id,
+      name: p.name,
+      first,
+      surname,
+      lastToken,
+      full: toks.join(' '),
+      reversed: [...toks.slice(1), first].join(' '),
+    };
     entries.push(e);
     byId.set(p.id.toLowerCase(), e);
     if (p.email) push(byEmail, p.email.trim().toLowerCase(), e);
@@ -90,7 +124,8 @@ export function createNameMatcher(
     push(byFirst, first, e);
     for (const t of toks) push(byInitial, t[0]!, e);
     if (surname) {
-      push(byLast, surname, e); push(byLast, lastToken, e);
+      push(byLast, surname, e);
+      push(byLast, lastToken, e);
       if (surname.includes(' ')) push(byLast, surname.replace(/ /g, ''), e); // "Vanderberg" for Van der Berg
     }
     // each part of a hyphenated surname alone ("Ruiz" for Ana Ruiz-López)
@@ -100,7 +135,10 @@ export function createNameMatcher(
     }
   }
   const resolved = new Map<string, Resolution>();
-  for (const [k, v] of resolutions) { resolved.set(k.trim(), v); resolved.set('\u0000' + foldName(k), v); }
+  for (const [k, v] of resolutions) {
+    resolved.set(k.trim(), v);
+    resolved.set('\u0000' + foldName(k), v);
+  }
 
   const cand = (list: Entry[], score: number): Candidate[] => list.map((e) => ({ id: e.id, name: e.name, score }));
   const decide = (list: Entry[] | undefined, rule: Exclude<MatchRule, 'typo'>): NameMatch | null => {
@@ -119,9 +157,13 @@ export function createNameMatcher(
       if (r) return r;
     }
     if (q.length >= 2) {
-      const first = q[0]!, surname = q.slice(1).join(' ');
-      const nick = (byLast.get(surname) ?? byLast.get(surname.replace(/ /g, '')) ?? []).filter((e) => (e.surname === surname || e.lastToken === surname || e.surname.replace(/ /g, '') === surname.replace(/ /g, ''))
-        && (formalNames(first).includes(e.first) || formalNames(e.first).includes(first)));
+      const first = q[0]!,
+        surname = q.slice(1).join(' ');
+      const nick = (byLast.get(surname) ?? byLast.get(surname.replace(/ /g, '')) ?? []).filter(
+        (e) =>
+          (e.surname === surname || e.lastToken === surname || e.surname.replace(/ /g, '') === surname.replace(/ /g, '')) &&
+          (formalNames(first).includes(e.first) || formalNames(e.first).includes(first)),
+      );
       const n = decide(nick, 'nickname');
       if (n) return n;
       const middleless = q.filter((t, i) => i === 0 || i === q.length - 1 || t.length > 1);
@@ -133,10 +175,18 @@ export function createNameMatcher(
         const [a, b] = q as [string, string];
         const [initial, last] = a.length === 1 ? [a, b] : b.length === 1 ? [b, a] : [null, null];
         if (initial && last) {
-          const i = decide((byLast.get(last) ?? []).filter((e) => e.first.startsWith(initial)), 'initial');
+          const i = decide(
+            (byLast.get(last) ?? []).filter((e) => e.first.startsWith(initial)),
+            'initial',
+          );
           if (i) return i;
           // "Ana R.": first name (or nickname) + initial of the surname
-          const j = decide(formalNames(last).flatMap((f) => byFirst.get(f) ?? []).filter((e) => e.surname.startsWith(initial)), 'initial');
+          const j = decide(
+            formalNames(last)
+              .flatMap((f) => byFirst.get(f) ?? [])
+              .filter((e) => e.surname.startsWith(initial)),
+            'initial',
+          );
           if (j) return j;
         }
       }
@@ -153,7 +203,15 @@ export function createNameMatcher(
       const union = [...new Set([...lasts, ...firsts])];
       if (union.length === 1) return decide(union, lasts.length ? 'last-only' : 'first-only');
       if (union.length > 1) {
-        return { status: 'ambiguous', rule: lasts.length ? 'last-only' : 'first-only', candidates: union.map((e) => ({ id: e.id, name: e.name, score: lasts.includes(e) ? RULE_CONFIDENCE['last-only'] : RULE_CONFIDENCE['first-only'] })) };
+        return {
+          status: 'ambiguous',
+          rule: lasts.length ? 'last-only' : 'first-only',
+          candidates: union.map((e) => ({
+            id: e.id,
+            name: e.name,
+            score: lasts.includes(e) ? RULE_CONFIDENCE['last-only'] : RULE_CONFIDENCE['first-only'],
+          })),
+        };
       }
     }
     return null;
@@ -197,12 +255,16 @@ export function createNameMatcher(
     if (email) {
       const e = decide(byEmail.get(email), 'email');
       if (e) return e;
-      source = email.split('@')[0]!.replace(/[._-]+/g, ' ').replace(/\d+/g, '');
+      source = email
+        .split('@')[0]!
+        .replace(/[._-]+/g, ' ')
+        .replace(/\d+/g, '');
     }
     const { tokens, hadTitle } = nameTokens(source);
     const comma = source.indexOf(',');
     if (comma > 0 && !email) {
-      const before = nameTokens(source.slice(0, comma)).tokens, after = nameTokens(source.slice(comma + 1)).tokens;
+      const before = nameTokens(source.slice(0, comma)).tokens,
+        after = nameTokens(source.slice(comma + 1)).tokens;
       if (before.length && after.length) {
         const r = byTokens([...after, ...before], hadTitle, true);
         if (r) return r;
@@ -212,10 +274,16 @@ export function createNameMatcher(
     if (direct) return direct;
     if (tokens.length === 0) return { status: 'unmatched', candidates: [] };
     const scored = similarity(tokens);
-    const best = scored[0], second = scored[1];
+    const best = scored[0],
+      second = scored[1];
     if (best && best.score >= opt.typoThreshold && tokens.length >= 2) {
-      if (!second || best.score - second.score >= opt.typoMargin) return { status: 'matched', id: best.id, confidence: best.score, rule: 'typo' };
-      return { status: 'ambiguous', rule: 'typo', candidates: scored.filter((c) => c.score >= best.score - opt.typoMargin).slice(0, opt.maxCandidates) };
+      if (!second || best.score - second.score >= opt.typoMargin)
+        return { status: 'matched', id: best.id, confidence: best.score, rule: 'typo' };
+      return {
+        status: 'ambiguous',
+        rule: 'typo',
+        candidates: scored.filter((c) => c.score >= best.score - opt.typoMargin).slice(0, opt.maxCandidates),
+      };
     }
     return { status: 'unmatched', candidates: scored.filter((c) => c.score >= opt.candidateFloor).slice(0, opt.maxCandidates) };
   }

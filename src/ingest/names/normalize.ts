@@ -6,7 +6,22 @@
 
 /** Honorifics and job titles dropped from the front of a name ("Ms Ruiz", "Coach Lee", "Dr. Ode"). */
 export const TITLES: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'coach', 'sr', 'sra', 'srta', 'mme', 'mlle', 'herr', 'frau',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'coach',
+  'sr',
+  'sra',
+  'srta',
+  'mme',
+  'mlle',
+  'herr',
+  'frau',
 ]);
 
 /** Lower case, NFD accent strip, punctuation → space, whitespace collapsed. Titles are kept. */
@@ -23,9 +38,14 @@ export function foldName(text: string): string {
 
 /** Tokens of a folded name with leading titles removed; `hadTitle` says whether one was dropped. */
 export function nameTokens(text: string): { tokens: string[]; hadTitle: boolean } {
-  const tokens = foldName(text).split(' ').filter((t) => t.length > 0);
+  const tokens = foldName(text)
+    .split(' ')
+    .filter((t) => t.length > 0);
   let hadTitle = false;
-  while (tokens.length > 1 && TITLES.has(tokens[0]!)) { tokens.shift(); hadTitle = true; }
+  while (tokens.length > 1 && TITLES.has(tokens[0]!)) {
+    tokens.shift();
+    hadTitle = true;
+  }
   return { tokens, hadTitle };
 }
 

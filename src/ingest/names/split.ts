@@ -2,7 +2,10 @@ import type { NameMatch, NameMatcher } from './matcher.js';
 import { foldName } from './normalize.js';
 
 /** One name found in a multi-name answer cell. */
-export interface SplitName { text: string; match: NameMatch }
+export interface SplitName {
+  text: string;
+  match: NameMatch;
+}
 
 /** Strong separators: a new line, semicolon, tab or vertical bar always separates two answers. */
 const STRONG = /\r?\n|;|\t|\|/;
@@ -26,7 +29,10 @@ const OTHER_PREFIX = /^\s*(other|others|autre|otro|andere)\s*[:\-–]\s*/i;
 export function splitNames(cell: string, matcher: NameMatcher): SplitName[] {
   const out: SplitName[] = [];
   for (const segment of cell.split(STRONG)) {
-    const pieces = segment.split(',').flatMap((p) => splitJoined(p.trim(), matcher)).filter((p) => !isNoAnswer(p, matcher));
+    const pieces = segment
+      .split(',')
+      .flatMap((p) => splitJoined(p.trim(), matcher))
+      .filter((p) => !isNoAnswer(p, matcher));
     if (pieces.every((p) => p === '')) continue;
     out.push(...bestGrouping(pieces, matcher));
   }
@@ -34,7 +40,8 @@ export function splitNames(cell: string, matcher: NameMatcher): SplitName[] {
 }
 
 /** Words people type into a name box to say "nobody": N/A, none, no one, -, … (never a roster name). */
-const NO_ANSWER = /^(n ?a|none|no ?one|nobody|noone|nil|nothing|not applicable|no answer|nope|no|x|tbd|idk|dont know|i dont know|not sure)$/;
+const NO_ANSWER =
+  /^(n ?a|none|no ?one|nobody|noone|nil|nothing|not applicable|no answer|nope|no|x|tbd|idk|dont know|i dont know|not sure)$/;
 
 /** True for a piece that says "no answer" (and is not itself a roster name) or holds no letters or digits. */
 export function isNoAnswer(piece: string, matcher: NameMatcher): boolean {
@@ -49,7 +56,10 @@ function splitJoined(piece: string, matcher: NameMatcher): string[] {
   if (!JOINERS.test(piece)) return [piece];
   const whole = matcher.match(clean(piece));
   if (whole.status !== 'unmatched') return [piece];
-  const parts = clean(piece).split(JOINERS).map((p) => p.trim()).filter(Boolean);
+  const parts = clean(piece)
+    .split(JOINERS)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.length > 1 && parts.every((p) => matcher.match(p).status !== 'unmatched') ? parts : [piece];
 }
 
@@ -69,7 +79,14 @@ function score(text: string, m: NameMatch): number {
 function bestGrouping(pieces: string[], matcher: NameMatcher): SplitName[] {
   const n = pieces.length;
   const cache = new Map<string, NameMatch>();
-  const matchOf = (t: string) => { let m = cache.get(t); if (!m) { m = matcher.match(t); cache.set(t, m); } return m; };
+  const matchOf = (t: string) => {
+    let m = cache.get(t);
+    if (!m) {
+      m = matcher.match(t);
+      cache.set(t, m);
+    }
+    return m;
+  };
   // best[i] = best (score, groups) for pieces[i..n)
   const best: Array<{ score: number; groups: SplitName[] }> = new Array(n + 1);
   best[n] = { score: 0, groups: [] };
@@ -77,12 +94,20 @@ function bestGrouping(pieces: string[], matcher: NameMatcher): SplitName[] {
     const single = clean(pieces[i]!);
     const rest1 = best[i + 1]!;
     const oneScore = single ? score(single, matchOf(single)) : 0;
-    let choice = { score: oneScore + rest1.score, groups: single ? [{ text: single, match: matchOf(single) }, ...rest1.groups] : rest1.groups };
+    let choice = {
+      score: oneScore + rest1.score,
+      groups: single ? [{ text: single, match: matchOf(single) }, ...rest1.groups] : rest1.groups,
+    };
     const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
     const next = i + 1 < n ? clean(pieces[i + 1]!) : '';
     // only "Last, First"-shaped pairs: both pieces short, at least one a single word
-    if (single && next && Math.max(words(single), words(next)) <= 4 && Math.min(words(single), words(next)) <= 2
-      && (Math.min(words(single), words(next)) === 1 || Math.max(words(single), words(next)) <= 2)) {
+    if (
+      single &&
+      next &&
+      Math.max(words(single), words(next)) <= 4 &&
+      Math.min(words(single), words(next)) <= 2 &&
+      (Math.min(words(single), words(next)) === 1 || Math.max(words(single), words(next)) <= 2)
+    ) {
       const pair = `${single}, ${clean(pieces[i + 1]!)}`;
       const rest2 = best[i + 2]!;
       const pairScore = score(pair, matchOf(pair)) + rest2.score;

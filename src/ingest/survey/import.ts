@@ -29,7 +29,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
  * Never guesses: every ambiguous or unmatched name becomes a review item; a mapping with resolutions
  * reproduces the import exactly. Returns ok:false only when the file is not a usable survey export.
  */
-export async function parseSurveyExport(path: string, people: readonly Person[], options: SurveyImportOptions = {}): Promise<IngestResult<SurveyImport>> {
+export async function parseSurveyExport(
+  path: string,
+  people: readonly Person[],
+  options: SurveyImportOptions = {},
+): Promise<IngestResult<SurveyImport>> {
   const file = options.file ?? basename(path);
   const mapping: SurveyMapping = options.mapping ?? { version: 1 };
   const problems = new ProblemCollector();
@@ -44,7 +48,12 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
   const resolutions = new Map<string, Resolution>();
   for (const [k, v] of Object.entries(mapping.resolutions ?? {})) if (v !== null && v !== undefined) resolutions.set(k, v);
   const matcher = createNameMatcher(people, resolutions);
-  const scales = Object.fromEntries((['frequency', 'agreement', 'influence'] as ScaleName[]).map((n) => [n, makeScale({ ...DEFAULT_SCALES[n], ...(mapping.scales?.[n] ?? {}) })])) as Record<ScaleName, Scale>;
+  const scales = Object.fromEntries(
+    (['frequency', 'agreement', 'influence'] as ScaleName[]).map((n) => [
+      n,
+      makeScale({ ...DEFAULT_SCALES[n], ...(mapping.scales?.[n] ?? {}) }),
+    ]),
+  ) as Record<ScaleName, Scale>;
   const ctx: RowContext = { file, matcher, resolutions, scales, problems, wave: options.wave ?? null };
 
   // header rows and a sample of answers
@@ -61,53 +70,122 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
   let headerNames: string[] = [];
   const clean = (r: ExportRow): ExportRow => {
     let dirty = false;
-    const cells = r.cells.map((c) => { if (CONTROL.test(c)) { dirty = true; CONTROL.lastIndex = 0; return c.replace(CONTROL, ''); } return c; });
+    const cells = r.cells.map((c) => {
+      if (CONTROL.test(c)) {
+        dirty = true;
+        CONTROL.lastIndex = 0;
+        return c.replace(CONTROL, '');
+      }
+      return c;
+    });
     if (dirty) {
       controlCells++;
       const bad = (c: string) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(c);
       const at = r.cells.findIndex(bad);
-      problems.warning(file, r.row, headerNames[at] || `column ${at + 1}`, cells[at] ?? null, 'CONTROL_CHARACTERS', `control characters removed from ${r.cells.filter(bad).length} cell(s); expected plain text (tabs and line breaks are kept)`);
+      problems.warning(
+        file,
+        r.row,
+        headerNames[at] || `column ${at + 1}`,
+        cells[at] ?? null,
+        'CONTROL_CHARACTERS',
+        `control characters removed from ${r.cells.filter(bad).length} cell(s); expected plain text (tabs and line breaks are kept)`,
+      );
     }
     return dirty ? { row: r.row, cells } : r;
   };
   const qualtrics = buffered.length >= 3 && buffered[2]!.cells.some((c) => /^\s*\{\s*"ImportId"/.test(c));
   const surveyMonkey = !qualtrics && buffered.length >= 2 && isSurveyMonkeyHeader(buffered[0]!.cells, buffered[1]!.cells);
   const headerRows = qualtrics ? 3 : surveyMonkey ? 2 : 1;
-  const headers = (surveyMonkey ? surveyMonkeyHeaders(buffered[0]!.cells, buffered[1]!.cells) : (qualtrics ? buffered[1]! : buffered[0]!).cells).map((c) => c.replace(CONTROL, '').trim());
+  const headers = (
+    surveyMonkey ? surveyMonkeyHeaders(buffered[0]!.cells, buffered[1]!.cells) : (qualtrics ? buffered[1]! : buffered[0]!).cells
+  ).map((c) => c.replace(CONTROL, '').trim());
   const tags = qualtrics ? buffered[0]!.cells.map((c) => c.trim()) : null;
   headerNames = headers;
   const keys = headers.map((h) => h.toLowerCase());
-  if (keys.some((k) => ['source', 'from', 'ego', 'nominator'].includes(k)) && keys.some((k) => ['target', 'to', 'alter', 'nominee'].includes(k))) {
-    return fail('NOT_A_SURVEY_EXPORT', 'this looks like a tie list (it has source/target columns), not a survey export; read it with `leadmap analyze --ties`. `leadmap import` expects one row per respondent with a respondent column (e-mail, staff id or name) and one column per question', 1);
+  if (
+    keys.some((k) => ['source', 'from', 'ego', 'nominator'].includes(k)) &&
+    keys.some((k) => ['target', 'to', 'alter', 'nominee'].includes(k))
+  ) {
+    return fail(
+      'NOT_A_SURVEY_EXPORT',
+      'this looks like a tie list (it has source/target columns), not a survey export; read it with `leadmap analyze --ties`. `leadmap import` expects one row per respondent with a respondent column (e-mail, staff id or name) and one column per question',
+      1,
+    );
   }
   const seen = new Map<string, number>();
   headers.forEach((h, i) => {
     const k = tags ? `${tags[i]}\u0000${h}` : h;
-    if (h !== '' && seen.has(k)) problems.error(file, headerRows, h, null, 'DUPLICATE_HEADER', `the column header appears twice (columns ${seen.get(k)! + 1} (${columnLetter(seen.get(k)!)}) and ${i + 1} (${columnLetter(i)})): two questions with the same title cannot be told apart or named in a mapping; expected unique headers. Rename one of the questions in the form and export again, or edit that header cell in the file (e.g. add " (2)")`);
+    if (h !== '' && seen.has(k))
+      problems.error(
+        file,
+        headerRows,
+        h,
+        null,
+        'DUPLICATE_HEADER',
+        `the column header appears twice (columns ${seen.get(k)! + 1} (${columnLetter(seen.get(k)!)}) and ${i + 1} (${columnLetter(i)})): two questions with the same title cannot be told apart or named in a mapping; expected unique headers. Rename one of the questions in the form and export again, or edit that header cell in the file (e.g. add " (2)")`,
+      );
     seen.set(k, i);
   });
   if (problems.hasErrors) return { ok: false, problems: problems.list() };
   const dataRows = buffered.slice(headerRows).map(clean);
-  const plan: SurveyPlan = planSurvey(headers, tags, dataRows.map((r) => r.cells), matcher, mapping);
+  const plan: SurveyPlan = planSurvey(
+    headers,
+    tags,
+    dataRows.map((r) => r.cells),
+    matcher,
+    mapping,
+  );
   if (plan.tool === 'google-forms' && src.delimiter !== ',') plan.tool = 'spreadsheet'; // a Forms sheet re-saved from Excel
-  if (surveyMonkey) { plan.tool = 'surveymonkey'; plan.headerRows = 2; }
+  if (surveyMonkey) {
+    plan.tool = 'surveymonkey';
+    plan.headerRows = 2;
+  }
   const usable = plan.columns.filter((c) => c.question.kind !== 'ignore');
   if (usable.length === 0) {
     const rosterLike = keys.includes('id') && (keys.includes('role') || keys.includes('department'));
-    return fail('NOT_A_SURVEY_EXPORT', rosterLike
-      ? 'this looks like a roster (id, name, role, department), not a survey export; pass it with --roster and give the survey export as the first argument'
-      : 'no question columns recognised; expected a survey export with columns such as "Whom do you go to for advice about curriculum?" (names), grid columns "How often do you talk to… [Ana Ruiz]", Likert or skills questions (or a mapping file naming them)', 1);
+    return fail(
+      'NOT_A_SURVEY_EXPORT',
+      rosterLike
+        ? 'this looks like a roster (id, name, role, department), not a survey export; pass it with --roster and give the survey export as the first argument'
+        : 'no question columns recognised; expected a survey export with columns such as "Whom do you go to for advice about curriculum?" (names), grid columns "How often do you talk to… [Ana Ruiz]", Likert or skills questions (or a mapping file naming them)',
+      1,
+    );
   }
   if (plan.respondent === null) {
-    return fail('NO_RESPONDENT_COLUMN', 'no respondent column; expected a staff id, e-mail ("Email Address", "Email") or name column ("Name", "Your name"), or `respondent:` in the mapping file', headerRows);
+    return fail(
+      'NO_RESPONDENT_COLUMN',
+      'no respondent column; expected a staff id, e-mail ("Email Address", "Email") or name column ("Name", "Your name"), or `respondent:` in the mapping file',
+      headerRows,
+    );
   }
 
   // stream every respondent row
   const kept = new Map<string, RowOutcome>();
   const result: SurveyImport = {
-    file, tool: plan.tool, format: src.format, encoding: src.decode?.encoding ?? null, delimiter: src.delimiter, plan,
-    ties: [], respondents: [], keptNonRoster: [], answers: new Map(), review: [],
-    stats: { dataRows: 0, blankRows: 0, responses: 0, duplicates: [], selfTiesDropped: 0, matchedByRule: {}, resolvedOut: { ignore: 0, notOnRoster: 0 }, controlCharacterCells: 0, formulaCells: 0, previewRows: [], incompleteRows: [] },
+    file,
+    tool: plan.tool,
+    format: src.format,
+    encoding: src.decode?.encoding ?? null,
+    delimiter: src.delimiter,
+    plan,
+    ties: [],
+    respondents: [],
+    keptNonRoster: [],
+    answers: new Map(),
+    review: [],
+    stats: {
+      dataRows: 0,
+      blankRows: 0,
+      responses: 0,
+      duplicates: [],
+      selfTiesDropped: 0,
+      matchedByRule: {},
+      resolvedOut: { ignore: 0, notOnRoster: 0 },
+      controlCharacterCells: 0,
+      formulaCells: 0,
+      previewRows: [],
+      incompleteRows: [],
+    },
     problems: [],
   };
   const respondentReview: ReviewItem[] = [];
@@ -115,33 +193,70 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
   const keepLabels = new Set<string>();
   // Qualtrics: Status says whether a row is a real response; Finished whether it reached the end
   const tagIndex = (t: string) => (tags ? tags.findIndex((x) => x.toLowerCase() === t) : -1);
-  const statusAt = tagIndex('status'), finishedAt = tagIndex('finished');
+  const statusAt = tagIndex('status'),
+    finishedAt = tagIndex('finished');
   const handle = (r: ExportRow) => {
-    if (r.cells.every((c) => c.trim() === '')) { result.stats.blankRows++; return; }
+    if (r.cells.every((c) => c.trim() === '')) {
+      result.stats.blankRows++;
+      return;
+    }
     result.stats.dataRows++;
-    if (statusAt >= 0 && isNotAResponse(r.cells[statusAt] ?? '')) { result.stats.previewRows.push(r.row); return; }
+    if (statusAt >= 0 && isNotAResponse(r.cells[statusAt] ?? '')) {
+      result.stats.previewRows.push(r.row);
+      return;
+    }
     if (finishedAt >= 0 && /^(false|0)$/i.test((r.cells[finishedAt] ?? '').trim())) result.stats.incompleteRows.push(r.row);
     const who = (r.cells[plan.respondent!.index] ?? '').trim();
     const time = plan.timestamp ? parseTimestamp(r.cells[plan.timestamp.index] ?? '', plan.dateOrder) : null;
     if (plan.timestamp && time === null && (r.cells[plan.timestamp.index] ?? '').trim() !== '') {
-      problems.warning(file, r.row, plan.timestamp.header, r.cells[plan.timestamp.index] ?? '', 'BAD_TIMESTAMP', 'expected a date and time such as 2025-03-14 09:05:12 or 3/14/2025 9:05:12; file order decides between duplicates');
+      problems.warning(
+        file,
+        r.row,
+        plan.timestamp.header,
+        r.cells[plan.timestamp.index] ?? '',
+        'BAD_TIMESTAMP',
+        'expected a date and time such as 2025-03-14 09:05:12 or 3/14/2025 9:05:12; file order decides between duplicates',
+      );
     }
     if (who === '' || who.toLowerCase() === 'anonymous') {
-      problems.warning(file, r.row, plan.respondent!.header, who, 'MISSING_RESPONDENT', 'no respondent identity in this row; its answers are not used (an anonymous response cannot be placed in the network)');
+      problems.warning(
+        file,
+        r.row,
+        plan.respondent!.header,
+        who,
+        'MISSING_RESPONDENT',
+        'no respondent identity in this row; its answers are not used (an anonymous response cannot be placed in the network)',
+      );
       return;
     }
     let source: string | null = null;
     const saved = respondentMap[who] ?? respondentMap[who.toLowerCase()];
     if (saved === 'ignore') return;
-    if (saved === 'keep') { source = who; keepLabels.add(who); }
-    else if (saved) source = saved;
+    if (saved === 'keep') {
+      source = who;
+      keepLabels.add(who);
+    } else if (saved) source = saved;
     else {
       const m = matcher.match(who);
       if (m.status === 'matched') source = m.id;
       else if (m.status === 'resolved-out') return;
       else {
-        respondentReview.push({ kind: 'respondent', status: m.status, row: r.row, column: plan.respondent!.header, text: who, candidates: m.candidates });
-        problems.warning(file, r.row, plan.respondent!.header, who, 'RESPONDENT_NOT_ON_ROSTER', 'the respondent is not found on the roster; their answers are kept only when the mapping says so (respondents: { "<text>": <roster id> | keep | ignore })');
+        respondentReview.push({
+          kind: 'respondent',
+          status: m.status,
+          row: r.row,
+          column: plan.respondent!.header,
+          text: who,
+          candidates: m.candidates,
+        });
+        problems.warning(
+          file,
+          r.row,
+          plan.respondent!.header,
+          who,
+          'RESPONDENT_NOT_ON_ROSTER',
+          'the respondent is not found on the roster; their answers are kept only when the mapping says so (respondents: { "<text>": <roster id> | keep | ignore })',
+        );
         return;
       }
     }
@@ -151,7 +266,14 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
       const newer = prev.time === null || outcome.time === null || outcome.time >= prev.time;
       const [winner, loser] = newer ? [outcome, prev] : [prev, outcome];
       result.stats.duplicates.push({ respondent: source, droppedRow: loser.row, keptRow: winner.row });
-      problems.warning(file, loser.row, plan.respondent!.header, who, 'DUPLICATE_RESPONDENT', `the same respondent answered again in row ${winner.row}${winner.time ? ` (${winner.time})` : ''}; the latest response is kept and this one is not used`);
+      problems.warning(
+        file,
+        loser.row,
+        plan.respondent!.header,
+        who,
+        'DUPLICATE_RESPONDENT',
+        `the same respondent answered again in row ${winner.row}${winner.time ? ` (${winner.time})` : ''}; the latest response is kept and this one is not used`,
+      );
       kept.set(source, winner);
     } else kept.set(source, outcome);
   };
@@ -159,22 +281,44 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
   for (let n = await it.next(); !n.done; n = await it.next()) handle(clean(n.value));
   result.stats.controlCharacterCells = controlCells;
   if (src.decode && src.decode.fallbackBytes > 0) {
-    problems.warning(file, src.decode.firstFallbackLine, null, null, 'ENCODING_FALLBACK', `${src.decode.fallbackBytes} byte(s) were not valid UTF-8 and were read as Windows-1252 (${src.decode.encoding}); check accented names`);
+    problems.warning(
+      file,
+      src.decode.firstFallbackLine,
+      null,
+      null,
+      'ENCODING_FALLBACK',
+      `${src.decode.fallbackBytes} byte(s) were not valid UTF-8 and were read as Windows-1252 (${src.decode.encoding}); check accented names`,
+    );
   }
   if (result.stats.dataRows === 0) return fail('NO_ROWS', 'the export has a header but no responses');
   const rowList = (rows: number[]) => rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : '');
   if (result.stats.previewRows.length) {
-    problems.warning(file, result.stats.previewRows[0]!, headers[statusAt] ?? 'Status', null, 'NOT_A_RESPONSE', `${result.stats.previewRows.length} row(s) are survey previews, generated test responses or spam (rows ${rowList(result.stats.previewRows)}); left out`);
+    problems.warning(
+      file,
+      result.stats.previewRows[0]!,
+      headers[statusAt] ?? 'Status',
+      null,
+      'NOT_A_RESPONSE',
+      `${result.stats.previewRows.length} row(s) are survey previews, generated test responses or spam (rows ${rowList(result.stats.previewRows)}); left out`,
+    );
   }
   if (result.stats.incompleteRows.length) {
-    problems.warning(file, result.stats.incompleteRows[0]!, headers[finishedAt] ?? 'Finished', 'False', 'INCOMPLETE_RESPONSE', `${result.stats.incompleteRows.length} response(s) stopped before the end (rows ${rowList(result.stats.incompleteRows)}); the questions they answered are used`);
+    problems.warning(
+      file,
+      result.stats.incompleteRows[0]!,
+      headers[finishedAt] ?? 'Finished',
+      'False',
+      'INCOMPLETE_RESPONSE',
+      `${result.stats.incompleteRows.length} response(s) stopped before the end (rows ${rowList(result.stats.incompleteRows)}); the questions they answered are used`,
+    );
   }
 
   // assemble
   const agg = new Map<string, Tie>();
   for (const o of [...kept.values()].sort((a, b) => a.row - b.row)) {
     result.stats.responses++;
-    if (keepLabels.has(o.source)) result.keptNonRoster.push(o.source); else result.respondents.push(o.source);
+    if (keepLabels.has(o.source)) result.keptNonRoster.push(o.source);
+    else result.respondents.push(o.source);
     result.answers.set(o.source, o.answers);
     result.review.push(...o.review);
     result.stats.selfTiesDropped += o.selfTies;
@@ -186,13 +330,37 @@ export async function parseSurveyExport(path: string, people: readonly Person[],
       const k = `${t.source}\u0000${t.target}\u0000${t.relation}\u0000${t.domain}`;
       const a = agg.get(k);
       if (!a) agg.set(k, { ...t });
-      else { a.weight += t.weight; a.count += t.count; if (t.timestamp && (!a.timestamp || t.timestamp < a.timestamp)) a.timestamp = t.timestamp; }
+      else {
+        a.weight += t.weight;
+        a.count += t.count;
+        if (t.timestamp && (!a.timestamp || t.timestamp < a.timestamp)) a.timestamp = t.timestamp;
+      }
     }
   }
-  if (result.stats.formulaCells > 0) problems.warning(file, null, null, null, 'FORMULA_CELL', `${result.stats.formulaCells} answer cell(s) look like spreadsheet formulas (=HYPERLINK(…)); kept as text, never evaluated, and listed for review`);
-  result.ties = [...agg.values()].sort((a, b) => a.relation.localeCompare(b.relation) || a.domain.localeCompare(b.domain) || a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
-  const columnReview: ReviewItem[] = plan.columns.filter((c) => c.issue !== null).map((c) => ({ kind: 'column', status: 'mapping needed', row: null, column: c.header, text: c.issue!, candidates: [] }));
-  result.review = [...columnReview, ...respondentReview.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), ...result.review.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))];
+  if (result.stats.formulaCells > 0)
+    problems.warning(
+      file,
+      null,
+      null,
+      null,
+      'FORMULA_CELL',
+      `${result.stats.formulaCells} answer cell(s) look like spreadsheet formulas (=HYPERLINK(…)); kept as text, never evaluated, and listed for review`,
+    );
+  result.ties = [...agg.values()].sort(
+    (a, b) =>
+      a.relation.localeCompare(b.relation) ||
+      a.domain.localeCompare(b.domain) ||
+      a.source.localeCompare(b.source) ||
+      a.target.localeCompare(b.target),
+  );
+  const columnReview: ReviewItem[] = plan.columns
+    .filter((c) => c.issue !== null)
+    .map((c) => ({ kind: 'column', status: 'mapping needed', row: null, column: c.header, text: c.issue!, candidates: [] }));
+  result.review = [
+    ...columnReview,
+    ...respondentReview.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
+    ...result.review.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
+  ];
   result.problems = problems.list();
   return { ok: true, value: result, problems: result.problems };
 }
@@ -212,7 +380,10 @@ export function isNotAResponse(status: string): boolean {
  */
 export function isSurveyMonkeyHeader(first: readonly string[], second: readonly string[]): boolean {
   const continued = first.some((c, i) => i > 0 && c.trim() === '' && (second[i] ?? '').trim() !== '');
-  return second.some((c) => /^(response|open-ended response)$/i.test(c.trim())) || (continued && first.some((c) => /^respondent id$/i.test(c.trim())));
+  return (
+    second.some((c) => /^(response|open-ended response)$/i.test(c.trim())) ||
+    (continued && first.some((c) => /^respondent id$/i.test(c.trim())))
+  );
 }
 
 /**

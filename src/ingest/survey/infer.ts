@@ -6,7 +6,16 @@
 import { ANY_DOMAIN } from '../../model/types.js';
 
 /** The leadership domains, in report order (lower-case, as they appear in ties.csv). */
-export const DOMAINS = ['curriculum', 'instruction', 'behaviour', 'assessment', 'data', 'technology', 'wellbeing', 'professional learning'] as const;
+export const DOMAINS = [
+  'curriculum',
+  'instruction',
+  'behaviour',
+  'assessment',
+  'data',
+  'technology',
+  'wellbeing',
+  'professional learning',
+] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 const DOMAIN_CUES: Record<Domain, RegExp> = {
@@ -25,8 +34,14 @@ export const RELATIONS = ['advice', 'collaboration', 'information', 'influence',
 /** Strong cues name the relation; weak cues count only when no strong cue is present. */
 const RELATION_CUES: Record<(typeof RELATIONS)[number], { strong: RegExp; weak: RegExp | null }> = {
   advice: { strong: /\badvi[cs]e/, weak: /\bgo to\b|\bturn to\b|\bask (for )?help\b|\bhelp (you )?with\b|\bconsult/ },
-  collaboration: { strong: /\bcollaborat|\bco-?teach|\bco-?plan/, weak: /\bwork (closely )?with\b|\bplan (lessons |units )?with\b|\bwork together\b/ },
-  information: { strong: /\binformation\b|\binformed\b/, weak: /\btalk (to|with)\b|\bdiscuss|\bshare (ideas|news|updates)|\bcommunicate with\b/ },
+  collaboration: {
+    strong: /\bcollaborat|\bco-?teach|\bco-?plan/,
+    weak: /\bwork (closely )?with\b|\bplan (lessons |units )?with\b|\bwork together\b/,
+  },
+  information: {
+    strong: /\binformation\b|\binformed\b/,
+    weak: /\btalk (to|with)\b|\bdiscuss|\bshare (ideas|news|updates)|\bcommunicate with\b/,
+  },
   influence: { strong: /\binfluen/, weak: /\blook to\b|\bshapes? (your|how you)/ },
   friendship: { strong: /\bfriends?\b|\bfriendship/, weak: /\bsociali[sz]e|\bconfide in\b/ },
 };

@@ -39,12 +39,47 @@ export interface SurveyPlan {
 }
 
 const META = new Set([
-  'timestamp', 'id', 'starttime', 'completiontime', 'lastmodifiedtime', 'email', 'emailaddress', 'name',
-  'startdate', 'enddate', 'status', 'responsetype', 'ipaddress', 'progress', 'durationinseconds', 'finished', 'recordeddate',
-  'responseid', 'recipientlastname', 'recipientfirstname', 'recipientemail', 'externalreference', 'externaldatareference',
-  'locationlatitude', 'locationlongitude', 'distributionchannel', 'userlanguage', 'totalpoints', 'score', 'quizfeedback',
-  'submittedat', 'submissiontime', 'token', 'networkid',
-  'respondentid', 'collectorid', 'firstname', 'lastname', 'customdata', 'customdata1', 'customdata2',
+  'timestamp',
+  'id',
+  'starttime',
+  'completiontime',
+  'lastmodifiedtime',
+  'email',
+  'emailaddress',
+  'name',
+  'startdate',
+  'enddate',
+  'status',
+  'responsetype',
+  'ipaddress',
+  'progress',
+  'durationinseconds',
+  'finished',
+  'recordeddate',
+  'responseid',
+  'recipientlastname',
+  'recipientfirstname',
+  'recipientemail',
+  'externalreference',
+  'externaldatareference',
+  'locationlatitude',
+  'locationlongitude',
+  'distributionchannel',
+  'userlanguage',
+  'totalpoints',
+  'score',
+  'quizfeedback',
+  'submittedat',
+  'submissiontime',
+  'token',
+  'networkid',
+  'respondentid',
+  'collectorid',
+  'firstname',
+  'lastname',
+  'customdata',
+  'customdata1',
+  'customdata2',
 ]);
 const key = (s: string) => foldName(s).replace(/ /g, '');
 const RESPONDENT_ID = /^(your )?(staff|employee|teacher|person|school) ?(id|number|no)$|^your id$/;
@@ -76,15 +111,25 @@ export function detectTool(headers: string[], qualtrics: boolean): SurveyTool {
  * Reads the header (and a sample of answers) into a plan: which column identifies the respondent,
  * which holds the time, and what every question column is. The mapping file wins wherever it speaks.
  */
-export function planSurvey(headers: string[], tags: string[] | null, sample: string[][], matcher: NameMatcher, mapping: SurveyMapping): SurveyPlan {
+export function planSurvey(
+  headers: string[],
+  tags: string[] | null,
+  sample: string[][],
+  matcher: NameMatcher,
+  mapping: SurveyMapping,
+): SurveyPlan {
   const tool = detectTool(headers, tags !== null);
-  const find = (name: string | undefined) => (name === undefined ? -1 : headers.findIndex((h, i) => h.trim() === name.trim() || tags?.[i] === name));
-  const firstMatching = (re: RegExp) => headers.findIndex((h, i) => re.test(foldName(h)) || (tags !== null && re.test(foldName(tags[i] ?? ''))));
+  const find = (name: string | undefined) =>
+    name === undefined ? -1 : headers.findIndex((h, i) => h.trim() === name.trim() || tags?.[i] === name);
+  const firstMatching = (re: RegExp) =>
+    headers.findIndex((h, i) => re.test(foldName(h)) || (tags !== null && re.test(foldName(tags[i] ?? ''))));
   let rIndex = find(mapping.respondent);
   if (rIndex < 0) rIndex = firstMatching(RESPONDENT_ID);
   if (rIndex < 0) {
     // an e-mail column that holds addresses (Microsoft Forms writes "anonymous" when it did not collect them)
-    const emailCols = headers.map((_, i) => i).filter((i) => RESPONDENT_EMAIL.test(foldName(headers[i]!)) || (tags !== null && RESPONDENT_EMAIL.test(foldName(tags[i] ?? ''))));
+    const emailCols = headers
+      .map((_, i) => i)
+      .filter((i) => RESPONDENT_EMAIL.test(foldName(headers[i]!)) || (tags !== null && RESPONDENT_EMAIL.test(foldName(tags[i] ?? ''))));
     rIndex = emailCols.find((i) => sample.some((r) => (r[i] ?? '').includes('@'))) ?? -1;
   }
   if (rIndex < 0) rIndex = firstMatching(RESPONDENT_NAME);
@@ -98,18 +143,30 @@ export function planSurvey(headers: string[], tags: string[] | null, sample: str
     if (index === rIndex || index === tIndex) return;
     const tag = tags?.[index] ?? null;
     const mapped = mapping.questions?.[header] ?? mapping.questions?.[header.trim()] ?? (tag ? mapping.questions?.[tag] : undefined);
-    if (mapped) { columns.push({ index, header, tag, question: mapped, inferred: false, issue: checkMapped(mapped, matcher) }); return; }
-    if (META.has(key(header)) || (tag !== null && META.has(key(tag)))) { metadata.push(header); return; }
-    if (header.trim() === '') { metadata.push(header); return; }
+    if (mapped) {
+      columns.push({ index, header, tag, question: mapped, inferred: false, issue: checkMapped(mapped, matcher) });
+      return;
+    }
+    if (META.has(key(header)) || (tag !== null && META.has(key(tag)))) {
+      metadata.push(header);
+      return;
+    }
+    if (header.trim() === '') {
+      metadata.push(header);
+      return;
+    }
     const values = sample.map((r) => r[index] ?? '');
     columns.push({ index, header, tag, inferred: true, ...inferQuestion(header, tag, values, matcher) });
   });
   if (tags) attachOtherChoices(columns, headers, tags);
   return {
-    tool, headerRows: tags !== null ? 3 : 1,
+    tool,
+    headerRows: tags !== null ? 3 : 1,
     respondent: rIndex >= 0 ? { index: rIndex, header: headers[rIndex]! } : null,
     timestamp: tIndex >= 0 ? { index: tIndex, header: headers[tIndex]! } : null,
-    dateOrder, columns, metadata,
+    dateOrder,
+    columns,
+    metadata,
   };
 }
 
@@ -118,17 +175,24 @@ function checkMapped(q: QuestionMapping, matcher: NameMatcher): string | null {
     if (!q.relation) return 'the mapping gives no relation';
     if (!q.domain) return 'the mapping gives no domain (use "any" for all domains)';
   }
-  if (q.kind === 'grid' && (!q.target || !matcher.has(q.target))) return `the mapping's target ${q.target ? `"${q.target}" is not a roster id` : 'is missing'}`;
+  if (q.kind === 'grid' && (!q.target || !matcher.has(q.target)))
+    return `the mapping's target ${q.target ? `"${q.target}" is not a roster id` : 'is missing'}`;
   return null;
 }
 
 function tieFields(text: string, domainText: string): { relation: string | null; domain: string | null; issue: string | null } {
-  const r = inferRelation(text), d = inferDomain(domainText);
+  const r = inferRelation(text),
+    d = inferDomain(domainText);
   const issue = r.value === null ? `relation unclear: ${r.reason}` : d.value === null ? `domain unclear: ${d.reason}` : null;
   return { relation: r.value, domain: d.value, issue };
 }
 
-function inferQuestion(header: string, tag: string | null, values: string[], matcher: NameMatcher): { question: QuestionMapping; issue: string | null } {
+function inferQuestion(
+  header: string,
+  tag: string | null,
+  values: string[],
+  matcher: NameMatcher,
+): { question: QuestionMapping; issue: string | null } {
   const { base, label } = splitHeader(header, tag);
   const filled = values.filter((v) => v.trim() !== '');
   const scale = detectScale(filled);
@@ -148,11 +212,17 @@ function inferQuestion(header: string, tag: string | null, values: string[], mat
     if (labelDomain && (scale === 'agreement' || scale === 'influence')) return { question: { kind: 'likert', scale }, issue: null };
     if (labelDomain && !scale) {
       const r = inferRelation(base);
-      return { question: { kind: 'rosterRow', relation: r.value, domain: labelDomain, weight: 1 }, issue: r.value === null ? `relation unclear: ${r.reason}` : null };
+      return {
+        question: { kind: 'rosterRow', relation: r.value, domain: labelDomain, weight: 1 },
+        issue: r.value === null ? `relation unclear: ${r.reason}` : null,
+      };
     }
     if (scale === 'frequency' && who.status !== 'matched') {
       const f = tieFields(base, base);
-      return { question: { kind: 'grid', relation: f.relation, domain: f.domain, scale: 'frequency', target: null }, issue: `grid column names "${label}", who is not found on the roster: set target to a roster id` };
+      return {
+        question: { kind: 'grid', relation: f.relation, domain: f.domain, scale: 'frequency', target: null },
+        issue: `grid column names "${label}", who is not found on the roster: set target to a roster id`,
+      };
     }
   }
   if (label === null && (scale === 'frequency' || scale === null)) {
@@ -160,8 +230,16 @@ function inferQuestion(header: string, tag: string | null, values: string[], mat
     // colleague, answered on a frequency scale, is a grid row whose question wording the export dropped.
     const who = matcher.match(header);
     const freq = makeScale(DEFAULT_SCALES.frequency);
-    if (who.status === 'matched' && ['exact', 'title', 'last-first', 'id', 'email'].includes(who.rule) && filled.length > 0 && filled.every((v) => scaleValue(v, freq) !== null)) {
-      return { question: { kind: 'grid', relation: null, domain: null, scale: 'frequency', target: who.id }, issue: `the column is headed by a colleague's name only (a Microsoft Forms Likert statement): the question's wording is not in the export, so give relation and domain in the mapping` };
+    if (
+      who.status === 'matched' &&
+      ['exact', 'title', 'last-first', 'id', 'email'].includes(who.rule) &&
+      filled.length > 0 &&
+      filled.every((v) => scaleValue(v, freq) !== null)
+    ) {
+      return {
+        question: { kind: 'grid', relation: null, domain: null, scale: 'frequency', target: who.id },
+        issue: `the column is headed by a colleague's name only (a Microsoft Forms Likert statement): the question's wording is not in the export, so give relation and domain in the mapping`,
+      };
     }
   }
   if (scale) return { question: { kind: 'likert', scale }, issue: null };
@@ -174,9 +252,13 @@ function inferQuestion(header: string, tag: string | null, values: string[], mat
 }
 
 function mostlyNames(values: string[], matcher: NameMatcher): boolean {
-  let pieces = 0, matched = 0;
+  let pieces = 0,
+    matched = 0;
   for (const v of values.slice(0, 50)) {
-    for (const s of splitNames(v, matcher)) { pieces++; if (s.match.status === 'matched') matched++; }
+    for (const s of splitNames(v, matcher)) {
+      pieces++;
+      if (s.match.status === 'matched') matched++;
+    }
   }
   return pieces >= 3 && matched >= pieces * 0.5;
 }
@@ -195,7 +277,10 @@ function attachOtherChoices(columns: PlannedColumn[], headers: string[], tags: s
     const main = columns.find((c) => c.tag === m[1]);
     const h = headers[i]!;
     if (!main || !h.startsWith(main.header + ' - ') || !/ - Text$/i.test(h)) return;
-    const label = h.slice(main.header.length + 3).replace(/ - Text$/i, '').trim();
+    const label = h
+      .slice(main.header.length + 3)
+      .replace(/ - Text$/i, '')
+      .trim();
     if (label) (main.otherChoices ??= []).push(label);
   });
 }

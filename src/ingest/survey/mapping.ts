@@ -51,35 +51,60 @@ export type MappingResult = { ok: true; mapping: SurveyMapping } | { ok: false; 
 export async function loadMapping(path: string): Promise<MappingResult> {
   const file = basename(path);
   const text = await readFile(path, 'utf8');
-  const problem = (message: string, column: string | null = null, value: string | null = null): Problem =>
-    ({ code: 'BAD_MAPPING', severity: 'error', file, row: null, column, value, message });
+  const problem = (message: string, column: string | null = null, value: string | null = null): Problem => ({
+    code: 'BAD_MAPPING',
+    severity: 'error',
+    file,
+    row: null,
+    column,
+    value,
+    message,
+  });
   let raw: unknown;
   try {
     raw = extname(path).toLowerCase() === '.json' ? JSON.parse(text.replace(/^\uFEFF/, '')) : YAML.parse(text);
   } catch (e) {
-    return { ok: false, problems: [problem(`not valid ${extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`)] };
+    return {
+      ok: false,
+      problems: [problem(`not valid ${extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`)],
+    };
   }
   return validateMapping(raw ?? {}, problem);
 }
 
-export function validateMapping(raw: unknown, problem: (m: string, column?: string | null, value?: string | null) => Problem): MappingResult {
+export function validateMapping(
+  raw: unknown,
+  problem: (m: string, column?: string | null, value?: string | null) => Problem,
+): MappingResult {
   const problems: Problem[] = [];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problems: [problem('expected a mapping object with keys respondent, questions, resolutions, …')] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, problems: [problem('expected a mapping object with keys respondent, questions, resolutions, …')] };
   const m = raw as Record<string, unknown>;
   const known = ['version', 'tool', 'respondent', 'timestamp', 'dateOrder', 'scales', 'questions', 'resolutions', 'respondents'];
-  for (const k of Object.keys(m)) if (!known.includes(k)) problems.push(problem(`unknown key "${k}"; expected one of ${known.join(', ')}`, k));
-  if (m.dateOrder !== undefined && !['mdy', 'dmy', 'ymd'].includes(String(m.dateOrder))) problems.push(problem('dateOrder must be mdy, dmy or ymd', 'dateOrder', String(m.dateOrder)));
+  for (const k of Object.keys(m))
+    if (!known.includes(k)) problems.push(problem(`unknown key "${k}"; expected one of ${known.join(', ')}`, k));
+  if (m.dateOrder !== undefined && !['mdy', 'dmy', 'ymd'].includes(String(m.dateOrder)))
+    problems.push(problem('dateOrder must be mdy, dmy or ymd', 'dateOrder', String(m.dateOrder)));
   const questions = (m.questions ?? {}) as Record<string, unknown>;
   for (const [header, q] of Object.entries(questions)) {
     const qq = q as Record<string, unknown> | null;
-    if (!qq || typeof qq !== 'object') { problems.push(problem('expected { kind: …, relation: …, domain: … }', header)); continue; }
-    if (!QUESTION_KINDS.includes(qq.kind as QuestionKind)) problems.push(problem(`kind must be one of ${QUESTION_KINDS.join(', ')}`, header, String(qq.kind)));
-    if (qq.weight !== undefined && !(typeof qq.weight === 'number' && qq.weight > 0)) problems.push(problem('weight must be a positive number', header, String(qq.weight)));
+    if (!qq || typeof qq !== 'object') {
+      problems.push(problem('expected { kind: …, relation: …, domain: … }', header));
+      continue;
+    }
+    if (!QUESTION_KINDS.includes(qq.kind as QuestionKind))
+      problems.push(problem(`kind must be one of ${QUESTION_KINDS.join(', ')}`, header, String(qq.kind)));
+    if (qq.weight !== undefined && !(typeof qq.weight === 'number' && qq.weight > 0))
+      problems.push(problem('weight must be a positive number', header, String(qq.weight)));
   }
   for (const key of ['resolutions', 'respondents'] as const) {
     const r = (m[key] ?? {}) as Record<string, unknown>;
-    if (typeof r !== 'object') { problems.push(problem(`${key} must map answer text to a roster id`, key)); continue; }
-    for (const [text, v] of Object.entries(r)) if (v !== null && typeof v !== 'string') problems.push(problem('expected a roster id, "ignore" or "not on roster"', key, text));
+    if (typeof r !== 'object') {
+      problems.push(problem(`${key} must map answer text to a roster id`, key));
+      continue;
+    }
+    for (const [text, v] of Object.entries(r))
+      if (v !== null && typeof v !== 'string') problems.push(problem('expected a roster id, "ignore" or "not on roster"', key, text));
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, mapping: { version: 1, ...(m as Omit<SurveyMapping, 'version'>) } };

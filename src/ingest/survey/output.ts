@@ -22,8 +22,10 @@ export const TIES_HEADER = ['source', 'target', 'relation', 'domain', 'weight', 
 /** Canonical ties CSV, readable by the ties ingest. */
 export function tiesCsv(ties: readonly Tie[]): string {
   const wave = ties.some((t) => t.wave !== null); // a wave column only when --wave was given
-  return line(wave ? [...TIES_HEADER, 'wave'] : [...TIES_HEADER])
-    + ties.map((t) => line([t.source, t.target, t.relation, t.domain, t.weight, t.count, t.timestamp, ...(wave ? [t.wave] : [])])).join('');
+  return (
+    line(wave ? [...TIES_HEADER, 'wave'] : [...TIES_HEADER]) +
+    ties.map((t) => line([t.source, t.target, t.relation, t.domain, t.weight, t.count, t.timestamp, ...(wave ? [t.wave] : [])])).join('')
+  );
 }
 
 /** One row per roster person (and per kept non-roster respondent): responded yes/no, Likert answers, skills. */
@@ -34,7 +36,15 @@ export function peopleCsv(people: readonly Person[], r: SurveyImport): string {
   let out = line(['id', 'name', 'department', 'responded', ...likertCols, 'skills', 'skill_domains']);
   const row = (id: string, name: string, dept: string) => {
     const a = r.answers.get(id);
-    return line([id, name, dept, responded.has(id) ? 'yes' : 'no', ...likertCols.map((c) => a?.likert[c] ?? null), a?.skills.join('; ') ?? '', a?.skillDomains.join('; ') ?? '']);
+    return line([
+      id,
+      name,
+      dept,
+      responded.has(id) ? 'yes' : 'no',
+      ...likertCols.map((c) => a?.likert[c] ?? null),
+      a?.skills.join('; ') ?? '',
+      a?.skillDomains.join('; ') ?? '',
+    ]);
   };
   for (const p of people) out += row(p.id, p.name, p.department);
   for (const id of r.keptNonRoster) out += row(id, id, '');
@@ -42,19 +52,39 @@ export function peopleCsv(people: readonly Person[], r: SurveyImport): string {
 }
 
 export function reviewCsv(review: readonly ReviewItem[]): string {
-  return line(['kind', 'status', 'row', 'column', 'text', 'candidates'])
-    + review.map((i) => line([i.kind, i.status, i.row, i.column, i.text, i.candidates.map((c) => `${c.id} (${c.name}) ${c.score.toFixed(2)}`).join('; ')])).join('');
+  return (
+    line(['kind', 'status', 'row', 'column', 'text', 'candidates']) +
+    review
+      .map((i) =>
+        line([i.kind, i.status, i.row, i.column, i.text, i.candidates.map((c) => `${c.id} (${c.name}) ${c.score.toFixed(2)}`).join('; ')]),
+      )
+      .join('')
+  );
 }
 
-export interface ResponseRate { department: string; roster: number; responded: number; rate: number | null }
+export interface ResponseRate {
+  department: string;
+  roster: number;
+  responded: number;
+  rate: number | null;
+}
 
 /** Response rate overall (department "(all)") and per department, over roster people only. */
 export function responseRates(people: readonly Person[], respondents: readonly string[]): ResponseRate[] {
   const answered = new Set(respondents);
   const by = new Map<string, { roster: number; responded: number }>();
-  const add = (d: string, yes: boolean) => { const c = by.get(d) ?? { roster: 0, responded: 0 }; c.roster++; if (yes) c.responded++; by.set(d, c); };
-  for (const p of people) { add('(all)', answered.has(p.id)); add(p.department || '(no department)', answered.has(p.id)); }
-  return [...by].map(([department, c]) => ({ department, ...c, rate: c.roster ? c.responded / c.roster : null }))
+  const add = (d: string, yes: boolean) => {
+    const c = by.get(d) ?? { roster: 0, responded: 0 };
+    c.roster++;
+    if (yes) c.responded++;
+    by.set(d, c);
+  };
+  for (const p of people) {
+    add('(all)', answered.has(p.id));
+    add(p.department || '(no department)', answered.has(p.id));
+  }
+  return [...by]
+    .map(([department, c]) => ({ department, ...c, rate: c.roster ? c.responded / c.roster : null }))
     .sort((a, b) => (a.department === '(all)' ? -1 : b.department === '(all)' ? 1 : a.department.localeCompare(b.department)));
 }
 
@@ -74,14 +104,23 @@ export function starterMapping(r: SurveyImport, existing: SurveyMapping | undefi
     const target = i.kind === 'respondent' ? respondents : resolutions;
     if (target[i.text] === undefined) target[i.text] = null;
     if (!notes.has(`${i.kind}:${i.text}`)) {
-      notes.set(`${i.kind}:${i.text}`, `${i.status} (row ${i.row}, "${clip(i.column ?? '')}")` + (i.candidates.length ? `: ${i.candidates.map((c) => `${c.id} ${c.name} ${c.score.toFixed(2)}`).join(', ')}` : ''));
+      notes.set(
+        `${i.kind}:${i.text}`,
+        `${i.status} (row ${i.row}, "${clip(i.column ?? '')}")` +
+          (i.candidates.length ? `: ${i.candidates.map((c) => `${c.id} ${c.name} ${c.score.toFixed(2)}`).join(', ')}` : ''),
+      );
     }
   }
   const doc = new YAML.Document({
-    version: 1, tool: r.tool,
-    respondent: r.plan.respondent?.header, timestamp: r.plan.timestamp?.header, dateOrder: r.plan.dateOrder,
+    version: 1,
+    tool: r.tool,
+    respondent: r.plan.respondent?.header,
+    timestamp: r.plan.timestamp?.header,
+    dateOrder: r.plan.dateOrder,
     ...(existing?.scales ? { scales: existing.scales } : {}),
-    questions, resolutions, respondents,
+    questions,
+    resolutions,
+    respondents,
   });
   doc.commentBefore = [
     ' leadmap survey mapping. Edit and pass with --mapping; reused next year.',

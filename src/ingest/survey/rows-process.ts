@@ -44,13 +44,35 @@ export function scaleFor(col: PlannedColumn, scales: Record<ScaleName, Scale>): 
 }
 
 /** Turns one respondent's cells into ties, answers and review items. */
-export function processRow(ctx: RowContext, columns: readonly PlannedColumn[], cells: readonly string[], row: number, source: string, time: string | null): RowOutcome {
+export function processRow(
+  ctx: RowContext,
+  columns: readonly PlannedColumn[],
+  cells: readonly string[],
+  row: number,
+  source: string,
+  time: string | null,
+): RowOutcome {
   const out: RowOutcome = {
-    row, source, time, ties: [], answers: { likert: {}, skills: [], skillDomains: [] }, review: [], rules: {},
-    selfTies: 0, resolvedOut: { ignore: 0, notOnRoster: 0 }, formulaCells: 0,
+    row,
+    source,
+    time,
+    ties: [],
+    answers: { likert: {}, skills: [], skillDomains: [] },
+    review: [],
+    rules: {},
+    selfTies: 0,
+    resolvedOut: { ignore: 0, notOnRoster: 0 },
+    formulaCells: 0,
   };
   const tie = (target: string, q: PlannedColumn['question'], weight: number): Tie => ({
-    source, target, relation: q.relation!, domain: q.domain!, weight, count: 1, timestamp: time, wave: ctx.wave,
+    source,
+    target,
+    relation: q.relation!,
+    domain: q.domain!,
+    weight,
+    count: 1,
+    timestamp: time,
+    wave: ctx.wave,
   });
   for (const col of columns) {
     if (col.issue !== null) continue;
@@ -58,18 +80,42 @@ export function processRow(ctx: RowContext, columns: readonly PlannedColumn[], c
     if (cell === '') continue;
     const q = col.question;
     switch (q.kind) {
-      case 'ignore': break;
+      case 'ignore':
+        break;
       case 'grid': {
         const w = scaleValue(cell, scaleFor(col, ctx.scales));
-        if (w === null) { ctx.problems.warning(ctx.file, row, col.header, cell, 'BAD_FREQUENCY', 'expected a frequency word (Daily, Weekly, Monthly, A few times a year, Rarely, Never) or a number; add it to scales.frequency in the mapping'); break; }
+        if (w === null) {
+          ctx.problems.warning(
+            ctx.file,
+            row,
+            col.header,
+            cell,
+            'BAD_FREQUENCY',
+            'expected a frequency word (Daily, Weekly, Monthly, A few times a year, Rarely, Never) or a number; add it to scales.frequency in the mapping',
+          );
+          break;
+        }
         if (w <= 0) break;
-        if (q.target === source) { out.selfTies++; break; }
+        if (q.target === source) {
+          out.selfTies++;
+          break;
+        }
         out.ties.push(tie(q.target!, q, w));
         break;
       }
       case 'likert': {
         const v = scaleValue(cell, scaleFor(col, ctx.scales));
-        if (v === null) { ctx.problems.warning(ctx.file, row, col.header, cell, 'BAD_SCALE_VALUE', `expected an answer on the ${typeof q.scale === 'string' ? q.scale : 'mapped'} scale or a number; add it to the scale in the mapping`); break; }
+        if (v === null) {
+          ctx.problems.warning(
+            ctx.file,
+            row,
+            col.header,
+            cell,
+            'BAD_SCALE_VALUE',
+            `expected an answer on the ${typeof q.scale === 'string' ? q.scale : 'mapped'} scale or a number; add it to the scale in the mapping`,
+          );
+          break;
+        }
         out.answers.likert[q.attribute ?? col.header] = v;
         break;
       }
@@ -92,8 +138,14 @@ export function processRow(ctx: RowContext, columns: readonly PlannedColumn[], c
             out.review.push({ kind: 'name', status: 'formula', row, column: col.header, text: cell, candidates: [] });
             break;
           }
-          if (res === 'ignore') { out.resolvedOut.ignore++; break; }
-          if (res === 'not on roster') { out.resolvedOut.notOnRoster++; break; }
+          if (res === 'ignore') {
+            out.resolvedOut.ignore++;
+            break;
+          }
+          if (res === 'not on roster') {
+            out.resolvedOut.notOnRoster++;
+            break;
+          }
           addTarget(out, tie, q, res, 'mapping');
           break;
         }
@@ -107,7 +159,8 @@ export function processRow(ctx: RowContext, columns: readonly PlannedColumn[], c
             seen.add(m.id);
             addTarget(out, tie, q, m.id, m.rule);
           } else if (m.status === 'resolved-out') {
-            if (m.resolution === 'ignore') out.resolvedOut.ignore++; else out.resolvedOut.notOnRoster++;
+            if (m.resolution === 'ignore') out.resolvedOut.ignore++;
+            else out.resolvedOut.notOnRoster++;
           } else {
             out.review.push({ kind: 'name', status: m.status, row, column: col.header, text: s.text, candidates: m.candidates });
           }
@@ -119,8 +172,17 @@ export function processRow(ctx: RowContext, columns: readonly PlannedColumn[], c
   return out;
 }
 
-function addTarget(out: RowOutcome, tie: (t: string, q: PlannedColumn['question'], w: number) => Tie, q: PlannedColumn['question'], target: string, rule: string): void {
+function addTarget(
+  out: RowOutcome,
+  tie: (t: string, q: PlannedColumn['question'], w: number) => Tie,
+  q: PlannedColumn['question'],
+  target: string,
+  rule: string,
+): void {
   out.rules[rule] = (out.rules[rule] ?? 0) + 1;
-  if (target === out.source) { out.selfTies++; return; }
+  if (target === out.source) {
+    out.selfTies++;
+    return;
+  }
   out.ties.push(tie(target, q, q.weight ?? 1));
 }

@@ -4,7 +4,10 @@ import ExcelJS from 'exceljs';
 import { decodeFile, readHead, sniffBytes, type DecodeReport } from '../decode/index.js';
 
 /** One spreadsheet row: 1-based row number as a spreadsheet shows it, and its cells as text. */
-export interface ExportRow { row: number; cells: string[] }
+export interface ExportRow {
+  row: number;
+  cells: string[];
+}
 
 export interface ExportSource {
   /** 'csv' (any delimiter, any encoding) or 'xlsx'. */
@@ -25,12 +28,23 @@ export type OpenResult = { ok: true; source: ExportSource } | { ok: false; code:
 export async function openExport(path: string): Promise<OpenResult> {
   const head = await readHead(path);
   const sniffed = sniffBytes(head);
-  if (sniffed.kind === 'empty') return { ok: false, code: 'EMPTY_FILE', message: 'the file is empty; expected a survey export with a header row and one row per respondent' };
-  if (sniffed.kind === 'binary') return { ok: false, code: 'NOT_A_SURVEY_EXPORT', message: `${sniffed.reason}, not a survey export; expected CSV/TSV text or an .xlsx workbook` };
+  if (sniffed.kind === 'empty')
+    return {
+      ok: false,
+      code: 'EMPTY_FILE',
+      message: 'the file is empty; expected a survey export with a header row and one row per respondent',
+    };
+  if (sniffed.kind === 'binary')
+    return {
+      ok: false,
+      code: 'NOT_A_SURVEY_EXPORT',
+      message: `${sniffed.reason}, not a survey export; expected CSV/TSV text or an .xlsx workbook`,
+    };
   if (sniffed.kind === 'xlsx') return { ok: true, source: { format: 'xlsx', delimiter: null, decode: null, rows: xlsxRows(path) } };
   const { chunks, report } = decodeFile(path, sniffed);
   const first = await chunks.next();
-  if (first.done || first.value.trim() === '') return { ok: false, code: 'EMPTY_FILE', message: 'the file has no text; expected a survey export with a header row' };
+  if (first.done || first.value.trim() === '')
+    return { ok: false, code: 'EMPTY_FILE', message: 'the file has no text; expected a survey export with a header row' };
   const delimiter = detectDelimiter(firstLine(first.value));
   async function* all(): AsyncGenerator<string> {
     yield first.value as string;
@@ -76,11 +90,19 @@ async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGe
 }
 
 async function* xlsxRows(path: string): AsyncGenerator<ExportRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+  });
   for await (const sheet of reader) {
     let expected = 1;
     for await (const r of sheet) {
-      while (expected < r.number) { yield { row: expected, cells: [] }; expected++; } // blank rows
+      while (expected < r.number) {
+        yield { row: expected, cells: [] };
+        expected++;
+      } // blank rows
       const values = r.values as unknown[];
       const cells: string[] = [];
       for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));

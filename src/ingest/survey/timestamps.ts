@@ -26,27 +26,39 @@ export function guessDateOrder(samples: readonly string[]): DateOrder {
 export function parseTimestamp(text: string, order: DateOrder): string | null {
   const t = text.trim();
   if (!t) return null;
-  let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;
+  let y: number,
+    mo: number,
+    d: number,
+    h = 0,
+    mi = 0,
+    s = 0;
   const iso = ISO.exec(t);
   const serial = SERIAL.exec(t);
   if (iso) {
     [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    h = Number(iso[4] ?? 0); mi = Number(iso[5] ?? 0); s = Number(iso[6] ?? 0);
+    h = Number(iso[4] ?? 0);
+    mi = Number(iso[5] ?? 0);
+    s = Number(iso[6] ?? 0);
     const ampm = iso[7]?.replace(/\./g, '').toLowerCase();
     if (ampm === 'pm' && h < 12) h += 12;
     if (ampm === 'am' && h === 12) h = 0;
   } else if (serial) {
-    const days = Number(serial[1]), frac = serial[2] ? Number('0.' + serial[2]) : 0;
+    const days = Number(serial[1]),
+      frac = serial[2] ? Number('0.' + serial[2]) : 0;
     if (days < 36526 || days > 73050) return null;
     const ms = Date.UTC(1899, 11, 30) + days * 86_400_000 + Math.round(frac * 86_400) * 1000;
     return new Date(ms).toISOString().slice(0, 19);
   } else {
     const m = SLASHED.exec(t);
     if (!m) return null;
-    const a = Number(m[1]), b = Number(m[2]);
-    y = Number(m[3]); if (y < 100) y += 2000;
+    const a = Number(m[1]),
+      b = Number(m[2]);
+    y = Number(m[3]);
+    if (y < 100) y += 2000;
     [mo, d] = order === 'dmy' ? [b, a] : [a, b];
-    h = Number(m[4] ?? 0); mi = Number(m[5] ?? 0); s = Number(m[6] ?? 0);
+    h = Number(m[4] ?? 0);
+    mi = Number(m[5] ?? 0);
+    s = Number(m[6] ?? 0);
     const ampm = m[7]?.replace(/\./g, '').toLowerCase();
     if (ampm === 'pm' && h < 12) h += 12;
     if (ampm === 'am' && h === 12) h = 0;

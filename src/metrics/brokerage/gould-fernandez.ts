@@ -39,7 +39,16 @@ export function gouldFernandez(ig: IndexedGraph, groupOf: GroupOf): BrokerageCou
   for (let i = 0; i < n; i++) for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) arcs.add(i * n + ig.outAdj[k]!);
   const out: BrokerageCounts[] = [];
   for (let v = 0; v < n; v++) {
-    const c: BrokerageCounts = { id: ig.ids[v]!, group: groups[v]!, coordinator: 0, itinerant: 0, gatekeeper: 0, representative: 0, liaison: 0, total: 0 };
+    const c: BrokerageCounts = {
+      id: ig.ids[v]!,
+      group: groups[v]!,
+      coordinator: 0,
+      itinerant: 0,
+      gatekeeper: 0,
+      representative: 0,
+      liaison: 0,
+      total: 0,
+    };
     const gv = groups[v]!;
     for (let p = ig.inStart[v]!; p < ig.inStart[v + 1]!; p++) {
       const a = ig.inAdj[p]!;

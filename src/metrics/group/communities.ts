@@ -45,7 +45,9 @@ export function louvainCommunities(ig: IndexedGraph, options: Partial<CommunityO
   if (g.size === 0) raw = Object.fromEntries(ig.ids.map((id, i) => [id, i]));
   else raw = louvain(g, { getEdgeWeight: 'weight', rng: mulberry32(o.seed), resolution: o.resolution });
   const labels = new Int32Array(ig.n);
-  ig.ids.forEach((id, i) => { labels[i] = raw[id]!; });
+  ig.ids.forEach((id, i) => {
+    labels[i] = raw[id]!;
+  });
   return partitionResult(ig, labels);
 }
 
@@ -58,7 +60,11 @@ export function partitionResult(ig: IndexedGraph, labels: Int32Array): Community
   const relabeled = new Int32Array(ig.n);
   for (const i of order) {
     let c = renumber.get(labels[i]!);
-    if (c === undefined) { c = communities.length; renumber.set(labels[i]!, c); communities.push([]); }
+    if (c === undefined) {
+      c = communities.length;
+      renumber.set(labels[i]!, c);
+      communities.push([]);
+    }
     communities[c]!.push(ig.ids[i]!);
     communityOf[ig.ids[i]!] = c;
     relabeled[i] = c;

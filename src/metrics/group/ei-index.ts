@@ -79,20 +79,35 @@ export function eiIndex(ig: IndexedGraph, groupOf: GroupOf, options: Partial<EiO
     const g = labels[i]!;
     for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) {
       const h = labels[ig.outAdj[k]!]!;
-      if (h === g) { gi[g]!++; internal++; } else { ge[g]!++; if (o.groupArcs === 'both') ge[h]!++; }
+      if (h === g) {
+        gi[g]!++;
+        internal++;
+      } else {
+        ge[g]!++;
+        if (o.groupArcs === 'both') ge[h]!++;
+      }
     }
   }
   const external = ig.m - internal;
   const groups: GroupEi[] = names.map((group, g) => {
     const size = sizes[g]!;
-    if (size < o.minGroupSize) return { group, size, internal: null, external: null, ei: null, reason: `suppressed: fewer than ${o.minGroupSize} people` };
+    if (size < o.minGroupSize)
+      return { group, size, internal: null, external: null, ei: null, reason: `suppressed: fewer than ${o.minGroupSize} people` };
     const t = gi[g]! + ge[g]!;
-    return { group, size, internal: gi[g]!, external: ge[g]!, ei: t === 0 ? null : (ge[g]! - gi[g]!) / t, reason: t === 0 ? 'no ties sent' : null };
+    return {
+      group,
+      size,
+      internal: gi[g]!,
+      external: ge[g]!,
+      ei: t === 0 ? null : (ge[g]! - gi[g]!) / t,
+      reason: t === 0 ? 'no ties sent' : null,
+    };
   });
   if (ig.m === 0) return { internal, external, ei: null, reason: 'no ties', groups, test: null, testReason: 'no ties' };
   const ei = (external - internal) / ig.m;
   if (names.length < 2) return { internal, external, ei, reason: null, groups, test: null, testReason: 'only one group' };
-  if (o.permutations <= 0) return { internal, external, ei, reason: null, groups, test: null, testReason: 'permutation test not requested' };
+  if (o.permutations <= 0)
+    return { internal, external, ei, reason: null, groups, test: null, testReason: 'permutation test not requested' };
   const R = Math.max(1, Math.min(o.permutations, Math.floor(o.maxWork / Math.max(1, ig.m + ig.n))));
   const rng = mulberry32(o.seed);
   const perm = Int32Array.from(labels);
@@ -114,7 +129,11 @@ export function eiIndex(ig: IndexedGraph, groupOf: GroupOf, options: Partial<EiO
   const pLower = (le + 1) / (R + 1);
   const pUpper = (ge2 + 1) / (R + 1);
   return {
-    internal, external, ei, reason: null, groups,
+    internal,
+    external,
+    ei,
+    reason: null,
+    groups,
     test: { permutations: R, seed: o.seed, expected: sum / R, pLower, pUpper, pTwoSided: Math.min(1, 2 * Math.min(pLower, pUpper)) },
     testReason: null,
   };

@@ -41,7 +41,8 @@ export function mixingMatrix(ig: IndexedGraph, groupOf: GroupOf, options: Partia
   for (let g = 0; g < G; g++) {
     for (let h = 0; h < G; h++) {
       const t = counts[g * G + h]!;
-      if (g === h) within += t; else between += t;
+      if (g === h) within += t;
+      else between += t;
       const suppressed = sizes[g]! < minGroupSize || sizes[h]! < minGroupSize;
       const pairs = g === h ? sizes[g]! * (sizes[g]! - 1) : sizes[g]! * sizes[h]!;
       blocks.push({

@@ -3,7 +3,10 @@
  * Both take parallel arrays of labels (any strings/numbers) of equal length n.
  */
 
-function contingency(a: readonly (string | number)[], b: readonly (string | number)[]): { table: Map<string, number>; ra: Map<string | number, number>; rb: Map<string | number, number> } {
+function contingency(
+  a: readonly (string | number)[],
+  b: readonly (string | number)[],
+): { table: Map<string, number>; ra: Map<string | number, number>; rb: Map<string | number, number> } {
   const table = new Map<string, number>();
   const ra = new Map<string | number, number>();
   const rb = new Map<string | number, number>();

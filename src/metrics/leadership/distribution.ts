@@ -101,7 +101,11 @@ export interface TopShareResult extends MaybeNumber {
  * ("nobody was named"). O(n log n).
  * Example: in-degrees [5, 1, 1, 1, 1, 1, 0, 0, 0, 0] → k = 1, share = 0.5.
  */
-export function topShare(ids: readonly string[], inDegree: ArrayLike<number>, options: Partial<typeof TOP_SHARE_DEFAULTS> = {}): TopShareResult {
+export function topShare(
+  ids: readonly string[],
+  inDegree: ArrayLike<number>,
+  options: Partial<typeof TOP_SHARE_DEFAULTS> = {},
+): TopShareResult {
   const { fraction } = { ...TOP_SHARE_DEFAULTS, ...options };
   const n = ids.length;
   if (n === 0) return { ...unknown('no people'), top: [] };

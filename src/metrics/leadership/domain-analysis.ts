@@ -99,9 +99,18 @@ export function analyzeDomain(ig: IndexedGraph, ctx: DomainContext): DomainResul
   const dens = density(ig.m, ig.n, senders);
   const recip = arcReciprocity(ig, resp === null ? undefined : (j) => resp.has(ig.ids[j]!));
   const centralization = inDegreeCentralization(ig.inDegree);
-  const profile = distributionProfile({ density: dens, reciprocity: recip, centralization: centralization.value, centralMembers: who.leaders.length }, ctx.profile);
+  const profile = distributionProfile(
+    { density: dens, reciprocity: recip, centralization: centralization.value, centralMembers: who.leaders.length },
+    ctx.profile,
+  );
   const distribution: DomainDistribution = {
-    domain, label, people: ig.n, ties: ig.m, density: dens, reciprocity: recip, centralization,
+    domain,
+    label,
+    people: ig.n,
+    ties: ig.m,
+    density: dens,
+    reciprocity: recip,
+    centralization,
     gini: gini(ig.inDegree, { correction: ctx.giniCorrection }),
     lorenz: lorenzCurve(ig.inDegree),
     topShare: { ...topShare(ig.ids, ig.inDegree, { fraction: ctx.topFraction }), fraction: ctx.topFraction },
@@ -125,7 +134,8 @@ export function analyzeDomain(ig: IndexedGraph, ctx: DomainContext): DomainResul
   const paths = ig.n <= ctx.risk.maxPeopleForPaths;
   const candidates = [...new Set([...who.leaders, ...soleSources.map((s) => s.id)])];
   const risk: DomainRisk = {
-    domain, label,
+    domain,
+    label,
     benchDepth: benchDepth(ig, ctx.risk),
     soleSources,
     keyPeople: paths ? keyPersonRisk(ig, candidates).map((k) => ({ ...k, name: nameOf(k.id) })) : [],

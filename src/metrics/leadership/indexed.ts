@@ -39,10 +39,19 @@ export function indexGraph(g: OrgGraph): IndexedGraph {
     inStrength[i] = s;
   }
   return {
-    n, m: c.m, ids: c.ids, index: c.index,
-    outStart: c.outOffsets, outAdj: c.outTargets, outW: c.outWeights,
-    inStart: c.inOffsets, inAdj: c.inSources, inW: c.inWeights,
-    inDegree, outDegree, inStrength,
+    n,
+    m: c.m,
+    ids: c.ids,
+    index: c.index,
+    outStart: c.outOffsets,
+    outAdj: c.outTargets,
+    outW: c.outWeights,
+    inStart: c.inOffsets,
+    inAdj: c.inSources,
+    inW: c.inWeights,
+    inDegree,
+    outDegree,
+    inStrength,
   };
 }
 

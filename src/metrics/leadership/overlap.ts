@@ -27,7 +27,10 @@ export interface CrossDomainOverlap {
  * terms, as in the domain reading). Degenerate: both sets empty → null ("no leaders in either domain").
  * O(D² · L). Ref: Jaccard (1912), New Phytologist 11(2).
  */
-export function crossDomainOverlap(leadersByDomain: ReadonlyMap<string, readonly string[]>, nameOf: (id: string) => string): CrossDomainOverlap {
+export function crossDomainOverlap(
+  leadersByDomain: ReadonlyMap<string, readonly string[]>,
+  nameOf: (id: string) => string,
+): CrossDomainOverlap {
   const domains = [...leadersByDomain.keys()];
   const sets = new Map(domains.map((d) => [d, new Set(leadersByDomain.get(d)!)]));
   const led = new Map<string, string[]>();
@@ -53,7 +56,9 @@ export function crossDomainOverlap(leadersByDomain: ReadonlyMap<string, readonly
     const k = leadEverything.length;
     const names = joinNames(leadEverything.map(nameOf));
     const allSame = withLeaders.every((d) => sets.get(d)!.size === k);
-    if (k > 0 && allSame) reading = k === 1 ? `The same person (${names}) leads every domain.` : `The same ${numberWord(k)} people (${names}) lead every domain.`;
+    if (k > 0 && allSame)
+      reading =
+        k === 1 ? `The same person (${names}) leads every domain.` : `The same ${numberWord(k)} people (${names}) lead every domain.`;
     else if (k > 0) reading = k === 1 ? `${names} leads in every domain.` : `${names} lead in every domain.`;
     else if (pairs.every((p) => p.jaccard === null || p.jaccard === 0)) reading = 'Each domain is led by different people.';
   }

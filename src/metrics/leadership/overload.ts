@@ -62,7 +62,14 @@ export function overload(
   const o = { ...OVERLOAD_DEFAULTS, ...options };
   const capOf = (p: Person): number | null => (o.basis === 'fte' ? p.fte : p.releaseTime);
   if (!people.some((p) => capOf(p) !== null)) {
-    return { basis: null, reason: o.basis === 'fte' ? 'roster has no FTE' : 'roster has no release time', medianRatio: null, medianLoad: null, people: [], overloaded: [] };
+    return {
+      basis: null,
+      reason: o.basis === 'fte' ? 'roster has no FTE' : 'roster has no release time',
+      medianRatio: null,
+      medianLoad: null,
+      people: [],
+      overloaded: [],
+    };
   }
   const entries: LoadEntry[] = [];
   for (const [id, l] of loads) {
@@ -71,16 +78,39 @@ export function overload(
     const cap = capOf(p);
     if (cap === null) continue;
     if (o.formalOnly && !isFormalLeaderRole(p.role, options.formalPatterns)) continue;
-    entries.push({ id, name: p.name, role: p.role, load: l.load, domainsLed: l.domainsLed, capacity: cap, ratio: l.load / Math.max(cap, o.minCapacity), overloaded: false });
+    entries.push({
+      id,
+      name: p.name,
+      role: p.role,
+      load: l.load,
+      domainsLed: l.domainsLed,
+      capacity: cap,
+      ratio: l.load / Math.max(cap, o.minCapacity),
+      overloaded: false,
+    });
   }
   const medianRatio = median(entries.map((e) => e.ratio));
   const medianLoad = median(entries.map((e) => e.load));
   entries.sort((a, b) => b.ratio - a.ratio || compareIds(a.id, b.id));
   if (entries.length < 2) {
-    return { basis: o.basis, reason: 'fewer than 2 leaders with release time to compare', medianRatio, medianLoad, people: entries, overloaded: [] };
+    return {
+      basis: o.basis,
+      reason: 'fewer than 2 leaders with release time to compare',
+      medianRatio,
+      medianLoad,
+      people: entries,
+      overloaded: [],
+    };
   }
   for (const e of entries) {
     e.overloaded = e.ratio >= o.factor * medianRatio! - 1e-12 && (!o.requireAboveMedianLoad || e.load >= medianLoad!);
   }
-  return { basis: o.basis, reason: null, medianRatio, medianLoad, people: entries, overloaded: entries.filter((e) => e.overloaded).map((e) => e.id) };
+  return {
+    basis: o.basis,
+    reason: null,
+    medianRatio,
+    medianLoad,
+    people: entries,
+    overloaded: entries.filter((e) => e.overloaded).map((e) => e.id),
+  };
 }

@@ -77,14 +77,24 @@ export interface NewStaffFlag {
  * colleagues have not (yet) drawn them into the advice network. `isolate` marks those who also name
  * nobody; with `responded: false` that may only mean they did not answer. Sorted by id. O(n).
  */
-export function isolatedNewStaff(ig: IndexedGraph, personOf: (id: string) => Person | undefined, waveYear: number | null, respondents: ReadonlySet<string> | null, options: Partial<PeripheryOptions> = {}): NewStaffFlag[] {
+export function isolatedNewStaff(
+  ig: IndexedGraph,
+  personOf: (id: string) => Person | undefined,
+  waveYear: number | null,
+  respondents: ReadonlySet<string> | null,
+  options: Partial<PeripheryOptions> = {},
+): NewStaffFlag[] {
   const out: NewStaffFlag[] = [];
   for (let i = 0; i < ig.n; i++) {
     const p = personOf(ig.ids[i]!);
     if (!p || !p.onRoster || ig.inDegree[i] !== 0 || !isNewStaff(p, waveYear, options)) continue;
     out.push({
-      id: p.id, name: p.name, startYear: p.startYear, yearsExperience: p.yearsExperience,
-      inDegree: 0, outDegree: ig.outDegree[i]!,
+      id: p.id,
+      name: p.name,
+      startYear: p.startYear,
+      yearsExperience: p.yearsExperience,
+      inDegree: 0,
+      outDegree: ig.outDegree[i]!,
       responded: respondents === null ? null : respondents.has(p.id),
       isolate: ig.outDegree[i] === 0,
     });

@@ -56,8 +56,9 @@ export function distributionProfile(
   const centralMembersBand = band(measures.centralMembers, o.centralMembers);
   const score = (b: Band | null, inverted = false): number | null =>
     b === null ? null : inverted ? { low: 2, moderate: 1, high: 0 }[b] : { low: 0, moderate: 1, high: 2 }[b];
-  const scores = [score(densityBand), score(reciprocityBand), score(centralizationBand, true), score(centralMembersBand)]
-    .filter((s): s is number => s !== null);
+  const scores = [score(densityBand), score(reciprocityBand), score(centralizationBand, true), score(centralMembersBand)].filter(
+    (s): s is number => s !== null,
+  );
   const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
   const level: Band | null = scores.length === 0 ? null : mean >= 1.5 ? 'high' : mean >= 0.75 ? 'moderate' : 'low';
   return { ...measures, densityBand, reciprocityBand, centralizationBand, centralMembersBand, level };

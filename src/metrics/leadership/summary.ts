@@ -38,40 +38,74 @@ export function summarizeLeadership(a: LeadershipAnalysis): string {
 
   out.push('', 'How widely leadership is spread');
   const p = pooledDist.profile;
-  if (p.level) out.push(`- Overall, leadership looks ${p.level === 'high' ? 'widely distributed' : p.level === 'moderate' ? 'partly distributed' : 'concentrated'} (density ${p.densityBand ?? 'unknown'}, reciprocity ${p.reciprocityBand ?? 'unknown'}, centralization ${p.centralizationBand ?? 'unknown'}, ${numberWord(p.centralMembers)} central ${p.centralMembers === 1 ? 'person' : 'people'}).`);
+  if (p.level)
+    out.push(
+      `- Overall, leadership looks ${p.level === 'high' ? 'widely distributed' : p.level === 'moderate' ? 'partly distributed' : 'concentrated'} (density ${p.densityBand ?? 'unknown'}, reciprocity ${p.reciprocityBand ?? 'unknown'}, centralization ${p.centralizationBand ?? 'unknown'}, ${numberWord(p.centralMembers)} central ${p.centralMembers === 1 ? 'person' : 'people'}).`,
+    );
   const ts = pooledDist.topShare;
-  if (ts.value !== null) out.push(`- The most sought-out ${pct(ts.fraction)} of staff (${ts.top.length} ${ts.top.length === 1 ? 'person' : 'people'}) receive ${pct(ts.value)} of all nominations.`);
-  if (pooledDist.gini.value !== null) out.push(`- Inequality of nominations (Gini, 0 = equal, 1 = one person): ${fix(pooledDist.gini.value)}.`);
+  if (ts.value !== null)
+    out.push(
+      `- The most sought-out ${pct(ts.fraction)} of staff (${ts.top.length} ${ts.top.length === 1 ? 'person' : 'people'}) receive ${pct(ts.value)} of all nominations.`,
+    );
+  if (pooledDist.gini.value !== null)
+    out.push(`- Inequality of nominations (Gini, 0 = equal, 1 = one person): ${fix(pooledDist.gini.value)}.`);
   if (a.distribution.overlap.reading) out.push(`- ${a.distribution.overlap.reading}`);
 
   out.push('', 'Formal and informal leaders');
   const fiPooled = a.formalInformal.byDomain[a.formalInformal.byDomain.length - 1]!;
-  if (fiPooled.formalShare !== null) out.push(`- ${pct(fiPooled.formalShare)} of nominations go to the ${fiPooled.formalLeaders} people with a formal leadership role.`);
+  if (fiPooled.formalShare !== null)
+    out.push(`- ${pct(fiPooled.formalShare)} of nominations go to the ${fiPooled.formalLeaders} people with a formal leadership role.`);
   const hidden = new Map<string, string[]>();
   for (const f of a.formalInformal.byDomain) {
     for (const h of f.hiddenLeaders) hidden.set(h.id, [...(hidden.get(h.id) ?? []), domainName(f.domain)]);
   }
-  if (hidden.size > 0) out.push(`- Informal (hidden) leaders without a formal role: ${[...hidden].map(([id, ds]) => `${nm(id)} (${ds.join(', ')})`).join('; ')}.`);
+  if (hidden.size > 0)
+    out.push(
+      `- Informal (hidden) leaders without a formal role: ${[...hidden].map(([id, ds]) => `${nm(id)} (${ds.join(', ')})`).join('; ')}.`,
+    );
   else out.push('- No informal leader stands out beyond the formal roles.');
-  if (fiPooled.nominalLeaders.length > 0) out.push(`- Formal leaders rarely sought out: ${fiPooled.nominalLeaders.map((n) => `${n.name} (${n.role}, named by ${n.inDegree})`).join('; ')}.`);
+  if (fiPooled.nominalLeaders.length > 0)
+    out.push(
+      `- Formal leaders rarely sought out: ${fiPooled.nominalLeaders.map((n) => `${n.name} (${n.role}, named by ${n.inDegree})`).join('; ')}.`,
+    );
 
   out.push('', `Silos (by ${a.groups.groupBy})`);
   const ei = a.groups.ei[a.groups.ei.length - 1]!;
   if (ei.ei !== null) {
-    const sig = ei.test ? (ei.test.pLower <= 0.05 ? `, more inward than chance would give (p = ${fix(ei.test.pLower, 3)})` : ei.test.pUpper <= 0.05 ? `, more outward than chance would give (p = ${fix(ei.test.pUpper, 3)})` : ', within what chance would give') : '';
-    out.push(`- ${pct(ei.internal / (ei.internal + ei.external))} of ties stay within the same ${a.groups.groupBy} (E-I index ${fix(ei.ei)}; −1 = all inside, +1 = all across${sig}).`);
+    const sig = ei.test
+      ? ei.test.pLower <= 0.05
+        ? `, more inward than chance would give (p = ${fix(ei.test.pLower, 3)})`
+        : ei.test.pUpper <= 0.05
+          ? `, more outward than chance would give (p = ${fix(ei.test.pUpper, 3)})`
+          : ', within what chance would give'
+      : '';
+    out.push(
+      `- ${pct(ei.internal / (ei.internal + ei.external))} of ties stay within the same ${a.groups.groupBy} (E-I index ${fix(ei.ei)}; −1 = all inside, +1 = all across${sig}).`,
+    );
     const inward = ei.groups.filter((g) => g.ei !== null && g.ei <= -0.5).sort((x, y) => x.ei! - y.ei!);
-    if (inward.length > 0) out.push(`- Groups whose advice stays mostly inside: ${inward.map((g) => `${g.group} (E-I ${fix(g.ei!)})`).join(', ')}.`);
+    if (inward.length > 0)
+      out.push(`- Groups whose advice stays mostly inside: ${inward.map((g) => `${g.group} (E-I ${fix(g.ei!)})`).join(', ')}.`);
   } else out.push(`- No ties to assess (${ei.reason}).`);
   const al = a.groups.communities.alignment;
-  if (a.groups.communities.modularity !== null && al.nmi !== null) out.push(`- The network falls into ${a.groups.communities.count} clusters; they ${al.nmi >= 0.5 ? 'largely follow' : al.nmi >= 0.2 ? 'partly follow' : 'cut across'} ${a.groups.groupBy} lines (NMI ${fix(al.nmi)}).`);
+  if (a.groups.communities.modularity !== null && al.nmi !== null)
+    out.push(
+      `- The network falls into ${a.groups.communities.count} clusters; they ${al.nmi >= 0.5 ? 'largely follow' : al.nmi >= 0.2 ? 'partly follow' : 'cut across'} ${a.groups.groupBy} lines (NMI ${fix(al.nmi)}).`,
+    );
 
   out.push('', 'Brokers');
-  const brokers = [...a.brokerage.people].filter((b) => b.total > 0).sort((x, y) => y.total - x.total || (x.id < y.id ? -1 : 1)).slice(0, 3);
-  if (brokers.length > 0) out.push(`- Most brokerage (connecting colleagues who do not go to each other): ${brokers.map((b) => nm(b.id)).join(', ')}.`);
-  const across = a.brokerage.top.liaison.concat(a.brokerage.top.gatekeeper, a.brokerage.top.representative).filter((v, i, arr) => arr.indexOf(v) === i).slice(0, 3);
+  const brokers = [...a.brokerage.people]
+    .filter((b) => b.total > 0)
+    .sort((x, y) => y.total - x.total || (x.id < y.id ? -1 : 1))
+    .slice(0, 3);
+  if (brokers.length > 0)
+    out.push(`- Most brokerage (connecting colleagues who do not go to each other): ${brokers.map((b) => nm(b.id)).join(', ')}.`);
+  const across = a.brokerage.top.liaison
+    .concat(a.brokerage.top.gatekeeper, a.brokerage.top.representative)
+    .filter((v, i, arr) => arr.indexOf(v) === i)
+    .slice(0, 3);
   if (across.length > 0) out.push(`- Bridges between ${a.groups.groupBy}s: ${joinNames(across.map(nm))}.`);
-  if (a.brokerage.cutPoints.length > 0) out.push(`- Without ${joinNames(a.brokerage.cutPoints.map((c) => c.name))}, part of the staff would be cut off from the rest.`);
+  if (a.brokerage.cutPoints.length > 0)
+    out.push(`- Without ${joinNames(a.brokerage.cutPoints.map((c) => c.name))}, part of the staff would be cut off from the rest.`);
 
   out.push('', 'Key people and succession');
   let anyKey = false;
@@ -83,24 +117,43 @@ export function summarizeLeadership(a: LeadershipAnalysis): string {
     }
   }
   const thin = a.risk.byDomain.filter((r) => r.domain !== ANY_DOMAIN && r.benchDepth <= 1).map((r) => r.domain);
-  if (thin.length > 0) { anyKey = true; out.push(`- Thin bench (at most one person named by 2 or more colleagues): ${thin.join(', ')}.`); }
+  if (thin.length > 0) {
+    anyKey = true;
+    out.push(`- Thin bench (at most one person named by 2 or more colleagues): ${thin.join(', ')}.`);
+  }
   const pooledRisk = a.risk.byDomain[a.risk.byDomain.length - 1]!;
-  const worst = [...pooledRisk.keyPeople].filter((k) => (k.reachabilityDrop ?? 0) > 0.01).sort((x, y) => (y.reachabilityDrop ?? 0) - (x.reachabilityDrop ?? 0))[0];
-  if (worst) { anyKey = true; out.push(`- If ${worst.name} left, ${pct(worst.reachabilityDrop!)} of who-can-reach-whom through advice would be lost.`); }
+  const worst = [...pooledRisk.keyPeople]
+    .filter((k) => (k.reachabilityDrop ?? 0) > 0.01)
+    .sort((x, y) => (y.reachabilityDrop ?? 0) - (x.reachabilityDrop ?? 0))[0];
+  if (worst) {
+    anyKey = true;
+    out.push(`- If ${worst.name} left, ${pct(worst.reachabilityDrop!)} of who-can-reach-whom through advice would be lost.`);
+  }
   if (!anyKey) out.push('- No one is the only source of advice for several colleagues.');
 
   out.push('', 'New staff and load');
   const ns = a.periphery.isolatedNewStaff;
-  if (ns.length > 0) out.push(`- New staff nobody names yet: ${ns.map((s) => `${s.name}${s.isolate ? (s.responded === false ? ' (did not answer)' : ' (names nobody)') : ''}`).join(', ')}.`);
+  if (ns.length > 0)
+    out.push(
+      `- New staff nobody names yet: ${ns.map((s) => `${s.name}${s.isolate ? (s.responded === false ? ' (did not answer)' : ' (names nobody)') : ''}`).join(', ')}.`,
+    );
   else out.push('- Every new staff member is named by at least one colleague.');
   const ov = a.periphery.overload;
-  if (ov.overloaded.length > 0) out.push(`- Possibly overloaded (many nominations for little release time): ${ov.people.filter((e) => e.overloaded).map((e) => `${e.name} (${e.load} nominations, release ${e.capacity})`).join('; ')}.`);
+  if (ov.overloaded.length > 0)
+    out.push(
+      `- Possibly overloaded (many nominations for little release time): ${ov.people
+        .filter((e) => e.overloaded)
+        .map((e) => `${e.name} (${e.load} nominations, release ${e.capacity})`)
+        .join('; ')}.`,
+    );
   else if (ov.reason) out.push(`- Overload not assessed: ${ov.reason}.`);
   else out.push('- No leader stands out as overloaded relative to release time.');
 
   out.push('', 'Data quality');
   const q = a.quality;
-  out.push(`- Response rate: ${q.responseRate === null ? `unknown (${q.responseRateReason})` : `${pct(q.responseRate)} (${q.respondents} of ${q.rosterSize})`}; ${q.ties.confirmed} of ${q.ties.ties} ties confirmed by both people.`);
+  out.push(
+    `- Response rate: ${q.responseRate === null ? `unknown (${q.responseRateReason})` : `${pct(q.responseRate)} (${q.respondents} of ${q.rosterSize})`}; ${q.ties.confirmed} of ${q.ties.ties} ties confirmed by both people.`,
+  );
   for (const w of q.warnings) out.push(`- Warning: ${w.message}`);
   return out.join('\n');
 }

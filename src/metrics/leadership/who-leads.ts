@@ -114,7 +114,11 @@ export function arcReciprocity(ig: IndexedGraph, canReply?: (i: number) => boole
       const j = ig.outAdj[k]!;
       if (canReply && !canReply(j)) continue;
       arcs++;
-      for (let q = ig.outStart[j]!; q < ig.outStart[j + 1]!; q++) if (ig.outAdj[q] === i) { mutual++; break; }
+      for (let q = ig.outStart[j]!; q < ig.outStart[j + 1]!; q++)
+        if (ig.outAdj[q] === i) {
+          mutual++;
+          break;
+        }
     }
   }
   return arcs === 0 ? null : mutual / arcs;

@@ -38,11 +38,17 @@ export function undirectedCsr(c: Csr): UndirectedCsr {
   for (let v = 0; v < n; v++) {
     for (let k = c.outOffsets[v]!; k < c.outOffsets[v + 1]!; k++) {
       const w = c.outTargets[k]!;
-      if (mark[w] !== v) { mark[w] = v; buffer[fill++] = w; }
+      if (mark[w] !== v) {
+        mark[w] = v;
+        buffer[fill++] = w;
+      }
     }
     for (let k = c.inOffsets[v]!; k < c.inOffsets[v + 1]!; k++) {
       const w = c.inSources[k]!;
-      if (mark[w] !== v) { mark[w] = v; buffer[fill++] = w; }
+      if (mark[w] !== v) {
+        mark[w] = v;
+        buffer[fill++] = w;
+      }
     }
     offsets[v + 1] = fill;
   }

@@ -70,14 +70,23 @@ export function dataQuality(
   let respondents: number | null = null;
   if (resp === null) {
     responseRateReason = 'respondents not given';
-    warnings.push({ code: 'RESPONSE_UNKNOWN', message: 'Who answered the survey is not known: every person is treated as a respondent, so people who did not answer look like people who seek no advice.', subject: null });
+    warnings.push({
+      code: 'RESPONSE_UNKNOWN',
+      message:
+        'Who answered the survey is not known: every person is treated as a respondent, so people who did not answer look like people who seek no advice.',
+      subject: null,
+    });
   } else if (roster.length === 0) {
     responseRateReason = 'empty roster';
   } else {
     respondents = roster.filter((p) => resp.has(p.id)).length;
     responseRate = respondents / roster.length;
     if (responseRate < o.minResponseRate) {
-      warnings.push({ code: 'LOW_RESPONSE_RATE', message: `Only ${Math.round(responseRate * 100)} % of staff answered (below ${Math.round(o.minResponseRate * 100)} %): people who did not answer can still be named, but the advice they seek is missing, so read every measure with care.`, subject: null });
+      warnings.push({
+        code: 'LOW_RESPONSE_RATE',
+        message: `Only ${Math.round(responseRate * 100)} % of staff answered (below ${Math.round(o.minResponseRate * 100)} %): people who did not answer can still be named, but the advice they seek is missing, so read every measure with care.`,
+        subject: null,
+      });
     }
   }
   const isResp = (i: number): boolean => resp === null || resp.has(pooled.ids[i]!);
@@ -92,13 +101,22 @@ export function dataQuality(
     }
   }
   if (ties.fromNonRespondents > 0) {
-    warnings.push({ code: 'TIES_FROM_NON_RESPONDENTS', message: `${ties.fromNonRespondents} ties come from people not on the respondent list.`, subject: null });
+    warnings.push({
+      code: 'TIES_FROM_NON_RESPONDENTS',
+      message: `${ties.fromNonRespondents} ties come from people not on the respondent list.`,
+      subject: null,
+    });
   }
   if (pooled.m === 0) warnings.push({ code: 'NO_TIES', message: 'The data hold no ties for this relation.', subject: null });
-  if (roster.length < o.minGroupSize) warnings.push({ code: 'FEW_PEOPLE', message: `Only ${roster.length} people: results would identify individuals.`, subject: null });
+  if (roster.length < o.minGroupSize)
+    warnings.push({ code: 'FEW_PEOPLE', message: `Only ${roster.length} people: results would identify individuals.`, subject: null });
   for (const g of groups) {
     if (g.size < o.minGroupSize) {
-      warnings.push({ code: 'SMALL_GROUP', message: `The ${groupBy} "${g.name}" has ${g.size} ${g.size === 1 ? 'person' : 'people'} (fewer than ${o.minGroupSize}): its group results are suppressed.`, subject: g.name });
+      warnings.push({
+        code: 'SMALL_GROUP',
+        message: `The ${groupBy} "${g.name}" has ${g.size} ${g.size === 1 ? 'person' : 'people'} (fewer than ${o.minGroupSize}): its group results are suppressed.`,
+        subject: g.name,
+      });
     }
   }
   return { rosterSize: roster.length, respondents, responseRate, responseRateReason, ties, warnings };

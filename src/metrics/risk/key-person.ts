@@ -70,7 +70,12 @@ export function keyPersonRisk(ig: IndexedGraph, candidates: readonly string[]): 
       fragmentationIncrease: fBefore === null || fAfter === null ? null : fAfter - fBefore,
     });
   }
-  return res.sort((a, b) => b.leftWithoutSource.length - a.leftWithoutSource.length || (b.reachabilityDrop ?? 0) - (a.reachabilityDrop ?? 0) || compareIds(a.id, b.id));
+  return res.sort(
+    (a, b) =>
+      b.leftWithoutSource.length - a.leftWithoutSource.length ||
+      (b.reachabilityDrop ?? 0) - (a.reachabilityDrop ?? 0) ||
+      compareIds(a.id, b.id),
+  );
 }
 
 export interface RemovalStep {

@@ -21,7 +21,8 @@ export function networkSvg(fig: NetworkFigure): string {
   out.push(`<rect x="0" y="0" width="${fig.width}" height="${fig.height}" fill="#fbfbfd" stroke="#e3e5ea" stroke-width="0.5"/>`);
   out.push('<g stroke="#8a94a6" stroke-opacity="0.28" stroke-width="0.35" fill="none">');
   for (const e of fig.edges) {
-    const a = pos.get(e.source), b = pos.get(e.target);
+    const a = pos.get(e.source),
+      b = pos.get(e.target);
     if (!a || !b) continue;
     out.push(`<line x1="${n2(a.x)}" y1="${n2(a.y)}" x2="${n2(b.x)}" y2="${n2(b.y)}"/>`);
   }
@@ -33,15 +34,22 @@ export function networkSvg(fig: NetworkFigure): string {
     out.push(`<circle cx="${n2(n.x)}" cy="${n2(n.y)}" r="${n2(r)}" fill="${color.get(n.group) ?? '#bab0ac'}" ${stroke}/>`);
   }
   for (const l of placeLabels(fig)) {
-    out.push(`<rect x="${n2(l.x0)}" y="${n2(l.y0)}" width="${n2(l.x1 - l.x0)}" height="${n2(l.y1 - l.y0)}" rx="1.5" fill="#ffffff" fill-opacity="0.85"/>`);
-    out.push(`<text x="${n2(l.x0 + 1.5)}" y="${n2(l.y1 - 2)}" font-family="Roboto" font-size="${LABEL_SIZE}" fill="#1f2430">${esc(l.text)}</text>`);
+    out.push(
+      `<rect x="${n2(l.x0)}" y="${n2(l.y0)}" width="${n2(l.x1 - l.x0)}" height="${n2(l.y1 - l.y0)}" rx="1.5" fill="#ffffff" fill-opacity="0.85"/>`,
+    );
+    out.push(
+      `<text x="${n2(l.x0 + 1.5)}" y="${n2(l.y1 - 2)}" font-family="Roboto" font-size="${LABEL_SIZE}" fill="#1f2430">${esc(l.text)}</text>`,
+    );
   }
   if (fig.isolates > 0) {
-    out.push(`<text x="6" y="${n2(fig.height - 9.5)}" font-family="Roboto" font-size="6.5" fill="#5b6372">No ties (${fig.isolates}):</text>`);
+    out.push(
+      `<text x="6" y="${n2(fig.height - 9.5)}" font-family="Roboto" font-size="6.5" fill="#5b6372">No ties (${fig.isolates}):</text>`,
+    );
   }
   const colW = fig.width / 4;
   fig.groups.forEach((g, k) => {
-    const x = (k % 4) * colW + 4, y = fig.height + 14 + Math.floor(k / 4) * 13;
+    const x = (k % 4) * colW + 4,
+      y = fig.height + 14 + Math.floor(k / 4) * 13;
     out.push(`<circle cx="${n2(x + 4)}" cy="${n2(y - 2.5)}" r="3.5" fill="${g.color}"/>`);
     out.push(`<text x="${n2(x + 11)}" y="${n2(y)}" font-family="Roboto" font-size="7" fill="#333a45">${esc(g.name)} (${g.size})</text>`);
   });
@@ -50,7 +58,13 @@ export function networkSvg(fig: NetworkFigure): string {
 }
 
 const LABEL_SIZE = 6.5;
-interface Box { x0: number; y0: number; x1: number; y1: number; text: string }
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+}
 
 /**
  * Label boxes for the labelled people, most sought-out first: each tries right, left, above and below
@@ -61,18 +75,27 @@ interface Box { x0: number; y0: number; x1: number; y1: number; text: string }
 export function placeLabels(fig: NetworkFigure): Box[] {
   const byId = new Map(fig.nodes.map((n) => [n.id, n]));
   const taken: Box[] = [];
-  const dots: Box[] = fig.labelled.map((id) => byId.get(id)!).filter(Boolean).map((n) => {
-    const r = nodeRadius(n.inDegree);
-    return { x0: n.x - r, y0: n.y - r, x1: n.x + r, y1: n.y + r, text: n.id };
-  });
+  const dots: Box[] = fig.labelled
+    .map((id) => byId.get(id)!)
+    .filter(Boolean)
+    .map((n) => {
+      const r = nodeRadius(n.inDegree);
+      return { x0: n.x - r, y0: n.y - r, x1: n.x + r, y1: n.y + r, text: n.id };
+    });
   const hit = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
   const out: Box[] = [];
   for (const id of fig.labelled) {
     const n = byId.get(id);
     if (!n) continue;
     const r = nodeRadius(n.inDegree);
-    const w = n.label.length * LABEL_SIZE * 0.52 + 3, h = LABEL_SIZE + 3;
-    const spots: Array<[number, number]> = [[n.x + r + 1.5, n.y - h / 2], [n.x - r - 1.5 - w, n.y - h / 2], [n.x - w / 2, n.y - r - 1 - h], [n.x - w / 2, n.y + r + 1]];
+    const w = n.label.length * LABEL_SIZE * 0.52 + 3,
+      h = LABEL_SIZE + 3;
+    const spots: Array<[number, number]> = [
+      [n.x + r + 1.5, n.y - h / 2],
+      [n.x - r - 1.5 - w, n.y - h / 2],
+      [n.x - w / 2, n.y - r - 1 - h],
+      [n.x - w / 2, n.y + r + 1],
+    ];
     for (const [x, y] of spots) {
       const b = { x0: x, y0: y, x1: x + w, y1: y + h, text: n.label };
       if (b.x0 < 2 || b.y0 < 2 || b.x1 > fig.width - 2 || b.y1 > fig.height - 2) continue;

@@ -2,12 +2,26 @@
 export type Node = string | { [key: string]: unknown } | Node[];
 
 export const COLORS = {
-  ink: '#1f2430', muted: '#5b6372', accent: '#1f4e79', accentLight: '#e8eef6', rule: '#d9dce3',
-  headerFill: '#eef1f6', good: '#2e7d4f', bad: '#b3412f', leaderFill: '#d6e4f2', zebra: '#f7f8fa',
+  ink: '#1f2430',
+  muted: '#5b6372',
+  accent: '#1f4e79',
+  accentLight: '#e8eef6',
+  rule: '#d9dce3',
+  headerFill: '#eef1f6',
+  good: '#2e7d4f',
+  bad: '#b3412f',
+  leaderFill: '#d6e4f2',
+  zebra: '#f7f8fa',
 };
 
 export function h1(text: string, options: { pageBreak?: boolean; id?: string } = {}): Node {
-  return { text, style: 'h1', tocItem: true, ...(options.pageBreak ? { pageBreak: 'before' } : {}), ...(options.id ? { id: options.id } : {}) };
+  return {
+    text,
+    style: 'h1',
+    tocItem: true,
+    ...(options.pageBreak ? { pageBreak: 'before' } : {}),
+    ...(options.id ? { id: options.id } : {}),
+  };
 }
 
 export function h2(text: string): Node {
@@ -23,9 +37,23 @@ export function note(text: string): Node {
 }
 
 /** A plain table: header row shaded, thin horizontal rules, zebra rows, repeated header on page breaks. */
-export function table(header: (string | Node)[], rows: Node[][], widths: (number | string)[], align: ('left' | 'right' | 'center')[] = [], pad = 4): Node {
-  const head = header.map((h, k) => (typeof h === 'string' ? { text: h, style: 'th', alignment: align[k] ?? 'left' } : { style: 'th', alignment: align[k] ?? 'left', ...(h as object) }));
-  const body = rows.map((r) => r.map((c, k) => (typeof c === 'string' ? { text: c, alignment: align[k] ?? 'left' } : { alignment: align[k] ?? 'left', ...(c as object) })));
+export function table(
+  header: (string | Node)[],
+  rows: Node[][],
+  widths: (number | string)[],
+  align: ('left' | 'right' | 'center')[] = [],
+  pad = 4,
+): Node {
+  const head = header.map((h, k) =>
+    typeof h === 'string'
+      ? { text: h, style: 'th', alignment: align[k] ?? 'left' }
+      : { style: 'th', alignment: align[k] ?? 'left', ...(h as object) },
+  );
+  const body = rows.map((r) =>
+    r.map((c, k) =>
+      typeof c === 'string' ? { text: c, alignment: align[k] ?? 'left' } : { alignment: align[k] ?? 'left', ...(c as object) },
+    ),
+  );
   return {
     table: { headerRows: 1, widths, body: [head, ...body], dontBreakRows: true },
     layout: {
@@ -33,7 +61,10 @@ export function table(header: (string | Node)[], rows: Node[][], widths: (number
       vLineWidth: () => 0,
       hLineColor: (i: number) => (i <= 1 ? COLORS.muted : COLORS.rule),
       fillColor: (i: number) => (i === 0 ? COLORS.headerFill : i % 2 === 0 ? COLORS.zebra : null),
-      paddingLeft: () => pad, paddingRight: () => pad, paddingTop: () => 2.5, paddingBottom: () => 2.5,
+      paddingLeft: () => pad,
+      paddingRight: () => pad,
+      paddingTop: () => 2.5,
+      paddingBottom: () => 2.5,
     },
     style: 'table',
   };
@@ -45,7 +76,11 @@ export function arrow(delta: number | null, better: 'higher' | 'lower' | null, s
   const up = delta > 0;
   const color = better === null ? COLORS.muted : (better === 'higher') === up ? COLORS.good : COLORS.bad;
   const points = up ? '0,7 3.5,1 7,7' : '0,1 3.5,7 7,1';
-  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="7" height="8" viewBox="0 0 7 8"><polygon points="${points}" fill="${color}"/></svg>`, width: 8, margin: [0, 1.5, 0, 0] };
+  return {
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="7" height="8" viewBox="0 0 7 8"><polygon points="${points}" fill="${color}"/></svg>`,
+    width: 8,
+    margin: [0, 1.5, 0, 0],
+  };
 }
 
 export function bullets(items: Node[], style = 'body'): Node {
@@ -56,7 +91,15 @@ export function bullets(items: Node[], style = 'body'): Node {
 export function box(content: Node[], fill: string = COLORS.accentLight): Node {
   return {
     table: { widths: ['*'], body: [[{ stack: content, margin: [8, 6, 8, 6] }]] },
-    layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => fill, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: () => 0,
+      fillColor: () => fill,
+      paddingLeft: () => 0,
+      paddingRight: () => 0,
+      paddingTop: () => 0,
+      paddingBottom: () => 0,
+    },
     margin: [0, 4, 0, 10],
   };
 }

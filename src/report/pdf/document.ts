@@ -9,22 +9,54 @@ import { appendix, changePage, networkPage, qualityPage } from './pages-back.js'
 export function reportDocument(m: ReportModel): object {
   const edition = m.meta.edition === 'named' ? 'Named edition — confidential' : 'Anonymised edition';
   const content: Node[] = [
-    ...cover(m), ...summaryPage(m), ...indicatorsPage(m), ...whoLeadsPage(m), ...profilesPage(m), ...formalInformalPage(m),
-    ...silosPage(m), ...brokersPage(m), ...riskPage(m), ...peripheryPage(m), ...changePage(m), ...networkPage(m),
-    ...qualityPage(m), ...appendix(m),
+    ...cover(m),
+    ...summaryPage(m),
+    ...indicatorsPage(m),
+    ...whoLeadsPage(m),
+    ...profilesPage(m),
+    ...formalInformalPage(m),
+    ...silosPage(m),
+    ...brokersPage(m),
+    ...riskPage(m),
+    ...peripheryPage(m),
+    ...changePage(m),
+    ...networkPage(m),
+    ...qualityPage(m),
+    ...appendix(m),
   ];
   return {
     pageSize: 'A4',
     pageMargins: [48, 58, 48, 52],
-    info: { title: `Distributed leadership evaluation — ${m.meta.school} ${m.meta.wave}`, subject: edition, creator: 'leadmap', producer: 'leadmap' },
-    header: (page: number) => (page === 1 ? null : {
-      columns: [{ text: `${m.meta.school} · ${m.meta.wave}`, alignment: 'left' }, { text: 'Distributed Leadership Evaluation', alignment: 'right' }],
-      margin: [48, 26, 48, 0], fontSize: 7.5, color: COLORS.muted,
-    }),
-    footer: (page: number, pages: number) => (page === 1 ? null : {
-      columns: [{ text: edition, alignment: 'left' }, { text: `${page} / ${pages}`, alignment: 'right' }],
-      margin: [48, 18, 48, 0], fontSize: 7.5, color: COLORS.muted,
-    }),
+    info: {
+      title: `Distributed leadership evaluation — ${m.meta.school} ${m.meta.wave}`,
+      subject: edition,
+      creator: 'leadmap',
+      producer: 'leadmap',
+    },
+    header: (page: number) =>
+      page === 1
+        ? null
+        : {
+            columns: [
+              { text: `${m.meta.school} · ${m.meta.wave}`, alignment: 'left' },
+              { text: 'Distributed Leadership Evaluation', alignment: 'right' },
+            ],
+            margin: [48, 26, 48, 0],
+            fontSize: 7.5,
+            color: COLORS.muted,
+          },
+    footer: (page: number, pages: number) =>
+      page === 1
+        ? null
+        : {
+            columns: [
+              { text: edition, alignment: 'left' },
+              { text: `${page} / ${pages}`, alignment: 'right' },
+            ],
+            margin: [48, 18, 48, 0],
+            fontSize: 7.5,
+            color: COLORS.muted,
+          },
     content,
     defaultStyle: { font: 'Roboto', fontSize: 9, color: COLORS.ink, lineHeight: 1.2 },
     styles: {

@@ -15,9 +15,21 @@ export function cover(m: ReportModel): Node[] {
     { text: m.meta.school, style: 'coverSchool', margin: [0, 30, 0, 4] },
     { text: `Survey wave ${m.meta.wave}`, style: 'coverLine' },
     { text: compared, style: 'coverLine' },
-    { text: `${m.meta.people} staff · ${m.meta.relation} network · ${m.meta.domains.filter((d) => d !== 'any').length} leadership domains`, style: 'coverLine' },
+    {
+      text: `${m.meta.people} staff · ${m.meta.relation} network · ${m.meta.domains.filter((d) => d !== 'any').length} leadership domains`,
+      style: 'coverLine',
+    },
     { text: `Report date ${m.meta.date}`, style: 'coverLine', margin: [0, 0, 0, 40] },
-    box([{ text: m.meta.edition === 'named' ? 'NAMED EDITION' : 'ANONYMISED EDITION', bold: true, color: COLORS.accent, fontSize: 10, margin: [0, 0, 0, 3] }, { text: EDITION_TEXT[m.meta.edition], fontSize: 9 }]),
+    box([
+      {
+        text: m.meta.edition === 'named' ? 'NAMED EDITION' : 'ANONYMISED EDITION',
+        bold: true,
+        color: COLORS.accent,
+        fontSize: 10,
+        margin: [0, 0, 0, 3],
+      },
+      { text: EDITION_TEXT[m.meta.edition], fontSize: 9 },
+    ]),
     { text: 'About this report', style: 'h2', margin: [0, 24, 0, 4] },
     {
       text: 'Staff named the colleagues they go to for advice in each leadership domain. This report turns those answers into a picture of who leads what, how widely leadership is shared, where formal roles and informal influence differ, where advice stays inside departments, and who the school depends on. The numbers are leading indicators of distributed leadership — early signs of implementation — not measures of student outcomes. Every measure is defined on the last pages and in docs/metrics.md.',
@@ -31,26 +43,49 @@ export function cover(m: ReportModel): Node[] {
 export function summaryPage(m: ReportModel): Node[] {
   const s = m.summary;
   const tiles = s.figures.map((f) => ({
-    stack: [{ text: f.value, fontSize: 18, bold: true, color: COLORS.accent }, { text: f.label, fontSize: 8.5, bold: true, color: COLORS.ink }, { text: f.note, fontSize: 7.5, color: COLORS.muted }],
+    stack: [
+      { text: f.value, fontSize: 18, bold: true, color: COLORS.accent },
+      { text: f.label, fontSize: 8.5, bold: true, color: COLORS.ink },
+      { text: f.note, fontSize: 7.5, color: COLORS.muted },
+    ],
     margin: [6, 5, 6, 5],
   }));
   const half = Math.ceil(weight(s.sections) / 2);
-  const left: Node[] = [], right: Node[] = [];
+  const left: Node[] = [],
+    right: Node[] = [];
   let acc = 0;
   for (const sec of s.sections) {
     const target = acc < half ? left : right;
     acc += weight([sec]);
-    target.push({ text: sec.heading, style: 'h3' }, { ul: sec.points.map((p) => ({ text: p, margin: [0, 0, 0, 2] })), style: 'summary', margin: [0, 0, 0, 7] });
+    target.push(
+      { text: sec.heading, style: 'h3' },
+      { ul: sec.points.map((p) => ({ text: p, margin: [0, 0, 0, 2] })), style: 'summary', margin: [0, 0, 0, 7] },
+    );
   }
   return [
     h1('Summary', { pageBreak: true }),
     { text: s.headline, style: 'lead' },
     {
       table: { widths: ['*', '*', '*', '*'], body: [tiles] },
-      layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 || i === 4 ? 0 : 3), vLineColor: () => '#ffffff', fillColor: () => COLORS.accentLight, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+      layout: {
+        hLineWidth: () => 0,
+        vLineWidth: (i: number) => (i === 0 || i === 4 ? 0 : 3),
+        vLineColor: () => '#ffffff',
+        fillColor: () => COLORS.accentLight,
+        paddingLeft: () => 0,
+        paddingRight: () => 0,
+        paddingTop: () => 0,
+        paddingBottom: () => 0,
+      },
       margin: [0, 2, 0, 12],
     },
-    { columns: [{ stack: left, width: '*' }, { stack: right, width: '*' }], columnGap: 16 },
+    {
+      columns: [
+        { stack: left, width: '*' },
+        { stack: right, width: '*' },
+      ],
+      columnGap: 16,
+    },
   ];
 }
 
@@ -60,10 +95,16 @@ function weight(sections: ReportModel['summary']['sections']): number {
 
 export function indicatorsPage(m: ReportModel): Node[] {
   const prev = m.meta.previousWave;
-  const header = prev ? ['Indicator', m.meta.wave, prev, 'Change', 'What it measures', 'Leading indicator'] : ['Indicator', m.meta.wave, 'What it measures', 'Leading indicator'];
+  const header = prev
+    ? ['Indicator', m.meta.wave, prev, 'Change', 'What it measures', 'Leading indicator']
+    : ['Indicator', m.meta.wave, 'What it measures', 'Leading indicator'];
   const rows = m.indicators.map((r) => {
     const base: Node[] = [{ text: r.label, bold: true }, r.value.text];
-    if (prev) base.push(r.previous?.text ?? '—', { columns: [arrow(r.delta?.value ?? null, r.better, r.delta?.text), { text: r.delta?.text ?? '—', width: '*' }], columnGap: 2 });
+    if (prev)
+      base.push(r.previous?.text ?? '—', {
+        columns: [arrow(r.delta?.value ?? null, r.better, r.delta?.text), { text: r.delta?.text ?? '—', width: '*' }],
+        columnGap: 2,
+      });
     base.push({ text: r.definition, fontSize: 7.5 }, { text: r.leadingIndicator ?? '', fontSize: 7.5, italics: true, color: COLORS.muted });
     return base;
   });
@@ -71,8 +112,14 @@ export function indicatorsPage(m: ReportModel): Node[] {
   const align: ('left' | 'right')[] = prev ? ['left', 'right', 'right', 'left', 'left', 'left'] : ['left', 'right', 'left', 'left'];
   return [
     h1('Indicators', { pageBreak: true }),
-    { text: `All domains pooled. The last column links each number to the leading indicators of distributed leadership in the evaluation framework (“Measuring the Impact of Distributed Leadership”).${prev ? ' Green triangles: a change towards more distributed leadership; red: away from it.' : ''}`, style: 'body', margin: [0, 0, 0, 6] },
+    {
+      text: `All domains pooled. The last column links each number to the leading indicators of distributed leadership in the evaluation framework (“Measuring the Impact of Distributed Leadership”).${prev ? ' Green triangles: a change towards more distributed leadership; red: away from it.' : ''}`,
+      style: 'body',
+      margin: [0, 0, 0, 6],
+    },
     table(header, rows, widths, align),
-    note('Lagging indicators (teacher retention, changes in practice, student outcomes) need data beyond a network survey and are not reported here.'),
+    note(
+      'Lagging indicators (teacher retention, changes in practice, student outcomes) need data beyond a network survey and are not reported here.',
+    ),
   ];
 }

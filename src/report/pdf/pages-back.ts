@@ -6,19 +6,37 @@ export function changePage(m: ReportModel): Node[] {
   const c = m.change;
   if (!c) return [];
   const rows = c.rows.map((r) => [
-    { text: r.label, bold: true }, r.previous?.text ?? '—', r.value.text,
+    { text: r.label, bold: true },
+    r.previous?.text ?? '—',
+    r.value.text,
     { columns: [arrow(r.delta?.value ?? null, r.better, r.delta?.text), { text: r.delta?.text ?? '—', width: '*' }], columnGap: 2 },
-    { text: r.better === null ? '' : r.better === 'higher' ? 'higher = more distributed' : 'lower = more distributed', color: COLORS.muted, fontSize: 7.5 },
+    {
+      text: r.better === null ? '' : r.better === 'higher' ? 'higher = more distributed' : 'lower = more distributed',
+      color: COLORS.muted,
+      fontSize: 7.5,
+    },
   ]);
   const named = m.meta.edition === 'named';
   return [
     h1(`Change since ${c.previousWave}`, { pageBreak: true }),
-    para(`Both waves analysed the same way (same relation, rules and seed). A green triangle marks a change towards more distributed leadership, a red one a change away from it. Small changes may be noise: staff and respondents differ between waves.`),
-    { ...(table(['Indicator', c.previousWave, m.meta.wave, 'Change', 'Direction'], rows, [120, 60, 60, 70, '*'], ['left', 'right', 'right', 'left', 'left']) as object), margin: [0, 6, 0, 8] },
+    para(
+      `Both waves analysed the same way (same relation, rules and seed). A green triangle marks a change towards more distributed leadership, a red one a change away from it. Small changes may be noise: staff and respondents differ between waves.`,
+    ),
+    {
+      ...(table(
+        ['Indicator', c.previousWave, m.meta.wave, 'Change', 'Direction'],
+        rows,
+        [120, 60, 60, 70, '*'],
+        ['left', 'right', 'right', 'left', 'left'],
+      ) as object),
+      margin: [0, 6, 0, 8],
+    },
     h2('Leaders across all domains'),
-    para(named
-      ? `New leaders this wave (${c.newLeaderCount}): ${c.newLeaders.join(', ') || 'none'}. No longer leaders (${c.formerLeaderCount}): ${c.formerLeaders.join(', ') || 'none'}.`
-      : `${c.newLeaderCount} ${c.newLeaderCount === 1 ? 'person leads' : 'people lead'} this wave who did not last wave; ${c.formerLeaderCount} who led last wave no longer ${c.formerLeaderCount === 1 ? 'does' : 'do'}. (Pseudonyms differ between waves by design, so people are not listed.)`),
+    para(
+      named
+        ? `New leaders this wave (${c.newLeaderCount}): ${c.newLeaders.join(', ') || 'none'}. No longer leaders (${c.formerLeaderCount}): ${c.formerLeaders.join(', ') || 'none'}.`
+        : `${c.newLeaderCount} ${c.newLeaderCount === 1 ? 'person leads' : 'people lead'} this wave who did not last wave; ${c.formerLeaderCount} who led last wave no longer ${c.formerLeaderCount === 1 ? 'does' : 'do'}. (Pseudonyms differ between waves by design, so people are not listed.)`,
+    ),
   ];
 }
 
@@ -26,9 +44,13 @@ export function networkPage(m: ReportModel): Node[] {
   const f = m.network;
   return [
     h1('The advice network', { pageBreak: true }),
-    para(`Every dot is a staff member (${f.nodes.length}), coloured by department and sized by how many colleagues name them; lines are advice ties (${f.edges.length}, all domains). Outlined dots are leaders; the ${f.labelled.length} most sought-out people are labelled. Departments are pulled towards their own region, so advice crossing the picture is advice crossing departments.`),
+    para(
+      `Every dot is a staff member (${f.nodes.length}), coloured by department and sized by how many colleagues name them; lines are advice ties (${f.edges.length}, all domains). Outlined dots are leaders; the ${f.labelled.length} most sought-out people are labelled. Departments are pulled towards their own region, so advice crossing the picture is advice crossing departments.`,
+    ),
     { svg: networkSvg(f), width: 499, margin: [0, 6, 0, 4] },
-    note('Layout: d3-force, seeded, so the same data always gives the same picture. Position carries no meaning beyond closeness to colleagues and to one’s department.'),
+    note(
+      'Layout: d3-force, seeded, so the same data always gives the same picture. Position carries no meaning beyond closeness to colleagues and to one’s department.',
+    ),
   ];
 }
 
@@ -57,7 +79,9 @@ export function appendix(m: ReportModel): Node[] {
   const rows = m.definitions.map((d) => [{ text: d.term, bold: true }, d.definition, { text: d.source, color: COLORS.muted }]);
   return [
     h1('Appendix: definitions and sources', { pageBreak: true }),
-    para('Formulas, normalisation and degenerate cases (empty domains, isolates, one-person groups) are stated in full in docs/metrics.md of the leadmap documentation; the wording below follows it.'),
+    para(
+      'Formulas, normalisation and degenerate cases (empty domains, isolates, one-person groups) are stated in full in docs/metrics.md of the leadmap documentation; the wording below follows it.',
+    ),
     { ...(table(['Term', 'Definition', 'Source'], rows, [82, '*', 130]) as object), fontSize: 7.5, margin: [0, 6, 0, 6] },
   ];
 }

@@ -7,11 +7,21 @@ export function whoLeadsPage(m: ReportModel): Node[] {
   const w = m.whoLeads;
   const named = m.meta.edition === 'named';
   const domW = Math.min(52, Math.floor((499 - 4 * (2 + w.domains.length) - (named ? 172 : 160)) / Math.max(1, w.domains.length)));
-  const header = ['Person', named ? 'Role, department' : 'Department', ...w.domains.map((d) => ({ text: capital(d), fontSize: headerSize(d, domW) }))];
+  const header = [
+    'Person',
+    named ? 'Role, department' : 'Department',
+    ...w.domains.map((d) => ({ text: capital(d), fontSize: headerSize(d, domW) })),
+  ];
   const rows = w.rows.map((r) => [
     { text: r.label, bold: named && !r.formal },
-    named ? { text: [{ text: r.role || '—', color: COLORS.muted }, `\n${r.department}`], fontSize: 7 } : { text: r.department, fontSize: 7 },
-    ...r.inDegree.map((v, k) => (r.leads[k] ? { text: String(v ?? ''), bold: true, fillColor: COLORS.leaderFill, color: COLORS.accent } : { text: v === null ? '' : String(v), color: COLORS.muted })),
+    named
+      ? { text: [{ text: r.role || '—', color: COLORS.muted }, `\n${r.department}`], fontSize: 7 }
+      : { text: r.department, fontSize: 7 },
+    ...r.inDegree.map((v, k) =>
+      r.leads[k]
+        ? { text: String(v ?? ''), bold: true, fillColor: COLORS.leaderFill, color: COLORS.accent }
+        : { text: v === null ? '' : String(v), color: COLORS.muted },
+    ),
   ]);
   // Widths exclude cell padding (2 + 2 per column): person + group columns, the rest shared by the domains.
   const fixed = [named ? 80 : 60, named ? 92 : 100];
@@ -19,7 +29,9 @@ export function whoLeadsPage(m: ReportModel): Node[] {
   const align = ['left', 'left', ...w.domains.map(() => 'center')] as ('left' | 'center')[];
   return [
     h1('Who leads what', { pageBreak: true }),
-    para(`Each row is a colleague who leads at least one domain: named by at least max(3, mean + 1 sd) colleagues in that domain (the bar per domain: ${w.domains.map((d, k) => `${d} ${w.thresholds[k]!.toFixed(1)}`).join(', ')}). Numbers are how many colleagues name the person; shaded cells are the domains they lead.${named ? ' Names in bold hold no formal leadership role.' : ''}`),
+    para(
+      `Each row is a colleague who leads at least one domain: named by at least max(3, mean + 1 sd) colleagues in that domain (the bar per domain: ${w.domains.map((d, k) => `${d} ${w.thresholds[k]!.toFixed(1)}`).join(', ')}). Numbers are how many colleagues name the person; shaded cells are the domains they lead.${named ? ' Names in bold hold no formal leadership role.' : ''}`,
+    ),
     { ...(table(header, rows, widths, align, 2) as object), fontSize: 7.5, margin: [0, 6, 0, 8] },
     ...(m.overlapReading ? [para(m.overlapReading)] : []),
   ];
@@ -29,13 +41,30 @@ export function whoLeadsPage(m: ReportModel): Node[] {
 export function profilesPage(m: ReportModel): Node[] {
   const header = ['Domain', 'Ties', 'Density', 'Recipr.', 'Central.', 'Gini', 'Leaders', 'Leader-plus', 'Distribution'];
   const rows = m.profiles.map((p) => [
-    { text: capital(p.domain), bold: p.domain === 'all domains' }, String(p.ties), p.density.text, p.reciprocity.text, p.centralization.text, p.gini.text,
-    String(p.leaders), String(p.leaderPlus), { text: p.level, color: p.level === 'high' ? COLORS.good : p.level === 'low' ? COLORS.bad : COLORS.ink },
+    { text: capital(p.domain), bold: p.domain === 'all domains' },
+    String(p.ties),
+    p.density.text,
+    p.reciprocity.text,
+    p.centralization.text,
+    p.gini.text,
+    String(p.leaders),
+    String(p.leaderPlus),
+    { text: p.level, color: p.level === 'high' ? COLORS.good : p.level === 'low' ? COLORS.bad : COLORS.ink },
   ]);
   return [
     h1('How leadership is distributed'),
-    para('The distribution profile (after de Jong et al.) calls leadership distributed when the network is dense and reciprocal, in-degree centralization is low and several people are central. Each dimension is banded low / moderate / high; the last column combines them.'),
-    { ...(table(header, rows, [92, 30, 42, 40, 42, 34, 40, 50, '*'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left']) as object), margin: [0, 6, 0, 8] },
+    para(
+      'The distribution profile (after de Jong et al.) calls leadership distributed when the network is dense and reciprocal, in-degree centralization is low and several people are central. Each dimension is banded low / moderate / high; the last column combines them.',
+    ),
+    {
+      ...(table(
+        header,
+        rows,
+        [92, 30, 42, 40, 42, 34, 40, 50, '*'],
+        ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+      ) as object),
+      margin: [0, 6, 0, 8],
+    },
     h2('Readings'),
     bullets(m.profiles.map((p) => p.reading)),
   ];
@@ -43,7 +72,13 @@ export function profilesPage(m: ReportModel): Node[] {
 
 function flagged(rows: FlaggedRow[], named: boolean, withDomains: boolean): Node {
   const header = ['Person', ...(named ? ['Role'] : []), 'Department', 'Named by', ...(withDomains ? ['Domains'] : [])];
-  const body = rows.map((r) => [r.label, ...(named ? [r.role] : []), r.department, String(r.inDegree), ...(withDomains ? [r.domains.join(', ')] : [])]);
+  const body = rows.map((r) => [
+    r.label,
+    ...(named ? [r.role] : []),
+    r.department,
+    String(r.inDegree),
+    ...(withDomains ? [r.domains.join(', ')] : []),
+  ]);
   const widths = [named ? 100 : 80, ...(named ? [100] : []), 100, 50, ...(withDomains ? ['*'] : [])];
   if (!withDomains) widths[widths.length - 1] = '*';
   return table(header, body, widths, ['left', ...(named ? ['left'] : []), 'left', 'right', 'left'] as ('left' | 'right')[]);
@@ -55,14 +90,25 @@ export function formalInformalPage(m: ReportModel): Node[] {
   const named = m.meta.edition === 'named';
   return [
     h1('Formal roles and informal leadership'),
-    para(`${f.formalShare.text} of all nominations go to the ${f.formalLeaders} people who hold a formal leadership role. Spillane’s “leader-plus” view asks who else leads: ${f.leaderPlus.length} of the leaders across all domains hold no formal role.`),
+    para(
+      `${f.formalShare.text} of all nominations go to the ${f.formalLeaders} people who hold a formal leadership role. Spillane’s “leader-plus” view asks who else leads: ${f.leaderPlus.length} of the leaders across all domains hold no formal role.`,
+    ),
     h2('Hidden leaders — influence without a formal role'),
     f.hidden.length > 0 ? flagged(f.hidden, named, true) : para('No informal leader stands out beyond the formal roles.'),
-    note('Named by at least twice as many colleagues as the median and meeting the leader rule, without a formal role. Consider recognising, supporting or giving time to these colleagues.'),
+    note(
+      'Named by at least twice as many colleagues as the median and meeting the leader rule, without a formal role. Consider recognising, supporting or giving time to these colleagues.',
+    ),
     h2('Nominal leaders — a formal role colleagues rarely draw on'),
     f.nominal.length > 0 ? flagged(f.nominal, named, false) : para('Every formal role holder is sought out by colleagues.'),
-    note('Formal role holders named by fewer than max(2, median) colleagues across all domains. This can reflect a new role, an unclear remit or a role outside the surveyed domains — a conversation, not a verdict.'),
-    ...(f.leaderPlus.length > 0 ? [h2('Leader-plus — leaders without a formal role (all domains)'), para(f.leaderPlus.map((r) => `${r.label} (${r.inDegree})`).join(', ') + '.')] : []),
+    note(
+      'Formal role holders named by fewer than max(2, median) colleagues across all domains. This can reflect a new role, an unclear remit or a role outside the surveyed domains — a conversation, not a verdict.',
+    ),
+    ...(f.leaderPlus.length > 0
+      ? [
+          h2('Leader-plus — leaders without a formal role (all domains)'),
+          para(f.leaderPlus.map((r) => `${r.label} (${r.inDegree})`).join(', ') + '.'),
+        ]
+      : []),
   ];
 }
 

@@ -1,5 +1,7 @@
 declare module 'pdfmake' {
-  interface OutputDocument { getBuffer(): Promise<Buffer> }
+  interface OutputDocument {
+    getBuffer(): Promise<Buffer>;
+  }
   interface PdfMake {
     setFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;
     setUrlAccessPolicy(policy: (url: string) => boolean): void;

@@ -22,7 +22,16 @@ export interface DepartmentRow {
 }
 export interface DomainLeaders {
   domain: string;
-  leaders: Array<{ id: string; name: string; role: string; department: string; inDegree: number; inStrength: number; rank: number; leader: boolean }>;
+  leaders: Array<{
+    id: string;
+    name: string;
+    role: string;
+    department: string;
+    inDegree: number;
+    inStrength: number;
+    rank: number;
+    leader: boolean;
+  }>;
 }
 
 /**
@@ -50,7 +59,9 @@ export interface RawAnalysis {
 }
 
 export function analysisKey(dataHash: string, relation: string, domain: string): string {
-  return createHash('sha256').update(JSON.stringify([ANALYSIS_VERSION, dataHash, relation, domain])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([ANALYSIS_VERSION, dataHash, relation, domain]))
+    .digest('hex');
 }
 
 export function resolveSelection(dataset: Dataset, relation?: string, domain?: string): { relation: string; domain: string } {
@@ -73,9 +84,13 @@ export function computeAnalysis(dataset: Dataset, waveId: string, relation: stri
     const members = dataset.people.filter((p) => deptOf(p.id) === g.group);
     const answered = respondents ? members.filter((p) => respondents.has(p.id)).length : null;
     return {
-      group: g.group, size: g.size, respondents: answered,
+      group: g.group,
+      size: g.size,
+      respondents: answered,
       responseRate: answered === null || g.size === 0 ? null : answered / g.size,
-      internal: g.internal ?? 0, external: g.external ?? 0, ei: g.ei,
+      internal: g.internal ?? 0,
+      external: g.external ?? 0,
+      ei: g.ei,
     };
   });
   const mix = mixingMatrix(ig, deptOf, { minGroupSize: 1 });
@@ -86,17 +101,38 @@ export function computeAnalysis(dataset: Dataset, waveId: string, relation: stri
     const r = whoLeads(indexGraph(g), (id) => byId.get(id));
     return {
       domain: d,
-      leaders: r.soughtOut.slice(0, 10).map((s) => ({ id: s.id, name: s.name, role: s.role, department: s.department, inDegree: s.inDegree, inStrength: s.inStrength, rank: s.rank, leader: s.leader })),
+      leaders: r.soughtOut.slice(0, 10).map((s) => ({
+        id: s.id,
+        name: s.name,
+        role: s.role,
+        department: s.department,
+        inDegree: s.inDegree,
+        inStrength: s.inStrength,
+        rank: s.rank,
+        leader: s.leader,
+      })),
     };
   };
   const whoLeadsRows = (domains.length > 0 ? domains : [domain]).filter((d) => relationHasDomain(dataset, relation, d)).map(leadsOf);
   const edges: RawAnalysis['edges'] = [];
-  graph.forEachEdge((_e, a, s, t) => { edges.push({ source: s, target: t, weight: a.weight }); });
+  graph.forEachEdge((_e, a, s, t) => {
+    edges.push({ source: s, target: t, weight: a.weight });
+  });
   return {
-    version: ANALYSIS_VERSION, waveId, relation, domain,
-    relations: dataset.relations.map((r) => r.name), domains: dataset.domains,
-    network: core.network, notes: core.notes, people, departments, mixing, whoLeads: whoLeadsRows,
-    ei: { value: ei.ei, internal: ei.internal, external: ei.external }, edges,
+    version: ANALYSIS_VERSION,
+    waveId,
+    relation,
+    domain,
+    relations: dataset.relations.map((r) => r.name),
+    domains: dataset.domains,
+    network: core.network,
+    notes: core.notes,
+    people,
+    departments,
+    mixing,
+    whoLeads: whoLeadsRows,
+    ei: { value: ei.ei, internal: ei.internal, external: ei.external },
+    edges,
   };
 }
 

@@ -13,14 +13,18 @@ const MEMO_SIZE = 16;
 const NO_PSEUDONYMS = new Pseudonyms(Buffer.alloc(32), []);
 const memo = new WeakMap<AppDeps, Map<string, RawAnalysis>>();
 
-export interface Selection { relation?: string; domain?: string }
+export interface Selection {
+  relation?: string;
+  domain?: string;
+}
 
 /** Reads ?relation=&domain= (strings only, bounded). */
 export function selectionOf(req: Request): Selection {
   const pick = (k: string): string | undefined => {
     const v = req.query[k];
     if (v === undefined) return undefined;
-    if (typeof v !== 'string' || v.length === 0 || v.length > 80) throw new LeadmapError('BAD_REQUEST', `query parameter "${k}" must be one short text value`);
+    if (typeof v !== 'string' || v.length === 0 || v.length > 80)
+      throw new LeadmapError('BAD_REQUEST', `query parameter "${k}" must be one short text value`);
     return v.toLowerCase();
   };
   return { relation: pick('relation'), domain: pick('domain') };
@@ -55,10 +59,22 @@ export function disclosureFor(req: Request, wantAnonymised: boolean): Disclosure
   return seesNames(accountOf(req)) && !wantAnonymised ? 'named' : 'pseudonymised';
 }
 
-export async function publicAnalysis(deps: AppDeps, req: Request, wave: WaveRecord, sel: Selection, wantAnonymised = false): Promise<PublicAnalysis> {
+export async function publicAnalysis(
+  deps: AppDeps,
+  req: Request,
+  wave: WaveRecord,
+  sel: Selection,
+  wantAnonymised = false,
+): Promise<PublicAnalysis> {
   const raw = await rawAnalysis(deps, wave, sel);
   const disclosure = disclosureFor(req, wantAnonymised);
-  const pseudonyms = disclosure === 'named' ? NO_PSEUDONYMS : new Pseudonyms(await deps.store.waveSecret(wave.id), raw.people.map((p) => p.id));
+  const pseudonyms =
+    disclosure === 'named'
+      ? NO_PSEUDONYMS
+      : new Pseudonyms(
+          await deps.store.waveSecret(wave.id),
+          raw.people.map((p) => p.id),
+        );
   return presentAnalysis(raw, { disclosure, policy: deps.privacy, pseudonyms });
 }
 
@@ -78,11 +94,24 @@ const responses = new WeakMap<AppDeps, Map<string, Buffer>>();
  * never serves stale bytes.
  */
 export async function cachedAnalysisJson(
-  deps: AppDeps, req: Request, wave: WaveRecord, endpoint: string, sel: Selection, wantAnonymised: boolean,
+  deps: AppDeps,
+  req: Request,
+  wave: WaveRecord,
+  endpoint: string,
+  sel: Selection,
+  wantAnonymised: boolean,
   build: (a: PublicAnalysis) => unknown,
 ): Promise<{ body: Buffer; analysis: { relation: string; domain: string; disclosure: Disclosure } }> {
   const disclosure = disclosureFor(req, wantAnonymised);
-  const key = JSON.stringify([endpoint, wave.id, wave.dataHash, sel.relation ?? '', sel.domain ?? '', disclosure, deps.privacy.minGroupSize]);
+  const key = JSON.stringify([
+    endpoint,
+    wave.id,
+    wave.dataHash,
+    sel.relation ?? '',
+    sel.domain ?? '',
+    disclosure,
+    deps.privacy.minGroupSize,
+  ]);
   const m = responses.get(deps) ?? new Map<string, Buffer>();
   responses.set(deps, m);
   const raw = await rawAnalysis(deps, wave, sel);

@@ -12,7 +12,10 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function csrfGuard(): RequestHandler {
   return (req, _res, next) => {
-    if (SAFE.has(req.method)) { next(); return; }
+    if (SAFE.has(req.method)) {
+      next();
+      return;
+    }
     const site = req.get('sec-fetch-site');
     if (site !== undefined && site !== 'same-origin') {
       next(new LeadmapError('CSRF', 'cross-site write refused: this request did not come from the leadmap web app'));

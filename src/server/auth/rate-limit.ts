@@ -12,7 +12,11 @@ export const MAX_DELAY_MS = 5 * 60_000;
 const PER_ADDRESS_FREE = 30;
 const FORGET_AFTER_MS = 24 * 60 * 60_000;
 
-interface Entry { failures: number; nextAllowedAt: number; lastFailureAt: number }
+interface Entry {
+  failures: number;
+  nextAllowedAt: number;
+  lastFailureAt: number;
+}
 
 export class LoginThrottle {
   private readonly pairs = new Map<string, Entry>();

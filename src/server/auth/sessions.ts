@@ -6,7 +6,10 @@ export const SESSION_COOKIE = 'leadmap_sid';
 /** Touch the stored last-seen time at most this often (fewer writes on the read path); a tenth of the idle timeout at most. */
 const TOUCH_EVERY_MS = 60_000;
 
-export interface SessionTimeouts { idleMs: number; absoluteMs: number }
+export interface SessionTimeouts {
+  idleMs: number;
+  absoluteMs: number;
+}
 
 /** The cookie holds a random 256-bit token; the store keeps only its SHA-256, so a database copy cannot be replayed. */
 export function sessionKey(token: string): string {
@@ -27,7 +30,10 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 export function sessionMiddleware(store: Store, t: SessionTimeouts): RequestHandler {
   return async (req, res, next) => {
     const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) { next(); return; }
+    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) {
+      next();
+      return;
+    }
     const key = sessionKey(token);
     const s = await store.getSession(key);
     const now = Date.now();
@@ -38,7 +44,11 @@ export function sessionMiddleware(store: Store, t: SessionTimeouts): RequestHand
       return;
     }
     const account = await store.getAccount(s.accountId);
-    if (!account) { clearSessionCookie(req, res); next(); return; }
+    if (!account) {
+      clearSessionCookie(req, res);
+      next();
+      return;
+    }
     if (now - s.lastSeenAt > Math.min(TOUCH_EVERY_MS, t.idleMs / 10)) await store.touchSession(key, now);
     req.account = account;
     req.sessionKey = key;
@@ -53,7 +63,11 @@ export async function startSession(store: Store, req: Request, res: Response, ac
   const now = Date.now();
   await store.createSession({ id: sessionKey(token), accountId: account.id, createdAt: now, lastSeenAt: now });
   res.cookie(SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: t.absoluteMs,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.secure,
+    path: '/',
+    maxAge: t.absoluteMs,
   });
 }
 

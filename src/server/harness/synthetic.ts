@@ -8,7 +8,10 @@ export function syntheticRoster(people: number): string {
 
 export function syntheticTies(people: number, rows: number, seed = 7): string {
   let s = seed >>> 0;
-  const next = (): number => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+  const next = (): number => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
   const domains = ['curriculum', 'behaviour', 'assessment', 'technology'];
   const parts: string[] = ['source,target,relation,domain,weight\n'];
   for (let r = 0; r < rows; r++) {

@@ -16,7 +16,8 @@ export function accountRoutes(deps: AppDeps): Router {
 
   const roleOf = (body: unknown): Role => {
     const role = (body as { role?: unknown })?.role;
-    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new LeadmapError('VALIDATION', `"role" must be one of ${ROLES.join(', ')}`);
+    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role))
+      throw new LeadmapError('VALIDATION', `"role" must be one of ${ROLES.join(', ')}`);
     return role as Role;
   };
   const ownSchools = async (orgId: string, ids: string[] | undefined): Promise<string[] | undefined> => {
@@ -41,8 +42,21 @@ export function accountRoutes(deps: AppDeps): Router {
     const password = given === undefined ? generatePassword() : given;
     const rule = checkPasswordRules(password);
     if (rule) throw new LeadmapError('VALIDATION', rule);
-    const account = await store.createAccount(admin.organisationId, username, role, await hashPassword(password as string), schoolIds, given === undefined);
-    audit.record({ organisationId: admin.organisationId, accountId: admin.id, action: 'create', target: `account:${account.id}`, detail: role });
+    const account = await store.createAccount(
+      admin.organisationId,
+      username,
+      role,
+      await hashPassword(password as string),
+      schoolIds,
+      given === undefined,
+    );
+    audit.record({
+      organisationId: admin.organisationId,
+      accountId: admin.id,
+      action: 'create',
+      target: `account:${account.id}`,
+      detail: role,
+    });
     res.status(201).json({ account: publicAccount(account), ...(given === undefined ? { oneTimePassword: password } : {}) });
   });
 
@@ -52,14 +66,31 @@ export function accountRoutes(deps: AppDeps): Router {
     if (!target || target.organisationId !== admin.organisationId) throw new LeadmapError('NOT_FOUND', 'no such account');
     const body = req.body as Record<string, unknown>;
     const role = body.role === undefined ? undefined : roleOf(body);
-    if (target.id === admin.id && role !== undefined && role !== 'admin') throw new LeadmapError('VALIDATION', 'you cannot remove your own admin role');
+    if (target.id === admin.id && role !== undefined && role !== 'admin')
+      throw new LeadmapError('VALIDATION', 'you cannot remove your own admin role');
     const schoolIds = await ownSchools(admin.organisationId, stringList(body, 'schoolIds'));
     let oneTimePassword: string | undefined;
     let passwordHash: string | undefined;
-    if (body.resetPassword === true) { oneTimePassword = generatePassword(); passwordHash = await hashPassword(oneTimePassword); }
-    const updated = await store.updateAccount(target.id, { role, schoolIds, passwordHash, mustChangePassword: passwordHash ? true : undefined });
+    if (body.resetPassword === true) {
+      oneTimePassword = generatePassword();
+      passwordHash = await hashPassword(oneTimePassword);
+    }
+    const updated = await store.updateAccount(target.id, {
+      role,
+      schoolIds,
+      passwordHash,
+      mustChangePassword: passwordHash ? true : undefined,
+    });
     if (role !== undefined || passwordHash || schoolIds) await store.deleteSessionsOf(target.id);
-    audit.record({ organisationId: admin.organisationId, accountId: admin.id, action: 'update', target: `account:${target.id}`, detail: [role && `role=${role}`, schoolIds && `schools=${schoolIds.length}`, passwordHash && 'password-reset'].filter(Boolean).join(' ') || null });
+    audit.record({
+      organisationId: admin.organisationId,
+      accountId: admin.id,
+      action: 'update',
+      target: `account:${target.id}`,
+      detail:
+        [role && `role=${role}`, schoolIds && `schools=${schoolIds.length}`, passwordHash && 'password-reset'].filter(Boolean).join(' ') ||
+        null,
+    });
     res.json({ account: publicAccount(updated!), ...(oneTimePassword ? { oneTimePassword } : {}) });
   });
 
@@ -69,7 +100,13 @@ export function accountRoutes(deps: AppDeps): Router {
     if (!target || target.organisationId !== admin.organisationId) throw new LeadmapError('NOT_FOUND', 'no such account');
     if (target.id === admin.id) throw new LeadmapError('VALIDATION', 'you cannot delete your own account');
     await store.deleteAccount(target.id);
-    audit.record({ organisationId: admin.organisationId, accountId: admin.id, action: 'delete', target: `account:${target.id}`, detail: null });
+    audit.record({
+      organisationId: admin.organisationId,
+      accountId: admin.id,
+      action: 'delete',
+      target: `account:${target.id}`,
+      detail: null,
+    });
     res.json({ deleted: target.id });
   });
 

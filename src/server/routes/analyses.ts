@@ -20,7 +20,13 @@ export function analysisRoutes(deps: AppDeps): Router {
       return { analysis: rest };
     });
     const account = accountOf(req);
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `wave:${wave.id}`, detail: `analysis ${a.relation}/${a.domain} ${a.disclosure}` });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'view',
+      target: `wave:${wave.id}`,
+      detail: `analysis ${a.relation}/${a.domain} ${a.disclosure}`,
+    });
     res.type('application/json').send(body);
   });
 
@@ -28,12 +34,20 @@ export function analysisRoutes(deps: AppDeps): Router {
   r.get('/api/waves/:waveId/graph', async (req, res) => {
     const { wave } = await waveFor(store, req, req.params.waveId);
     const { body, analysis: a } = await cachedAnalysisJson(deps, req, wave, 'graph', selectionOf(req), wantsAnonymised(req), (x) => ({
-      disclosure: x.disclosure, relation: x.relation, domain: x.domain,
+      disclosure: x.disclosure,
+      relation: x.relation,
+      domain: x.domain,
       nodes: x.people.map((p) => ({ id: p.id, label: p.name, department: p.department, inDegree: p.inDegree, pageRank: p.pageRank })),
       edges: x.edges,
     }));
     const account = accountOf(req);
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `wave:${wave.id}`, detail: `graph ${a.relation}/${a.domain} ${a.disclosure}` });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'view',
+      target: `wave:${wave.id}`,
+      detail: `graph ${a.relation}/${a.domain} ${a.disclosure}`,
+    });
     res.type('application/json').send(body);
   });
 
@@ -43,7 +57,13 @@ export function analysisRoutes(deps: AppDeps): Router {
     const sel = selectionOf(req);
     const result = await leadershipFor(deps, req, wave, sel.relation, wantsAnonymised(req));
     const account = accountOf(req);
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `wave:${wave.id}`, detail: `leadership ${result.selection.relation}` });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'view',
+      target: `wave:${wave.id}`,
+      detail: `leadership ${result.selection.relation}`,
+    });
     res.json({ leadership: result });
   });
 
@@ -62,7 +82,13 @@ export function analysisRoutes(deps: AppDeps): Router {
     if (!exporter) throw new LeadmapError('NOT_FOUND', `no such export; choose one of ${Object.keys(EXPORTS).join(', ')}`);
     const a = await publicAnalysis(deps, req, wave, selectionOf(req), wantsAnonymised(req));
     const account = accountOf(req);
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'export', target: `wave:${wave.id}`, detail: `${format} ${a.relation}/${a.domain} ${a.disclosure}` });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'export',
+      target: `wave:${wave.id}`,
+      detail: `${format} ${a.relation}/${a.domain} ${a.disclosure}`,
+    });
     const name = `${school.slug}-${safe(wave.label)}-${safe(a.relation)}-${safe(a.domain)}${a.disclosure === 'named' ? '' : '-anonymised'}-${format}`;
     res.set('Content-Type', exporter.type).attachment(name).send(exporter.render(a));
   });
@@ -70,5 +96,11 @@ export function analysisRoutes(deps: AppDeps): Router {
 }
 
 function safe(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'x';
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'x'
+  );
 }

@@ -13,24 +13,44 @@ export function authRoutes(deps: AppDeps, throttle = new LoginThrottle()): Route
 
   r.post('/api/auth/sign-in', async (req, res) => {
     const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
-    if (typeof username !== 'string' || typeof password !== 'string' || username.length === 0 || username.length > 100 || password.length > 200) {
+    if (
+      typeof username !== 'string' ||
+      typeof password !== 'string' ||
+      username.length === 0 ||
+      username.length > 100 ||
+      password.length > 200
+    ) {
       throw new LeadmapError('BAD_REQUEST', 'send {"username": "...", "password": "..."}');
     }
     const address = clientAddress(req);
     const wait = throttle.waitFor(username, address);
     if (wait > 0) {
-      throw new LeadmapError('RATE_LIMITED', `too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s`, { retryAfterSeconds: Math.ceil(wait / 1000) });
+      throw new LeadmapError('RATE_LIMITED', `too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s`, {
+        retryAfterSeconds: Math.ceil(wait / 1000),
+      });
     }
     const found = await deps.store.findAccountSecret(username);
     const ok = found ? await verifyPassword(password, found.passwordHash) : (await burnPasswordCheck(password), false);
     if (!ok || !found) {
       throttle.recordFailure(username, address);
-      deps.audit.record({ organisationId: found?.account.organisationId ?? null, accountId: found?.account.id ?? null, action: 'sign-in-failed', target: 'account', detail: null });
+      deps.audit.record({
+        organisationId: found?.account.organisationId ?? null,
+        accountId: found?.account.id ?? null,
+        action: 'sign-in-failed',
+        target: 'account',
+        detail: null,
+      });
       throw new LeadmapError('BAD_CREDENTIALS', 'user name or password is wrong');
     }
     throttle.recordSuccess(username, address);
     await startSession(deps.store, req, res, found.account, timeouts);
-    deps.audit.record({ organisationId: found.account.organisationId, accountId: found.account.id, action: 'sign-in', target: `account:${found.account.id}`, detail: null });
+    deps.audit.record({
+      organisationId: found.account.organisationId,
+      accountId: found.account.id,
+      action: 'sign-in',
+      target: `account:${found.account.id}`,
+      detail: null,
+    });
     res.json({ account: publicAccount(found.account) });
   });
 
@@ -52,13 +72,20 @@ export function authRoutes(deps: AppDeps, throttle = new LoginThrottle()): Route
     const rule = checkPasswordRules(newPassword);
     if (rule) throw new LeadmapError('VALIDATION', rule);
     const secret = await deps.store.findAccountSecret(account.username);
-    if (!secret || !(await verifyPassword(currentPassword, secret.passwordHash))) throw new LeadmapError('BAD_CREDENTIALS', 'the current password is wrong');
+    if (!secret || !(await verifyPassword(currentPassword, secret.passwordHash)))
+      throw new LeadmapError('BAD_CREDENTIALS', 'the current password is wrong');
     await deps.store.updateAccount(account.id, { passwordHash: await hashPassword(newPassword as string), mustChangePassword: false });
     await deps.store.deleteSessionsOf(account.id);
     const fresh = (await deps.store.getAccount(account.id))!;
     req.sessionKey = undefined;
     await startSession(deps.store, req, res, fresh, timeouts);
-    deps.audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'password-changed', target: `account:${account.id}`, detail: null });
+    deps.audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'password-changed',
+      target: `account:${account.id}`,
+      detail: null,
+    });
     res.json({ account: publicAccount(fresh) });
   });
   return r;

@@ -18,18 +18,36 @@ export function reportRoutes(deps: AppDeps): Router {
     const { wave, school } = await waveFor(store, req, req.params.waveId);
     const account = accountOf(req);
     const asked = req.query.edition;
-    if (asked !== undefined && asked !== 'named' && asked !== 'anonymised') throw new LeadmapError('BAD_REQUEST', 'edition must be "named" or "anonymised"');
+    if (asked !== undefined && asked !== 'named' && asked !== 'anonymised')
+      throw new LeadmapError('BAD_REQUEST', 'edition must be "named" or "anonymised"');
     const edition: Edition = asked ?? (seesNames(account) ? 'named' : 'anonymised');
-    if (edition === 'named' && !seesNames(account)) throw new LeadmapError('FORBIDDEN', 'the named edition is for analysts and administrators; ask for edition=anonymised');
+    if (edition === 'named' && !seesNames(account))
+      throw new LeadmapError('FORBIDDEN', 'the named edition is for analysts and administrators; ask for edition=anonymised');
     const current = await waveInput(deps, wave);
-    const waves = (await store.listWaves(school.id)).filter((w) => w.id !== wave.id && w.status === 'ready' && w.dataHash && w.label.localeCompare(wave.label, undefined, { numeric: true }) < 0);
+    const waves = (await store.listWaves(school.id)).filter(
+      (w) => w.id !== wave.id && w.status === 'ready' && w.dataHash && w.label.localeCompare(wave.label, undefined, { numeric: true }) < 0,
+    );
     const prev = waves.sort((a, b) => b.label.localeCompare(a.label, undefined, { numeric: true }))[0];
     const { pdf } = await makeReport({
-      school: school.name, edition, minGroupSize: deps.privacy.minGroupSize,
-      current, previous: prev ? await waveInput(deps, prev) : null,
+      school: school.name,
+      edition,
+      minGroupSize: deps.privacy.minGroupSize,
+      current,
+      previous: prev ? await waveInput(deps, prev) : null,
     });
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'export', target: `wave:${wave.id}`, detail: `report.pdf ${edition}` });
-    const name = `${school.slug}-${wave.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'wave'}-report${edition === 'named' ? '' : '-anonymised'}.pdf`;
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'export',
+      target: `wave:${wave.id}`,
+      detail: `report.pdf ${edition}`,
+    });
+    const name = `${school.slug}-${
+      wave.label
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'wave'
+    }-report${edition === 'named' ? '' : '-anonymised'}.pdf`;
     res.set('Content-Type', 'application/pdf').attachment(name).send(pdf);
   });
   return r;

@@ -20,7 +20,13 @@ export function schoolRoutes(deps: AppDeps): Router {
   r.post('/api/schools', requireRole('admin'), async (req, res) => {
     const account = accountOf(req);
     const school = await store.createSchool(account.organisationId, slug(req.body), text(req.body, 'name'));
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'create', target: `school:${school.id}`, detail: null });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'create',
+      target: `school:${school.id}`,
+      detail: null,
+    });
     res.status(201).json({ school: publicSchool(school) });
   });
 
@@ -33,7 +39,13 @@ export function schoolRoutes(deps: AppDeps): Router {
     const school = await schoolFor(store, req, req.params.schoolId);
     const account = accountOf(req);
     await store.deleteSchool(school.id);
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'delete', target: `school:${school.id}`, detail: null });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'delete',
+      target: `school:${school.id}`,
+      detail: null,
+    });
     res.json({ deleted: school.id });
   });
 
@@ -46,7 +58,13 @@ export function schoolRoutes(deps: AppDeps): Router {
     const school = await schoolFor(store, req, req.params.schoolId);
     const account = requireWriter(req);
     const wave = await store.createWave(school.id, text(req.body, 'label', 60), isoDate(req.body, 'collectedOn'));
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'create', target: `wave:${wave.id}`, detail: null });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'create',
+      target: `wave:${wave.id}`,
+      detail: null,
+    });
     res.status(201).json({ wave: publicWave(wave) });
   });
 
@@ -56,11 +74,18 @@ export function schoolRoutes(deps: AppDeps): Router {
     const { from, to } = req.query;
     if (typeof from !== 'string' || typeof to !== 'string') throw new LeadmapError('BAD_REQUEST', 'give two wave ids: ?from=…&to=…');
     const [a, b] = await Promise.all([store.getWave(from), store.getWave(to)]);
-    if (!a || !b || a.schoolId !== school.id || b.schoolId !== school.id) throw new LeadmapError('NOT_FOUND', 'no such wave in this school');
+    if (!a || !b || a.schoolId !== school.id || b.schoolId !== school.id)
+      throw new LeadmapError('NOT_FOUND', 'no such wave in this school');
     const sel = selectionOf(req);
     const [ra, rb] = [await rawAnalysis(deps, a, sel), await rawAnalysis(deps, b, sel)];
     const account = accountOf(req);
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `compare:${a.id}:${b.id}`, detail: null });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'view',
+      target: `compare:${a.id}:${b.id}`,
+      detail: null,
+    });
     const metrics = presentComparison(ra, rb, deps.privacy);
     res.json({ from: publicWave(a), to: publicWave(b), relation: ra.relation, domain: ra.domain, metrics, suppressed: metrics === null });
   });

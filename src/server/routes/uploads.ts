@@ -26,10 +26,20 @@ export function uploadRoutes(deps: AppDeps): Router {
     const { wave, school } = await waveFor(store, req, req.params.waveId);
     const account = requireWriter(req);
     const upload = await receiveUpload(req, {
-      tmpDir: deps.dir.tmpDir, maxBytes: deps.options.maxUploadBytes, maxFiles: deps.options.maxUploadFiles,
-      fileFields: FILE_FIELDS, textFields: ['unknownPeople', 'undirected'], spreadsheetFields: ['survey'],
+      tmpDir: deps.dir.tmpDir,
+      maxBytes: deps.options.maxUploadBytes,
+      maxFiles: deps.options.maxUploadFiles,
+      fileFields: FILE_FIELDS,
+      textFields: ['unknownPeople', 'undirected'],
+      spreadsheetFields: ['survey'],
     });
-    const files: ReceivedFile[] = upload.files.map((f) => ({ kind: f.field as ReceivedFile['kind'], tmpPath: f.tmpPath, originalName: f.originalName, bytes: f.bytes, sha256: f.sha256 }));
+    const files: ReceivedFile[] = upload.files.map((f) => ({
+      kind: f.field as ReceivedFile['kind'],
+      tmpPath: f.tmpPath,
+      originalName: f.originalName,
+      bytes: f.bytes,
+      sha256: f.sha256,
+    }));
     const unknownPeople = upload.fields.unknownPeople;
     if (unknownPeople !== undefined && !(UNKNOWN_PEOPLE as readonly string[]).includes(unknownPeople)) {
       await discard(files);
@@ -40,17 +50,32 @@ export function uploadRoutes(deps: AppDeps): Router {
       await discard(files);
       throw new LeadmapError('INVALID_UPLOAD', problem);
     }
-    const undirected = upload.fields.undirected?.split(',').map((s) => s.trim()).filter(Boolean);
+    const undirected = upload.fields.undirected
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     let job: JobView;
     try {
       job = jobs.start({
-        kind: 'ingest', schoolId: school.id, waveId: wave.id, ownerId: account.id, exclusiveKey: `wave:${wave.id}`,
+        kind: 'ingest',
+        schoolId: school.id,
+        waveId: wave.id,
+        ownerId: account.id,
+        exclusiveKey: `wave:${wave.id}`,
         run: async (report) => {
           const started = Date.now();
-          const outcome = await ingestInBackground({
-            dataDir: deps.dir.root, schoolId: school.id, waveId: wave.id, files, uploadedBy: account.id,
-            unknownPeople: unknownPeople as 'reject' | 'add' | undefined, undirected,
-          }, report);
+          const outcome = await ingestInBackground(
+            {
+              dataDir: deps.dir.root,
+              schoolId: school.id,
+              waveId: wave.id,
+              files,
+              uploadedBy: account.id,
+              unknownPeople: unknownPeople as 'reject' | 'add' | undefined,
+              undirected,
+            },
+            report,
+          );
           log.info('ingest_done', { wave: wave.id, people: outcome.people, ties: outcome.ties, ms: Date.now() - started });
           return outcome;
         },
@@ -59,14 +84,26 @@ export function uploadRoutes(deps: AppDeps): Router {
       await discard(files);
       throw err;
     }
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'upload', target: `wave:${wave.id}`, detail: files.map((f) => `${f.kind}:${f.sha256.slice(0, 12)}`).join(' ') });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'upload',
+      target: `wave:${wave.id}`,
+      detail: files.map((f) => `${f.kind}:${f.sha256.slice(0, 12)}`).join(' '),
+    });
     if (req.query.wait === '1') {
       // Scripts and small files: answer when the ingest is done (201, or the ingest's 4xx with every problem).
       const done = await finished(job);
       if (done.status === 'failed') throw new LeadmapError(done.error!.code, done.error!.message, done.result ?? undefined);
-      if (done.finishedAt) { res.status(201).json({ job: publicJob(done) }); return; }
+      if (done.finishedAt) {
+        res.status(201).json({ job: publicJob(done) });
+        return;
+      }
     }
-    res.status(202).location(`/api/jobs/${job.id}`).json({ job: publicJob(job) });
+    res
+      .status(202)
+      .location(`/api/jobs/${job.id}`)
+      .json({ job: publicJob(job) });
   });
 
   /**
@@ -79,7 +116,8 @@ export function uploadRoutes(deps: AppDeps): Router {
     const stored = await store.listUploadFiles(wave.id);
     const survey = stored.find((f) => f.kind === 'survey');
     const roster = stored.find((f) => f.kind === 'roster');
-    if (!survey || !roster) throw new LeadmapError('VALIDATION', 'this wave was not loaded from a survey export; there is nothing to reprocess');
+    if (!survey || !roster)
+      throw new LeadmapError('VALIDATION', 'this wave was not loaded from a survey export; there is nothing to reprocess');
     const resolutions: Record<string, string> = {};
     for (const item of await store.listReviewItems(wave.id)) if (item.resolution !== null) resolutions[item.raw] = item.resolution;
     const files: ReceivedFile[] = [];
@@ -91,15 +129,32 @@ export function uploadRoutes(deps: AppDeps): Router {
     let job: JobView;
     try {
       job = jobs.start({
-        kind: 'ingest', schoolId: school.id, waveId: wave.id, ownerId: account.id, exclusiveKey: `wave:${wave.id}`,
-        run: (report) => ingestInBackground({ dataDir: deps.dir.root, schoolId: school.id, waveId: wave.id, files, uploadedBy: account.id, resolutions }, report),
+        kind: 'ingest',
+        schoolId: school.id,
+        waveId: wave.id,
+        ownerId: account.id,
+        exclusiveKey: `wave:${wave.id}`,
+        run: (report) =>
+          ingestInBackground(
+            { dataDir: deps.dir.root, schoolId: school.id, waveId: wave.id, files, uploadedBy: account.id, resolutions },
+            report,
+          ),
       });
     } catch (err) {
       await discard(files);
       throw err;
     }
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'reprocess', target: `wave:${wave.id}`, detail: `${Object.keys(resolutions).length} resolutions` });
-    res.status(202).location(`/api/jobs/${job.id}`).json({ job: publicJob(job) });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'reprocess',
+      target: `wave:${wave.id}`,
+      detail: `${Object.keys(resolutions).length} resolutions`,
+    });
+    res
+      .status(202)
+      .location(`/api/jobs/${job.id}`)
+      .json({ job: publicJob(job) });
   });
 
   r.get('/api/jobs/:jobId', async (req, res) => {
@@ -113,7 +168,10 @@ export function uploadRoutes(deps: AppDeps): Router {
     res.flushHeaders();
     const send = (j: JobView): void => {
       res.write(`event: ${j.finishedAt ? 'done' : 'progress'}\ndata: ${JSON.stringify(publicJob(j))}\n\n`);
-      if (j.finishedAt) { stop(); res.end(); }
+      if (j.finishedAt) {
+        stop();
+        res.end();
+      }
     };
     const stop = jobs.subscribe(job.id, send);
     req.on('close', stop);
@@ -122,9 +180,21 @@ export function uploadRoutes(deps: AppDeps): Router {
 
   function finished(job: JobView, maxWaitMs = 120_000): Promise<JobView> {
     return new Promise((resolve) => {
-      if (job.finishedAt) { resolve(job); return; }
-      const timer = setTimeout(() => { stop(); resolve(job); }, maxWaitMs);
-      const stop = jobs.subscribe(job.id, (j) => { if (j.finishedAt) { clearTimeout(timer); stop(); resolve(j); } });
+      if (job.finishedAt) {
+        resolve(job);
+        return;
+      }
+      const timer = setTimeout(() => {
+        stop();
+        resolve(job);
+      }, maxWaitMs);
+      const stop = jobs.subscribe(job.id, (j) => {
+        if (j.finishedAt) {
+          clearTimeout(timer);
+          stop();
+          resolve(j);
+        }
+      });
     });
   }
 
@@ -133,7 +203,8 @@ export function uploadRoutes(deps: AppDeps): Router {
     const school = job ? await store.getSchool(job.schoolId) : null;
     const account = accountOf(req);
     // A job's problems may quote file contents: only its owner (or an admin) sees it.
-    if (!job || !school || !canSeeSchool(account, school) || (job.ownerId !== account.id && account.role !== 'admin')) throw new LeadmapError('NOT_FOUND', 'no such job');
+    if (!job || !school || !canSeeSchool(account, school) || (job.ownerId !== account.id && account.role !== 'admin'))
+      throw new LeadmapError('NOT_FOUND', 'no such job');
     return job;
   }
   return r;
@@ -149,11 +220,22 @@ function shapeProblem(files: ReceivedFile[]): string | null {
   const has = (k: string): boolean => files.some((f) => f.kind === k);
   if (has('survey') && has('ties')) return 'send either a ties file or a survey export, not both';
   if (has('survey') && !has('roster')) return 'a survey export needs the roster too (form field "roster"), to match names';
-  if (!has('survey') && !has('ties')) return 'an upload needs a ties file (form field "ties") or a survey export (field "survey"); roster and respondents are optional';
+  if (!has('survey') && !has('ties'))
+    return 'an upload needs a ties file (form field "ties") or a survey export (field "survey"); roster and respondents are optional';
   return null;
 }
 
 /** A job as served: problems from the readers included (they name file, row, column — not people). */
 export function publicJob(j: JobView) {
-  return { id: j.id, kind: j.kind, status: j.status, progress: j.progress, result: j.result, error: j.error, createdAt: j.createdAt, finishedAt: j.finishedAt, waveId: j.waveId };
+  return {
+    id: j.id,
+    kind: j.kind,
+    status: j.status,
+    progress: j.progress,
+    result: j.result,
+    error: j.error,
+    createdAt: j.createdAt,
+    finishedAt: j.finishedAt,
+    waveId: j.waveId,
+  };
 }

@@ -23,7 +23,8 @@ export function slug(body: unknown, key = 'slug'): string {
 
 export function isoDate(body: unknown, key: string): string | null {
   const v = optionalText(body, key, 10);
-  if (v !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))) throw new LeadmapError('VALIDATION', `"${key}" must be a date like 2025-06-30`);
+  if (v !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))))
+    throw new LeadmapError('VALIDATION', `"${key}" must be a date like 2025-06-30`);
   return v;
 }
 

@@ -2,10 +2,21 @@ import type { Account, School, WaveRecord } from '../../store/store.js';
 
 /** JSON shapes of records as the API serves them (no secrets, no hashes). */
 export const publicAccount = (a: Account) => ({
-  id: a.id, username: a.username, role: a.role, schoolIds: a.schoolIds, mustChangePassword: a.mustChangePassword, createdAt: a.createdAt,
+  id: a.id,
+  username: a.username,
+  role: a.role,
+  schoolIds: a.schoolIds,
+  mustChangePassword: a.mustChangePassword,
+  createdAt: a.createdAt,
 });
 export const publicSchool = (s: School) => ({ id: s.id, slug: s.slug, name: s.name, createdAt: s.createdAt });
 export const publicWave = (w: WaveRecord) => ({
-  id: w.id, schoolId: w.schoolId, label: w.label, collectedOn: w.collectedOn, status: w.status,
-  people: w.people, ties: w.ties, createdAt: w.createdAt,
+  id: w.id,
+  schoolId: w.schoolId,
+  label: w.label,
+  collectedOn: w.collectedOn,
+  status: w.status,
+  people: w.people,
+  ties: w.ties,
+  createdAt: w.createdAt,
 });

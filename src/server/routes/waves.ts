@@ -18,7 +18,13 @@ export function waveRoutes(deps: AppDeps): Router {
     const { wave } = await waveFor(store, req, req.params.waveId);
     const account = requireWriter(req);
     await store.deleteWave(wave.id);
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'delete', target: `wave:${wave.id}`, detail: null });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'delete',
+      target: `wave:${wave.id}`,
+      detail: null,
+    });
     res.json({ deleted: wave.id });
   });
 
@@ -27,7 +33,16 @@ export function waveRoutes(deps: AppDeps): Router {
     const { wave } = await waveFor(store, req, req.params.waveId);
     if (!seesNames(accountOf(req))) throw new LeadmapError('FORBIDDEN', 'viewers cannot see uploaded files');
     const files = await store.listUploadFiles(wave.id);
-    res.json({ files: files.map((f) => ({ id: f.id, kind: f.kind, originalName: f.originalName, bytes: f.bytes, sha256: f.sha256, createdAt: f.createdAt })) });
+    res.json({
+      files: files.map((f) => ({
+        id: f.id,
+        kind: f.kind,
+        originalName: f.originalName,
+        bytes: f.bytes,
+        sha256: f.sha256,
+        createdAt: f.createdAt,
+      })),
+    });
   });
 
   /** Free-text names from a survey import that need a person to decide who was meant. */
@@ -48,7 +63,13 @@ export function waveRoutes(deps: AppDeps): Router {
     }
     const item = await store.resolveReviewItem(wave.id, req.params.itemId, resolution);
     if (!item) throw new LeadmapError('NOT_FOUND', 'no such review item');
-    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'review', target: `wave:${wave.id}`, detail: `item:${item.id}` });
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'review',
+      target: `wave:${wave.id}`,
+      detail: `item:${item.id}`,
+    });
     res.json({ item });
   });
   return r;

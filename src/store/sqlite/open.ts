@@ -61,7 +61,10 @@ export function schemaVersion(db: Db): number {
 function migrate(db: Db): void {
   const current = schemaVersion(db);
   if (current > MIGRATIONS.length) {
-    throw new LeadmapError('STORE_TOO_NEW', `the database was written by a newer leadmap (schema ${current}, this one knows ${MIGRATIONS.length})`);
+    throw new LeadmapError(
+      'STORE_TOO_NEW',
+      `the database was written by a newer leadmap (schema ${current}, this one knows ${MIGRATIONS.length})`,
+    );
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {

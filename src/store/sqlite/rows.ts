@@ -1,30 +1,78 @@
 import type { Account, AuditEntry, Role, School, WaveRecord } from '../store.js';
 
-export interface SchoolRow { id: string; organisation_id: string; slug: string; name: string; created_at: string }
+export interface SchoolRow {
+  id: string;
+  organisation_id: string;
+  slug: string;
+  name: string;
+  created_at: string;
+}
 export interface WaveRow {
-  id: string; school_id: string; label: string; collected_on: string | null; status: 'empty' | 'ready';
-  created_at: string; people_count: number; tie_count: number; data_hash: string | null;
+  id: string;
+  school_id: string;
+  label: string;
+  collected_on: string | null;
+  status: 'empty' | 'ready';
+  created_at: string;
+  people_count: number;
+  tie_count: number;
+  data_hash: string | null;
 }
 export interface AccountRow {
-  id: string; organisation_id: string; username: string; role: Role; password_hash: string;
-  must_change_password: number; created_at: string;
+  id: string;
+  organisation_id: string;
+  username: string;
+  role: Role;
+  password_hash: string;
+  must_change_password: number;
+  created_at: string;
 }
-export interface AuditRow { at: string; organisation_id: string | null; account_id: string | null; action: string; target: string; detail: string | null }
+export interface AuditRow {
+  at: string;
+  organisation_id: string | null;
+  account_id: string | null;
+  action: string;
+  target: string;
+  detail: string | null;
+}
 
-export const toSchool = (r: SchoolRow): School => ({ id: r.id, organisationId: r.organisation_id, slug: r.slug, name: r.name, createdAt: r.created_at });
+export const toSchool = (r: SchoolRow): School => ({
+  id: r.id,
+  organisationId: r.organisation_id,
+  slug: r.slug,
+  name: r.name,
+  createdAt: r.created_at,
+});
 
 export const toWave = (r: WaveRow): WaveRecord => ({
-  id: r.id, schoolId: r.school_id, label: r.label, collectedOn: r.collected_on, status: r.status,
-  createdAt: r.created_at, people: r.people_count, ties: r.tie_count, dataHash: r.data_hash,
+  id: r.id,
+  schoolId: r.school_id,
+  label: r.label,
+  collectedOn: r.collected_on,
+  status: r.status,
+  createdAt: r.created_at,
+  people: r.people_count,
+  ties: r.tie_count,
+  dataHash: r.data_hash,
 });
 
 export const toAccount = (r: AccountRow, schoolIds: string[]): Account => ({
-  id: r.id, organisationId: r.organisation_id, username: r.username, role: r.role, schoolIds,
-  mustChangePassword: r.must_change_password === 1, createdAt: r.created_at,
+  id: r.id,
+  organisationId: r.organisation_id,
+  username: r.username,
+  role: r.role,
+  schoolIds,
+  mustChangePassword: r.must_change_password === 1,
+  createdAt: r.created_at,
 });
 
 export const toAudit = (r: AuditRow): AuditEntry => ({
-  at: r.at, organisationId: r.organisation_id, accountId: r.account_id, action: r.action, target: r.target, detail: r.detail,
+  at: r.at,
+  organisationId: r.organisation_id,
+  accountId: r.account_id,
+  action: r.action,
+  target: r.target,
+  detail: r.detail,
 });
 
 export const WAVE_COLUMNS = 'id, school_id, label, collected_on, status, created_at, people_count, tie_count, data_hash';

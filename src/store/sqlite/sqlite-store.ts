@@ -2,14 +2,35 @@ import { randomBytes } from 'node:crypto';
 import { LeadmapError } from '../../model/errors.js';
 import type { Dataset } from '../../model/types.js';
 import {
-  type Account, type AccountSecret, type AuditEntry, type IntegrityReport, type Organisation, type ReviewItem,
-  type Role, type School, type SessionRecord, type Store, type UploadFileRecord, type WaveDataInput, type WaveRecord,
+  type Account,
+  type AccountSecret,
+  type AuditEntry,
+  type IntegrityReport,
+  type Organisation,
+  type ReviewItem,
+  type Role,
+  type School,
+  type SessionRecord,
+  type Store,
+  type UploadFileRecord,
+  type WaveDataInput,
+  type WaveRecord,
 } from '../store.js';
 import { type DataDir, removeWaveFolder, sweepOrphans } from '../files.js';
 import { newId } from './ids.js';
 import { type Db, integrityMessages, openDatabase } from './open.js';
 import { withBusyRetry } from './retry.js';
-import { type AccountRow, type AuditRow, type SchoolRow, type WaveRow, toAccount, toAudit, toSchool, toWave, WAVE_COLUMNS } from './rows.js';
+import {
+  type AccountRow,
+  type AuditRow,
+  type SchoolRow,
+  type WaveRow,
+  toAccount,
+  toAudit,
+  toSchool,
+  toWave,
+  WAVE_COLUMNS,
+} from './rows.js';
 import { loadWaveDatasetSync, replaceWaveDataSync } from './wave-data.js';
 
 export interface SqliteStoreOptions {
@@ -26,17 +47,27 @@ export class SqliteStore implements Store {
   readonly db: Db;
   readonly orphansRemoved: number;
 
-  constructor(readonly dir: DataDir, options: SqliteStoreOptions = {}) {
+  constructor(
+    readonly dir: DataDir,
+    options: SqliteStoreOptions = {},
+  ) {
     this.db = openDatabase(dir.dbFile, { busyTimeoutMs: options.busyTimeoutMs, checkIntegrity: options.checkIntegrity });
     this.db.pragma('secure_delete = ON');
     this.orphansRemoved = options.sweepOrphans
-      ? sweepOrphans(dir, new Set((this.db.prepare('SELECT stored_path FROM upload_file').all() as { stored_path: string }[]).map((r) => r.stored_path)))
+      ? sweepOrphans(
+          dir,
+          new Set((this.db.prepare('SELECT stored_path FROM upload_file').all() as { stored_path: string }[]).map((r) => r.stored_path)),
+        )
       : 0;
   }
 
-  private run<T>(op: () => T): Promise<T> { return withBusyRetry(op); }
+  private run<T>(op: () => T): Promise<T> {
+    return withBusyRetry(op);
+  }
 
-  async close(): Promise<void> { this.db.close(); }
+  async close(): Promise<void> {
+    this.db.close();
+  }
   async integrityCheck(): Promise<IntegrityReport> {
     const messages = integrityMessages(this.db);
     return { ok: messages.length === 0, messages };
@@ -45,7 +76,8 @@ export class SqliteStore implements Store {
   // ── tenancy ────────────────────────────────────────────────────────────
   ensureOrganisation(name: string): Promise<Organisation> {
     return this.run(() => {
-      const found = this.db.prepare('SELECT id, name, created_at FROM organisation WHERE name = ?').get(name) as { id: string; name: string; created_at: string } | undefined;
+      const found = this.db.prepare('SELECT id, name, created_at FROM organisation WHERE name = ?').get(name) as
+        { id: string; name: string; created_at: string } | undefined;
       if (found) return { id: found.id, name: found.name, createdAt: found.created_at };
       const org = { id: newId(), name, createdAt: new Date().toISOString() };
       this.db.prepare('INSERT INTO organisation (id, name, created_at) VALUES (?, ?, ?)').run(org.id, org.name, org.createdAt);
@@ -53,11 +85,14 @@ export class SqliteStore implements Store {
     });
   }
   async getOrganisation(id: string): Promise<Organisation | null> {
-    const r = this.db.prepare('SELECT id, name, created_at FROM organisation WHERE id = ?').get(id) as { id: string; name: string; created_at: string } | undefined;
+    const r = this.db.prepare('SELECT id, name, created_at FROM organisation WHERE id = ?').get(id) as
+      { id: string; name: string; created_at: string } | undefined;
     return r ? { id: r.id, name: r.name, createdAt: r.created_at } : null;
   }
   async listSchools(organisationId: string): Promise<School[]> {
-    return (this.db.prepare('SELECT * FROM school WHERE organisation_id = ? ORDER BY name, id').all(organisationId) as SchoolRow[]).map(toSchool);
+    return (this.db.prepare('SELECT * FROM school WHERE organisation_id = ? ORDER BY name, id').all(organisationId) as SchoolRow[]).map(
+      toSchool,
+    );
   }
   async getSchool(id: string): Promise<School | null> {
     const r = this.db.prepare('SELECT * FROM school WHERE id = ?').get(id) as SchoolRow | undefined;
@@ -69,7 +104,9 @@ export class SqliteStore implements Store {
         throw new LeadmapError('CONFLICT', `a school with the short name "${slug}" already exists`);
       }
       const s: School = { id: newId(), organisationId, slug, name, createdAt: new Date().toISOString() };
-      this.db.prepare('INSERT INTO school (id, organisation_id, slug, name, created_at) VALUES (?, ?, ?, ?, ?)').run(s.id, organisationId, slug, name, s.createdAt);
+      this.db
+        .prepare('INSERT INTO school (id, organisation_id, slug, name, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(s.id, organisationId, slug, name, s.createdAt);
       return s;
     });
   }
@@ -81,7 +118,9 @@ export class SqliteStore implements Store {
 
   // ── waves ──────────────────────────────────────────────────────────────
   async listWaves(schoolId: string): Promise<WaveRecord[]> {
-    return (this.db.prepare(`SELECT ${WAVE_COLUMNS} FROM wave WHERE school_id = ? ORDER BY label, id`).all(schoolId) as WaveRow[]).map(toWave);
+    return (this.db.prepare(`SELECT ${WAVE_COLUMNS} FROM wave WHERE school_id = ? ORDER BY label, id`).all(schoolId) as WaveRow[]).map(
+      toWave,
+    );
   }
   async getWave(id: string): Promise<WaveRecord | null> {
     const r = this.db.prepare(`SELECT ${WAVE_COLUMNS} FROM wave WHERE id = ?`).get(id) as WaveRow | undefined;
@@ -93,7 +132,8 @@ export class SqliteStore implements Store {
         throw new LeadmapError('CONFLICT', `this school already has a wave labelled "${label}"`);
       }
       const id = newId();
-      this.db.prepare(`INSERT INTO wave (id, school_id, label, collected_on, created_at, status, secret) VALUES (?, ?, ?, ?, ?, 'empty', ?)`)
+      this.db
+        .prepare(`INSERT INTO wave (id, school_id, label, collected_on, created_at, status, secret) VALUES (?, ?, ?, ?, ?, 'empty', ?)`)
         .run(id, schoolId, label, collectedOn, new Date().toISOString(), randomBytes(32));
       return toWave(this.db.prepare(`SELECT ${WAVE_COLUMNS} FROM wave WHERE id = ?`).get(id) as WaveRow);
     });
@@ -118,26 +158,56 @@ export class SqliteStore implements Store {
     return this.run(() => loadWaveDatasetSync(this.db, waveId));
   }
   async loadWaveResponses(waveId: string): Promise<Array<{ personId: string; answers: unknown }>> {
-    const rows = this.db.prepare('SELECT person_id, answers_json FROM response WHERE wave_id = ? ORDER BY person_id').all(waveId) as Array<{ person_id: string; answers_json: string }>;
+    const rows = this.db.prepare('SELECT person_id, answers_json FROM response WHERE wave_id = ? ORDER BY person_id').all(waveId) as Array<{
+      person_id: string;
+      answers_json: string;
+    }>;
     return rows.map((r) => ({ personId: r.person_id, answers: JSON.parse(r.answers_json) as unknown }));
   }
   async listUploadFiles(waveId: string): Promise<UploadFileRecord[]> {
-    const rows = this.db.prepare('SELECT * FROM upload_file WHERE wave_id = ? ORDER BY created_at, kind').all(waveId) as Record<string, unknown>[];
+    const rows = this.db.prepare('SELECT * FROM upload_file WHERE wave_id = ? ORDER BY created_at, kind').all(waveId) as Record<
+      string,
+      unknown
+    >[];
     return rows.map((r) => ({
-      id: r.id as string, waveId: r.wave_id as string, kind: r.kind as string, originalName: r.original_name as string,
-      storedPath: r.stored_path as string, bytes: r.bytes as number, sha256: r.sha256 as string,
-      createdAt: r.created_at as string, uploadedBy: (r.uploaded_by as string | null) ?? null,
+      id: r.id as string,
+      waveId: r.wave_id as string,
+      kind: r.kind as string,
+      originalName: r.original_name as string,
+      storedPath: r.stored_path as string,
+      bytes: r.bytes as number,
+      sha256: r.sha256 as string,
+      createdAt: r.created_at as string,
+      uploadedBy: (r.uploaded_by as string | null) ?? null,
     }));
   }
   async listReviewItems(waveId: string): Promise<ReviewItem[]> {
-    const rows = this.db.prepare('SELECT * FROM review_item WHERE wave_id = ? ORDER BY rowid').all(waveId) as { id: string; wave_id: string; raw: string; candidates_json: string; resolution: string | null }[];
+    const rows = this.db.prepare('SELECT * FROM review_item WHERE wave_id = ? ORDER BY rowid').all(waveId) as {
+      id: string;
+      wave_id: string;
+      raw: string;
+      candidates_json: string;
+      resolution: string | null;
+    }[];
     return rows.map((r) => {
       const d = JSON.parse(r.candidates_json) as Pick<ReviewItem, 'kind' | 'status' | 'row' | 'column' | 'candidates'>;
-      return { id: r.id, waveId: r.wave_id, kind: d.kind, status: d.status, row: d.row, column: d.column, raw: r.raw, candidates: d.candidates, resolution: r.resolution };
+      return {
+        id: r.id,
+        waveId: r.wave_id,
+        kind: d.kind,
+        status: d.status,
+        row: d.row,
+        column: d.column,
+        raw: r.raw,
+        candidates: d.candidates,
+        resolution: r.resolution,
+      };
     });
   }
   async resolveReviewItem(waveId: string, itemId: string, resolution: string | null): Promise<ReviewItem | null> {
-    const changed = await this.run(() => this.db.prepare('UPDATE review_item SET resolution = ? WHERE id = ? AND wave_id = ?').run(resolution, itemId, waveId).changes);
+    const changed = await this.run(
+      () => this.db.prepare('UPDATE review_item SET resolution = ? WHERE id = ? AND wave_id = ?').run(resolution, itemId, waveId).changes,
+    );
     if (changed === 0) return null;
     return (await this.listReviewItems(waveId)).find((r) => r.id === itemId) ?? null;
   }
@@ -148,71 +218,125 @@ export class SqliteStore implements Store {
     return r ? JSON.parse(r.value_json) : null;
   }
   async putCachedAnalysis(key: string, waveId: string, value: unknown): Promise<void> {
-    await this.run(() => this.db.prepare('INSERT OR REPLACE INTO analysis_cache (key, wave_id, value_json, created_at) SELECT ?, id, ?, ? FROM wave WHERE id = ?')
-      .run(key, JSON.stringify(value), new Date().toISOString(), waveId));
+    await this.run(() =>
+      this.db
+        .prepare('INSERT OR REPLACE INTO analysis_cache (key, wave_id, value_json, created_at) SELECT ?, id, ?, ? FROM wave WHERE id = ?')
+        .run(key, JSON.stringify(value), new Date().toISOString(), waveId),
+    );
   }
 
   // ── accounts, sessions, audit ──────────────────────────────────────────
-  createAccount(organisationId: string, username: string, role: Role, passwordHash: string, schoolIds: string[], mustChange: boolean): Promise<Account> {
-    return this.run(() => this.db.transaction(() => {
-      if (this.db.prepare('SELECT 1 FROM account WHERE username = ?').get(username)) {
-        throw new LeadmapError('CONFLICT', 'that user name is taken');
-      }
-      const id = newId();
-      this.db.prepare('INSERT INTO account (id, organisation_id, username, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(id, organisationId, username, role, passwordHash, mustChange ? 1 : 0, new Date().toISOString());
-      this.setSchools(id, schoolIds);
-      return this.accountSync(id)!;
-    }).immediate());
+  createAccount(
+    organisationId: string,
+    username: string,
+    role: Role,
+    passwordHash: string,
+    schoolIds: string[],
+    mustChange: boolean,
+  ): Promise<Account> {
+    return this.run(() =>
+      this.db
+        .transaction(() => {
+          if (this.db.prepare('SELECT 1 FROM account WHERE username = ?').get(username)) {
+            throw new LeadmapError('CONFLICT', 'that user name is taken');
+          }
+          const id = newId();
+          this.db
+            .prepare(
+              'INSERT INTO account (id, organisation_id, username, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            )
+            .run(id, organisationId, username, role, passwordHash, mustChange ? 1 : 0, new Date().toISOString());
+          this.setSchools(id, schoolIds);
+          return this.accountSync(id)!;
+        })
+        .immediate(),
+    );
   }
   async listAccounts(organisationId: string): Promise<Account[]> {
-    const ids = this.db.prepare('SELECT id FROM account WHERE organisation_id = ? ORDER BY username').all(organisationId) as { id: string }[];
+    const ids = this.db.prepare('SELECT id FROM account WHERE organisation_id = ? ORDER BY username').all(organisationId) as {
+      id: string;
+    }[];
     return ids.map((r) => this.accountSync(r.id)!);
   }
-  async getAccount(id: string): Promise<Account | null> { return this.accountSync(id); }
+  async getAccount(id: string): Promise<Account | null> {
+    return this.accountSync(id);
+  }
   async findAccountSecret(username: string): Promise<AccountSecret | null> {
     const r = this.db.prepare('SELECT * FROM account WHERE username = ?').get(username) as AccountRow | undefined;
     return r ? { account: this.accountSync(r.id)!, passwordHash: r.password_hash } : null;
   }
-  updateAccount(id: string, patch: { role?: Role; schoolIds?: string[]; passwordHash?: string; mustChangePassword?: boolean }): Promise<Account | null> {
-    return this.run(() => this.db.transaction(() => {
-      if (!this.accountSync(id)) return null;
-      if (patch.role) this.db.prepare('UPDATE account SET role = ? WHERE id = ?').run(patch.role, id);
-      if (patch.passwordHash) this.db.prepare('UPDATE account SET password_hash = ? WHERE id = ?').run(patch.passwordHash, id);
-      if (patch.mustChangePassword !== undefined) this.db.prepare('UPDATE account SET must_change_password = ? WHERE id = ?').run(patch.mustChangePassword ? 1 : 0, id);
-      if (patch.schoolIds) this.setSchools(id, patch.schoolIds);
-      return this.accountSync(id);
-    }).immediate());
+  updateAccount(
+    id: string,
+    patch: { role?: Role; schoolIds?: string[]; passwordHash?: string; mustChangePassword?: boolean },
+  ): Promise<Account | null> {
+    return this.run(() =>
+      this.db
+        .transaction(() => {
+          if (!this.accountSync(id)) return null;
+          if (patch.role) this.db.prepare('UPDATE account SET role = ? WHERE id = ?').run(patch.role, id);
+          if (patch.passwordHash) this.db.prepare('UPDATE account SET password_hash = ? WHERE id = ?').run(patch.passwordHash, id);
+          if (patch.mustChangePassword !== undefined)
+            this.db.prepare('UPDATE account SET must_change_password = ? WHERE id = ?').run(patch.mustChangePassword ? 1 : 0, id);
+          if (patch.schoolIds) this.setSchools(id, patch.schoolIds);
+          return this.accountSync(id);
+        })
+        .immediate(),
+    );
   }
-  async deleteAccount(id: string): Promise<void> { await this.run(() => this.db.prepare('DELETE FROM account WHERE id = ?').run(id)); }
-  async countAccounts(): Promise<number> { return (this.db.prepare('SELECT count(*) AS n FROM account').get() as { n: number }).n; }
+  async deleteAccount(id: string): Promise<void> {
+    await this.run(() => this.db.prepare('DELETE FROM account WHERE id = ?').run(id));
+  }
+  async countAccounts(): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM account').get() as { n: number }).n;
+  }
 
   async createSession(s: SessionRecord): Promise<void> {
-    await this.run(() => this.db.prepare('INSERT INTO session (id, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(s.id, s.accountId, s.createdAt, s.lastSeenAt));
+    await this.run(() =>
+      this.db
+        .prepare('INSERT INTO session (id, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)')
+        .run(s.id, s.accountId, s.createdAt, s.lastSeenAt),
+    );
   }
   async getSession(id: string): Promise<SessionRecord | null> {
-    const r = this.db.prepare('SELECT * FROM session WHERE id = ?').get(id) as { id: string; account_id: string; created_at: number; last_seen_at: number } | undefined;
+    const r = this.db.prepare('SELECT * FROM session WHERE id = ?').get(id) as
+      { id: string; account_id: string; created_at: number; last_seen_at: number } | undefined;
     return r ? { id: r.id, accountId: r.account_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at } : null;
   }
   async touchSession(id: string, at: number): Promise<void> {
     await this.run(() => this.db.prepare('UPDATE session SET last_seen_at = ? WHERE id = ?').run(at, id));
   }
-  async deleteSession(id: string): Promise<void> { await this.run(() => this.db.prepare('DELETE FROM session WHERE id = ?').run(id)); }
-  async deleteSessionsOf(accountId: string): Promise<void> { await this.run(() => this.db.prepare('DELETE FROM session WHERE account_id = ?').run(accountId)); }
+  async deleteSession(id: string): Promise<void> {
+    await this.run(() => this.db.prepare('DELETE FROM session WHERE id = ?').run(id));
+  }
+  async deleteSessionsOf(accountId: string): Promise<void> {
+    await this.run(() => this.db.prepare('DELETE FROM session WHERE account_id = ?').run(accountId));
+  }
 
   async appendAudit(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const ins = this.db.prepare('INSERT INTO audit_log (at, organisation_id, account_id, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)');
-    await this.run(() => this.db.transaction(() => { for (const e of entries) ins.run(e.at, e.organisationId, e.accountId, e.action, e.target, e.detail); })());
+    const ins = this.db.prepare(
+      'INSERT INTO audit_log (at, organisation_id, account_id, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    await this.run(() =>
+      this.db.transaction(() => {
+        for (const e of entries) ins.run(e.at, e.organisationId, e.accountId, e.action, e.target, e.detail);
+      })(),
+    );
   }
   async listAudit(organisationId: string, limit: number): Promise<AuditEntry[]> {
-    return (this.db.prepare('SELECT * FROM audit_log WHERE organisation_id = ? ORDER BY seq DESC LIMIT ?').all(organisationId, limit) as AuditRow[]).map(toAudit);
+    return (
+      this.db
+        .prepare('SELECT * FROM audit_log WHERE organisation_id = ? ORDER BY seq DESC LIMIT ?')
+        .all(organisationId, limit) as AuditRow[]
+    ).map(toAudit);
   }
 
   private accountSync(id: string): Account | null {
     const r = this.db.prepare('SELECT * FROM account WHERE id = ?').get(id) as AccountRow | undefined;
     if (!r) return null;
-    const schools = (this.db.prepare('SELECT school_id FROM account_school WHERE account_id = ? ORDER BY school_id').all(id) as { school_id: string }[]).map((x) => x.school_id);
+    const schools = (
+      this.db.prepare('SELECT school_id FROM account_school WHERE account_id = ? ORDER BY school_id').all(id) as { school_id: string }[]
+    ).map((x) => x.school_id);
     return toAccount(r, schools);
   }
   private setSchools(accountId: string, schoolIds: string[]): void {
@@ -222,6 +346,10 @@ export class SqliteStore implements Store {
   }
   /** After a deletion: move the WAL into the main file so deleted rows do not linger in it. */
   private async checkpoint(): Promise<void> {
-    try { this.db.pragma('wal_checkpoint(TRUNCATE)'); } catch { /* readers active: the next checkpoint will do it */ }
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      /* readers active: the next checkpoint will do it */
+    }
   }
 }

@@ -21,7 +21,8 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
   const insTie = db.prepare(`INSERT INTO tie (wave_id, ord, source, target, relation, domain, weight, count, timestamp, wave_label)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insResp = db.prepare('INSERT OR IGNORE INTO respondent (wave_id, person_id) VALUES (?, ?)');
-  const insFile = db.prepare(`INSERT INTO upload_file (id, wave_id, kind, original_name, stored_path, bytes, sha256, created_at, uploaded_by)
+  const insFile =
+    db.prepare(`INSERT INTO upload_file (id, wave_id, kind, original_name, stored_path, bytes, sha256, created_at, uploaded_by)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insReview = db.prepare('INSERT INTO review_item (id, wave_id, raw, candidates_json, resolution) VALUES (?, ?, ?, ?, ?)');
   const tx = db.transaction(() => {
@@ -42,12 +43,20 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
       tick();
     });
     dataset.ties.forEach((t, i) => {
-      hash.update('T').update(`${t.source}\u0000${t.target}\u0000${t.relation}\u0000${t.domain}\u0000${t.weight}\u0000${t.count}\u0000${t.timestamp ?? ''}\u0000${t.wave ?? ''}`);
+      hash
+        .update('T')
+        .update(
+          `${t.source}\u0000${t.target}\u0000${t.relation}\u0000${t.domain}\u0000${t.weight}\u0000${t.count}\u0000${t.timestamp ?? ''}\u0000${t.wave ?? ''}`,
+        );
       insTie.run(waveId, i, t.source, t.target, t.relation, t.domain, t.weight, t.count, t.timestamp, t.wave);
       tick();
     });
     const respondents = dataset.respondents === null ? null : [...new Set(dataset.respondents)].sort();
-    if (respondents) for (const id of respondents) { hash.update('R').update(id); insResp.run(waveId, id); }
+    if (respondents)
+      for (const id of respondents) {
+        hash.update('R').update(id);
+        insResp.run(waveId, id);
+      }
     hash.update('M').update(JSON.stringify([dataset.relations, dataset.domains, respondents !== null]));
     const insResponse = db.prepare('INSERT OR REPLACE INTO response (wave_id, person_id, answers_json) VALUES (?, ?, ?)');
     for (const r of input.responses ?? []) {
@@ -59,12 +68,26 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
       insFile.run(newId(), waveId, f.kind, f.originalName, f.storedPath, f.bytes, f.sha256, now, f.uploadedBy);
     }
     for (const r of input.reviewItems ?? []) {
-      insReview.run(newId(), waveId, r.raw, JSON.stringify({ kind: r.kind, status: r.status, row: r.row, column: r.column, candidates: r.candidates }), r.resolution);
+      insReview.run(
+        newId(),
+        waveId,
+        r.raw,
+        JSON.stringify({ kind: r.kind, status: r.status, row: r.row, column: r.column, candidates: r.candidates }),
+        r.resolution,
+      );
     }
-    db.prepare(`UPDATE wave SET status = 'ready', people_count = ?, tie_count = ?, data_hash = ?,
-      relations_json = ?, domains_json = ?, has_respondents = ? WHERE id = ?`).run(
-      dataset.people.length, dataset.ties.length, hash.digest('hex'),
-      JSON.stringify(dataset.relations), JSON.stringify(dataset.domains), respondents ? 1 : 0, waveId);
+    db.prepare(
+      `UPDATE wave SET status = 'ready', people_count = ?, tie_count = ?, data_hash = ?,
+      relations_json = ?, domains_json = ?, has_respondents = ? WHERE id = ?`,
+    ).run(
+      dataset.people.length,
+      dataset.ties.length,
+      hash.digest('hex'),
+      JSON.stringify(dataset.relations),
+      JSON.stringify(dataset.domains),
+      respondents ? 1 : 0,
+      waveId,
+    );
     input.onProgress?.(total, total);
   });
   db.pragma('synchronous = FULL');
@@ -76,12 +99,24 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
 }
 
 interface WaveMetaRow {
-  id: string; school_id: string; label: string; collected_on: string | null; status: string;
-  relations_json: string; domains_json: string; has_respondents: number;
+  id: string;
+  school_id: string;
+  label: string;
+  collected_on: string | null;
+  status: string;
+  relations_json: string;
+  domains_json: string;
+  has_respondents: number;
 }
 interface TieRow {
-  source: string; target: string; relation: string; domain: string; weight: number; count: number;
-  timestamp: string | null; wave_label: string | null;
+  source: string;
+  target: string;
+  relation: string;
+  domain: string;
+  weight: number;
+  count: number;
+  timestamp: string | null;
+  wave_label: string | null;
 }
 
 export function loadWaveDatasetSync(db: Db, waveId: string): Dataset | null {
@@ -93,15 +128,29 @@ export function loadWaveDatasetSync(db: Db, waveId: string): Dataset | null {
       people.push(JSON.parse((r as { data_json: string }).data_json) as Person);
     }
     const ties: Tie[] = [];
-    for (const raw of db.prepare('SELECT source, target, relation, domain, weight, count, timestamp, wave_label FROM tie WHERE wave_id = ? ORDER BY ord').iterate(waveId)) {
+    for (const raw of db
+      .prepare('SELECT source, target, relation, domain, weight, count, timestamp, wave_label FROM tie WHERE wave_id = ? ORDER BY ord')
+      .iterate(waveId)) {
       const r = raw as TieRow;
-      ties.push({ source: r.source, target: r.target, relation: r.relation, domain: r.domain, weight: r.weight, count: r.count, timestamp: r.timestamp, wave: r.wave_label });
+      ties.push({
+        source: r.source,
+        target: r.target,
+        relation: r.relation,
+        domain: r.domain,
+        weight: r.weight,
+        count: r.count,
+        timestamp: r.timestamp,
+        wave: r.wave_label,
+      });
     }
     const respondents = w.has_respondents
-      ? (db.prepare('SELECT person_id FROM respondent WHERE wave_id = ? ORDER BY person_id').all(waveId) as { person_id: string }[]).map((r) => r.person_id)
+      ? (db.prepare('SELECT person_id FROM respondent WHERE wave_id = ? ORDER BY person_id').all(waveId) as { person_id: string }[]).map(
+          (r) => r.person_id,
+        )
       : null;
     return {
-      people, ties,
+      people,
+      ties,
       relations: JSON.parse(w.relations_json) as Dataset['relations'],
       domains: JSON.parse(w.domains_json) as string[],
       respondents,

@@ -12,7 +12,11 @@ function io(cwd: string) {
 
 describe('leadmap logs', () => {
   const dir = tempDir('leadmap-logs-cli-');
-  writeTemp(dir, 'mail.csv', 'timestamp,from,to\n2025-03-03,a@s.org,b@s.org\n2025-03-04,a@s.org,"b@s.org;=cmd@s.org"\n2025-03-05,a@s.org,=cmd@s.org\n');
+  writeTemp(
+    dir,
+    'mail.csv',
+    'timestamp,from,to\n2025-03-03,a@s.org,b@s.org\n2025-03-04,a@s.org,"b@s.org;=cmd@s.org"\n2025-03-05,a@s.org,=cmd@s.org\n',
+  );
 
   it('writes canonical ties ready for the tie ingest, cells safe against formula injection', async () => {
     const t = io(dir);

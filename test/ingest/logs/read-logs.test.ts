@@ -14,17 +14,20 @@ function tiesOf(r: LogResult): Tie[] {
   return r.aggregate.ties();
 }
 
-const pair = (ties: Tie[], s: string, t: string, wave?: string) => ties.find((x) => x.source === s && x.target === t && (wave === undefined || x.wave === wave));
+const pair = (ties: Tie[], s: string, t: string, wave?: string) =>
+  ties.find((x) => x.source === s && x.target === t && (wave === undefined || x.wave === wave));
 
 describe('e-mail logs', () => {
-  const mail = file([
-    'timestamp,sender,to,cc',
-    '2025-03-03T09:00:00Z,ann@s.org,bob@s.org,',
-    '2025-03-04 10:00,Ann@S.org,"bob@s.org; carl@s.org",ann@s.org',
-    '2025-03-05T10:00:00+01:00,bob@s.org,Ann <ann@s.org>,',
-    '2025-03-06T10:00:00Z,bob@s.org,ann@s.org,',
-    '2025-04-01T10:00:00Z,ann@s.org,carl@s.org,',
-  ].join('\n'));
+  const mail = file(
+    [
+      'timestamp,sender,to,cc',
+      '2025-03-03T09:00:00Z,ann@s.org,bob@s.org,',
+      '2025-03-04 10:00,Ann@S.org,"bob@s.org; carl@s.org",ann@s.org',
+      '2025-03-05T10:00:00+01:00,bob@s.org,Ann <ann@s.org>,',
+      '2025-03-06T10:00:00Z,bob@s.org,ann@s.org,',
+      '2025-04-01T10:00:00Z,ann@s.org,carl@s.org,',
+    ].join('\n'),
+  );
 
   it('counts sender → each recipient per month and keeps pairs with at least 2 interactions', async () => {
     const ties = tiesOf(await readInteractionLog(mail, { kind: 'email' }));
@@ -58,7 +61,9 @@ describe('e-mail logs', () => {
 
   it('matches addresses to the roster and drops or pools the others', async () => {
     const roster = file('id,name,email\nA1,Ann,ann@s.org\nB2,Bob,BOB@s.org\n');
-    const f = file('timestamp,sender,to\n2025-03-03,ann@s.org,bob@s.org\n2025-03-04,ann@s.org,"bob@s.org;x@out.com"\n2025-03-05,x@out.com,ann@s.org\n');
+    const f = file(
+      'timestamp,sender,to\n2025-03-03,ann@s.org,bob@s.org\n2025-03-04,ann@s.org,"bob@s.org;x@out.com"\n2025-03-05,x@out.com,ann@s.org\n',
+    );
     const dropped = await readInteractionLog(f, { kind: 'email', roster });
     expect(tiesOf(dropped).map((t) => `${t.source}>${t.target}`)).toEqual(['A1>B2']);
     expect(dropped.ok && dropped.stats).toMatchObject({ offRosterRecipientsDropped: 1, offRosterSendersDropped: 1, offRosterAddresses: 1 });
@@ -94,7 +99,10 @@ describe('bad logs', () => {
   });
 
   it('skips and counts bad rows with skipBadRows', async () => {
-    const r = await readInteractionLog(file('timestamp,sender,to\nnever,a,b\n2025-03-03,a,b\n2025-03-04,a,b\n'), { kind: 'email', skipBadRows: true });
+    const r = await readInteractionLog(file('timestamp,sender,to\nnever,a,b\n2025-03-03,a,b\n2025-03-04,a,b\n'), {
+      kind: 'email',
+      skipBadRows: true,
+    });
     expect(r.ok && r.stats.badRowsSkipped).toBe(1);
     expect(r.problems[0]).toMatchObject({ severity: 'warning', code: 'BAD_TIMESTAMP' });
   });
@@ -123,7 +131,9 @@ describe('meetings, chat and generic logs', () => {
   it('reads generic source/target logs as "contact" ties with epoch timestamps', async () => {
     const f = file('timestamp,source,target\n1740992400,a,b\n1740996000,a,b\n');
     const ties = tiesOf(await readInteractionLog(f, { kind: 'generic' }));
-    expect(ties).toEqual([{ source: 'a', target: 'b', relation: 'contact', domain: 'any', weight: 2, count: 2, timestamp: null, wave: '2025-03' }]);
+    expect(ties).toEqual([
+      { source: 'a', target: 'b', relation: 'contact', domain: 'any', weight: 2, count: 2, timestamp: null, wave: '2025-03' },
+    ]);
   });
 });
 
@@ -137,8 +147,17 @@ describe('windows and thresholds', () => {
   it('labels school terms and custom windows', async () => {
     const f = file('timestamp,source,target\n2025-09-02,a,b\n2025-12-31,a,b\n2026-01-05,a,b\n');
     const terms = await readInteractionLog(f, { kind: 'generic', window: 'term', minInteractions: 1 });
-    expect(terms.ok && terms.aggregate.windows().map((w) => [w.label, w.threshold])).toEqual([['2025-26 autumn', 4], ['2025-26 spring', 4]]);
-    const custom = await readInteractionLog(f, { kind: 'generic', window: 'custom', windowDays: 14, windowStart: '2025-09-01', minInteractions: 1 });
+    expect(terms.ok && terms.aggregate.windows().map((w) => [w.label, w.threshold])).toEqual([
+      ['2025-26 autumn', 4],
+      ['2025-26 spring', 4],
+    ]);
+    const custom = await readInteractionLog(f, {
+      kind: 'generic',
+      window: 'custom',
+      windowDays: 14,
+      windowStart: '2025-09-01',
+      minInteractions: 1,
+    });
     expect(custom.ok && custom.aggregate.windows()[0]!.label).toBe('2025-09-01');
   });
 

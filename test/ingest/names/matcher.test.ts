@@ -13,7 +13,10 @@ const roster = [
   { id: 'p09', name: 'Beatriz Nakamura', email: null },
 ];
 const m = createNameMatcher(roster);
-const idOf = (t: string) => { const r = m.match(t); return r.status === 'matched' ? `${r.id}:${r.rule}` : r.status; };
+const idOf = (t: string) => {
+  const r = m.match(t);
+  return r.status === 'matched' ? `${r.id}:${r.rule}` : r.status;
+};
 
 describe('name matching', () => {
   it('jaroWinkler matches the published MARTHA/MARHTA value', () => {
@@ -61,7 +64,13 @@ describe('name matching', () => {
     expect(u.status === 'matched' && u.id).toBe('p01');
   });
   it('applies saved resolutions first', () => {
-    const withRes = createNameMatcher(roster, new Map([['Sam', 'p08'], ['my mentor', 'ignore']]));
+    const withRes = createNameMatcher(
+      roster,
+      new Map([
+        ['Sam', 'p08'],
+        ['my mentor', 'ignore'],
+      ]),
+    );
     expect(withRes.match('Sam')).toMatchObject({ status: 'matched', id: 'p08', rule: 'mapping' });
     expect(withRes.match('My mentor')).toMatchObject({ status: 'resolved-out', resolution: 'ignore' });
   });
@@ -86,7 +95,11 @@ describe('splitNames', () => {
 });
 
 describe('hyphenated names', () => {
-  const h = createNameMatcher([{ id: 'h1', name: 'Ji-woo Coleman', email: null }, { id: 'h2', name: 'Ana Ruiz-López', email: null }, { id: 'h3', name: 'Ben Ode', email: null }]);
+  const h = createNameMatcher([
+    { id: 'h1', name: 'Ji-woo Coleman', email: null },
+    { id: 'h2', name: 'Ana Ruiz-López', email: null },
+    { id: 'h3', name: 'Ben Ode', email: null },
+  ]);
   it('treats a hyphenated first name as one word and each surname part as a surname', () => {
     expect(h.match('Ji-woo')).toMatchObject({ status: 'matched', id: 'h1', rule: 'first-only' });
     expect(h.match('jiwoo coleman')).toMatchObject({ status: 'matched', id: 'h1', rule: 'exact' });

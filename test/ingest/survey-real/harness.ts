@@ -8,11 +8,27 @@ import { repoRoot } from '../../helpers/datasets.js';
 export const realDir = join(repoRoot, 'fixtures', 'surveys-real');
 export const ROSTER = join(realDir, 'roster.csv');
 
-export interface ExpectedReview { kind: string; status: string; text: string; intended?: string; candidates?: string[] }
+export interface ExpectedReview {
+  kind: string;
+  status: string;
+  text: string;
+  intended?: string;
+  candidates?: string[];
+}
 
 export async function cli(args: string[], cwd: string) {
-  let stdout = '', stderr = '';
-  const code = await runCli(['import', ...args], { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd, env: {} });
+  let stdout = '',
+    stderr = '';
+  const code = await runCli(['import', ...args], {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd,
+    env: {},
+  });
   return { code, stdout, stderr };
 }
 
@@ -27,17 +43,44 @@ export function tieLines(csv: string): string[] {
   const [head, ...rows] = csv.trim().split(/\r?\n/);
   const cols = head!.split(',');
   const at = ['source', 'target', 'relation', 'domain', 'weight'].map((c) => cols.indexOf(c));
-  return rows.filter((r) => r !== '').map((r) => { const c = r.split(','); return at.map((i) => c[i]).join(','); }).sort();
+  return rows
+    .filter((r) => r !== '')
+    .map((r) => {
+      const c = r.split(',');
+      return at.map((i) => c[i]).join(',');
+    })
+    .sort();
 }
 
-export interface RunResult { code: number; stdout: string; stderr: string; ties: string[]; review: string; json: Record<string, unknown> | null }
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ties: string[];
+  review: string;
+  json: Record<string, unknown> | null;
+}
 
 /** Runs `leadmap import` on a survey file in a temp folder (the export copied there under its own name). */
-export async function importFile(survey: string, opts: { mapping?: string; roster?: string; json?: boolean; extra?: string[] } = {}): Promise<RunResult> {
+export async function importFile(
+  survey: string,
+  opts: { mapping?: string; roster?: string; json?: boolean; extra?: string[] } = {},
+): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'leadmap-real-'));
   const name = survey.split('/').pop()!;
   copyFileSync(survey, join(dir, name));
-  const args = [name, '--roster', opts.roster ?? ROSTER, '--out', 'ties.csv', '--people-out', 'people.csv', ...(opts.mapping ? ['--mapping', opts.mapping] : []), ...(opts.json ? ['--json'] : []), ...(opts.extra ?? [])];
+  const args = [
+    name,
+    '--roster',
+    opts.roster ?? ROSTER,
+    '--out',
+    'ties.csv',
+    '--people-out',
+    'people.csv',
+    ...(opts.mapping ? ['--mapping', opts.mapping] : []),
+    ...(opts.json ? ['--json'] : []),
+    ...(opts.extra ?? []),
+  ];
   const r = await cli(args, dir);
   const ties = existsSync(join(dir, 'ties.csv')) ? tieLines(readFileSync(join(dir, 'ties.csv'), 'utf8')) : [];
   const review = existsSync(join(dir, 'ties.review.csv')) ? readFileSync(join(dir, 'ties.review.csv'), 'utf8') : '';

@@ -14,9 +14,13 @@ const generated: Record<string, () => Promise<string>> = {
   },
 };
 
-const cases = readdirSync(realDir, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(realDir, d.name, 'expected-ties.csv'))).map((d) => d.name).sort();
+const cases = readdirSync(realDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(realDir, d.name, 'expected-ties.csv')))
+  .map((d) => d.name)
+  .sort();
 
-const key = (i: { kind: string; status: string; text: string; column?: string | null }) => `${i.kind}|${i.status}|${i.kind === 'column' ? i.column : i.text}`;
+const key = (i: { kind: string; status: string; text: string; column?: string | null }) =>
+  `${i.kind}|${i.status}|${i.kind === 'column' ? i.column : i.text}`;
 
 describe.each(cases)('real-shape export %s', (name) => {
   const dir = join(realDir, name);
@@ -28,14 +32,20 @@ describe.each(cases)('real-shape export %s', (name) => {
     const expected = new Set(expectedTies(dir));
     const extra = r.ties.filter((t) => !expected.has(t));
     expect(extra, 'ties no human reading of the export gives (silent guesses)').toEqual([]);
-    const review = (r.json!.review as Array<{ kind: string; status: string; text: string; column: string | null; candidates: Array<{ id: string }> }>);
+    const review = r.json!.review as Array<{
+      kind: string;
+      status: string;
+      text: string;
+      column: string | null;
+      candidates: Array<{ id: string }>;
+    }>;
     expect([...new Set(review.map(key))].sort()).toEqual(want.map((w) => key({ ...w, column: w.text })).sort());
     for (const w of want.filter((x) => x.candidates)) {
       const item = review.find((i) => i.text === w.text)!;
       expect(item.candidates.map((c) => c.id).sort(), w.text).toEqual([...w.candidates!].sort());
     }
   });
-  it('with the reviewer\'s mapping: exactly the expected ties, exit 0', async () => {
+  it("with the reviewer's mapping: exactly the expected ties, exit 0", async () => {
     const mapping = join(dir, 'mapping.yaml');
     const r = await importFile(await survey(), existsSync(mapping) ? { mapping } : {});
     expect(r.code, r.stdout + r.stderr).toBe(0);

@@ -79,7 +79,10 @@ describe('exports leadmap cannot read by itself say so', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const p = join(mkdtempSync(join(tmpdir(), 'leadmap-dup-')), 'responses.csv');
-    writeFileSync(p, '"Timestamp","Email Address","Whom do you go to for advice?","Whom do you go to for advice?"\n"2025/03/10 8:02:11 AM GMT-5","hannah.schmidt@maplegrove.k12.us","Ana Ruiz-López","Fatima"\n');
+    writeFileSync(
+      p,
+      '"Timestamp","Email Address","Whom do you go to for advice?","Whom do you go to for advice?"\n"2025/03/10 8:02:11 AM GMT-5","hannah.schmidt@maplegrove.k12.us","Ana Ruiz-López","Fatima"\n',
+    );
     const r = await importFile(p);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/responses\.csv row 1, column "Whom do you go to for advice\?"/);

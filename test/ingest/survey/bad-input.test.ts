@@ -73,12 +73,25 @@ describe('survey import keeps going on messy answers', () => {
   });
   it('reads mixed UTF-8 / Windows-1252 lines and strips control characters, reporting both', async () => {
     const head = new TextEncoder().encode(`Timestamp,Email Address,"${Q}"\n3/15/2025 9:00:00,kate.lee@x.edu,José Martínez\n`);
-    const cp = new Uint8Array([...'3/15/2025 9:00:00,ana.ruiz@x.edu,"Jos'].map((c) => c.charCodeAt(0)).concat([0xe9], [...' Mart'].map((c) => c.charCodeAt(0)), [0xed], [...'nez, Robert\u0007 Odell"\n'].map((c) => c.charCodeAt(0))));
+    const cp = new Uint8Array(
+      [...'3/15/2025 9:00:00,ana.ruiz@x.edu,"Jos']
+        .map((c) => c.charCodeAt(0))
+        .concat(
+          [0xe9],
+          [...' Mart'].map((c) => c.charCodeAt(0)),
+          [0xed],
+          [...'nez, Robert\u0007 Odell"\n'].map((c) => c.charCodeAt(0)),
+        ),
+    );
     const r = await ok(new Uint8Array([...head, ...cp]));
     expect(r.encoding).toBe('mixed utf-8 + windows-1252');
     expect(r.ties.map((t) => `${t.source}>${t.target}`).sort()).toEqual(['p01>p02', 'p01>p06', 'p03>p06']);
     expect(r.problems.find((p) => p.code === 'ENCODING_FALLBACK')).toMatchObject({ row: 3 });
-    expect(r.problems.find((p) => p.code === 'CONTROL_CHARACTERS')).toMatchObject({ row: 3, column: Q, value: 'José Martínez, Robert Odell' });
+    expect(r.problems.find((p) => p.code === 'CONTROL_CHARACTERS')).toMatchObject({
+      row: 3,
+      column: Q,
+      value: 'José Martínez, Robert Odell',
+    });
   });
   it('keeps formula-looking cells as text, never evaluated, and lists them for review', async () => {
     const f = '=HYPERLINK("mailto:ana.ruiz@x.edu","Ana Ruiz")';
@@ -106,7 +119,11 @@ describe('survey import keeps going on messy answers', () => {
     const r = await ok(csv);
     expect(r.stats.selfTiesDropped).toBe(1);
     expect(r.respondents).toEqual(['p03']);
-    expect(peopleCsv(ROSTER, r).split('\n').filter((l) => l.endsWith(',no,,') || l.includes(',no,')).length).toBe(5);
+    expect(
+      peopleCsv(ROSTER, r)
+        .split('\n')
+        .filter((l) => l.endsWith(',no,,') || l.includes(',no,')).length,
+    ).toBe(5);
   });
 });
 

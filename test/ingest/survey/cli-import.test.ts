@@ -8,8 +8,18 @@ import { repoRoot } from '../../helpers/datasets.js';
 import { tempDir, writeTemp } from './helpers.js';
 
 async function cli(args: string[], cwd: string) {
-  let stdout = '', stderr = '';
-  const code = await runCli(['import', ...args], { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd, env: {} });
+  let stdout = '',
+    stderr = '';
+  const code = await runCli(['import', ...args], {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd,
+    env: {},
+  });
   return { code, stdout, stderr };
 }
 
@@ -19,7 +29,10 @@ describe('leadmap import', () => {
   it('exits 3 with NEEDS REVIEW and a review CSV, then 0 once the written mapping is filled in', async () => {
     const dir = tempDir();
     for (const f of ['survey.csv', 'roster.csv']) copyFileSync(join(fixture, f), join(dir, f));
-    const first = await cli(['survey.csv', '--roster', 'roster.csv', '--out', 'ties.csv', '--people-out', 'people.csv', '--write-mapping', 'm.yaml'], dir);
+    const first = await cli(
+      ['survey.csv', '--roster', 'roster.csv', '--out', 'ties.csv', '--people-out', 'people.csv', '--write-mapping', 'm.yaml'],
+      dir,
+    );
     expect(first.code).toBe(3);
     expect(first.stdout).toContain('NEEDS REVIEW');
     expect(first.stdout).toMatch(/Response rate:/);
@@ -31,14 +44,24 @@ describe('leadmap import', () => {
     expect(Object.keys(starter.resolutions).sort()).toEqual(Object.keys(decided).sort());
     starter.resolutions = decided;
     writeFileSync(join(dir, 'm.yaml'), YAML.stringify(starter));
-    const second = await cli(['survey.csv', '--roster', 'roster.csv', '--mapping', 'm.yaml', '--out', 'ties.csv', '--people-out', 'people.csv'], dir);
+    const second = await cli(
+      ['survey.csv', '--roster', 'roster.csv', '--mapping', 'm.yaml', '--out', 'ties.csv', '--people-out', 'people.csv'],
+      dir,
+    );
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(second.stdout).not.toContain('NEEDS REVIEW');
     expect(existsSync(join(dir, 'ties.review.csv'))).toBe(false);
     const ties = readFileSync(join(dir, 'ties.csv'), 'utf8');
     expect(ties.split('\n')[0]).toBe('source,target,relation,domain,weight,count,timestamp');
     const expected = readFileSync(join(fixture, 'expected-ties.csv'), 'utf8').trim().split('\n').slice(1).sort();
-    expect(ties.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 5).join(',')).sort()).toEqual(expected);
+    expect(
+      ties
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 5).join(','))
+        .sort(),
+    ).toEqual(expected);
     // the ties ingest reads what import writes, with the same number of ties.
     const read = await readTies(join(dir, 'ties.csv'));
     expect(read.ok, JSON.stringify(read.problems.slice(0, 3))).toBe(true);
@@ -49,7 +72,21 @@ describe('leadmap import', () => {
   });
   it('prints a JSON summary with --json', async () => {
     const dir = tempDir();
-    const r = await cli([join(fixture, 'survey.csv'), '--roster', join(fixture, 'roster.csv'), '--mapping', join(fixture, 'mapping.yaml'), '--out', join(dir, 't.csv'), '--people-out', join(dir, 'p.csv'), '--json'], dir);
+    const r = await cli(
+      [
+        join(fixture, 'survey.csv'),
+        '--roster',
+        join(fixture, 'roster.csv'),
+        '--mapping',
+        join(fixture, 'mapping.yaml'),
+        '--out',
+        join(dir, 't.csv'),
+        '--people-out',
+        join(dir, 'p.csv'),
+        '--json',
+      ],
+      dir,
+    );
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.needsReview).toBe(false);

@@ -9,7 +9,8 @@ async function collect(g: AsyncIterable<string>): Promise<string> {
   for await (const t of g) s += t;
   return s;
 }
-const cp1252 = (s: string) => new Uint8Array([...s].map((ch) => ({ 'é': 0xe9, 'ñ': 0xf1, '’': 0x92 } as Record<string, number>)[ch] ?? ch.charCodeAt(0)));
+const cp1252 = (s: string) =>
+  new Uint8Array([...s].map((ch) => (({ é: 0xe9, ñ: 0xf1, '’': 0x92 }) as Record<string, number>)[ch] ?? ch.charCodeAt(0)));
 
 describe('decoding survey exports', () => {
   it('sniffs BOMs, UTF-16 without BOM, xlsx and binaries', () => {
@@ -44,7 +45,10 @@ describe('decoding survey exports', () => {
     const le = new Uint8Array(Buffer.from('Ana\tJosé\n', 'utf16le'));
     expect(await collect(decodeUtf16(chunked(le, 3), 'utf-16le'))).toBe('Ana\tJosé\n');
     const be = new Uint8Array(le.length);
-    for (let i = 0; i < le.length; i += 2) { be[i] = le[i + 1]!; be[i + 1] = le[i]!; }
+    for (let i = 0; i < le.length; i += 2) {
+      be[i] = le[i + 1]!;
+      be[i + 1] = le[i]!;
+    }
     expect(await collect(decodeUtf16(chunked(be, 5), 'utf-16be'))).toBe('Ana\tJosé\n');
   });
 });

@@ -13,13 +13,30 @@ p06,José Martínez,teacher,Science,jose.martinez@x.edu
 `;
 
 export function person(id: string, name: string, department: string, email: string | null = null): Person {
-  return { id, name, role: 'teacher', department, team: '', school: '', startYear: null, yearsExperience: null, fte: null, releaseTime: null, email, onRoster: true, attributes: {} };
+  return {
+    id,
+    name,
+    role: 'teacher',
+    department,
+    team: '',
+    school: '',
+    startYear: null,
+    yearsExperience: null,
+    fte: null,
+    releaseTime: null,
+    email,
+    onRoster: true,
+    attributes: {},
+  };
 }
 
 export const ROSTER: Person[] = [
-  person('p01', 'Ana Ruiz', 'Math', 'ana.ruiz@x.edu'), person('p02', 'Robert Odell', 'Admin', 'robert.odell@x.edu'),
-  person('p03', 'Katherine Lee', 'Science', 'kate.lee@x.edu'), person('p04', 'Samantha Park', 'Math', 'sam.park@x.edu'),
-  person('p05', 'Samuel Okafor', 'Science', 'sam.okafor@x.edu'), person('p06', 'José Martínez', 'Science', 'jose.martinez@x.edu'),
+  person('p01', 'Ana Ruiz', 'Math', 'ana.ruiz@x.edu'),
+  person('p02', 'Robert Odell', 'Admin', 'robert.odell@x.edu'),
+  person('p03', 'Katherine Lee', 'Science', 'kate.lee@x.edu'),
+  person('p04', 'Samantha Park', 'Math', 'sam.park@x.edu'),
+  person('p05', 'Samuel Okafor', 'Science', 'sam.okafor@x.edu'),
+  person('p06', 'José Martínez', 'Science', 'jose.martinez@x.edu'),
 ];
 
 export function tempDir(): string {

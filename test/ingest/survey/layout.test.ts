@@ -26,7 +26,7 @@ describe('reading question wording', () => {
     expect(inferRelation('Who influences your thinking about assessment?').value).toBe('influence');
     expect(inferRelation('Whom do you ask?').value).toBeNull();
   });
-  it('parses the tools\' timestamps', () => {
+  it("parses the tools' timestamps", () => {
     expect(parseTimestamp('3/14/2025 9:05:12', 'mdy')).toBe('2025-03-14T09:05:12');
     expect(parseTimestamp('3/14/25 9:05:12 PM', 'mdy')).toBe('2025-03-14T21:05:12');
     expect(parseTimestamp('14.03.2025 09:05', 'dmy')).toBe('2025-03-14T09:05:00');
@@ -45,14 +45,26 @@ describe('question shapes', () => {
     const kinds = r.plan.columns.map((c) => c.question.kind);
     expect(kinds).toEqual(['nameGenerator', 'nameGenerator', 'rosterRow', 'rosterRow', 'grid', 'grid']);
     expect(r.ties.map((t) => `${t.target} ${t.relation}/${t.domain} ${t.weight}`).sort()).toEqual([
-      'p01 advice/curriculum 1', 'p01 advice/technology 1', 'p01 information/any 2', 'p02 advice/technology 1', 'p02 information/any 4', 'p06 advice/assessment 1',
+      'p01 advice/curriculum 1',
+      'p01 advice/technology 1',
+      'p01 information/any 2',
+      'p02 advice/technology 1',
+      'p02 information/any 4',
+      'p06 advice/assessment 1',
     ]);
   });
   it('keeps Likert answers per person on the agreement and influence scales', async () => {
-    const csv = 'Name,I feel trusted to lead.,How much influence do teachers have over… [Assessment],Whom do you go to for advice about data?\nKatherine Lee,Strongly agree,A great deal,Ana Ruiz\nAna Ruiz,neutral,Some,\n';
+    const csv =
+      'Name,I feel trusted to lead.,How much influence do teachers have over… [Assessment],Whom do you go to for advice about data?\nKatherine Lee,Strongly agree,A great deal,Ana Ruiz\nAna Ruiz,neutral,Some,\n';
     const r = await ok(csv);
-    expect(r.answers.get('p03')!.likert).toEqual({ 'I feel trusted to lead.': 5, 'How much influence do teachers have over… [Assessment]': 5 });
-    expect(r.answers.get('p01')!.likert).toEqual({ 'I feel trusted to lead.': 3, 'How much influence do teachers have over… [Assessment]': 3 });
+    expect(r.answers.get('p03')!.likert).toEqual({
+      'I feel trusted to lead.': 5,
+      'How much influence do teachers have over… [Assessment]': 5,
+    });
+    expect(r.answers.get('p01')!.likert).toEqual({
+      'I feel trusted to lead.': 3,
+      'How much influence do teachers have over… [Assessment]': 3,
+    });
   });
   it('reads semicolon CSV with decimal commas', async () => {
     const r = await ok('Staff ID;How often do you talk to… [Ana Ruiz]\np03;2,5\n');
@@ -68,8 +80,22 @@ describe('question shapes', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');
     ws.addRow(['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Whom do you go to for advice about curriculum?']);
-    ws.addRow([1, new Date('2025-03-14T09:00:00Z'), new Date('2025-03-14T09:05:00Z'), 'kate.lee@x.edu', 'Katherine Lee', 'Ana Ruiz;Robert Odell;']);
-    ws.addRow([2, new Date('2025-03-14T10:00:00Z'), new Date('2025-03-14T10:05:00Z'), 'ana.ruiz@x.edu', 'Ana Ruiz', { formula: 'HYPERLINK("mailto:kate.lee@x.edu","Kate Lee")', result: 'Kate Lee' }]);
+    ws.addRow([
+      1,
+      new Date('2025-03-14T09:00:00Z'),
+      new Date('2025-03-14T09:05:00Z'),
+      'kate.lee@x.edu',
+      'Katherine Lee',
+      'Ana Ruiz;Robert Odell;',
+    ]);
+    ws.addRow([
+      2,
+      new Date('2025-03-14T10:00:00Z'),
+      new Date('2025-03-14T10:05:00Z'),
+      'ana.ruiz@x.edu',
+      'Ana Ruiz',
+      { formula: 'HYPERLINK("mailto:kate.lee@x.edu","Kate Lee")', result: 'Kate Lee' },
+    ]);
     const r = await ok(new Uint8Array(await wb.xlsx.writeBuffer()), 'survey.xlsx');
     expect(r.tool).toBe('microsoft-forms');
     expect(r.ties.map((t) => `${t.source}>${t.target}`)).toEqual(['p03>p01', 'p03>p02']);

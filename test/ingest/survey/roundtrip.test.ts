@@ -7,15 +7,37 @@ import { parseSurveyExport } from '../../../src/ingest/survey/import.js';
 import { repoRoot } from '../../helpers/datasets.js';
 
 const root = join(repoRoot, 'fixtures', 'surveys');
-const dirs = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, 'manifest.json'))).sort() : [];
+const dirs = existsSync(root)
+  ? readdirSync(root)
+      .filter((d) => existsSync(join(root, d, 'manifest.json')))
+      .sort()
+  : [];
 
-interface Manifest { shape: string; export: string; selfTies: number; duplicated: string[]; responses: number; expectedTies: number }
-interface Expected { row: number; column: string; text: string; intended: string | null }
+interface Manifest {
+  shape: string;
+  export: string;
+  selfTies: number;
+  duplicated: string[];
+  responses: number;
+  expectedTies: number;
+}
+interface Expected {
+  row: number;
+  column: string;
+  text: string;
+  intended: string | null;
+}
 
-const key = (t: { source: string; target: string; relation: string; domain: string }) => `${t.source}>${t.target} ${t.relation}/${t.domain}`;
+const key = (t: { source: string; target: string; relation: string; domain: string }) =>
+  `${t.source}>${t.target} ${t.relation}/${t.domain}`;
 function expectedTies(dir: string): Map<string, number> {
   const lines = readFileSync(join(dir, 'expected-ties.csv'), 'utf8').trim().split('\n').slice(1);
-  return new Map(lines.map((l) => { const [source, target, relation, domain, weight] = l.split(','); return [key({ source: source!, target: target!, relation: relation!, domain: domain! }), Number(weight)]; }));
+  return new Map(
+    lines.map((l) => {
+      const [source, target, relation, domain, weight] = l.split(',');
+      return [key({ source: source!, target: target!, relation: relation!, domain: domain! }), Number(weight)];
+    }),
+  );
 }
 
 describe('survey exports round-trip to the ties they were generated from', () => {
@@ -40,7 +62,10 @@ describe('survey exports round-trip to the ties they were generated from', () =>
       const r = await load(false);
       const expected = expectedTies(dir);
       for (const t of r.ties) expect(expected.get(key(t)), `unexpected tie ${key(t)}`).toBe(t.weight);
-      const got = r.review.filter((i) => i.kind === 'name').map((i) => `${i.row}|${i.column}|${i.text}`).sort();
+      const got = r.review
+        .filter((i) => i.kind === 'name')
+        .map((i) => `${i.row}|${i.column}|${i.text}`)
+        .sort();
       expect(got).toEqual(review.map((e) => `${e.row}|${e.column}|${e.text}`).sort());
       expect(r.review.filter((i) => i.kind !== 'name')).toEqual([]);
       for (const e of review) {

@@ -8,20 +8,40 @@ import { loadShared } from './load.js';
 /** Every number finite, no undefined: the result survives JSON unchanged. */
 function expectPlainJson(x: unknown): void {
   const walk = (v: unknown, path: string): void => {
-    if (typeof v === 'number') { if (!Number.isFinite(v)) throw new Error(`${path} is ${v}`); return; }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new Error(`${path} is ${v}`);
+      return;
+    }
     if (v === undefined) throw new Error(`${path} is undefined`);
-    if (Array.isArray(v)) { v.forEach((e, i) => walk(e, `${path}[${i}]`)); return; }
+    if (Array.isArray(v)) {
+      v.forEach((e, i) => walk(e, `${path}[${i}]`));
+      return;
+    }
     if (v !== null && typeof v === 'object') for (const [k, e] of Object.entries(v)) walk(e, `${path}.${k}`);
   };
   walk(x, '$');
   expect(JSON.parse(JSON.stringify(x))).toEqual(x);
 }
 
-const tie = (source: string, target: string, domain: string): Tie => ({ source, target, relation: 'advice', domain, weight: 1, count: 1, timestamp: null, wave: null });
+const tie = (source: string, target: string, domain: string): Tie => ({
+  source,
+  target,
+  relation: 'advice',
+  domain,
+  weight: 1,
+  count: 1,
+  timestamp: null,
+  wave: null,
+});
 const person = (id: string, extra: Partial<Person> = {}): Person => ({ ...blankPerson(id), ...extra });
 const dataset = (people: Person[], ties: Tie[], extra: Partial<Dataset> = {}): Dataset => ({
-  people, ties, relations: [{ name: 'advice', directed: true }], domains: [...new Set(ties.map((t) => t.domain))].sort(),
-  respondents: null, wave: null, ...extra,
+  people,
+  ties,
+  relations: [{ name: 'advice', directed: true }],
+  domains: [...new Set(ties.map((t) => t.domain))].sort(),
+  respondents: null,
+  wave: null,
+  ...extra,
 });
 
 describe('analyzeLeadership on small hand-made schools', () => {
@@ -37,7 +57,10 @@ describe('analyzeLeadership on small hand-made schools', () => {
   });
 
   test('path-based risk is skipped, with a reason, above risk.maxPeopleForPaths', () => {
-    const a = analyzeLeadership(dataset([person('a'), person('b'), person('c')], [tie('a', 'b', 'x'), tie('c', 'b', 'x'), tie('a', 'c', 'x')]), { risk: { maxPeopleForPaths: 2 } });
+    const a = analyzeLeadership(
+      dataset([person('a'), person('b'), person('c')], [tie('a', 'b', 'x'), tie('c', 'b', 'x'), tie('a', 'c', 'x')]),
+      { risk: { maxPeopleForPaths: 2 } },
+    );
     expect(a.risk.byDomain[0]!.pathsReason).toMatch(/more than 2 people/);
     expect(a.risk.byDomain[0]!.removalCurve).toEqual([]);
   });
@@ -51,24 +74,36 @@ describe('analyzeLeadership on small hand-made schools', () => {
   test('a small school: hidden leader, sole source, isolated newcomer, low response rate', () => {
     const people = [
       person('p', { role: 'principal', department: 'Admin', releaseTime: 1, name: 'Pat' }),
-      ...['t1', 't2', 't3', 't4', 't5', 't6'].map((id) => person(id, { role: 'teacher', department: 'Lower', releaseTime: 0, startYear: 2010 })),
+      ...['t1', 't2', 't3', 't4', 't5', 't6'].map((id) =>
+        person(id, { role: 'teacher', department: 'Lower', releaseTime: 0, startYear: 2010 }),
+      ),
       person('n', { role: 'teacher', department: 'Lower', startYear: 2025, name: 'Nia' }),
       person('h', { role: 'teacher', department: 'Lower', name: 'Hana' }),
     ];
     const ties = [
       ...['t1', 't2', 't3', 't4', 't5', 'p'].map((s) => tie(s, 'h', 'curriculum')),
-      tie('t1', 'p', 'behaviour'), tie('t2', 'p', 'behaviour'), tie('t3', 'p', 'behaviour'), tie('h', 'p', 'behaviour'),
+      tie('t1', 'p', 'behaviour'),
+      tie('t2', 'p', 'behaviour'),
+      tie('t3', 'p', 'behaviour'),
+      tie('h', 'p', 'behaviour'),
       tie('n', 't1', 'curriculum'),
     ];
-    const d = dataset(people, ties, { respondents: ['p', 't1', 't2', 't3', 't4', 'n'], wave: { id: 'w', label: '2025-26', schoolId: 's', collectedOn: null } });
+    const d = dataset(people, ties, {
+      respondents: ['p', 't1', 't2', 't3', 't4', 'n'],
+      wave: { id: 'w', label: '2025-26', schoolId: 's', collectedOn: null },
+    });
     const a = analyzeLeadership(d);
     expectPlainJson(a);
     expect(a.selection.domains).toEqual(['behaviour', 'curriculum', 'any']);
     const cur = a.leaders.byDomain.find((l) => l.domain === 'curriculum')!;
     expect(cur.leaders).toEqual(['h']);
     expect(a.formalInformal.byDomain.find((f) => f.domain === 'curriculum')!.hiddenLeaders.map((h) => h.id)).toEqual(['h']);
-    expect(a.risk.byDomain.find((r) => r.domain === 'behaviour')!.soleSources.map((s) => [s.id, s.dependents])).toEqual([['p', ['h', 't1', 't2', 't3']]]);
-    expect(a.risk.byDomain.find((r) => r.domain === 'curriculum')!.soleSources.map((s) => [s.id, s.dependents])).toEqual([['h', ['p', 't1', 't2', 't3', 't4', 't5']]]);
+    expect(a.risk.byDomain.find((r) => r.domain === 'behaviour')!.soleSources.map((s) => [s.id, s.dependents])).toEqual([
+      ['p', ['h', 't1', 't2', 't3']],
+    ]);
+    expect(a.risk.byDomain.find((r) => r.domain === 'curriculum')!.soleSources.map((s) => [s.id, s.dependents])).toEqual([
+      ['h', ['p', 't1', 't2', 't3', 't4', 't5']],
+    ]);
     expect(a.periphery.waveYear).toBe(2025);
     expect(a.periphery.isolatedNewStaff.map((s) => [s.id, s.isolate])).toEqual([['n', false]]);
     expect(a.quality.responseRate).toBeCloseTo(6 / 9, 12);
@@ -92,7 +127,9 @@ describe('analyzeLeadership on small hand-made schools', () => {
 
 describeWithDatasets('analyzeLeadership on the real networks', () => {
   let lazega: Dataset;
-  beforeAll(async () => { lazega = await loadShared('lazega_lawfirm'); });
+  beforeAll(async () => {
+    lazega = await loadShared('lazega_lawfirm');
+  });
 
   test('the same dataset and seed give identical results (Louvain and permutation test seeded)', () => {
     const a = analyzeLeadership(lazega, { relation: 'advice', groupBy: 'office' });
@@ -106,7 +143,16 @@ describeWithDatasets('analyzeLeadership on the real networks', () => {
 
   test('the summary reads as plain text with every section', () => {
     const text = summarizeLeadership(analyzeLeadership(lazega, { relation: 'friendship', groupBy: 'office' }));
-    for (const h of ['Who leads what', 'How widely leadership is spread', 'Formal and informal leaders', 'Silos (by office)', 'Brokers', 'Key people and succession', 'New staff and load', 'Data quality']) {
+    for (const h of [
+      'Who leads what',
+      'How widely leadership is spread',
+      'Formal and informal leaders',
+      'Silos (by office)',
+      'Brokers',
+      'Key people and succession',
+      'New staff and load',
+      'Data quality',
+    ]) {
       expect(text).toContain(h);
     }
     expect(text).toContain('Without 15, part of the staff would be cut off'); // networkx articulation point

@@ -9,8 +9,17 @@ import type { Dataset } from '../../../src/model/types.js';
 /** The generator's own reference reading (src/fixtures-gen/check.ts) applied to the files on disk. */
 function fixtureIsConsistent(dataset: Dataset, planted: PlantedFile, wave: string): boolean {
   const w = {
-    label: wave, year: Number(wave.slice(0, 4)), respondents: dataset.respondents ?? [], planted,
-    people: dataset.people.map((p) => ({ ...p, name: { given: p.name, family: '', display: p.name }, releaseTime: p.releaseTime ?? 0, startYear: p.startYear ?? 0, yearsExperience: p.yearsExperience ?? 99 })),
+    label: wave,
+    year: Number(wave.slice(0, 4)),
+    respondents: dataset.respondents ?? [],
+    planted,
+    people: dataset.people.map((p) => ({
+      ...p,
+      name: { given: p.name, family: '', display: p.name },
+      releaseTime: p.releaseTime ?? 0,
+      startYear: p.startYear ?? 0,
+      yearsExperience: p.yearsExperience ?? 99,
+    })),
     ties: dataset.ties.map((t) => ({ source: t.source, target: t.target, relation: t.relation, domain: t.domain, weight: t.weight })),
   } as unknown as WaveOutput;
   return plantedMismatches(w, 'department').length === 0;
@@ -57,7 +66,9 @@ describe.skipIf(waves.length === 0)('default thresholds find the structure plant
 
     test(`${school} ${wave}: key people (sole sources)`, (ctx) => {
       if (!consistent) ctx.skip();
-      const found = a.risk.byDomain.filter((r) => r.domain !== ANY_DOMAIN).flatMap((r) => r.soleSources.map((s) => ({ domain: r.domain, ...s })));
+      const found = a.risk.byDomain
+        .filter((r) => r.domain !== ANY_DOMAIN)
+        .flatMap((r) => r.soleSources.map((s) => ({ domain: r.domain, ...s })));
       expect(sorted(found.map((f) => `${f.domain}|${f.id}`))).toEqual(sorted(planted.keyPeople.map((k) => `${k.domain}|${k.id}`)));
       for (const k of planted.keyPeople) {
         expect(found.find((x) => x.domain === k.domain && x.id === k.id)!.dependents).toEqual(expect.arrayContaining(k.dependents));

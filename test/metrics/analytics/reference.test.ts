@@ -21,22 +21,42 @@ import { loadShared } from './load.js';
 
 /** Reference values made by test/reference/analytics/make_reference.py (networkx 3.6 + plain-Python definitions). */
 interface Ref {
-  dataset: string; relation: string; n: number; m: number;
-  centralization: number; gini: number; topShare: number; top: string[]; reciprocity: number;
-  constraint: Record<string, number | null>; articulationPoints: string[];
-  reachability: number; fragmentation: number;
+  dataset: string;
+  relation: string;
+  n: number;
+  m: number;
+  centralization: number;
+  gini: number;
+  topShare: number;
+  top: string[];
+  reciprocity: number;
+  constraint: Record<string, number | null>;
+  articulationPoints: string[];
+  reachability: number;
+  fragmentation: number;
   removal: { removed: number; ids: string[]; reachability: number; fragmentation: number }[];
-  groups: Record<string, {
-    ei: { internal: number; external: number; ei: number; groups: Record<string, { internal: number; external: number; ei: number | null }> };
-    brokerage: Record<string, Record<string, number>>;
-    modularity: number;
-  }>;
+  groups: Record<
+    string,
+    {
+      ei: {
+        internal: number;
+        external: number;
+        ei: number;
+        groups: Record<string, { internal: number; external: number; ei: number | null }>;
+      };
+      brokerage: Record<string, Record<string, number>>;
+      modularity: number;
+    }
+  >;
   agreement?: Record<string, { nmi: number; ari: number }>;
 }
 const reference = JSON.parse(readFileSync(join(repoRoot, 'test/reference/analytics/reference.json'), 'utf8')) as { networks: Ref[] };
 
 const TOL = 1e-9;
-const attr = (name: string) => (p: Person): string => (name === 'department' ? p.department : name === 'role' ? p.role : String(p.attributes[name]));
+const attr =
+  (name: string) =>
+  (p: Person): string =>
+    name === 'department' ? p.department : name === 'role' ? p.role : String(p.attributes[name]);
 
 describeWithDatasets('leadership analytics agree with networkx and hand-coded definitions on real networks', () => {
   const data = new Map<string, Dataset>();
@@ -100,7 +120,8 @@ describeWithDatasets('leadership analytics agree with networkx and hand-coded de
         for (const g of r.groups) {
           const want = gref.ei.groups[g.group]!;
           expect([g.internal, g.external]).toEqual([want.internal, want.external]);
-          if (want.ei === null) expect(g.ei).toBeNull(); else expect(g.ei).toBeCloseTo(want.ei, 12);
+          if (want.ei === null) expect(g.ei).toBeNull();
+          else expect(g.ei).toBeCloseTo(want.ei, 12);
         }
       });
 
@@ -109,7 +130,13 @@ describeWithDatasets('leadership analytics agree with networkx and hand-coded de
         const counts = gouldFernandez(ig, (id) => attr(groupName)(people.get(id)!));
         for (const c of counts) {
           const want = gref.brokerage[c.id]!;
-          expect({ coordinator: c.coordinator, itinerant: c.itinerant, gatekeeper: c.gatekeeper, representative: c.representative, liaison: c.liaison }).toEqual(want);
+          expect({
+            coordinator: c.coordinator,
+            itinerant: c.itinerant,
+            gatekeeper: c.gatekeeper,
+            representative: c.representative,
+            liaison: c.liaison,
+          }).toEqual(want);
         }
       });
 

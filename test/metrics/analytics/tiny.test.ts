@@ -21,8 +21,30 @@ const ig = (people: string[], edges: [string, string, number?][]) => indexGraph(
 
 describe('distribution measures on hand-worked graphs', () => {
   test('in-degree centralization is 1 for an in-star and 0 for a directed cycle', () => {
-    expect(inDegreeCentralization(ig([], [['b', 'a'], ['c', 'a'], ['d', 'a']]).inDegree).value).toBe(1);
-    expect(inDegreeCentralization(ig([], [['a', 'b'], ['b', 'c'], ['c', 'a']]).inDegree).value).toBe(0);
+    expect(
+      inDegreeCentralization(
+        ig(
+          [],
+          [
+            ['b', 'a'],
+            ['c', 'a'],
+            ['d', 'a'],
+          ],
+        ).inDegree,
+      ).value,
+    ).toBe(1);
+    expect(
+      inDegreeCentralization(
+        ig(
+          [],
+          [
+            ['a', 'b'],
+            ['b', 'c'],
+            ['c', 'a'],
+          ],
+        ).inDegree,
+      ).value,
+    ).toBe(0);
   });
   test('centralization of one person is null with a reason', () => {
     expect(inDegreeCentralization([0])).toEqual({ value: null, reason: 'fewer than 2 people' });
@@ -61,12 +83,33 @@ describe('distribution measures on hand-worked graphs', () => {
     expect(r.threshold).toBe(3); // mean + sd = 2.73 is below the floor of 3
     expect(leaderThreshold([0, 0, 0, 4], { minNominations: 1 }).threshold).toBeCloseTo(1 + Math.sqrt(3), 12);
     expect(leaderThreshold([1, 1, 1]).threshold).toBe(3);
-    const w = whoLeads(ig([], [['b', 'a'], ['c', 'a'], ['d', 'a'], ['a', 'b']]), () => undefined);
+    const w = whoLeads(
+      ig(
+        [],
+        [
+          ['b', 'a'],
+          ['c', 'a'],
+          ['d', 'a'],
+          ['a', 'b'],
+        ],
+      ),
+      () => undefined,
+    );
     expect(w.leaders).toEqual(['a']);
-    expect(w.soughtOut.map((s) => [s.id, s.rank])).toEqual([['a', 1], ['b', 2]]);
+    expect(w.soughtOut.map((s) => [s.id, s.rank])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
   });
   test('reciprocity: 2 of 3 arcs returned; only arcs to respondents when given', () => {
-    const g = ig([], [['a', 'b'], ['b', 'a'], ['a', 'c']]);
+    const g = ig(
+      [],
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['a', 'c'],
+      ],
+    );
     expect(arcReciprocity(g)).toBeCloseTo(2 / 3, 12);
     expect(arcReciprocity(g, (j) => g.ids[j] !== 'c')).toBe(1);
     expect(arcReciprocity(ig(['a', 'b'], []))).toBeNull();
@@ -78,28 +121,97 @@ describe('distribution measures on hand-worked graphs', () => {
   });
   test('plain-language readings', () => {
     expect(domainReading('Advice on assessment', 10, ['Ana'], 3, 'high')).toBe('Advice on assessment runs through one person (Ana).');
-    expect(domainReading('Advice on curriculum', 10, ['A', 'B', 'C', 'D', 'E'], 3, 'low')).toBe('Advice on curriculum is spread across five colleagues.');
+    expect(domainReading('Advice on curriculum', 10, ['A', 'B', 'C', 'D', 'E'], 3, 'low')).toBe(
+      'Advice on curriculum is spread across five colleagues.',
+    );
     expect(domainReading('Advice on data', 0, [], 3, null)).toBe('No one reported any advice on data.');
-    const o = crossDomainOverlap(new Map([['a', ['x', 'y']], ['b', ['y', 'x']], ['c', ['x', 'y']]]), (id) => id.toUpperCase());
+    const o = crossDomainOverlap(
+      new Map([
+        ['a', ['x', 'y']],
+        ['b', ['y', 'x']],
+        ['c', ['x', 'y']],
+      ]),
+      (id) => id.toUpperCase(),
+    );
     expect(o.reading).toBe('The same two people (X and Y) lead every domain.');
     expect(o.pairs.every((p) => p.jaccard === 1)).toBe(true);
-    expect(crossDomainOverlap(new Map([['a', []], ['b', []]]), (id) => id).pairs[0]!.jaccard).toBeNull();
+    expect(
+      crossDomainOverlap(
+        new Map([
+          ['a', []],
+          ['b', []],
+        ]),
+        (id) => id,
+      ).pairs[0]!.jaccard,
+    ).toBeNull();
   });
 });
 
 describe('groups on hand-worked graphs', () => {
   const dept: Record<string, string> = { a: 'X', b: 'X', c: 'Y', d: 'Y' };
-  test('eiIndex is -1/3 for arcs a→b, c→d, a→c (Krackhardt & Stern\'s formula by hand)', () => {
-    const r = eiIndex(ig([], [['a', 'b'], ['c', 'd'], ['a', 'c']]), (id) => dept[id]!, { permutations: 0, minGroupSize: 0 });
+  test("eiIndex is -1/3 for arcs a→b, c→d, a→c (Krackhardt & Stern's formula by hand)", () => {
+    const r = eiIndex(
+      ig(
+        [],
+        [
+          ['a', 'b'],
+          ['c', 'd'],
+          ['a', 'c'],
+        ],
+      ),
+      (id) => dept[id]!,
+      { permutations: 0, minGroupSize: 0 },
+    );
     expect(r.ei).toBeCloseTo(-1 / 3, 12);
-    expect(r.groups.map((g) => [g.group, g.internal, g.external])).toEqual([['X', 1, 1], ['Y', 1, 0]]);
-    const both = eiIndex(ig([], [['a', 'b'], ['c', 'd'], ['a', 'c']]), (id) => dept[id]!, { permutations: 0, minGroupSize: 0, groupArcs: 'both' });
-    expect(both.groups.map((g) => [g.group, g.internal, g.external])).toEqual([['X', 1, 1], ['Y', 1, 1]]);
+    expect(r.groups.map((g) => [g.group, g.internal, g.external])).toEqual([
+      ['X', 1, 1],
+      ['Y', 1, 0],
+    ]);
+    const both = eiIndex(
+      ig(
+        [],
+        [
+          ['a', 'b'],
+          ['c', 'd'],
+          ['a', 'c'],
+        ],
+      ),
+      (id) => dept[id]!,
+      { permutations: 0, minGroupSize: 0, groupArcs: 'both' },
+    );
+    expect(both.groups.map((g) => [g.group, g.internal, g.external])).toEqual([
+      ['X', 1, 1],
+      ['Y', 1, 1],
+    ]);
     expect(both.ei).toBe(r.ei);
   });
   test('eiIndex is -1 when every tie stays inside its department, +1 when every tie crosses', () => {
-    expect(eiIndex(ig([], [['a', 'b'], ['c', 'd']]), (id) => dept[id]!, { permutations: 0 }).ei).toBe(-1);
-    expect(eiIndex(ig([], [['a', 'c'], ['d', 'b']]), (id) => dept[id]!, { permutations: 0 }).ei).toBe(1);
+    expect(
+      eiIndex(
+        ig(
+          [],
+          [
+            ['a', 'b'],
+            ['c', 'd'],
+          ],
+        ),
+        (id) => dept[id]!,
+        { permutations: 0 },
+      ).ei,
+    ).toBe(-1);
+    expect(
+      eiIndex(
+        ig(
+          [],
+          [
+            ['a', 'c'],
+            ['d', 'b'],
+          ],
+        ),
+        (id) => dept[id]!,
+        { permutations: 0 },
+      ).ei,
+    ).toBe(1);
   });
   test('eiIndex degenerate cases: no ties, one group, small groups suppressed', () => {
     const none = eiIndex(ig(['a', 'b'], []), (id) => dept[id]!);
@@ -111,7 +223,9 @@ describe('groups on hand-worked graphs', () => {
   test('the E-I permutation test is seeded: same seed, same p-values; silos give small pLower', () => {
     const edges: [string, string][] = [];
     const groupOf = (id: string) => (Number(id) < 10 ? 'A' : 'B');
-    for (let i = 0; i < 20; i++) for (let j = 0; j < 20; j++) if (i !== j && groupOf(String(i)) === groupOf(String(j)) && (i + j) % 3 === 0) edges.push([String(i), String(j)]);
+    for (let i = 0; i < 20; i++)
+      for (let j = 0; j < 20; j++)
+        if (i !== j && groupOf(String(i)) === groupOf(String(j)) && (i + j) % 3 === 0) edges.push([String(i), String(j)]);
     edges.push(['1', '15']);
     const g = ig([], edges);
     const r1 = eiIndex(g, groupOf, { seed: 7 });
@@ -122,7 +236,19 @@ describe('groups on hand-worked graphs', () => {
     expect(r1.test!.expected).toBeGreaterThan(r1.ei!);
   });
   test('mixing matrix counts ordered pairs: within density = ties / (n(n−1)), between = ties / (n_g n_h)', () => {
-    const m = mixingMatrix(ig([], [['a', 'b'], ['b', 'a'], ['a', 'c'], ['c', 'd']]), (id) => dept[id]!, { minGroupSize: 0 });
+    const m = mixingMatrix(
+      ig(
+        [],
+        [
+          ['a', 'b'],
+          ['b', 'a'],
+          ['a', 'c'],
+          ['c', 'd'],
+        ],
+      ),
+      (id) => dept[id]!,
+      { minGroupSize: 0 },
+    );
     const block = (f: string, t: string) => m.blocks.find((b) => b.from === f && b.to === t)!;
     expect(block('X', 'X')).toEqual({ from: 'X', to: 'X', ties: 2, density: 1 });
     expect(block('X', 'Y')).toEqual({ from: 'X', to: 'Y', ties: 1, density: 0.25 });
@@ -132,18 +258,31 @@ describe('groups on hand-worked graphs', () => {
     expect(mixingMatrix(ig([], [['a', 'b']]), (id) => dept[id]!).blocks[0]!.ties).toBeNull();
   });
   test('modularity of two disconnected pairs split correctly is 0.5; no ties → null', () => {
-    const g = ig([], [['a', 'b'], ['c', 'd']]);
+    const g = ig(
+      [],
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    );
     expect(modularity(g, Int32Array.from([0, 0, 1, 1]))).toBeCloseTo(0.5, 12);
     expect(modularity(ig(['a', 'b'], []), Int32Array.from([0, 1]))).toBeNull();
   });
   test('Louvain is reproducible with a seed and finds two obvious clusters', () => {
     const edges: [string, string][] = [];
-    for (const grp of [['a', 'b', 'c', 'd'], ['e', 'f', 'g', 'h']]) for (const s of grp) for (const t of grp) if (s !== t) edges.push([s, t]);
+    for (const grp of [
+      ['a', 'b', 'c', 'd'],
+      ['e', 'f', 'g', 'h'],
+    ])
+      for (const s of grp) for (const t of grp) if (s !== t) edges.push([s, t]);
     edges.push(['d', 'e']);
     const g = ig([], edges);
     const r1 = louvainCommunities(g, { seed: 3 });
     expect(louvainCommunities(g, { seed: 3 })).toEqual(r1);
-    expect(r1.communities).toEqual([['a', 'b', 'c', 'd'], ['e', 'f', 'g', 'h']]);
+    expect(r1.communities).toEqual([
+      ['a', 'b', 'c', 'd'],
+      ['e', 'f', 'g', 'h'],
+    ]);
     expect(louvainCommunities(ig(['a', 'b'], [])).modularity).toBeNull();
   });
   test('NMI and ARI: identical partitions → 1, independent ones → 0 / negative', () => {
@@ -159,26 +298,117 @@ describe('brokerage on hand-worked graphs', () => {
   const groups: Record<string, string> = { a: 'X', b: 'X', c: 'Y', d: 'Y', e: 'Z' };
   const roles = (edges: [string, string][], broker: string) => {
     const c = gouldFernandez(ig([], edges), (id) => groups[id]!).find((x) => x.id === broker)!;
-    return { coordinator: c.coordinator, itinerant: c.itinerant, gatekeeper: c.gatekeeper, representative: c.representative, liaison: c.liaison };
+    return {
+      coordinator: c.coordinator,
+      itinerant: c.itinerant,
+      gatekeeper: c.gatekeeper,
+      representative: c.representative,
+      liaison: c.liaison,
+    };
   };
   test('each of the five Gould–Fernandez roles on its defining two-path', () => {
-    expect(roles([['a', 'b'], ['b', 'a']], 'b')).toMatchObject({ coordinator: 0 }); // a→b→a is not a two-path (a = b)
-    expect(roles([['a', 'b'], ['b', 'e']], 'b')).toEqual({ coordinator: 0, itinerant: 0, gatekeeper: 0, representative: 1, liaison: 0 });
-    expect(roles([['e', 'c'], ['c', 'd']], 'c')).toEqual({ coordinator: 0, itinerant: 0, gatekeeper: 1, representative: 0, liaison: 0 });
-    expect(roles([['a', 'c'], ['c', 'b']], 'c')).toEqual({ coordinator: 0, itinerant: 1, gatekeeper: 0, representative: 0, liaison: 0 });
-    expect(roles([['a', 'c'], ['c', 'e']], 'c')).toEqual({ coordinator: 0, itinerant: 0, gatekeeper: 0, representative: 0, liaison: 1 });
-    expect(roles([['c', 'd'], ['d', 'c'], ['x', 'd']], 'd')).toMatchObject({ coordinator: 0 });
+    expect(
+      roles(
+        [
+          ['a', 'b'],
+          ['b', 'a'],
+        ],
+        'b',
+      ),
+    ).toMatchObject({ coordinator: 0 }); // a→b→a is not a two-path (a = b)
+    expect(
+      roles(
+        [
+          ['a', 'b'],
+          ['b', 'e'],
+        ],
+        'b',
+      ),
+    ).toEqual({ coordinator: 0, itinerant: 0, gatekeeper: 0, representative: 1, liaison: 0 });
+    expect(
+      roles(
+        [
+          ['e', 'c'],
+          ['c', 'd'],
+        ],
+        'c',
+      ),
+    ).toEqual({ coordinator: 0, itinerant: 0, gatekeeper: 1, representative: 0, liaison: 0 });
+    expect(
+      roles(
+        [
+          ['a', 'c'],
+          ['c', 'b'],
+        ],
+        'c',
+      ),
+    ).toEqual({ coordinator: 0, itinerant: 1, gatekeeper: 0, representative: 0, liaison: 0 });
+    expect(
+      roles(
+        [
+          ['a', 'c'],
+          ['c', 'e'],
+        ],
+        'c',
+      ),
+    ).toEqual({ coordinator: 0, itinerant: 0, gatekeeper: 0, representative: 0, liaison: 1 });
+    expect(
+      roles(
+        [
+          ['c', 'd'],
+          ['d', 'c'],
+          ['x', 'd'],
+        ],
+        'd',
+      ),
+    ).toMatchObject({ coordinator: 0 });
   });
   test('a closed two-path (a→c present) is not brokerage', () => {
-    expect(roles([['a', 'b'], ['b', 'c'], ['a', 'c']], 'b').representative).toBe(0);
-    expect(roles([['a', 'b'], ['b', 'c'], ['c', 'a']], 'b').representative).toBe(1); // c→a does not close a→c
+    expect(
+      roles(
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['a', 'c'],
+        ],
+        'b',
+      ).representative,
+    ).toBe(0);
+    expect(
+      roles(
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+        ],
+        'b',
+      ).representative,
+    ).toBe(1); // c→a does not close a→c
   });
   test('coordinator: a→b→x inside one group', () => {
     const g: Record<string, string> = { a: 'X', b: 'X', x: 'X' };
-    expect(gouldFernandez(ig([], [['a', 'b'], ['b', 'x']]), (id) => g[id]!).find((c) => c.id === 'b')!.coordinator).toBe(1);
+    expect(
+      gouldFernandez(
+        ig(
+          [],
+          [
+            ['a', 'b'],
+            ['b', 'x'],
+          ],
+        ),
+        (id) => g[id]!,
+      ).find((c) => c.id === 'b')!.coordinator,
+    ).toBe(1);
   });
   test("Burt's constraint: one contact → 1; isolate → null; star centre with 3 unlinked contacts → 3 · (1/3)²", () => {
-    const g = ig(['z'], [['a', 'b'], ['c', 'a'], ['d', 'a']]);
+    const g = ig(
+      ['z'],
+      [
+        ['a', 'b'],
+        ['c', 'a'],
+        ['d', 'a'],
+      ],
+    );
     const c = burtConstraint(g);
     const at = (id: string) => c[g.index.get(id)!];
     expect(at('a')).toBeCloseTo(3 * (1 / 3) ** 2, 12); // p = 1/3 to each contact, no indirect paths
@@ -186,16 +416,57 @@ describe('brokerage on hand-worked graphs', () => {
     expect(at('z')).toBeNull();
   });
   test('articulation points: the middle of a path, none in a cycle, none for isolates', () => {
-    expect(articulationPoints(ig([], [['a', 'b'], ['b', 'c']]))).toEqual(['b']);
-    expect(articulationPoints(ig([], [['a', 'b'], ['b', 'c'], ['c', 'a']]))).toEqual([]);
+    expect(
+      articulationPoints(
+        ig(
+          [],
+          [
+            ['a', 'b'],
+            ['b', 'c'],
+          ],
+        ),
+      ),
+    ).toEqual(['b']);
+    expect(
+      articulationPoints(
+        ig(
+          [],
+          [
+            ['a', 'b'],
+            ['b', 'c'],
+            ['c', 'a'],
+          ],
+        ),
+      ),
+    ).toEqual([]);
     expect(articulationPoints(ig(['x', 'y'], []))).toEqual([]);
-    expect(articulationPoints(ig([], [['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'd'], ['d', 'e'], ['e', 'd']]))).toEqual(['c', 'd']);
+    expect(
+      articulationPoints(
+        ig(
+          [],
+          [
+            ['a', 'b'],
+            ['b', 'c'],
+            ['c', 'a'],
+            ['c', 'd'],
+            ['d', 'e'],
+            ['e', 'd'],
+          ],
+        ),
+      ),
+    ).toEqual(['c', 'd']);
   });
 });
 
 describe('key-person risk on hand-worked graphs', () => {
   test('reachability of a directed path a→b→c is 3/6; fragmentation 0; removing b leaves nothing reachable', () => {
-    const g = ig([], [['a', 'b'], ['b', 'c']]);
+    const g = ig(
+      [],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    );
     expect(reachability(g)).toBeCloseTo(0.5, 12);
     expect(fragmentation(g.n, undirectedIndex(g))).toBe(0);
     const removed = new Uint8Array(3);
@@ -205,7 +476,15 @@ describe('key-person risk on hand-worked graphs', () => {
     expect(reachability(g, Uint8Array.from([1, 1, 0]))).toBeNull();
   });
   test('a hub everyone only asks leaves them all without a source', () => {
-    const g = ig([], [['b', 'a'], ['c', 'a'], ['d', 'a'], ['d', 'c']]);
+    const g = ig(
+      [],
+      [
+        ['b', 'a'],
+        ['c', 'a'],
+        ['d', 'a'],
+        ['d', 'c'],
+      ],
+    );
     const [k] = keyPersonRisk(g, ['a']);
     expect(k!.leftWithoutSource).toEqual(['b', 'c']);
     expect(k!.reachabilityBefore).toBeCloseTo(4 / 12, 12);
@@ -213,7 +492,18 @@ describe('key-person risk on hand-worked graphs', () => {
     expect(k!.fragmentationIncrease).toBeCloseTo(2 / 3, 12);
   });
   test('removal curve goes in rank order and stops at people nobody names', () => {
-    const curve = removalCurve(ig([], [['b', 'a'], ['c', 'a'], ['c', 'b'], ['d', 'e']]), { removalSteps: 10 });
+    const curve = removalCurve(
+      ig(
+        [],
+        [
+          ['b', 'a'],
+          ['c', 'a'],
+          ['c', 'b'],
+          ['d', 'e'],
+        ],
+      ),
+      { removalSteps: 10 },
+    );
     expect(curve.map((s) => s.id)).toEqual([null, 'a', 'b', 'e']);
     expect(curve[0]!.removed).toBe(0);
   });
@@ -226,6 +516,9 @@ describe('seeded random numbers', () => {
     expect([a(), a(), a()]).toEqual([b(), b(), b()]);
     expect(shuffleInPlace([1, 2, 3, 4, 5], mulberry32(9))).toEqual(shuffleInPlace([1, 2, 3, 4, 5], mulberry32(9)));
     const r = mulberry32(5);
-    for (let i = 0; i < 1000; i++) { const x = r(); expect(x >= 0 && x < 1).toBe(true); }
+    for (let i = 0; i < 1000; i++) {
+      const x = r();
+      expect(x >= 0 && x < 1).toBe(true);
+    }
   });
 });

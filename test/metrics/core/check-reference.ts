@@ -121,7 +121,18 @@ export function checkAgainstReference(name: string, build: () => OrgGraph | Prom
         isolates: want.isolates.count,
         isolateIds: want.isolates.ids,
       });
-      const fields = ['inDegree', 'outDegree', 'inStrength', 'outStrength', 'pageRank', 'betweenness', 'closeness', 'eigenvector', 'hubs', 'authorities'] as const;
+      const fields = [
+        'inDegree',
+        'outDegree',
+        'inStrength',
+        'outStrength',
+        'pageRank',
+        'betweenness',
+        'closeness',
+        'eigenvector',
+        'hubs',
+        'authorities',
+      ] as const;
       for (const f of fields) {
         const tol = f === 'pageRank' ? PAGERANK_TOL : TOL;
         const got = new Map(core.people.map((p) => [p.id, p[f] as number]));

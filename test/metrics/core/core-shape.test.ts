@@ -3,8 +3,31 @@ import { coreMetrics } from '../../../src/metrics/core.js';
 import { toCsr } from '../../../src/metrics/csr.js';
 import { tiny } from './tiny-graphs.js';
 
-const PERSON_FIELDS = ['id', 'inDegree', 'outDegree', 'inStrength', 'outStrength', 'pageRank', 'betweenness', 'closeness', 'eigenvector', 'hubs', 'authorities'];
-const NETWORK_FIELDS = ['people', 'ties', 'density', 'reciprocity', 'transitivity', 'weakComponents', 'strongComponents', 'inDegreeCentralization', 'isolates', 'isolateIds'];
+const PERSON_FIELDS = [
+  'id',
+  'inDegree',
+  'outDegree',
+  'inStrength',
+  'outStrength',
+  'pageRank',
+  'betweenness',
+  'closeness',
+  'eigenvector',
+  'hubs',
+  'authorities',
+];
+const NETWORK_FIELDS = [
+  'people',
+  'ties',
+  'density',
+  'reciprocity',
+  'transitivity',
+  'weakComponents',
+  'strongComponents',
+  'inDegreeCentralization',
+  'isolates',
+  'isolateIds',
+];
 
 describe('coreMetrics', () => {
   it('is plain JSON (no NaN, no Infinity) with the documented field names on every tiny graph', () => {
@@ -33,8 +56,16 @@ describe('coreMetrics', () => {
   it('empty graph: no people, zeros, reciprocity null with a note', () => {
     expect(coreMetrics(tiny.empty())).toEqual({
       network: {
-        people: 0, ties: 0, density: 0, reciprocity: null, transitivity: 0, weakComponents: 0, strongComponents: 0,
-        inDegreeCentralization: 0, isolates: 0, isolateIds: [],
+        people: 0,
+        ties: 0,
+        density: 0,
+        reciprocity: null,
+        transitivity: 0,
+        weakComponents: 0,
+        strongComponents: 0,
+        inDegreeCentralization: 0,
+        isolates: 0,
+        isolateIds: [],
       },
       people: [],
       notes: [{ metric: 'reciprocity', reason: 'no ties' }],
@@ -43,10 +74,21 @@ describe('coreMetrics', () => {
 
   it('one person: PageRank 1, eigenvector and HITS null with "no ties"', () => {
     const m = coreMetrics(tiny.single());
-    expect(m.people).toEqual([{
-      id: 'a', inDegree: 0, outDegree: 0, inStrength: 0, outStrength: 0, pageRank: 1, betweenness: 0, closeness: 0,
-      eigenvector: null, hubs: null, authorities: null,
-    }]);
+    expect(m.people).toEqual([
+      {
+        id: 'a',
+        inDegree: 0,
+        outDegree: 0,
+        inStrength: 0,
+        outStrength: 0,
+        pageRank: 1,
+        betweenness: 0,
+        closeness: 0,
+        eigenvector: null,
+        hubs: null,
+        authorities: null,
+      },
+    ]);
     expect(m.notes).toEqual([
       { metric: 'eigenvector', reason: 'no ties' },
       { metric: 'hubs', reason: 'no ties' },
@@ -58,7 +100,10 @@ describe('coreMetrics', () => {
 
   it('two people a→b: betweenness 0 (n < 3), closeness of b 1, eigenvector did not converge', () => {
     const m = coreMetrics(tiny.twoNodes());
-    expect(m.people.map((p) => [p.betweenness, p.closeness, p.eigenvector])).toEqual([[0, 0, null], [0, 1, null]]);
+    expect(m.people.map((p) => [p.betweenness, p.closeness, p.eigenvector])).toEqual([
+      [0, 0, null],
+      [0, 1, null],
+    ]);
     expect(m.notes).toEqual([{ metric: 'eigenvector', reason: 'did not converge' }]);
     expect(m.network).toMatchObject({ density: 0.5, reciprocity: 0, inDegreeCentralization: 1 });
   });

@@ -12,14 +12,15 @@ export function loadNetwork(name: string, relation: string): OrgGraph {
   const roster = readSimpleCsv(datasetFile(name, 'roster.csv'));
   const ties = readSimpleCsv(datasetFile(name, 'ties.csv'));
   const ids = roster.map((r) => r['id']!);
-  const edges = ties
-    .filter((t) => t['relation'] === relation)
-    .map((t) => [t['source']!, t['target']!, Number(t['weight'])] as const);
+  const edges = ties.filter((t) => t['relation'] === relation).map((t) => [t['source']!, t['target']!, Number(t['weight'])] as const);
   return graphFrom(ids, edges);
 }
 
 function readSimpleCsv(path: string): Record<string, string>[] {
-  const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const header = lines[0]!.split(',');
   return lines.slice(1).map((line) => {
     const cells = line.split(',');

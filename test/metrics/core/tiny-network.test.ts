@@ -42,21 +42,37 @@ describe('transitivity', () => {
     }
   });
   it('counts a diamond with one chord: triangles 2, Σd(d−1) = 2+6+6+2 = 16, 12/16', () => {
-    const g = graphFrom([], [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'a'], ['b', 'd'], ['d', 'b']]);
+    const g = graphFrom(
+      [],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'd'],
+        ['d', 'a'],
+        ['b', 'd'],
+        ['d', 'b'],
+      ],
+    );
     expect(transitivity(g)).toBe(0.75);
   });
 });
 
 describe('components', () => {
   it('weak components join ties either way; isolates are their own component', () => {
-    expect(weakComponents(tiny.twoComponents())).toEqual([['a', 'b'], ['c', 'd', 'e']]);
+    expect(weakComponents(tiny.twoComponents())).toEqual([
+      ['a', 'b'],
+      ['c', 'd', 'e'],
+    ]);
     expect(weakComponents(tiny.withIsolate())).toEqual([['a', 'b'], ['c']]);
     expect(weakComponentCount(tiny.inStar())).toBe(1);
   });
   it('strong components need directed cycles: path is 3 singletons, cycle is 1', () => {
     expect(strongComponents(tiny.path())).toEqual([['a'], ['b'], ['c']]);
     expect(strongComponents(tiny.cycle())).toEqual([['a', 'b', 'c', 'd']]);
-    expect(strongComponents(tiny.twoComponents())).toEqual([['a', 'b'], ['c', 'd', 'e']]);
+    expect(strongComponents(tiny.twoComponents())).toEqual([
+      ['a', 'b'],
+      ['c', 'd', 'e'],
+    ]);
     expect(strongComponentCount(tiny.inStar())).toBe(4);
   });
   it('degenerate: empty → none, one person → one', () => {

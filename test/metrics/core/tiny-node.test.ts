@@ -105,7 +105,9 @@ describe('eigenvector', () => {
     const r = eigenvector(tiny.cycle());
     expect(r.reason).toBeNull();
     expect(obj(r.values)).toEqual(close({ a: 0.5, b: 0.5, c: 0.5, d: 0.5 }));
-    expect(obj(eigenvector(tiny.twoComponents()).values)).toEqual(close({ a: 5 ** -0.5, b: 5 ** -0.5, c: 5 ** -0.5, d: 5 ** -0.5, e: 5 ** -0.5 }));
+    expect(obj(eigenvector(tiny.twoComponents()).values)).toEqual(
+      close({ a: 5 ** -0.5, b: 5 ** -0.5, c: 5 ** -0.5, d: 5 ** -0.5, e: 5 ** -0.5 }),
+    );
   });
   it('is null with "did not converge" on acyclic graphs (leading eigenvalue 0), as networkx raises', () => {
     for (const g of [tiny.inStar(), tiny.path(), tiny.twoNodes()]) {
@@ -126,12 +128,18 @@ describe('hits', () => {
   });
   it('two people a→b: b authority 1, a hub 1', () => {
     const r = hits(tiny.twoNodes());
-    expect([obj(r.hubs), obj(r.authorities)]).toEqual([{ a: 1, b: 0 }, { a: 0, b: 1 }]);
+    expect([obj(r.hubs), obj(r.authorities)]).toEqual([
+      { a: 1, b: 0 },
+      { a: 0, b: 1 },
+    ]);
   });
   it('repeated leading singular value (path, cycle): the deterministic projection of the uniform start', () => {
     // Path: AᵀA = diag(0, 1, 1) → a ∝ (0, 1, 1), h = A a ∝ (1, 1, 0).
     const p = hits(tiny.path());
-    expect([obj(p.hubs), obj(p.authorities)]).toEqual([{ a: 0.5, b: 0.5, c: 0 }, { a: 0, b: 0.5, c: 0.5 }]);
+    expect([obj(p.hubs), obj(p.authorities)]).toEqual([
+      { a: 0.5, b: 0.5, c: 0 },
+      { a: 0, b: 0.5, c: 0.5 },
+    ]);
     // Cycle: AᵀA = I → uniform.
     expect(obj(hits(tiny.cycle()).authorities)).toEqual(close({ a: 0.25, b: 0.25, c: 0.25, d: 0.25 }));
   });

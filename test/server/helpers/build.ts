@@ -14,8 +14,22 @@ export function compileToTemp(): { dist: string; root: string } {
   const root = mkdtempSync(join(tmpdir(), 'leadmap-dist-'));
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'), 'dir');
   try {
-    execFileSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(REPO, 'tsconfig.build.json'), '--outDir', join(root, 'dist'), '--sourceMap', 'false'], { cwd: REPO, stdio: 'pipe' });
-  } catch { /* emitted anyway; checked below */ }
+    execFileSync(
+      process.execPath,
+      [
+        join(REPO, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        join(REPO, 'tsconfig.build.json'),
+        '--outDir',
+        join(root, 'dist'),
+        '--sourceMap',
+        'false',
+      ],
+      { cwd: REPO, stdio: 'pipe' },
+    );
+  } catch {
+    /* emitted anyway; checked below */
+  }
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'server/run.js'))) throw new Error('compiling src/ for the child-process test failed');
   return { dist, root };

@@ -5,14 +5,24 @@ import { tempDir } from '../../store/helpers.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
-export interface TestServer extends RunningServer { dataDir: string; stop(): Promise<void> }
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  stop(): Promise<void>;
+}
 
 /** A real server on an ephemeral port over a real SQLite file in a temp folder. */
 export async function testServer(opts: Partial<StartOptions> = {}): Promise<TestServer> {
   const t = tempDir();
   const dataDir = join(t.path, 'data');
   const running = await startServer({ dataDir, port: 0, adminPassword: ADMIN_PASSWORD, demoDir: null, log: silentLogger, ...opts });
-  return { ...running, dataDir, async stop() { await running.close(); t.remove(); } };
+  return {
+    ...running,
+    dataDir,
+    async stop() {
+      await running.close();
+      t.remove();
+    },
+  };
 }
 
 /** A tiny HTTP client with a cookie jar (one session). */
@@ -20,10 +30,18 @@ export class Client {
   cookie = '';
   constructor(readonly base: string) {}
 
-  async req(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string; headers: Headers }> {
+  async req(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; json: any; text: string; headers: Headers }> {
     const init: RequestInit = { method, headers: { ...headers, ...(this.cookie ? { cookie: this.cookie } : {}) } };
     if (body instanceof FormData) init.body = body;
-    else if (body !== undefined) { init.body = JSON.stringify(body); (init.headers as Record<string, string>)['content-type'] = 'application/json'; }
+    else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] = 'application/json';
+    }
     const res = await fetch(this.base + path, init);
     const set = res.headers.getSetCookie();
     for (const c of set) {
@@ -32,12 +50,22 @@ export class Client {
     }
     const text = await res.text();
     let json: any = null;
-    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
     return { status: res.status, json, text, headers: res.headers };
   }
-  get(path: string) { return this.req('GET', path); }
-  post(path: string, body?: unknown, headers?: Record<string, string>) { return this.req('POST', path, body, headers); }
-  del(path: string) { return this.req('DELETE', path); }
+  get(path: string) {
+    return this.req('GET', path);
+  }
+  post(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.req('POST', path, body, headers);
+  }
+  del(path: string) {
+    return this.req('DELETE', path);
+  }
 
   async signIn(username: string, password: string): Promise<void> {
     const r = await this.post('/api/auth/sign-in', { username, password });
@@ -45,7 +73,11 @@ export class Client {
   }
 
   /** Uploads files and waits for the ingest job to finish; returns the finished job. */
-  async upload(waveId: string, files: Record<string, string | Uint8Array>, fields: Record<string, string> = {}): Promise<{ status: number; json: any; job: any }> {
+  async upload(
+    waveId: string,
+    files: Record<string, string | Uint8Array>,
+    fields: Record<string, string> = {},
+  ): Promise<{ status: number; json: any; job: any }> {
     const form = new FormData();
     for (const [k, v] of Object.entries(files)) form.append(k, new Blob([v as BlobPart]), `${k}.csv`);
     for (const [k, v] of Object.entries(fields)) form.append(k, v);

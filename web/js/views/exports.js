@@ -5,10 +5,11 @@ export function exportsSection(a, wave, l) {
   const base = `/api/waves/${encodeURIComponent(wave.id)}/export`;
   const q = (extra) => `?${new URLSearchParams({ relation: a.relation, domain: a.domain, ...extra })}`;
   const named = a.disclosure === 'named';
-  const link = (file, text, extra = {}) => `<a class="button secondary" href="${esc(`${base}/${file}${q(extra)}`)}" download>${esc(text)}</a>`;
+  const link = (file, text, extra = {}) =>
+    `<a class="button secondary" href="${esc(`${base}/${file}${q(extra)}`)}" download>${esc(text)}</a>`;
   return `<section id="exports" aria-labelledby="h-exports"><h2 id="h-exports" tabindex="-1">Data and exports</h2>
     <div class="card">
-    <p class="lead-in">Small groups are suppressed in every file${named ? "" : ", and every file is pseudonymised"}.</p>
+    <p class="lead-in">Small groups are suppressed in every file${named ? '' : ', and every file is pseudonymised'}.</p>
     <h3>Annual report (PDF)</h3>
     <p class="muted small">The distributed-leadership evaluation of this wave, compared with the previous one. It takes a few seconds to build.</p>
     <div class="toolbar">

@@ -30,9 +30,13 @@ export function networkSection(a, g) {
 export function drawNetwork(section, graph, a, l) {
   const d3 = window.d3;
   const svgEl = section.querySelector('#network');
-  if (!d3) { section.querySelector('#network-holder').innerHTML = '<p class="error">The network view needs /vendor/d3.min.js.</p>'; return; }
+  if (!d3) {
+    section.querySelector('#network-holder').innerHTML = '<p class="error">The network view needs /vendor/d3.min.js.</p>';
+    return;
+  }
   const box = svgEl.getBoundingClientRect();
-  const width = Math.round(box.width) || 1000, height = Math.round(box.height) || 600;
+  const width = Math.round(box.width) || 1000,
+    height = Math.round(box.height) || 600;
   const svg = d3.select(svgEl).attr('viewBox', [0, 0, width, height]);
   svg.selectAll('*').remove();
   const top = [...graph.nodes].sort((x, y) => y.inDegree - x.inDegree).slice(0, MAX_NODES);
@@ -44,7 +48,9 @@ export function drawNetwork(section, graph, a, l) {
 
   // Colours: department (colour-blind-safe palette) or kind of leader.
   const departments = [...new Set(nodes.map((n) => n.department || '(none)'))].sort();
-  const deptColour = new Map(departments.map((d, i) => [d, d === '(none)' || d === '(small group)' ? '#DDDDDD' : CATEGORY[i % CATEGORY.length]]));
+  const deptColour = new Map(
+    departments.map((d, i) => [d, d === '(none)' || d === '(small group)' ? '#DDDDDD' : CATEGORY[i % CATEGORY.length]]),
+  );
   const { fi, leaders } = domainRows(a, l);
   const leaderIds = new Set(leaders?.leaders ?? []);
   const hidden = new Set((fi?.hiddenLeaders ?? []).map((p) => p.id));
@@ -57,11 +63,29 @@ export function drawNetwork(section, graph, a, l) {
   const radius = (n) => 3.5 + 11 * Math.sqrt(n.inDegree / maxIn);
   const dense = nodes.length > 200;
 
-  const sim = d3.forceSimulation(nodes)
-    .force('link', d3.forceLink(links).id((d) => d.id).distance(dense ? 30 : 60).strength(0.2))
-    .force('charge', d3.forceManyBody().strength(dense ? -45 : -150).distanceMax(450))
-    .force('collide', d3.forceCollide().radius((d) => radius(d) + 1.5))
-    .force('x', d3.forceX(width / 2).strength(0.025)).force('y', d3.forceY(height / 2).strength(0.07))
+  const sim = d3
+    .forceSimulation(nodes)
+    .force(
+      'link',
+      d3
+        .forceLink(links)
+        .id((d) => d.id)
+        .distance(dense ? 30 : 60)
+        .strength(0.2),
+    )
+    .force(
+      'charge',
+      d3
+        .forceManyBody()
+        .strength(dense ? -45 : -150)
+        .distanceMax(450),
+    )
+    .force(
+      'collide',
+      d3.forceCollide().radius((d) => radius(d) + 1.5),
+    )
+    .force('x', d3.forceX(width / 2).strength(0.025))
+    .force('y', d3.forceY(height / 2).strength(0.07))
     .stop();
   for (let i = 0; i < 300; i++) sim.tick();
   // People without any tie in this selection: a row under the network rather than flung to a corner.
@@ -70,39 +94,97 @@ export function drawNetwork(section, graph, a, l) {
   const core = nodes.filter((n) => linked.has(n.id));
   let looseLabel = null;
   if (loose.length && core.length) {
-    const x0 = d3.min(core, (n) => n.x), x1 = d3.max(core, (n) => n.x), y1 = d3.max(core, (n) => n.y);
+    const x0 = d3.min(core, (n) => n.x),
+      x1 = d3.max(core, (n) => n.x),
+      y1 = d3.max(core, (n) => n.y);
     const perRow = Math.max(1, Math.floor((x1 - x0) / 16));
-    loose.forEach((n, i) => { n.fx = n.x = x0 + (i % perRow) * 16 + 8; n.fy = n.y = y1 + 42 + Math.floor(i / perRow) * 16; });
+    loose.forEach((n, i) => {
+      n.fx = n.x = x0 + (i % perRow) * 16 + 8;
+      n.fy = n.y = y1 + 42 + Math.floor(i / perRow) * 16;
+    });
     looseLabel = { x: x0, y: y1 + 26, text: `no ${a.relation} ties${a.domain === 'any' ? '' : ` about ${a.domain}`} (${loose.length})` };
   }
 
   const defs = svg.append('defs');
-  for (const [id, colour] of [['arrow', '#98a2b3'], ['arrow-in', '#b35900'], ['arrow-out', '#0b5394']]) {
-    defs.append('marker').attr('id', id).attr('viewBox', '0 -4 8 8').attr('refX', 8).attr('markerWidth', 5).attr('markerHeight', 5).attr('orient', 'auto')
-      .append('path').attr('d', 'M0,-4L8,0L0,4').attr('fill', colour).attr('fill-opacity', id === 'arrow' ? 0.6 : 1);
+  for (const [id, colour] of [
+    ['arrow', '#98a2b3'],
+    ['arrow-in', '#b35900'],
+    ['arrow-out', '#0b5394'],
+  ]) {
+    defs
+      .append('marker')
+      .attr('id', id)
+      .attr('viewBox', '0 -4 8 8')
+      .attr('refX', 8)
+      .attr('markerWidth', 5)
+      .attr('markerHeight', 5)
+      .attr('orient', 'auto')
+      .append('path')
+      .attr('d', 'M0,-4L8,0L0,4')
+      .attr('fill', colour)
+      .attr('fill-opacity', id === 'arrow' ? 0.6 : 1);
   }
   const g = svg.append('g');
   // Labels keep their on-screen size whatever the zoom.
-  const zoom = d3.zoom().scaleExtent([0.2, 8]).on('zoom', (ev) => {
-    g.attr('transform', ev.transform);
-    g.select('g.labels').style('font-size', `${12 / ev.transform.k}px`).style('stroke-width', `${3 / ev.transform.k}px`);
-    g.select('text.group-label').style('font-size', `${12 / ev.transform.k}px`);
-  });
+  const zoom = d3
+    .zoom()
+    .scaleExtent([0.2, 8])
+    .on('zoom', (ev) => {
+      g.attr('transform', ev.transform);
+      g.select('g.labels')
+        .style('font-size', `${12 / ev.transform.k}px`)
+        .style('stroke-width', `${3 / ev.transform.k}px`);
+      g.select('text.group-label').style('font-size', `${12 / ev.transform.k}px`);
+    });
   svg.call(zoom).on('dblclick.zoom', null);
-  const link = g.append('g').attr('class', 'links').selectAll('line').data(links).join('line').attr('class', 'link')
-    .attr('stroke-width', (d) => Math.min(3.5, 0.6 + Math.sqrt(d.weight) / 2)).attr('marker-end', 'url(#arrow)');
-  const node = g.append('g').attr('class', 'nodes').selectAll('circle').data(nodes).join('circle').attr('class', 'node')
-    .attr('r', radius).attr('fill', fill).attr('data-id', (d) => d.id);
-  const labelled = new Set([...nodes].sort((x, y) => y.inDegree - x.inDegree).filter((n) => n.inDegree >= maxIn * 0.45).slice(0, 8).map((n) => n.id));
+  const link = g
+    .append('g')
+    .attr('class', 'links')
+    .selectAll('line')
+    .data(links)
+    .join('line')
+    .attr('class', 'link')
+    .attr('stroke-width', (d) => Math.min(3.5, 0.6 + Math.sqrt(d.weight) / 2))
+    .attr('marker-end', 'url(#arrow)');
+  const node = g
+    .append('g')
+    .attr('class', 'nodes')
+    .selectAll('circle')
+    .data(nodes)
+    .join('circle')
+    .attr('class', 'node')
+    .attr('r', radius)
+    .attr('fill', fill)
+    .attr('data-id', (d) => d.id);
+  const labelled = new Set(
+    [...nodes]
+      .sort((x, y) => y.inDegree - x.inDegree)
+      .filter((n) => n.inDegree >= maxIn * 0.45)
+      .slice(0, 8)
+      .map((n) => n.id),
+  );
   if (looseLabel) g.append('text').attr('class', 'group-label shown').attr('x', looseLabel.x).attr('y', looseLabel.y).text(looseLabel.text);
-  const label = g.append('g').attr('class', 'labels').selectAll('text').data(nodes).join('text')
-    .text((d) => d.label).attr('dx', (d) => radius(d) + 3).attr('dy', '0.35em').classed('shown', (d) => labelled.has(d.id));
+  const label = g
+    .append('g')
+    .attr('class', 'labels')
+    .selectAll('text')
+    .data(nodes)
+    .join('text')
+    .text((d) => d.label)
+    .attr('dx', (d) => radius(d) + 3)
+    .attr('dy', '0.35em')
+    .classed('shown', (d) => labelled.has(d.id));
 
   const place = () => {
     link.each(function (d) {
-      const dx = d.target.x - d.source.x, dy = d.target.y - d.source.y, len = Math.hypot(dx, dy) || 1, r = radius(d.target) + 1.5;
-      this.setAttribute('x1', d.source.x); this.setAttribute('y1', d.source.y);
-      this.setAttribute('x2', d.target.x - (dx / len) * r); this.setAttribute('y2', d.target.y - (dy / len) * r);
+      const dx = d.target.x - d.source.x,
+        dy = d.target.y - d.source.y,
+        len = Math.hypot(dx, dy) || 1,
+        r = radius(d.target) + 1.5;
+      this.setAttribute('x1', d.source.x);
+      this.setAttribute('y1', d.source.y);
+      this.setAttribute('x2', d.target.x - (dx / len) * r);
+      this.setAttribute('y2', d.target.y - (dy / len) * r);
     });
     node.attr('cx', (d) => d.x).attr('cy', (d) => d.y);
     label.attr('x', (d) => d.x).attr('y', (d) => d.y);
@@ -111,15 +193,25 @@ export function drawNetwork(section, graph, a, l) {
   sim.on('tick', place);
 
   const fit = (animate) => {
-    const xs = d3.extent(nodes, (n) => n.x), ys = d3.extent(nodes, (n) => n.y);
-    const w = (xs[1] - xs[0]) || 1, h = (ys[1] - ys[0]) || 1;
+    const xs = d3.extent(nodes, (n) => n.x),
+      ys = d3.extent(nodes, (n) => n.y);
+    const w = xs[1] - xs[0] || 1,
+      h = ys[1] - ys[0] || 1;
     const k = Math.min(4, 0.9 / Math.max(w / width, h / height));
-    const t = d3.zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-(xs[0] + xs[1]) / 2, -(ys[0] + ys[1]) / 2);
+    const t = d3.zoomIdentity
+      .translate(width / 2, height / 2)
+      .scale(k)
+      .translate(-(xs[0] + xs[1]) / 2, -(ys[0] + ys[1]) / 2);
     (animate ? svg.transition().duration(300) : svg).call(zoom.transform, t);
   };
   fit(false);
   section.querySelector('#zoom-in').addEventListener('click', () => svg.transition().duration(200).call(zoom.scaleBy, 1.4));
-  section.querySelector('#zoom-out').addEventListener('click', () => svg.transition().duration(200).call(zoom.scaleBy, 1 / 1.4));
+  section.querySelector('#zoom-out').addEventListener('click', () =>
+    svg
+      .transition()
+      .duration(200)
+      .call(zoom.scaleBy, 1 / 1.4),
+  );
   section.querySelector('#zoom-fit').addEventListener('click', () => fit(true));
 
   // Tooltip.
@@ -130,14 +222,19 @@ export function drawNetwork(section, graph, a, l) {
     const kind = kindOf(d.id);
     return `<strong>${esc(d.label)}</strong>${p?.role ? `<br>${esc(p.role)}` : ''}<br>${esc(d.department || 'no department')}<br>named by <b>${d.inDegree}</b> colleague${d.inDegree === 1 ? '' : 's'}${p ? ` · names ${p.outDegree}` : ''}${kind !== 'other' ? `<br><span class="tip-kind">${esc(LEADER_KIND[kind].label)}</span>` : ''}`;
   };
-  node.on('mouseenter', (ev, d) => {
-    tip.innerHTML = describe(d);
-    tip.hidden = false;
-    const hb = holder.getBoundingClientRect();
-    const x = ev.clientX - hb.left, y = ev.clientY - hb.top;
-    tip.style.left = `${Math.min(x + 14, hb.width - 230)}px`;
-    tip.style.top = `${Math.max(4, y - 10)}px`;
-  }).on('mouseleave', () => { tip.hidden = true; });
+  node
+    .on('mouseenter', (ev, d) => {
+      tip.innerHTML = describe(d);
+      tip.hidden = false;
+      const hb = holder.getBoundingClientRect();
+      const x = ev.clientX - hb.left,
+        y = ev.clientY - hb.top;
+      tip.style.left = `${Math.min(x + 14, hb.width - 230)}px`;
+      tip.style.top = `${Math.max(4, y - 10)}px`;
+    })
+    .on('mouseleave', () => {
+      tip.hidden = true;
+    });
 
   // Highlight one person's ties.
   const focusSelect = section.querySelector('#focus-person');
@@ -155,32 +252,64 @@ export function drawNetwork(section, graph, a, l) {
       return;
     }
     const near = new Set([focused]);
-    link.each((d) => { if (d.weight < minWeight) return; if (d.source.id === focused) near.add(d.target.id); if (d.target.id === focused) near.add(d.source.id); });
-    link.classed('hl-in', (d) => d.target.id === focused).classed('hl-out', (d) => d.source.id === focused)
+    link.each((d) => {
+      if (d.weight < minWeight) return;
+      if (d.source.id === focused) near.add(d.target.id);
+      if (d.target.id === focused) near.add(d.source.id);
+    });
+    link
+      .classed('hl-in', (d) => d.target.id === focused)
+      .classed('hl-out', (d) => d.source.id === focused)
       .attr('marker-end', (d) => (d.target.id === focused ? 'url(#arrow-in)' : d.source.id === focused ? 'url(#arrow-out)' : null));
     link.filter((d) => d.target.id === focused || d.source.id === focused).raise();
     node.classed('hl', (d) => near.has(d.id)).classed('hl-self', (d) => d.id === focused);
-    const named = new Set([focused, ...[...near].filter((id) => id !== focused).sort((x, y) => byId.get(y).inDegree - byId.get(x).inDegree).slice(0, 10)]);
+    const named = new Set([
+      focused,
+      ...[...near]
+        .filter((id) => id !== focused)
+        .sort((x, y) => byId.get(y).inDegree - byId.get(x).inDegree)
+        .slice(0, 10),
+    ]);
     label.classed('shown', (d) => named.has(d.id));
     svgEl.dataset.focus = focused;
-    svgEl.dataset.focusTies = String(link.filter((d) => d.weight >= minWeight && (d.target.id === focused || d.source.id === focused)).size());
+    svgEl.dataset.focusTies = String(
+      link.filter((d) => d.weight >= minWeight && (d.target.id === focused || d.source.id === focused)).size(),
+    );
   };
-  node.on('click', (ev, d) => { ev.stopPropagation(); highlight(focused === d.id ? null : d.id); });
+  node.on('click', (ev, d) => {
+    ev.stopPropagation();
+    highlight(focused === d.id ? null : d.id);
+  });
   svg.on('click', () => highlight(null));
   focusSelect.addEventListener('change', () => highlight(focusSelect.value || null));
 
-  node.call(d3.drag()
-    .on('start', (ev, d) => { if (!ev.active) sim.alphaTarget(0.2).restart(); d.fx = d.x; d.fy = d.y; })
-    .on('drag', (ev, d) => { d.fx = ev.x; d.fy = ev.y; })
-    .on('end', (ev, d) => { if (!ev.active) sim.alphaTarget(0); d.fx = null; d.fy = null; }));
+  node.call(
+    d3
+      .drag()
+      .on('start', (ev, d) => {
+        if (!ev.active) sim.alphaTarget(0.2).restart();
+        d.fx = d.x;
+        d.fy = d.y;
+      })
+      .on('drag', (ev, d) => {
+        d.fx = ev.x;
+        d.fy = ev.y;
+      })
+      .on('end', (ev, d) => {
+        if (!ev.active) sim.alphaTarget(0);
+        d.fx = null;
+        d.fy = null;
+      }),
+  );
 
   // Legend (click a department to pick its people out).
   const legendEl = section.querySelector('#legend');
   const drawLegend = () => {
     legendEl.innerHTML = '';
-    const entries = colourBy === 'department'
-      ? departments.map((d) => [d, deptColour.get(d), nodes.filter((n) => (n.department || '(none)') === d).length])
-      : Object.entries(LEADER_KIND).map(([k, v]) => [v.label, v.colour, nodes.filter((n) => kindOf(n.id) === k).length]);
+    const entries =
+      colourBy === 'department'
+        ? departments.map((d) => [d, deptColour.get(d), nodes.filter((n) => (n.department || '(none)') === d).length])
+        : Object.entries(LEADER_KIND).map(([k, v]) => [v.label, v.colour, nodes.filter((n) => kindOf(n.id) === k).length]);
     for (const [text, colour, count] of entries) {
       const item = document.createElement('span');
       item.className = 'item';
@@ -192,7 +321,11 @@ export function drawNetwork(section, graph, a, l) {
     }
   };
   drawLegend();
-  section.querySelector('#colour-by').addEventListener('change', (e) => { colourBy = e.target.value; node.attr('fill', fill); drawLegend(); });
+  section.querySelector('#colour-by').addEventListener('change', (e) => {
+    colourBy = e.target.value;
+    node.attr('fill', fill);
+    drawLegend();
+  });
 
   // Hide weaker ties (weight = how often or how strongly a colleague named the person).
   const countEl = section.querySelector('#net-count');

@@ -1,8 +1,12 @@
 import { esc, fmt } from '../api.js';
 
 const COLS = [
-  ['name', 'Person', false], ['department', 'Department', false], ['inDegree', 'Named by', true], ['outDegree', 'Names', true],
-  ['betweenness', 'Betweenness', true], ['pageRank', 'PageRank', true],
+  ['name', 'Person', false],
+  ['department', 'Department', false],
+  ['inDegree', 'Named by', true],
+  ['outDegree', 'Names', true],
+  ['betweenness', 'Betweenness', true],
+  ['pageRank', 'PageRank', true],
 ];
 
 export function peopleSection(a) {
@@ -25,23 +29,35 @@ export function wirePeople(root, a) {
   const filter = root.querySelector('#people-filter');
   const all = root.querySelector('#people-all');
   const note = root.querySelector('#people-note');
-  let key = 'inDegree', dir = -1;
+  let key = 'inDegree',
+    dir = -1;
   const draw = () => {
     const f = filter.value.trim().toLowerCase();
     let rows = a.people.filter((p) => !f || `${p.name} ${p.role} ${p.department}`.toLowerCase().includes(f));
     rows = [...rows].sort((x, y) => {
-      const u = x[key], v = y[key];
+      const u = x[key],
+        v = y[key];
       return (typeof u === 'number' ? u - v : String(u).localeCompare(String(v))) * dir;
     });
     const shown = all.checked || f ? rows : rows.slice(0, 25);
-    tbody.innerHTML = shown.map((p) => `<tr><td><button type="button" class="link-like" data-show="${esc(p.id)}" title="Show ${esc(p.name)}'s ties in the network">${esc(p.name)}</button></td>${named ? `<td>${esc(p.role)}</td>` : ''}<td>${esc(p.department)}</td><td class="num">${p.inDegree}</td><td class="num">${p.outDegree}</td><td class="num">${fmt(p.betweenness, 3)}</td><td class="num">${fmt(p.pageRank, 3)}</td></tr>`).join('')
-      || `<tr><td colspan="${named ? 7 : 6}" class="muted">Nobody matches “${esc(filter.value)}”.</td></tr>`;
+    tbody.innerHTML =
+      shown
+        .map(
+          (p) =>
+            `<tr><td><button type="button" class="link-like" data-show="${esc(p.id)}" title="Show ${esc(p.name)}'s ties in the network">${esc(p.name)}</button></td>${named ? `<td>${esc(p.role)}</td>` : ''}<td>${esc(p.department)}</td><td class="num">${p.inDegree}</td><td class="num">${p.outDegree}</td><td class="num">${fmt(p.betweenness, 3)}</td><td class="num">${fmt(p.pageRank, 3)}</td></tr>`,
+        )
+        .join('') || `<tr><td colspan="${named ? 7 : 6}" class="muted">Nobody matches “${esc(filter.value)}”.</td></tr>`;
     note.textContent = shown.length < rows.length ? `Showing ${shown.length} of ${rows.length}.` : `${rows.length} people.`;
-    for (const b of root.querySelectorAll('#people button.sort')) b.parentElement.setAttribute('aria-sort', b.dataset.key === key ? (dir < 0 ? 'descending' : 'ascending') : 'none');
+    for (const b of root.querySelectorAll('#people button.sort'))
+      b.parentElement.setAttribute('aria-sort', b.dataset.key === key ? (dir < 0 ? 'descending' : 'ascending') : 'none');
   };
   for (const b of root.querySelectorAll('#people button.sort')) {
     b.addEventListener('click', () => {
-      if (key === b.dataset.key) dir = -dir; else { key = b.dataset.key; dir = ['name', 'department'].includes(key) ? 1 : -1; }
+      if (key === b.dataset.key) dir = -dir;
+      else {
+        key = b.dataset.key;
+        dir = ['name', 'department'].includes(key) ? 1 : -1;
+      }
       draw();
     });
   }

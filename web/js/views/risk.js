@@ -10,12 +10,21 @@ export function riskSection(a, l) {
   const sole = rows.flatMap((d) => d.soleSources.map((s) => ({ ...s, domain: d.domain })));
   const table = `<div class="scroll"><table id="key-people"><caption class="sr-only">Key people per domain</caption>
     <thead><tr><th scope="col">Domain</th><th scope="col">Most critical person</th><th scope="col" class="num" title="share of colleague pairs that can reach each other through advice, in percentage points">Reach lost if away</th><th scope="col">Next in line</th><th scope="col" class="num" title="colleagues named by several others for this domain: people who could step in">Bench depth</th></tr></thead><tbody>
-    ${rows.map((d) => {
-      const [k, ...rest] = d.keyPeople;
-      return `<tr${d.domain === a.domain ? ' class="current"' : ''}><th scope="row">${esc(d.domain)}</th><td>${k ? esc(k.name ?? nameOf.get(k.id) ?? k.id) : '<span class="muted">—</span>'}</td><td class="num">${k ? `${pts(k.reachabilityDrop)} point${pts(k.reachabilityDrop) === '1' ? '' : 's'}` : '—'}</td><td class="small">${esc(rest.slice(0, 2).map((p) => p.name ?? nameOf.get(p.id) ?? p.id).join(', '))}</td><td class="num">${fmt(d.benchDepth)}</td></tr>`;
-    }).join('')}</tbody></table></div>`;
-  const soleList = sole.length === 0 ? '<p class="ok">Nobody depends on a single colleague for advice in any domain.</p>'
-    : `<ul class="risk-list">${sole.map((s, i) => `<li${i >= 8 ? ' class="extra"' : ''}><strong>${esc(s.name ?? nameOf.get(s.id) ?? s.id)}</strong> is the only source of ${esc(s.domain)} advice for ${s.dependents.length} colleague${s.dependents.length === 1 ? '' : 's'} (${esc(listNames(s.dependents.map((id) => nameOf.get(id) ?? id)))}).</li>`).join('')}</ul>${moreButton(sole.length, 8, 'sole sources')}`;
+    ${rows
+      .map((d) => {
+        const [k, ...rest] = d.keyPeople;
+        return `<tr${d.domain === a.domain ? ' class="current"' : ''}><th scope="row">${esc(d.domain)}</th><td>${k ? esc(k.name ?? nameOf.get(k.id) ?? k.id) : '<span class="muted">—</span>'}</td><td class="num">${k ? `${pts(k.reachabilityDrop)} point${pts(k.reachabilityDrop) === '1' ? '' : 's'}` : '—'}</td><td class="small">${esc(
+          rest
+            .slice(0, 2)
+            .map((p) => p.name ?? nameOf.get(p.id) ?? p.id)
+            .join(', '),
+        )}</td><td class="num">${fmt(d.benchDepth)}</td></tr>`;
+      })
+      .join('')}</tbody></table></div>`;
+  const soleList =
+    sole.length === 0
+      ? '<p class="ok">Nobody depends on a single colleague for advice in any domain.</p>'
+      : `<ul class="risk-list">${sole.map((s, i) => `<li${i >= 8 ? ' class="extra"' : ''}><strong>${esc(s.name ?? nameOf.get(s.id) ?? s.id)}</strong> is the only source of ${esc(s.domain)} advice for ${s.dependents.length} colleague${s.dependents.length === 1 ? '' : 's'} (${esc(listNames(s.dependents.map((id) => nameOf.get(id) ?? id)))}).</li>`).join('')}</ul>${moreButton(sole.length, 8, 'sole sources')}`;
   return `<section id="risk" aria-labelledby="h-risk"><h2 id="h-risk" tabindex="-1">Key-person risk</h2>
     <div class="card"><p class="lead-in">Who would leave colleagues without advice if they were away. “Reach lost”: how many percentage points of colleague pairs could no longer reach each other through advice.</p>
     <h3>Sole sources</h3>${soleList}
@@ -27,11 +36,16 @@ export function peripherySection(a, l) {
   const p = l.periphery;
   const newStaff = p.isolatedNewStaff ?? [];
   const ov = p.overload;
-  const newList = newStaff.length === 0 ? '<p class="ok">Every colleague who started this year is named by someone.</p>'
-    : `<ul class="risk-list">${newStaff.map((s, i) => `<li${i >= 8 ? ' class="extra"' : ''}><strong>${esc(s.name)}</strong> started in ${esc(s.startYear)}${s.yearsExperience === 0 ? ' (first year of teaching)' : s.yearsExperience ? ` (${s.yearsExperience} years' experience)` : ''}: named by nobody${s.outDegree ? `, names ${s.outDegree} colleague${s.outDegree === 1 ? '' : 's'}` : ''}${s.responded === false ? '; did not answer the survey' : ''}.</li>`).join('')}</ul>${moreButton(newStaff.length, 8, 'new colleagues')}`;
+  const newList =
+    newStaff.length === 0
+      ? '<p class="ok">Every colleague who started this year is named by someone.</p>'
+      : `<ul class="risk-list">${newStaff.map((s, i) => `<li${i >= 8 ? ' class="extra"' : ''}><strong>${esc(s.name)}</strong> started in ${esc(s.startYear)}${s.yearsExperience === 0 ? ' (first year of teaching)' : s.yearsExperience ? ` (${s.yearsExperience} years' experience)` : ''}: named by nobody${s.outDegree ? `, names ${s.outDegree} colleague${s.outDegree === 1 ? '' : 's'}` : ''}${s.responded === false ? '; did not answer the survey' : ''}.</li>`).join('')}</ul>${moreButton(newStaff.length, 8, 'new colleagues')}`;
   const ovRows = (ov?.people ?? []).slice(0, 8);
   const basis = ov?.basis === 'releaseTime' ? 'release time (share of a full post for leadership)' : 'their role';
-  const ovTable = ovRows.length === 0 ? empty(ov?.reason ?? 'No leaders to compare.') : `<div class="scroll"><table id="overload"><caption class="sr-only">Leaders' load against their time</caption>
+  const ovTable =
+    ovRows.length === 0
+      ? empty(ov?.reason ?? 'No leaders to compare.')
+      : `<div class="scroll"><table id="overload"><caption class="sr-only">Leaders' load against their time</caption>
     <thead><tr><th scope="col">Person</th><th scope="col" class="num">Colleagues who come to them</th><th scope="col" class="num">Domains led</th><th scope="col" class="num">Release time</th><th scope="col" class="num" title="load per unit of release time">Load per release time</th><th scope="col"></th></tr></thead><tbody>
     ${ovRows.map((r) => `<tr${r.overloaded ? ' class="overloaded"' : ''}><th scope="row">${esc(r.name)}${r.role ? `<div class="muted small">${esc(r.role)}</div>` : ''}</th><td class="num">${r.load}</td><td class="num">${r.domainsLed}</td><td class="num">${r.capacity === null || r.capacity === undefined ? '—' : `${Math.round(r.capacity * 100)} %`}</td><td class="num">${fmt(r.ratio, 0)}</td><td>${r.overloaded ? '<span class="badge warn">overloaded</span>' : ''}</td></tr>`).join('')}
     </tbody></table></div><p class="note">Compared with ${esc(basis)}; the median is ${fmt(ov.medianRatio, 0)}. Overloaded: far above the median.</p>`;

@@ -12,13 +12,21 @@ export async function renderSchool(root, { schoolId, me, stale }) {
   root.innerHTML = `<nav class="crumbs" aria-label="Breadcrumb"><a href="#/schools">Schools</a> › <span aria-current="page">${esc(school.name)}</span></nav>
     <h1>${esc(school.name)}</h1>
     <section aria-labelledby="h-waves"><h2 id="h-waves">Waves</h2><div class="card">
-    ${waves.length === 0 ? empty('No waves yet.') : `<table id="waves"><thead><tr><th scope="col">Wave</th><th scope="col">Collected</th><th scope="col">Status</th><th scope="col" class="num">People</th><th scope="col" class="num">Ties</th>${writer ? '<th scope="col">Data</th>' : ''}</tr></thead><tbody>
+    ${
+      waves.length === 0
+        ? empty('No waves yet.')
+        : `<table id="waves"><thead><tr><th scope="col">Wave</th><th scope="col">Collected</th><th scope="col">Status</th><th scope="col" class="num">People</th><th scope="col" class="num">Ties</th>${writer ? '<th scope="col">Data</th>' : ''}</tr></thead><tbody>
     ${waves.map((w) => `<tr><th scope="row">${w.status === 'ready' ? `<a href="#/wave/${esc(w.id)}">${esc(w.label)}</a>` : esc(w.label)}</th><td>${esc(w.collectedOn ?? '—')}</td><td>${w.status === 'ready' ? '<span class="status ready">ready</span>' : '<span class="status empty">no data yet</span>'}</td><td class="num">${fmt(w.people)}</td><td class="num">${fmt(w.ties)}</td>${writer ? `<td><a href="#/wave/${esc(w.id)}/data">${w.status === 'ready' ? 'uploads &amp; review' : 'upload files'}</a></td>` : ''}</tr>`).join('')}
-    </tbody></table>`}
-    ${writer ? `<form id="new-wave" class="inline-form" novalidate><h3>New wave</h3>
+    </tbody></table>`
+    }
+    ${
+      writer
+        ? `<form id="new-wave" class="inline-form" novalidate><h3>New wave</h3>
       <label class="inline" for="wave-label">Label <input id="wave-label" type="text" placeholder="e.g. 2026-27" required maxlength="40"></label>
       <label class="inline" for="wave-date">Collected on <input id="wave-date" type="date"></label>
-      <button type="submit">Create and upload</button> <span class="error" id="new-wave-error" role="alert"></span></form>` : ''}
+      <button type="submit">Create and upload</button> <span class="error" id="new-wave-error" role="alert"></span></form>`
+        : ''
+    }
     </div></section>
     <section id="compare" aria-labelledby="h-compare"><h2 id="h-compare">How ${esc(school.name)} changed</h2><div class="card" id="compare-body"><p class="muted" aria-busy="true">Comparing waves…</p></div></section>`;
   root.querySelector('#new-wave')?.addEventListener('submit', async (ev) => {
@@ -26,7 +34,10 @@ export async function renderSchool(root, { schoolId, me, stale }) {
     const err = root.querySelector('#new-wave-error');
     err.textContent = '';
     const label = root.querySelector('#wave-label').value.trim();
-    if (!label) { err.textContent = 'Give the wave a label, e.g. the school year.'; return; }
+    if (!label) {
+      err.textContent = 'Give the wave a label, e.g. the school year.';
+      return;
+    }
     try {
       const body = { label };
       const date = root.querySelector('#wave-date').value;
@@ -34,18 +45,27 @@ export async function renderSchool(root, { schoolId, me, stale }) {
       const { wave } = await post(`/api/schools/${encodeURIComponent(schoolId)}/waves`, body);
       data.forgetSchool(schoolId);
       location.hash = `#/wave/${encodeURIComponent(wave.id)}/data`;
-    } catch (e) { err.textContent = e instanceof ApiError ? e.message : String(e); }
+    } catch (e) {
+      err.textContent = e instanceof ApiError ? e.message : String(e);
+    }
   });
   const ready = waves.filter((w) => w.status === 'ready');
   const body = root.querySelector('#compare-body');
-  if (ready.length < 2) { body.innerHTML = empty('A comparison needs two waves with data.'); return; }
+  if (ready.length < 2) {
+    body.innerHTML = empty('A comparison needs two waves with data.');
+    return;
+  }
   try {
-    const per = await Promise.all(ready.map(async (w) => {
-      const a = await data.analysis(w.id, {});
-      const l = await data.leadership(w.id, a.relation);
-      return { wave: w, a, l };
-    }));
+    const per = await Promise.all(
+      ready.map(async (w) => {
+        const a = await data.analysis(w.id, {});
+        const l = await data.leadership(w.id, a.relation);
+        return { wave: w, a, l };
+      }),
+    );
     if (stale()) return;
     body.innerHTML = compareSection(per);
-  } catch (e) { body.innerHTML = `<p class="error">${esc(e.message)}</p>`; }
+  } catch (e) {
+    body.innerHTML = `<p class="error">${esc(e.message)}</p>`;
+  }
 }

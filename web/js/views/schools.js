@@ -8,16 +8,22 @@ export async function renderSchools(root, me) {
     root.innerHTML = `<h1>Schools</h1><div class="card empty">No schools yet.${me.role === 'admin' ? ' Create one through the API (POST /api/schools) or import a school zip.' : ' Ask an administrator to give you access to a school.'}</div>`;
     return;
   }
-  const cards = await Promise.all(schools.map(async (s) => {
-    const waves = await schoolWaves(s.id);
-    const ready = waves.filter((w) => w.status === 'ready');
-    const rows = waves.map((w) => `<tr>
+  const cards = await Promise.all(
+    schools.map(async (s) => {
+      const waves = await schoolWaves(s.id);
+      const ready = waves.filter((w) => w.status === 'ready');
+      const rows = waves
+        .map(
+          (w) => `<tr>
         <th scope="row">${w.status === 'ready' ? `<a href="#/wave/${esc(w.id)}">${esc(w.label)}</a>` : esc(w.label)}</th>
-        <td>${w.status === 'ready' ? '<span class="status ready">ready</span>' : '<span class="status empty">no data yet</span>'}</td><td class="num">${fmt(w.people)}</td><td class="num">${fmt(w.ties)}</td></tr>`).join('');
-    return `<section class="card school" data-school="${esc(s.slug)}" aria-labelledby="s-${esc(s.id)}"><h2 id="s-${esc(s.id)}"><a href="#/school/${esc(s.id)}">${esc(s.name)}</a></h2>
+        <td>${w.status === 'ready' ? '<span class="status ready">ready</span>' : '<span class="status empty">no data yet</span>'}</td><td class="num">${fmt(w.people)}</td><td class="num">${fmt(w.ties)}</td></tr>`,
+        )
+        .join('');
+      return `<section class="card school" data-school="${esc(s.slug)}" aria-labelledby="s-${esc(s.id)}"><h2 id="s-${esc(s.id)}"><a href="#/school/${esc(s.id)}">${esc(s.name)}</a></h2>
       <p class="muted small">${waves.length} wave${waves.length === 1 ? '' : 's'}${ready.length > 1 ? ` · <a href="#/school/${esc(s.id)}">how it changed, ${esc(ready[0].label)} → ${esc(ready.at(-1).label)}</a>` : ''}</p>
       <table><caption class="sr-only">Waves of ${esc(s.name)}</caption><thead><tr><th scope="col">Wave</th><th scope="col">Status</th><th scope="col" class="num">People</th><th scope="col" class="num">Ties</th></tr></thead>
       <tbody>${rows || '<tr><td colspan="4" class="muted">No waves yet.</td></tr>'}</tbody></table></section>`;
-  }));
+    }),
+  );
   root.innerHTML = `<h1>Schools</h1><p class="muted">Open a wave (a survey year) for its leadership report, or a school to see how it changed over the years.</p><div class="schools">${cards.join('')}</div>`;
 }

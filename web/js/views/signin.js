@@ -23,7 +23,10 @@ export function renderSignIn(root, done) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     err.textContent = '';
-    if (!form.username.value.trim() || !form.password.value) { err.textContent = 'Enter your user name and password.'; return; }
+    if (!form.username.value.trim() || !form.password.value) {
+      err.textContent = 'Enter your user name and password.';
+      return;
+    }
     const button = form.querySelector('button');
     button.disabled = true;
     try {
@@ -32,7 +35,9 @@ export function renderSignIn(root, done) {
     } catch (e) {
       err.textContent = explain(e);
       form.password.select();
-    } finally { button.disabled = false; }
+    } finally {
+      button.disabled = false;
+    }
   });
   form.username.focus();
 }
@@ -55,8 +60,16 @@ export function renderPasswordChange(root, done) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     err.textContent = '';
-    if (form.next.value.length < 10) { err.textContent = 'The new password needs at least 10 characters.'; form.next.focus(); return; }
-    if (form.next.value !== form.again.value) { err.textContent = 'The two new passwords differ.'; form.again.focus(); return; }
+    if (form.next.value.length < 10) {
+      err.textContent = 'The new password needs at least 10 characters.';
+      form.next.focus();
+      return;
+    }
+    if (form.next.value !== form.again.value) {
+      err.textContent = 'The two new passwords differ.';
+      form.again.focus();
+      return;
+    }
     try {
       await post('/api/auth/password', { currentPassword: form.current.value, newPassword: form.next.value });
       await done();

@@ -9,8 +9,14 @@ export async function renderWaveData(root, { wave, school, me, stale }) {
   document.title = `Uploads · ${school.name} ${wave.label} · leadmap`;
   const writer = me.role !== 'viewer';
   const crumbs = `<nav class="crumbs" aria-label="Breadcrumb"><a href="#/schools">Schools</a> › <a href="#/school/${esc(school.id)}">${esc(school.name)}</a> › ${wave.status === 'ready' ? `<a href="#/wave/${esc(wave.id)}">${esc(wave.label)}</a>` : esc(wave.label)} › <span aria-current="page">Uploads &amp; review</span></nav>`;
-  if (!writer) { root.innerHTML = `${crumbs}<div class="card">Uploads and the survey review list are for analysts and administrators.</div>`; return; }
-  const [{ files }, review] = await Promise.all([get(`/api/waves/${encodeURIComponent(wave.id)}/files`), get(`/api/waves/${encodeURIComponent(wave.id)}/review`).catch(() => ({ items: [] }))]);
+  if (!writer) {
+    root.innerHTML = `${crumbs}<div class="card">Uploads and the survey review list are for analysts and administrators.</div>`;
+    return;
+  }
+  const [{ files }, review] = await Promise.all([
+    get(`/api/waves/${encodeURIComponent(wave.id)}/files`),
+    get(`/api/waves/${encodeURIComponent(wave.id)}/review`).catch(() => ({ items: [] })),
+  ]);
   if (stale()) return;
   root.innerHTML = `${crumbs}
     <h1>${esc(school.name)} · ${esc(wave.label)} <span class="badge" id="wave-badge">${esc(wave.status === 'ready' ? `${wave.people} people, ${wave.ties} ties` : 'no data yet')}</span></h1>
@@ -45,7 +51,10 @@ function wireUpload(root, wave, school) {
   const form = root.querySelector('#upload-form');
   const modeInputs = form.querySelectorAll('input[name=mode]');
   const mode = () => [...modeInputs].find((i) => i.checked).value;
-  for (const i of modeInputs) i.addEventListener('change', () => { for (const d of form.querySelectorAll('[data-mode]')) d.hidden = d.dataset.mode !== mode(); });
+  for (const i of modeInputs)
+    i.addEventListener('change', () => {
+      for (const d of form.querySelectorAll('[data-mode]')) d.hidden = d.dataset.mode !== mode();
+    });
   const out = root.querySelector('#upload-result');
   const box = root.querySelector('#upload-progress');
   const bar = root.querySelector('#upload-bar');
@@ -55,7 +64,10 @@ function wireUpload(root, wave, school) {
     out.innerHTML = '';
     const fd = new FormData();
     const fields = mode() === 'ties' ? ['roster', 'ties', 'respondents'] : ['roster', 'survey'];
-    for (const f of fields) { const file = form.querySelector(`#f-${f}`).files[0]; if (file) fd.append(f, file, file.name); }
+    for (const f of fields) {
+      const file = form.querySelector(`#f-${f}`).files[0];
+      if (file) fd.append(f, file, file.name);
+    }
     const need = mode() === 'ties' ? 'ties' : 'survey';
     if (!fd.has(need) || (mode() === 'survey' && !fd.has('roster'))) {
       out.innerHTML = `<p class="error" role="alert">Choose ${mode() === 'ties' ? 'a tie list' : 'a survey export and a roster'} first.</p>`;
@@ -66,12 +78,16 @@ function wireUpload(root, wave, school) {
     button.disabled = true;
     box.hidden = false;
     try {
-      const { job } = await upload(`/api/waves/${encodeURIComponent(wave.id)}/uploads`, fd, (f) => { bar.value = f; phase.textContent = `Sending… ${Math.round(f * 100)} %`; });
+      const { job } = await upload(`/api/waves/${encodeURIComponent(wave.id)}/uploads`, fd, (f) => {
+        bar.value = f;
+        phase.textContent = `Sending… ${Math.round(f * 100)} %`;
+      });
       bar.value = 0;
       const done = await followJob(job.id, (j) => {
         const p = j.progress;
         phase.textContent = `${j.status === 'queued' ? 'Waiting' : 'Checking and storing'}${p?.phase ? `: ${p.phase}` : ''}${p?.fraction != null ? ` ${Math.round(p.fraction * 100)} %` : ''}`;
-        if (p?.fraction != null) bar.value = p.fraction; else bar.removeAttribute('value');
+        if (p?.fraction != null) bar.value = p.fraction;
+        else bar.removeAttribute('value');
       });
       box.hidden = true;
       forgetWave(wave.id);
@@ -94,7 +110,9 @@ function wireUpload(root, wave, school) {
       box.hidden = true;
       const problems = e instanceof ApiError ? e.details?.problems : null;
       out.innerHTML = `<div class="error-box" role="alert"><strong>Nothing was stored.</strong> ${esc(e.message)}</div>${problems ? problemsTable(problems, 'Problems to fix') : ''}`;
-    } finally { button.disabled = false; }
+    } finally {
+      button.disabled = false;
+    }
   });
 }
 
@@ -117,9 +135,15 @@ function reviewHtml(items) {
   const open = items.filter((i) => !i.resolution).length;
   return `<p class="lead-in">Names in the survey answers that could not be matched to the roster with certainty. Pick who was meant, then re-read the survey with your decisions. <b id="review-open">${open}</b> of ${items.length} undecided.</p>
     <div class="scroll tall"><table id="review-table"><thead><tr><th scope="col" class="num">Row</th><th scope="col">Question</th><th scope="col">Written</th><th scope="col">Who was meant?</th><th scope="col"></th></tr></thead><tbody>
-    ${items.map((i) => `<tr data-item="${esc(i.id)}"><td class="num">${i.row ?? '—'}</td><td class="small">${esc(i.column ?? '')}</td><td><code>${esc(i.raw)}</code></td><td><label class="sr-only" for="res-${esc(i.id)}">Who was meant by ${esc(i.raw)}</label><select id="res-${esc(i.id)}" data-item="${esc(i.id)}">
+    ${items
+      .map(
+        (
+          i,
+        ) => `<tr data-item="${esc(i.id)}"><td class="num">${i.row ?? '—'}</td><td class="small">${esc(i.column ?? '')}</td><td><code>${esc(i.raw)}</code></td><td><label class="sr-only" for="res-${esc(i.id)}">Who was meant by ${esc(i.raw)}</label><select id="res-${esc(i.id)}" data-item="${esc(i.id)}">
       <option value="">undecided</option>${(i.candidates ?? []).map((c) => `<option value="${esc(c.id)}"${i.resolution === c.id ? ' selected' : ''}>${esc(c.name)} (${Math.round(c.score * 100)} % match)</option>`).join('')}
-      <option value="not on roster"${i.resolution === 'not on roster' ? ' selected' : ''}>not on the roster</option><option value="ignore"${i.resolution === 'ignore' ? ' selected' : ''}>ignore this answer</option></select></td><td class="small saved" aria-live="polite"></td></tr>`).join('')}
+      <option value="not on roster"${i.resolution === 'not on roster' ? ' selected' : ''}>not on the roster</option><option value="ignore"${i.resolution === 'ignore' ? ' selected' : ''}>ignore this answer</option></select></td><td class="small saved" aria-live="polite"></td></tr>`,
+      )
+      .join('')}
     </tbody></table></div>
     <p><button type="button" id="reprocess">Re-read the survey with these decisions</button> <span id="reprocess-status" class="small" aria-live="polite"></span></p>`;
 }
@@ -130,13 +154,17 @@ function wireReview(root, wave, items) {
       const cell = sel.closest('tr').querySelector('.saved');
       cell.textContent = 'saving…';
       try {
-        await post(`/api/waves/${encodeURIComponent(wave.id)}/review/${encodeURIComponent(sel.dataset.item)}`, { resolution: sel.value || null });
+        await post(`/api/waves/${encodeURIComponent(wave.id)}/review/${encodeURIComponent(sel.dataset.item)}`, {
+          resolution: sel.value || null,
+        });
         cell.textContent = 'saved';
         const item = items.find((i) => i.id === sel.dataset.item);
         if (item) item.resolution = sel.value || null;
         const n = root.querySelector('#review-open');
         if (n) n.textContent = String(items.filter((i) => !i.resolution).length);
-      } catch (e) { cell.innerHTML = `<span class="error">${esc(e.message)}</span>`; }
+      } catch (e) {
+        cell.innerHTML = `<span class="error">${esc(e.message)}</span>`;
+      }
     });
   }
   root.querySelector('#reprocess')?.addEventListener('click', async () => {
@@ -144,9 +172,16 @@ function wireReview(root, wave, items) {
     status.textContent = 'Re-reading…';
     try {
       const { job } = await post(`/api/waves/${encodeURIComponent(wave.id)}/reprocess`);
-      const done = await followJob(job.id, (j) => { status.textContent = `Re-reading… ${j.progress?.phase ?? ''}`; });
+      const done = await followJob(job.id, (j) => {
+        status.textContent = `Re-reading… ${j.progress?.phase ?? ''}`;
+      });
       forgetWave(wave.id);
-      status.innerHTML = done.status === 'succeeded' ? `Done: ${done.result.people} people, ${done.result.ties} ties. <a href="#/wave/${esc(wave.id)}">Open the analysis</a>` : `<span class="error">${esc(done.error?.message ?? 'failed')}</span>`;
-    } catch (e) { status.innerHTML = errorBox(e); }
+      status.innerHTML =
+        done.status === 'succeeded'
+          ? `Done: ${done.result.people} people, ${done.result.ties} ties. <a href="#/wave/${esc(wave.id)}">Open the analysis</a>`
+          : `<span class="error">${esc(done.error?.message ?? 'failed')}</span>`;
+    } catch (e) {
+      status.innerHTML = errorBox(e);
+    }
   });
 }

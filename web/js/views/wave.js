@@ -11,9 +11,16 @@ import { exportsSection } from './exports.js';
 import { renderWaveData } from './wave-data.js';
 
 const SECTIONS = [
-  ['indicators', 'Indicators'], ['readings', 'Spread'], ['network-section', 'Network'], ['who-leads', 'Who leads what'],
-  ['silos', 'Silos'], ['brokers', 'Brokers'], ['risk', 'Key-person risk'], ['periphery', 'New staff & overload'],
-  ['people-section', 'People'], ['exports', 'Data & exports'],
+  ['indicators', 'Indicators'],
+  ['readings', 'Spread'],
+  ['network-section', 'Network'],
+  ['who-leads', 'Who leads what'],
+  ['silos', 'Silos'],
+  ['brokers', 'Brokers'],
+  ['risk', 'Key-person risk'],
+  ['periphery', 'New staff & overload'],
+  ['people-section', 'People'],
+  ['exports', 'Data & exports'],
 ];
 
 /** The wave with data just before this one (same relation and domain), for the change shown on each indicator. */
@@ -28,7 +35,9 @@ async function previousWave(wave, school, a) {
     if (!base.relations.includes(a.relation) || (a.domain !== 'any' && !base.domains.includes(a.domain))) return null;
     const pa = await data.analysis(before.id, { relation: a.relation, domain: a.domain === 'any' ? undefined : a.domain });
     return { label: before.label, schoolId: school.id, a: pa, l: await data.leadership(before.id, a.relation) };
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** One wave: a report page with sections, or (tab "data") its uploads and survey review. */
@@ -54,17 +63,27 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     a = await data.analysis(waveId, {});
   }
   const [l, g, prev] = await Promise.all([
-    data.leadership(waveId, a.relation), data.graph(waveId, { relation: a.relation, domain: a.domain }), previousWave(wave, school, a),
+    data.leadership(waveId, a.relation),
+    data.graph(waveId, { relation: a.relation, domain: a.domain }),
+    previousWave(wave, school, a),
   ]);
   if (stale()) return;
   const named = a.disclosure === 'named';
-  const opt = (values, current, label = (v) => v) => values.map((v) => `<option value="${esc(v)}"${v === current ? ' selected' : ''}>${esc(label(v))}</option>`).join('');
+  const opt = (values, current, label = (v) => v) =>
+    values.map((v) => `<option value="${esc(v)}"${v === current ? ' selected' : ''}>${esc(label(v))}</option>`).join('');
   const domains = ['any', ...a.domains.filter((d) => d !== 'any')];
   const siblings = (await data.schoolWaves(school.id).catch(() => [])).filter((w) => w.status === 'ready');
   const keep = new URLSearchParams(Object.entries(params).filter(([k, v]) => v && (k === 'relation' || k === 'domain'))).toString();
-  const waveLinks = siblings.length > 1 ? `<nav class="wave-links" aria-label="Waves of this school">Waves: ${siblings.map((w) => (w.id === wave.id
-    ? `<span aria-current="page">${esc(w.label)}</span>`
-    : `<a href="#/wave/${esc(w.id)}/report${keep ? `?${esc(keep)}` : ''}">${esc(w.label)}</a>`)).join('')} <a class="small" href="#/school/${esc(school.id)}">compare all →</a></nav>` : '';
+  const waveLinks =
+    siblings.length > 1
+      ? `<nav class="wave-links" aria-label="Waves of this school">Waves: ${siblings
+          .map((w) =>
+            w.id === wave.id
+              ? `<span aria-current="page">${esc(w.label)}</span>`
+              : `<a href="#/wave/${esc(w.id)}/report${keep ? `?${esc(keep)}` : ''}">${esc(w.label)}</a>`,
+          )
+          .join('')} <a class="small" href="#/school/${esc(school.id)}">compare all →</a></nav>`
+      : '';
   if (stale()) return;
   root.innerHTML = `
     ${head(`<span class="badge ${named ? 'named' : 'pseudo'}" title="${named ? 'Names are shown: you are an analyst or administrator of this school.' : 'People are shown as stable pseudonyms (P-…); roles are hidden.'}">${named ? 'named' : 'pseudonymised'}</span>`)}
