@@ -26,6 +26,13 @@ interface Run {
   seconds: number;
 }
 
+/** The parts of API answers this bench reads. */
+interface ApiBody {
+  school?: { id: string };
+  wave?: { id: string };
+  job?: { id: string; finishedAt: string | null; status: string };
+}
+
 export async function runApiLoadBench(opts: { quick?: boolean; dir?: string; connections?: number } = {}): Promise<string> {
   const connections = opts.connections ?? 50;
   const runJs = fileURLToPath(new URL('../server/run.js', import.meta.url));
@@ -33,18 +40,18 @@ export async function runApiLoadBench(opts: { quick?: boolean; dir?: string; con
   const srv = await startChildServer(runJs, dataDir, { LEADMAP_MAX_UPLOAD_BYTES: String(200 * 1024 * 1024) });
   try {
     const cookie = await signInCookie(srv.url, 'admin', 'crash-test-admin-pw');
-    const call = async (method: string, path: string, body?: unknown): Promise<any> => {
+    const call = async (method: string, path: string, body?: unknown): Promise<ApiBody> => {
       const init: RequestInit = { method, headers: { cookie } };
       if (body instanceof FormData) init.body = body;
       else if (body !== undefined) {
         init.body = JSON.stringify(body);
         (init.headers as Record<string, string>)['content-type'] = 'application/json';
       }
-      return (await fetch(srv.url + path, init)).json();
+      return (await (await fetch(srv.url + path, init)).json()) as ApiBody;
     };
-    const school = (await call('POST', '/api/schools', { slug: 'load', name: 'Load' })).school.id as string;
-    const readWave = (await call('POST', `/api/schools/${school}/waves`, { label: 'read' })).wave.id as string;
-    const ingestWave = (await call('POST', `/api/schools/${school}/waves`, { label: 'ingest' })).wave.id as string;
+    const school = (await call('POST', '/api/schools', { slug: 'load', name: 'Load' })).school!.id;
+    const readWave = (await call('POST', `/api/schools/${school}/waves`, { label: 'read' })).wave!.id;
+    const ingestWave = (await call('POST', `/api/schools/${school}/waves`, { label: 'ingest' })).wave!.id;
     const small = new FormData();
     small.append('roster', new Blob([syntheticRoster(400)]), 'roster.csv');
     small.append('ties', new Blob([syntheticTies(400, 4000, 3)]), 'ties.csv');
@@ -101,7 +108,7 @@ export async function runApiLoadBench(opts: { quick?: boolean; dir?: string; con
     const ingest = (async () => {
       const accepted = await call('POST', `/api/waves/${ingestWave}/uploads`, form);
       for (;;) {
-        const j = (await call('GET', `/api/jobs/${accepted.job.id}`)).job;
+        const j = (await call('GET', `/api/jobs/${accepted.job!.id}`)).job!;
         if (j.finishedAt) {
           ingestMs = Date.now() - started;
           ingestStatus = j.status;
@@ -136,7 +143,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   runApiLoadBench({ quick: process.argv.includes('--quick') }).then(
     (md) => process.stdout.write(md + '\n'),
     (err) => {
-      process.stderr.write(String(err?.stack ?? err) + '\n');
+      process.stderr.write(String((err as Error | undefined)?.stack ?? err) + '\n');
       process.exit(1);
     },
   );

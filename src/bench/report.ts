@@ -81,7 +81,7 @@ function approxSection(row: BenchRow | undefined): string {
   const num = (r: Record<string, unknown>, k: string) => Number(r[k]);
   const lines = runs.map(
     (r) =>
-      `| ${r.seed} | ${num(r, 'samples').toLocaleString('en-US')} | ${secs(num(r, 'ms'))} | ${r.top10}/10 | ${r.top100}/100 | ${(100 * num(r, 'medianRelError100')).toFixed(1)} % | ${(100 * num(r, 'reportedTopRelError')).toFixed(1)} % |`,
+      `| ${num(r, 'seed')} | ${num(r, 'samples').toLocaleString('en-US')} | ${secs(num(r, 'ms'))} | ${num(r, 'top10')}/10 | ${num(r, 'top100')}/100 | ${(100 * num(r, 'medianRelError100')).toFixed(1)} % | ${(100 * num(r, 'reportedTopRelError')).toFixed(1)} % |`,
   );
   const nine = runs.filter((r) => num(r, 'top10') >= 9).length;
   const med = [...runs.map((r) => num(r, 'medianRelError100'))].sort((a, b) => a - b)[runs.length >> 1]!;

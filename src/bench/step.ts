@@ -40,7 +40,7 @@ function medianRelError(exact: Float64Array, est: Float64Array, k: number): numb
 async function main(): Promise<void> {
   const [task, ...args] = process.argv.slice(2);
   const t0 = performance.now();
-  let out: Record<string, unknown> = {};
+  let out: Record<string, unknown>;
   switch (task) {
     case 'ingest': {
       const g = await load(args[0]!);

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { statSync } from 'node:fs';
 import type { Problem } from '../model/types.js';
 import { fastCoreMetrics, type FastCoreMetrics, type FastCoreOptions } from './core.js';
@@ -59,7 +60,6 @@ export async function analyzeLargeForCli(
   const { formatProblems } = await import('../ingest/problems.js');
   const { fastTextReport } = await import('./report-text.js');
   const { formatProgress } = await import('./read-stream.js');
-  const { basename } = await import('node:path');
   const label = basename(tiesPath);
   io.stderr(
     `leadmap analyze: large tie file — fast path (typed arrays, all cores)${o.exact ? '' : '; betweenness approximate above 5,000 people unless --exact'}\n`,

@@ -60,7 +60,6 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
   let header: string[] = [];
   let headerOk = true;
   let rowsRead = 0,
-    rowsKept = 0,
     unknownRows = 0;
   const scanner = new CsvByteScanner((buf, st, en, nf) => {
     if (header.length === 0) {
@@ -133,7 +132,6 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     rel[edges.length] =
       col.relation >= 0 && col.relation < nf ? Math.max(0, relations.intern(buf, st[col.relation]!, en[col.relation]!)) : 0;
     edges.add(s, t, weight);
-    rowsKept++;
   });
   await scanFile(path, scanner, opts);
   if (header.length === 0) problems.error('EMPTY_FILE', null, null, null, 'a header row and at least one tie were expected');

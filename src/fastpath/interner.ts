@@ -44,7 +44,7 @@ export class ByteInterner {
     let s = this.names[i];
     if (s === undefined) {
       const st = this.keyStart[i]!;
-      s = Buffer.from(this.pool.buffer, this.pool.byteOffset + st, this.keyLen[i]!).toString('utf8');
+      s = Buffer.from(this.pool.buffer, this.pool.byteOffset + st, this.keyLen[i]).toString('utf8');
       this.names[i] = s;
     }
     return s;

@@ -28,7 +28,7 @@ export async function exactBetweenness(c: CsrArrays, opts: PoolOptions = {}): Pr
   const jobs = Math.min(n, 64);
   const parts = await runTask(c, { kind: 'brandes', jobs }, poolFor(n, n * c.m, opts));
   for (const p of parts) {
-    const v = p.values as Float64Array | null;
+    const v = p.values;
     if (v) for (let i = 0; i < n; i++) out[i]! += v[i]!;
   }
   const scale = 1 / ((n - 1) * (n - 2));

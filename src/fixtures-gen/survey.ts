@@ -35,7 +35,7 @@ export interface SurveyPlan {
   collaborationPull(s: GenPerson, t: GenPerson): number;
   collaborationCap: number;
   /** Weight of a tie s→t in d, 1 (rarely) … 5 (daily); default by team and role. */
-  weight?(s: GenPerson, t: GenPerson, d: Domain, rng: Random): number;
+  weight?: (s: GenPerson, t: GenPerson, d: Domain, rng: Random) => number;
 }
 
 const NAMES_PER_DOMAIN: ReadonlyArray<readonly [number, number]> = [

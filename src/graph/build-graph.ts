@@ -1,4 +1,4 @@
-import { ANY_DOMAIN, DEFAULT_RELATION, type Dataset, type Tie } from '../model/types.js';
+import { ANY_DOMAIN, DEFAULT_RELATION, type Dataset, type Person, type Tie } from '../model/types.js';
 import { LeadmapError } from '../model/errors.js';
 import { createOrgGraph, type EdgeAttributes, type OrgGraph } from './org-graph.js';
 
@@ -54,7 +54,7 @@ export function buildGraph(dataset: Dataset, selection: GraphSelection = {}): Or
     if (domain !== ANY_DOMAIN && t.domain !== domain) continue;
     if (t.source === t.target || !g.hasNode(t.source) || !g.hasNode(t.target)) continue;
     let out = pairs.get(t.source);
-    if (out === undefined) pairs.set(t.source, (out = new Map()));
+    if (out === undefined) pairs.set(t.source, (out = new Map<string, EdgeAttributes>()));
     const a = out.get(t.target);
     if (a === undefined) out.set(t.target, { weight: t.weight, count: t.count });
     else {
@@ -87,7 +87,7 @@ export function graphFrom(people: readonly string[], edges: ReadonlyArray<readon
   return g;
 }
 
-export function blankPerson(id: string): import('../model/types.js').Person {
+export function blankPerson(id: string): Person {
   return {
     id,
     name: id,

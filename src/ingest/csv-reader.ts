@@ -18,7 +18,7 @@ export interface CsvReadOptions {
   onHeader(headers: string[], format: { delimiter: string; encoding: string }): boolean;
   /** Called per non-empty record with its cells and its row number (header = row 1). Return false to stop. */
   onRow(cells: string[], row: number): boolean | void;
-  onProgress?(bytesRead: number, totalBytes: number): void;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
   signal?: AbortSignal;
   maxRecordLength?: number;
 }

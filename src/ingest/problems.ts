@@ -1,4 +1,5 @@
 import type { Problem } from '../model/types.js';
+import { CONTROL_CHARS } from './control-chars.js';
 
 /** Most problems of one code kept in full; the rest are counted. */
 export const KEEP_PER_CODE = 1000;
@@ -59,7 +60,7 @@ export class ProblemCollector {
 
 function clip(v: string | null): string | null {
   if (v === null) return null;
-  const s = v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '?');
+  const s = v.replace(CONTROL_CHARS, '?');
   return s.length > 80 ? s.slice(0, 77) + '...' : s;
 }
 

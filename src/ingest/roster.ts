@@ -103,7 +103,7 @@ export async function readRoster(path: string, options: RosterOptions = {}): Pro
   const people: Person[] = [];
   const firstRowOf = new Map<string, number>();
   rows.forEach(({ cells, row }, k) => {
-    const get = (f: RosterField): string => (h.index[f] === undefined ? '' : unguardCell((cells[h.index[f]!] ?? '').trim()));
+    const get = (f: RosterField): string => (h.index[f] === undefined ? '' : unguardCell((cells[h.index[f]] ?? '').trim()));
     const err = (f: RosterField, code: string, message: string) => problems.error(file, row, h.label[f] ?? f, get(f), code, message);
     if (hasExtraValues(cells, headerWidth)) {
       problems.error(

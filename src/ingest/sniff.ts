@@ -39,7 +39,7 @@ function isValidUtf8Prefix(b: Uint8Array, truncated: boolean): boolean {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
-    let need = 0;
+    let need: number;
     if (c < 0x80) {
       i++;
       continue;

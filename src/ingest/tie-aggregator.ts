@@ -66,7 +66,7 @@ export class TieAggregator {
 
   /** The aggregated ties, in first-seen order. */
   ties(): Tie[] {
-    const out: Tie[] = new Array(this.src.length);
+    const out = new Array<Tie>(this.src.length);
     for (let i = 0; i < this.src.length; i++) {
       const c = this.comboList[this.combo[i]!]!;
       out[i] = {
@@ -95,9 +95,9 @@ export class TieAggregator {
 
   private comboOf(relation: string, domain: string, wave: string | null): number {
     let byDomain = this.combos.get(relation);
-    if (byDomain === undefined) this.combos.set(relation, (byDomain = new Map()));
+    if (byDomain === undefined) this.combos.set(relation, (byDomain = new Map<string, Map<string, number>>()));
     let byWave = byDomain.get(domain);
-    if (byWave === undefined) byDomain.set(domain, (byWave = new Map()));
+    if (byWave === undefined) byDomain.set(domain, (byWave = new Map<string, number>()));
     const w = wave ?? '\u0000';
     let c = byWave.get(w);
     if (c === undefined) {

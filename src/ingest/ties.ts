@@ -35,7 +35,7 @@ export interface TiesOptions {
   undirected?: readonly string[];
   /** Relation of rows when the file has no relation column (default "advice"). */
   defaultRelation?: string;
-  onProgress?(bytesRead: number, totalBytes: number): void;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
   signal?: AbortSignal;
 }
 

@@ -93,8 +93,8 @@ export function presentComparison(
     'inDegreeCentralization',
   ] as const;
   for (const k of keys) {
-    const a = from.network[k] as number | null;
-    const b = to.network[k] as number | null;
+    const a = from.network[k];
+    const b = to.network[k];
     out[k] = { from: a, to: b, delta: a === null || b === null ? null : b - a };
   }
   const a = from.network.isolates,

@@ -73,7 +73,7 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
     }
     log.error('unhandled_error', {
       method: req.method,
-      route: req.route?.path ?? 'unmatched',
+      route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched',
       name: e.name ?? 'Error',
       code: e.code ?? null,
     });

@@ -149,7 +149,8 @@ export interface Store {
   listReviewItems(waveId: string): Promise<ReviewItem[]>;
   resolveReviewItem(waveId: string, itemId: string, resolution: string | null): Promise<ReviewItem | null>;
 
-  getCachedAnalysis(key: string): Promise<unknown | null>;
+  /** The cached value, or null when there is none. */
+  getCachedAnalysis(key: string): Promise<unknown>;
   putCachedAnalysis(key: string, waveId: string, value: unknown): Promise<void>;
 
   createAccount(

@@ -50,7 +50,7 @@ describe('leadmap analyze on networks of 2,000 people or more', () => {
       expect(got.id).toBe(p.id);
       for (const k of fields) {
         if (p[k] === null) expect(got[k]).toBeNull();
-        else expect(Math.abs(got[k] - (p[k] as number)), `${p.id} ${k}`).toBeLessThan(1e-9);
+        else expect(Math.abs(got[k] - p[k]), `${p.id} ${k}`).toBeLessThan(1e-9);
       }
     });
   });

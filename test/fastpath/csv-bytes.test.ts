@@ -5,7 +5,7 @@ import { ByteInterner } from '../../src/fastpath/interner.js';
 function parse(text: string, chunk: number): string[][] {
   const rows: string[][] = [];
   const sc = new CsvByteScanner((buf, st, en, nf) => {
-    rows.push(Array.from({ length: nf }, (_, i) => new TextDecoder().decode(buf.subarray(st[i]!, en[i]!))));
+    rows.push(Array.from({ length: nf }, (_, i) => new TextDecoder().decode(buf.subarray(st[i], en[i]))));
   });
   const bytes = Buffer.from(text, 'utf8');
   for (let i = 0; i < bytes.length; i += chunk) sc.push(bytes.subarray(i, i + chunk));

@@ -35,7 +35,7 @@ beforeAll(async () => {
   as.admin = admin;
   for (const n of ['analyst1', 'viewer1', 'analyst2', 'otheradmin']) {
     as[n] = new Client(srv.url);
-    await as[n]!.signIn(n, PW);
+    await as[n].signIn(n, PW);
   }
   as.anonymous = new Client(srv.url);
 });

@@ -253,7 +253,7 @@ describe('malformed uploads', () => {
     for (const [i, k] of all.entries()) {
       let r;
       if (k.raw) {
-        r = await c.req('POST', `/api/waves/${waveId}/uploads?wait=1`, undefined, { 'content-type': k.raw.type });
+        await c.req('POST', `/api/waves/${waveId}/uploads?wait=1`, undefined, { 'content-type': k.raw.type });
         r = await (async () => {
           const res = await fetch(`${srv.url}/api/waves/${waveId}/uploads?wait=1`, {
             method: 'POST',

@@ -163,7 +163,7 @@ export const FAST_KERNELS_MIN_PEOPLE = 2000;
 async function coreMetricsForCli(graph: OrgGraph, exact: boolean): Promise<CoreMetrics | FastCoreMetrics> {
   if (graph.order < FAST_KERNELS_MIN_PEOPLE) return coreMetrics(graph);
   const { timingsMs: _timings, ...rest } = await fastCoreMetrics(toCsr(graph), { exact });
-  return rest as FastCoreMetrics;
+  return rest;
 }
 
 function existsSyncSafe(p: string): boolean {

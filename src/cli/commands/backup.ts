@@ -18,7 +18,7 @@ export const backupCommand: Command = {
   name: 'backup',
   summary: 'copy the database and uploaded files to a new folder',
   usage: USAGE,
-  async run(argv, io) {
+  run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' } }, allowPositionals: true });
     if (positionals.length !== 1) throw new LeadmapError('BAD_ARGUMENT', 'give exactly one destination folder');
     const dataDir = resolve(io.cwd, values['data-dir'] ?? io.env.LEADMAP_DATA_DIR ?? 'data');
@@ -26,6 +26,6 @@ export const backupCommand: Command = {
     io.stdout(
       `leadmap: backup written to ${r.dest} (database ${(r.dbBytes / 1e6).toFixed(1)} MB, ${r.files} uploaded file(s)); integrity check passed\n`,
     );
-    return EXIT.ok;
+    return Promise.resolve(EXIT.ok);
   },
 };

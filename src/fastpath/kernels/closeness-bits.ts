@@ -113,9 +113,8 @@ export function incomingDistanceSums(c: CsrArrays, from: number, to: number, dis
           visited[o + 2]! |= f2;
           visited[o + 3]! |= f3;
           nextActive[nNext++] = v;
-          let x = f0,
-            t = 0;
-          t = c00 & x;
+          let x = f0;
+          let t = c00 & x;
           c00 ^= x;
           x = t;
           t = c01 & x;
@@ -219,9 +218,8 @@ export function incomingDistanceSums(c: CsrArrays, from: number, to: number, dis
           next[o + 2] = f2;
           next[o + 3] = f3;
           nextActive[nNext++] = v;
-          let x = f0,
-            t = 0;
-          t = c00 & x;
+          let x = f0;
+          let t = c00 & x;
           c00 ^= x;
           x = t;
           t = c01 & x;

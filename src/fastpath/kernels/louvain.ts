@@ -31,7 +31,7 @@ export function louvain(c: CsrArrays, seed = 1, resolution = 1): LouvainResult {
   const rand = mulberry32(seed);
   let level = undirected(c);
   const n0 = c.n;
-  let membership = new Int32Array(n0);
+  const membership = new Int32Array(n0);
   for (let i = 0; i < n0; i++) membership[i] = i;
   let levels = 0;
   for (;;) {
@@ -50,7 +50,6 @@ export function louvain(c: CsrArrays, seed = 1, resolution = 1): LouvainResult {
     if (relabel[m] === -1) relabel[m] = count++;
     labels[i] = relabel[m]!;
   }
-  membership = labels;
   return { labels, count, modularity: modularityOf(undirected(c), labels, resolution), levels };
 }
 
@@ -131,7 +130,7 @@ function localMoving(g: Level, rand: () => number, gamma: number): { comm: Int32
       const ki = k[i]!;
       tot[ci]! -= ki;
       let best = ci;
-      let bestGain = neighW[ci]! - (gamma * tot[ci]! * ki) / m2;
+      let bestGain = neighW[ci] - (gamma * tot[ci]! * ki) / m2;
       for (let a = 1; a < nn; a++) {
         const cc = neighC[a]!;
         const gain = neighW[cc]! - (gamma * tot[cc]! * ki) / m2;

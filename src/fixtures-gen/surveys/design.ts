@@ -189,7 +189,7 @@ export function designSurvey(
         for (const t of mine) {
           if (!byId.has(t.target) || t.target === src) continue;
           const w = Math.max(1, Math.min(5, Math.round(t.weight)));
-          cells.set(t.target, Number.isInteger(t.weight) && FREQ_WORDS[w] ? FREQ_WORDS[w]! : String(t.weight));
+          cells.set(t.target, Number.isInteger(t.weight) && FREQ_WORDS[w] ? FREQ_WORDS[w] : String(t.weight));
           expected.push({
             source: src,
             target: t.target,

@@ -248,5 +248,5 @@ export async function generateSurveyFixtures(root: string): Promise<string[]> {
 
 if (process.argv[1] && resolve(process.argv[1]).endsWith(join('fixtures-gen', 'surveys', 'main.js'))) {
   const root = resolve(process.argv[2] ?? '.');
-  generateSurveyFixtures(root).then((w) => console.log(`survey fixtures written: ${w.join(', ')}`));
+  await generateSurveyFixtures(root).then((w) => console.log(`survey fixtures written: ${w.join(', ')}`));
 }

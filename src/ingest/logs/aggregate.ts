@@ -1,5 +1,5 @@
 import { ANY_DOMAIN, type Tie } from '../../model/types.js';
-import { PairTable } from './pair-table.js';
+import { type PairTable } from './pair-table.js';
 import { thresholdFor, type Windowing } from './windows.js';
 
 /** One window of the result, for the summary. */

@@ -13,7 +13,7 @@ export const TIE_HEADER = 'source,target,relation,domain,weight,count,wave';
  */
 export function writeTiesCsv(aggregate: LogAggregate, path: string): number {
   const fd = openSync(path + '.part', 'w');
-  let ties = 0;
+  let ties: number;
   try {
     ties = writeTies(aggregate, (s) => writeSync(fd, s));
   } finally {

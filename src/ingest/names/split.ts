@@ -88,7 +88,7 @@ function bestGrouping(pieces: string[], matcher: NameMatcher): SplitName[] {
     return m;
   };
   // best[i] = best (score, groups) for pieces[i..n)
-  const best: Array<{ score: number; groups: SplitName[] }> = new Array(n + 1);
+  const best = new Array<{ score: number; groups: SplitName[] }>(n + 1);
   best[n] = { score: 0, groups: [] };
   for (let i = n - 1; i >= 0; i--) {
     const single = clean(pieces[i]!);

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { IngestResult, Person, Tie } from '../../model/types.js';
 import { createNameMatcher, type Resolution } from '../names/matcher.js';
 import { foldName } from '../names/normalize.js';
+import { CONTROL_CHARS, hasControlChars } from '../control-chars.js';
 import { ProblemCollector } from '../problems.js';
 import { planSurvey, type SurveyPlan } from './layout.js';
 import type { SurveyMapping } from './mapping.js';
@@ -19,8 +20,6 @@ export interface SurveyImportOptions {
   /** Rows read before the columns are classified (answers help tell names from scales). Default 200. */
   sampleRows?: number;
 }
-
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /**
  * Reads a wide survey export (Google Forms, Microsoft Forms, Qualtrics, any spreadsheet CSV/TSV/XLSX)
@@ -71,24 +70,22 @@ export async function parseSurveyExport(
   const clean = (r: ExportRow): ExportRow => {
     let dirty = false;
     const cells = r.cells.map((c) => {
-      if (CONTROL.test(c)) {
+      if (hasControlChars(c)) {
         dirty = true;
-        CONTROL.lastIndex = 0;
-        return c.replace(CONTROL, '');
+        return c.replace(CONTROL_CHARS, '');
       }
       return c;
     });
     if (dirty) {
       controlCells++;
-      const bad = (c: string) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(c);
-      const at = r.cells.findIndex(bad);
+      const at = r.cells.findIndex(hasControlChars);
       problems.warning(
         file,
         r.row,
         headerNames[at] || `column ${at + 1}`,
         cells[at] ?? null,
         'CONTROL_CHARACTERS',
-        `control characters removed from ${r.cells.filter(bad).length} cell(s); expected plain text (tabs and line breaks are kept)`,
+        `control characters removed from ${r.cells.filter(hasControlChars).length} cell(s); expected plain text (tabs and line breaks are kept)`,
       );
     }
     return dirty ? { row: r.row, cells } : r;
@@ -98,7 +95,7 @@ export async function parseSurveyExport(
   const headerRows = qualtrics ? 3 : surveyMonkey ? 2 : 1;
   const headers = (
     surveyMonkey ? surveyMonkeyHeaders(buffered[0]!.cells, buffered[1]!.cells) : (qualtrics ? buffered[1]! : buffered[0]!).cells
-  ).map((c) => c.replace(CONTROL, '').trim());
+  ).map((c) => c.replace(CONTROL_CHARS, '').trim());
   const tags = qualtrics ? buffered[0]!.cells.map((c) => c.trim()) : null;
   headerNames = headers;
   const keys = headers.map((h) => h.toLowerCase());
@@ -229,7 +226,7 @@ export async function parseSurveyExport(
       );
       return;
     }
-    let source: string | null = null;
+    let source: string | null;
     const saved = respondentMap[who] ?? respondentMap[who.toLowerCase()];
     if (saved === 'ignore') return;
     if (saved === 'keep') {

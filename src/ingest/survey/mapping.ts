@@ -83,8 +83,8 @@ export function validateMapping(
   const known = ['version', 'tool', 'respondent', 'timestamp', 'dateOrder', 'scales', 'questions', 'resolutions', 'respondents'];
   for (const k of Object.keys(m))
     if (!known.includes(k)) problems.push(problem(`unknown key "${k}"; expected one of ${known.join(', ')}`, k));
-  if (m.dateOrder !== undefined && !['mdy', 'dmy', 'ymd'].includes(String(m.dateOrder)))
-    problems.push(problem('dateOrder must be mdy, dmy or ymd', 'dateOrder', String(m.dateOrder)));
+  if (m.dateOrder !== undefined && !['mdy', 'dmy', 'ymd'].includes(m.dateOrder as string))
+    problems.push(problem('dateOrder must be mdy, dmy or ymd', 'dateOrder', JSON.stringify(m.dateOrder)));
   const questions = (m.questions ?? {}) as Record<string, unknown>;
   for (const [header, q] of Object.entries(questions)) {
     const qq = q as Record<string, unknown> | null;
@@ -93,9 +93,9 @@ export function validateMapping(
       continue;
     }
     if (!QUESTION_KINDS.includes(qq.kind as QuestionKind))
-      problems.push(problem(`kind must be one of ${QUESTION_KINDS.join(', ')}`, header, String(qq.kind)));
+      problems.push(problem(`kind must be one of ${QUESTION_KINDS.join(', ')}`, header, JSON.stringify(qq.kind)));
     if (qq.weight !== undefined && !(typeof qq.weight === 'number' && qq.weight > 0))
-      problems.push(problem('weight must be a positive number', header, String(qq.weight)));
+      problems.push(problem('weight must be a positive number', header, JSON.stringify(qq.weight)));
   }
   for (const key of ['resolutions', 'respondents'] as const) {
     const r = (m[key] ?? {}) as Record<string, unknown>;

@@ -128,5 +128,5 @@ export function cellText(v: unknown): string {
     if (typeof o.text === 'string') return o.text;
     if (typeof o.error === 'string') return o.error;
   }
-  return String(v);
+  return JSON.stringify(v) ?? '';
 }

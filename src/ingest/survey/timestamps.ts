@@ -26,12 +26,7 @@ export function guessDateOrder(samples: readonly string[]): DateOrder {
 export function parseTimestamp(text: string, order: DateOrder): string | null {
   const t = text.trim();
   if (!t) return null;
-  let y: number,
-    mo: number,
-    d: number,
-    h = 0,
-    mi = 0,
-    s = 0;
+  let y: number, mo: number, d: number, h: number, mi: number, s: number;
   const iso = ISO.exec(t);
   const serial = SERIAL.exec(t);
   if (iso) {

@@ -18,7 +18,7 @@ export function burtConstraint(ig: IndexedGraph): (number | null)[] {
   const total = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let k = u.start[i]!; k < u.start[i + 1]!; k++) total[i]! += u.w[k]!;
   const pos = new Int32Array(n).fill(-1);
-  const res: (number | null)[] = new Array(n).fill(null);
+  const res = new Array<number | null>(n).fill(null);
   for (let i = 0; i < n; i++) {
     if (total[i] === 0) continue;
     // p_i· as a dense scratch row over i's neighbours

@@ -44,7 +44,7 @@ export function gini(values: ArrayLike<number>, options: Partial<typeof GINI_DEF
   const { correction } = { ...GINI_DEFAULTS, ...options };
   const n = values.length;
   if (n === 0) return unknown('no people');
-  const s = Float64Array.from(values as ArrayLike<number>).sort();
+  const s = Float64Array.from(values).sort();
   let total = 0;
   for (let i = 0; i < n; i++) total += s[i]!;
   if (total === 0) return unknown('nobody was named');
@@ -69,7 +69,7 @@ export interface LorenzPoint {
  */
 export function lorenzCurve(values: ArrayLike<number>): LorenzPoint[] {
   const n = values.length;
-  const s = Float64Array.from(values as ArrayLike<number>).sort();
+  const s = Float64Array.from(values).sort();
   let total = 0;
   for (let i = 0; i < n; i++) total += s[i]!;
   if (n === 0 || total === 0) return [];

@@ -67,7 +67,7 @@ export interface UndirectedIndex {
 
 export function undirectedIndex(ig: IndexedGraph): UndirectedIndex {
   const { n } = ig;
-  const lists: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  const lists: Map<number, number>[] = Array.from({ length: n }, () => new Map<number, number>());
   for (let i = 0; i < n; i++) {
     for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) {
       const j = ig.outAdj[k]!;

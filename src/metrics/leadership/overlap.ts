@@ -32,7 +32,7 @@ export function crossDomainOverlap(
   nameOf: (id: string) => string,
 ): CrossDomainOverlap {
   const domains = [...leadersByDomain.keys()];
-  const sets = new Map(domains.map((d) => [d, new Set(leadersByDomain.get(d)!)]));
+  const sets = new Map(domains.map((d) => [d, new Set(leadersByDomain.get(d))]));
   const led = new Map<string, string[]>();
   for (const d of domains) for (const id of sets.get(d)!) led.set(id, [...(led.get(id) ?? []), d]);
   const domainsLed = [...led.entries()]

@@ -35,11 +35,7 @@ export function toGraphml(a: PublicAnalysis): string {
   lines.push('  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>');
   lines.push(`  <graph id="${xml(`${a.relation}-${a.domain}`)}" edgedefault="directed">`);
   for (const p of a.people) {
-    lines.push(
-      `    <node id="${xml(p.id)}">` +
-        NODE_ATTRS.map(([k]) => `<data key="${k}">${xml(p[k] as string | number | null)}</data>`).join('') +
-        '</node>',
-    );
+    lines.push(`    <node id="${xml(p.id)}">` + NODE_ATTRS.map(([k]) => `<data key="${k}">${xml(p[k])}</data>`).join('') + '</node>');
   }
   a.edges.forEach((e, i) =>
     lines.push(`    <edge id="e${i}" source="${xml(e.source)}" target="${xml(e.target)}"><data key="weight">${e.weight}</data></edge>`),
@@ -63,7 +59,7 @@ export function toGexf(a: PublicAnalysis): string {
   lines.push('    </attributes>', '    <nodes>');
   for (const p of a.people) {
     const values = NODE_ATTRS.slice(1)
-      .map(([k], i) => `<attvalue for="${i}" value="${xml(p[k] as string | number | null)}"/>`)
+      .map(([k], i) => `<attvalue for="${i}" value="${xml(p[k])}"/>`)
       .join('');
     lines.push(`      <node id="${xml(p.id)}" label="${xml(p.name)}"><attvalues>${values}</attvalues></node>`);
   }

@@ -14,11 +14,11 @@ export function startChildServer(runJs: string, dataDir: string, env: Record<str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => {
+  child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
       try {
         const v = JSON.parse(line) as { url: string; orphansRemoved: number };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Request } from 'express';
@@ -52,7 +52,7 @@ export function receiveUpload(req: Request, limits: MultipartLimits): Promise<Re
     const fields: Record<string, string> = {};
     const pending: Promise<void>[] = [];
     const temp: string[] = [];
-    const outs: import('node:fs').WriteStream[] = [];
+    const outs: WriteStream[] = [];
     const seen = new Set<string>();
     let failed: LeadmapError | Error | null = null;
     let bb: busboy.Busboy;
@@ -82,7 +82,7 @@ export function receiveUpload(req: Request, limits: MultipartLimits): Promise<Re
         await Promise.all(
           outs.map((o) =>
             o.closed
-              ? null
+              ? Promise.resolve()
               : new Promise<void>((done) => {
                   o.once('close', () => done());
                   o.destroy();
@@ -192,8 +192,8 @@ export function receiveUpload(req: Request, limits: MultipartLimits): Promise<Re
 
 /** The user's file name, reduced to a base name of printable characters (it is only ever displayed). */
 function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const b = basename(name.replace(/\\/g, '/'))
+    // eslint-disable-next-line no-control-regex -- file names lose every control character, tabs and line breaks included
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .slice(0, 120);
   return b || 'upload.csv';

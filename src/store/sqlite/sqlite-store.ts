@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/require-await -- the Store interface is asynchronous for every back end; better-sqlite3 answers synchronously, so these methods are async without awaiting */
 import { randomBytes } from 'node:crypto';
 import { LeadmapError } from '../../model/errors.js';
 import type { Dataset } from '../../model/types.js';
@@ -213,7 +214,7 @@ export class SqliteStore implements Store {
   }
 
   // ── analyses ───────────────────────────────────────────────────────────
-  async getCachedAnalysis(key: string): Promise<unknown | null> {
+  async getCachedAnalysis(key: string): Promise<unknown> {
     const r = this.db.prepare('SELECT value_json FROM analysis_cache WHERE key = ?').get(key) as { value_json: string } | undefined;
     return r ? JSON.parse(r.value_json) : null;
   }

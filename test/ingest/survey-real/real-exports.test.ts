@@ -24,7 +24,7 @@ const key = (i: { kind: string; status: string; text: string; column?: string | 
 
 describe.each(cases)('real-shape export %s', (name) => {
   const dir = join(realDir, name);
-  const survey = () => (generated[name] ? generated[name]!() : Promise.resolve(surveyFile(dir)));
+  const survey = () => (generated[name] ? generated[name]() : Promise.resolve(surveyFile(dir)));
   it('without a mapping: no tie the answers do not mean, exactly the expected review items (exit 3)', async () => {
     const want = expectedReview(dir);
     const r = await importFile(await survey(), { json: true });
