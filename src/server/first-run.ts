@@ -4,7 +4,8 @@ import { runIngest } from '../jobs/ingest-task.js';
 import type { ReceivedFile } from '../jobs/ingest-task.js';
 import { randomName, sha256File, type DataDir } from '../store/files.js';
 import type { Organisation, Store } from '../store/store.js';
-import { generatePassword, hashPassword } from './auth/passwords.js';
+import { checkPasswordRules, generatePassword, hashPassword } from './auth/passwords.js';
+import { LeadmapError } from '../model/errors.js';
 
 export interface FirstRunReport {
   adminCreated: boolean;
@@ -17,7 +18,8 @@ export interface FirstRunReport {
 /**
  * On the very first start (no account yet): creates the admin account —
  * password from LEADMAP_ADMIN_PASSWORD, else a one-time password that must be
- * changed at first sign-in — and loads the demo schools found under
+ * changed at first sign-in; a given password must pass the same rules as any
+ * other (checkPasswordRules), else BAD_ARGUMENT — and loads the demo schools found under
  * fixtures/demo/<slug>/<wave>/{roster,ties,respondents}.csv.
  */
 export async function firstRun(
@@ -35,6 +37,8 @@ export async function firstRun(
   };
   if ((await store.countAccounts()) > 0) return report;
   const given = opts.adminPassword && opts.adminPassword.length > 0 ? opts.adminPassword : null;
+  const rule = given === null ? null : checkPasswordRules(given);
+  if (rule) throw new LeadmapError('BAD_ARGUMENT', `LEADMAP_ADMIN_PASSWORD is not accepted: ${rule}`);
   const password = given ?? generatePassword();
   await store.createAccount(org.id, report.adminUsername, 'admin', await hashPassword(password), [], given === null);
   report.adminCreated = true;

@@ -59,7 +59,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const { store, dir, orphansRemoved } = openStore({ kind: 'sqlite', dataDir: opts.dataDir }, { sweepOrphans: true });
   const org = await store.ensureOrganisation('Default organisation');
   const demoDir = opts.demoDir === undefined ? `${ROOT}fixtures/demo` : opts.demoDir;
-  const report = await firstRun(store, dir, org, { adminPassword: opts.adminPassword, demoDir });
+  let report: FirstRunReport;
+  try {
+    report = await firstRun(store, dir, org, { adminPassword: opts.adminPassword, demoDir });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const jobs = new JobRunner();
   jobs.onCrash((job, err) =>
     log.error('job_failed', {

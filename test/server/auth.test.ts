@@ -106,27 +106,33 @@ describe('CSRF', () => {
 });
 
 describe('sign-in throttling', () => {
-  it('slows repeated failures per account and address, without lockout', () => {
+  it('slows repeated failures per account from any address, and a success resets the account', () => {
     let now = 1_000_000;
     const t = new LoginThrottle(() => now);
-    for (let i = 0; i < FREE_FAILURES; i++) {
-      expect(t.waitFor('alice', '1.1.1.1')).toBe(0);
-      t.recordFailure('alice', '1.1.1.1');
+    const attempt = (name: string, address: string): number | 'ok' => {
+      const r = t.reserve(name, address);
+      if (!r.ok) return r.waitMs;
+      r.reservation.failed();
+      return 'ok';
+    };
+    for (let i = 0; i <= FREE_FAILURES; i++) expect(attempt('alice', `10.0.0.${i}`)).toBe('ok');
+    // Counted per account: a fresh address does not help the guesser.
+    expect(attempt('alice', '2.2.2.2')).toBe(1000);
+    now += 1000;
+    expect(attempt('Alice ', '2.2.2.2')).toBe('ok');
+    expect(t.waitFor('alice', '3.3.3.3')).toBe(2000);
+    for (let i = 0; i < 20; i++) {
+      now += MAX_DELAY_MS;
+      attempt('alice', '1.1.1.1');
     }
-    expect(t.waitFor('alice', '1.1.1.1')).toBe(0);
-    t.recordFailure('alice', '1.1.1.1');
-    expect(t.waitFor('alice', '1.1.1.1')).toBe(1000);
-    t.recordFailure('alice', '1.1.1.1');
-    expect(t.waitFor('alice', '1.1.1.1')).toBe(2000);
-    // The victim signing in from her own address is not delayed by the attacker's failures.
-    expect(t.waitFor('alice', '2.2.2.2')).toBe(0);
-    for (let i = 0; i < 10; i++) t.recordFailure('alice', '1.1.1.1');
     expect(t.waitFor('alice', '1.1.1.1')).toBe(MAX_DELAY_MS);
     now += MAX_DELAY_MS;
+    const r = t.reserve('alice', '1.1.1.1');
+    expect(r.ok).toBe(true);
+    if (r.ok) r.reservation.succeeded();
     expect(t.waitFor('alice', '1.1.1.1')).toBe(0);
-    t.recordSuccess('alice', '1.1.1.1');
-    t.recordFailure('alice', '1.1.1.1');
-    expect(t.waitFor('alice', '1.1.1.1')).toBe(0);
+    // Another account is never delayed by alice's failures.
+    expect(t.waitFor('bob', '10.0.0.1')).toBe(0);
   });
 
   it('answers 429 with Retry-After over HTTP, and the same error for unknown users and wrong passwords', async () => {

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { LeadmapError } from '../../model/errors.js';
 import { burnPasswordCheck, checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwords.js';
-import { LoginThrottle } from '../auth/rate-limit.js';
+import { LoginThrottle, type Reservation } from '../auth/rate-limit.js';
 import { clearSessionCookie, startSession } from '../auth/sessions.js';
 import { accountOf } from '../access.js';
 import type { AppDeps } from '../context.js';
@@ -22,17 +22,12 @@ export function authRoutes(deps: AppDeps, throttle = new LoginThrottle()): Route
     ) {
       throw new LeadmapError('BAD_REQUEST', 'send {"username": "...", "password": "..."}');
     }
-    const address = clientAddress(req);
-    const wait = throttle.waitFor(username, address);
-    if (wait > 0) {
-      throw new LeadmapError('RATE_LIMITED', `too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s`, {
-        retryAfterSeconds: Math.ceil(wait / 1000),
-      });
-    }
-    const found = await deps.store.findAccountSecret(username);
-    const ok = found ? await verifyPassword(password, found.passwordHash) : (await burnPasswordCheck(password), false);
+    const attempt = reserveAttempt(throttle, username, clientAddress(req));
+    const found = await settle(attempt, deps.store.findAccountSecret(username));
+    const ok = await settle(attempt, found ? verifyPassword(password, found.passwordHash) : burnPasswordCheck(password).then(() => false));
+    if (ok) attempt.succeeded();
+    else attempt.failed();
     if (!ok || !found) {
-      throttle.recordFailure(username, address);
       deps.audit.record({
         organisationId: found?.account.organisationId ?? null,
         accountId: found?.account.id ?? null,
@@ -42,7 +37,6 @@ export function authRoutes(deps: AppDeps, throttle = new LoginThrottle()): Route
       });
       throw new LeadmapError('BAD_CREDENTIALS', 'user name or password is wrong');
     }
-    throttle.recordSuccess(username, address);
     await startSession(deps.store, req, res, found.account, timeouts);
     deps.audit.record({
       organisationId: found.account.organisationId,
@@ -69,11 +63,17 @@ export function authRoutes(deps: AppDeps, throttle = new LoginThrottle()): Route
     const account = accountOf(req);
     const { currentPassword, newPassword } = (req.body ?? {}) as { currentPassword?: unknown; newPassword?: unknown };
     if (typeof currentPassword !== 'string') throw new LeadmapError('BAD_REQUEST', 'send currentPassword and newPassword');
+    if (currentPassword.length > 200) throw new LeadmapError('BAD_REQUEST', 'the current password is too long');
     const rule = checkPasswordRules(newPassword);
     if (rule) throw new LeadmapError('VALIDATION', rule);
-    const secret = await deps.store.findAccountSecret(account.username);
-    if (!secret || !(await verifyPassword(currentPassword, secret.passwordHash)))
-      throw new LeadmapError('BAD_CREDENTIALS', 'the current password is wrong');
+    const attempt = reserveAttempt(throttle, account.username, clientAddress(req));
+    const secret = await settle(attempt, deps.store.findAccountSecret(account.username));
+    const ok = secret !== null && (await settle(attempt, verifyPassword(currentPassword, secret.passwordHash)));
+    if (ok) attempt.succeeded();
+    else attempt.failed();
+    if (!ok || !secret) throw new LeadmapError('BAD_CREDENTIALS', 'the current password is wrong');
+    if ((newPassword as string).trim() === currentPassword.trim() || (await verifyPassword(newPassword as string, secret.passwordHash)))
+      throw new LeadmapError('VALIDATION', 'the new password must differ from the current one');
     await deps.store.updateAccount(account.id, { passwordHash: await hashPassword(newPassword as string), mustChangePassword: false });
     await deps.store.deleteSessionsOf(account.id);
     const fresh = (await deps.store.getAccount(account.id))!;
@@ -89,6 +89,26 @@ export function authRoutes(deps: AppDeps, throttle = new LoginThrottle()): Route
     res.json({ account: publicAccount(fresh) });
   });
   return r;
+}
+
+/** Takes a password attempt from the throttle before any hash is computed, or answers 429. */
+function reserveAttempt(throttle: LoginThrottle, username: string, address: string): Reservation {
+  const r = throttle.reserve(username, address);
+  if (!r.ok) {
+    const seconds = Math.max(1, Math.ceil(r.waitMs / 1000));
+    throw new LeadmapError('RATE_LIMITED', `too many password attempts; try again in ${seconds} s`, { retryAfterSeconds: seconds });
+  }
+  return r.reservation;
+}
+
+/** Awaits a step of a password check; if it throws, the attempt counts as failed. */
+async function settle<T>(attempt: Reservation, step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (err) {
+    attempt.failed();
+    throw err;
+  }
 }
 
 function clientAddress(req: Request): string {

@@ -47,10 +47,10 @@ export function renderPasswordChange(root, done) {
   root.innerHTML = `
     <form class="card signin" id="password-form" novalidate>
       <h1>Choose your password</h1>
-      <p class="muted">Your account still has a one-time password. Choose your own: at least 10 characters.</p>
+      <p class="muted">Your account still has a one-time password. Choose your own: at least 12 characters.</p>
       <label for="current">One-time password</label><input id="current" type="password" autocomplete="current-password" required>
-      <label for="next">New password</label><input id="next" type="password" autocomplete="new-password" minlength="10" required aria-describedby="next-hint">
-      <p class="hint" id="next-hint">At least 10 characters; a short sentence is easy to remember.</p>
+      <label for="next">New password</label><input id="next" type="password" autocomplete="new-password" minlength="12" required aria-describedby="next-hint">
+      <p class="hint" id="next-hint">At least 12 characters, not a common password; a short sentence is easy to remember.</p>
       <label for="again">New password again</label><input id="again" type="password" autocomplete="new-password" required>
       <p><button type="submit">Save and continue</button></p>
       <div class="error" id="password-error" role="alert" aria-live="assertive"></div>
@@ -60,8 +60,8 @@ export function renderPasswordChange(root, done) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     err.textContent = '';
-    if (form.next.value.length < 10) {
-      err.textContent = 'The new password needs at least 10 characters.';
+    if (form.next.value.trim().length < 12) {
+      err.textContent = 'The new password needs at least 12 characters.';
       form.next.focus();
       return;
     }
