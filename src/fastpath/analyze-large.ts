@@ -59,7 +59,7 @@ export async function analyzeLargeForCli(
 ): Promise<number> {
   const { formatProblems } = await import('../ingest/problems.js');
   const { fastTextReport } = await import('./report-text.js');
-  const { formatProgress } = await import('./read-stream.js');
+  const { formatProgress } = await import('../ingest/bytes/read-stream.js');
   const label = basename(tiesPath);
   io.stderr(
     `leadmap analyze: large tie file — fast path (typed arrays, all cores)${o.exact ? '' : '; betweenness approximate above 5,000 people unless --exact'}\n`,

@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
 import { ANY_DOMAIN, type Problem } from '../model/types.js';
-import { CsvByteScanner, fieldText, parseNumberBytes } from './csv-bytes.js';
-import { ByteInterner } from './interner.js';
+import { CsvByteScanner, fieldText, parseNumberBytes } from '../ingest/bytes/csv-bytes.js';
+import { ByteInterner } from '../ingest/bytes/interner.js';
 import { buildCsr, EdgeBuffer, type CsrGraph } from './csr-graph.js';
-import { ProblemCollector } from './problems.js';
-import { scanFile, type StreamOptions } from './read-stream.js';
+import { ProblemCollector } from '../ingest/problems.js';
+import { scanFile, type StreamOptions } from '../ingest/bytes/read-stream.js';
 
 export interface FastTiesOptions extends StreamOptions {
   /** Roster CSV (column `id`): every roster person becomes a node, isolates included. */
@@ -39,7 +39,7 @@ export type FastTiesResult = { ok: true; graph: CsrGraph; stats: FastTiesStats; 
  */
 export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Promise<FastTiesResult> {
   const file = basename(path);
-  const problems = new ProblemCollector(file);
+  const problems = new ProblemCollector();
   const ids = new ByteInterner();
   let closed = false;
   if (opts.roster !== undefined) {
@@ -77,13 +77,13 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
       for (const need of ['source', 'target'] as const) {
         if (col[need] < 0) {
           headerOk = false;
-          problems.error('MISSING_COLUMN', 1, need, null, `a "${need}" column is required (found: ${header.join(', ')})`);
+          problems.error(file, 1, need, null, 'MISSING_COLUMN', `a "${need}" column is required (found: ${header.join(', ')})`);
         }
       }
       const dup = lower.find((h, i) => lower.indexOf(h) !== i);
       if (dup !== undefined) {
         headerOk = false;
-        problems.error('DUPLICATE_HEADER', 1, dup, null, 'each column header must appear once');
+        problems.error(file, 1, dup, null, 'DUPLICATE_HEADER', 'each column header must appear once');
       }
       if (wantDomain !== null) wantDomainId = domains.intern(wantDomain, 0, wantDomain.length);
       return;
@@ -92,7 +92,7 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     const row = scanner.rows;
     rowsRead++;
     if (nf <= Math.max(col.source, col.target)) {
-      problems.error('MISSING_VALUE', row, header[col.target] ?? 'target', null, 'the row has fewer fields than the header');
+      problems.error(file, row, header[col.target] ?? 'target', null, 'MISSING_VALUE', 'the row has fewer fields than the header');
       return;
     }
     if (col.wave >= 0 && col.wave < nf) {
@@ -105,10 +105,11 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
       weight = parseNumberBytes(buf, st[col.weight]!, en[col.weight]!);
       if (!(weight > 0)) {
         problems.error(
-          'BAD_WEIGHT',
+          file,
           row,
           header[col.weight]!,
           fieldText(buf, st[col.weight]!, en[col.weight]!),
+          'BAD_WEIGHT',
           'a positive number (tie strength) was expected',
         );
         return;
@@ -119,9 +120,9 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     if (s < 0 || t < 0) {
       const which = s < 0 ? col.source : col.target;
       const text = fieldText(buf, st[which]!, en[which]!);
-      if (text === '') problems.error('MISSING_VALUE', row, header[which]!, null, 'a person id was expected');
+      if (text === '') problems.error(file, row, header[which]!, null, 'MISSING_VALUE', 'a person id was expected');
       else if (opts.unknownPeople === 'drop') unknownRows++;
-      else problems.error('UNKNOWN_PERSON', row, header[which]!, text, 'an id listed in the roster was expected');
+      else problems.error(file, row, header[which]!, text, 'UNKNOWN_PERSON', 'an id listed in the roster was expected');
       return;
     }
     if (edges.length === rel.length) {
@@ -134,18 +135,19 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     edges.add(s, t, weight);
   });
   await scanFile(path, scanner, opts);
-  if (header.length === 0) problems.error('EMPTY_FILE', null, null, null, 'a header row and at least one tie were expected');
+  if (header.length === 0) problems.error(file, null, null, null, 'EMPTY_FILE', 'a header row and at least one tie were expected');
   if (wantWave === null && waves.size > 1) {
     problems.error(
-      'WAVE_REQUIRED',
+      file,
       null,
       'wave',
       null,
+      'WAVE_REQUIRED',
       `the file holds several waves (${waves.allNames().slice(0, 5).join(', ')}${waves.size > 5 ? ', …' : ''}); choose one`,
     );
   }
   if (unknownRows > 0)
-    problems.warning('UNKNOWN_PERSON', null, null, null, `${unknownRows} rows name people not on the roster and were left out`);
+    problems.warning(file, null, null, null, 'UNKNOWN_PERSON', `${unknownRows} rows name people not on the roster and were left out`);
   // Relation selection, as resolveRelation does for a dataset.
   const names = relations.allNames();
   let relation: string | null = names.length === 0 ? null : names[0]!;
@@ -155,19 +157,20 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     relation = opts.relation.toLowerCase();
     if (relId < 0 && names.length > 0)
       problems.error(
-        'UNKNOWN_RELATION',
+        file,
         null,
         'relation',
         opts.relation,
+        'UNKNOWN_RELATION',
         `a relation present in the file was expected (${names.join(', ')})`,
       );
   } else if (names.length > 1) {
     relId = names.indexOf('advice');
     relation = 'advice';
     if (relId < 0)
-      problems.error('RELATION_REQUIRED', null, 'relation', null, `the file has several relations (${names.join(', ')}); choose one`);
+      problems.error(file, null, 'relation', null, 'RELATION_REQUIRED', `the file has several relations (${names.join(', ')}); choose one`);
   }
-  const all = problems.finish();
+  const all = problems.list();
   if (problems.hasErrors) return { ok: false, problems: all };
   let otherRelationRows = 0;
   if (relId >= 0 && names.length > 1) {
@@ -204,21 +207,23 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
 
 /** Reads the `id` column of a roster into the interner (roster order = node order). */
 async function readRosterIds(path: string, ids: ByteInterner, opts: StreamOptions): Promise<{ ok: boolean; problems: Problem[] }> {
-  const problems = new ProblemCollector(basename(path));
+  const file = basename(path);
+  const problems = new ProblemCollector();
   let idCol = -2;
   const scanner = new CsvByteScanner((buf, st, en, nf) => {
     if (idCol === -2) {
       const lower = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!).toLowerCase());
       idCol = lower.indexOf('id');
-      if (idCol < 0) problems.error('MISSING_COLUMN', 1, 'id', null, 'an "id" column was expected');
+      if (idCol < 0) problems.error(file, 1, 'id', null, 'MISSING_COLUMN', 'an "id" column was expected');
       return;
     }
     if (idCol < 0) return;
     const before = ids.size;
     const i = idCol < nf ? ids.intern(buf, st[idCol]!, en[idCol]!) : -1;
-    if (i < 0) problems.error('MISSING_VALUE', scanner.rows, 'id', null, 'a person id was expected');
-    else if (ids.size === before) problems.error('DUPLICATE_ID', scanner.rows, 'id', ids.name(i), 'each id must appear once in the roster');
+    if (i < 0) problems.error(file, scanner.rows, 'id', null, 'MISSING_VALUE', 'a person id was expected');
+    else if (ids.size === before)
+      problems.error(file, scanner.rows, 'id', ids.name(i), 'DUPLICATE_ID', 'each id must appear once in the roster');
   });
   await scanFile(path, scanner, { signal: opts.signal });
-  return { ok: !problems.hasErrors, problems: problems.finish() };
+  return { ok: !problems.hasErrors, problems: problems.list() };
 }

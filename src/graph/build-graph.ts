@@ -1,5 +1,6 @@
-import { ANY_DOMAIN, DEFAULT_RELATION, type Dataset, type Person, type Tie } from '../model/types.js';
+import { ANY_DOMAIN, DEFAULT_RELATION, type Dataset, type Tie } from '../model/types.js';
 import { LeadmapError } from '../model/errors.js';
+import { blankPerson } from '../model/blank-person.js';
 import { createOrgGraph, type EdgeAttributes, type OrgGraph } from './org-graph.js';
 
 export interface GraphSelection {
@@ -85,22 +86,4 @@ export function graphFrom(people: readonly string[], edges: ReadonlyArray<readon
     addTie(g, { source: s, target: t, relation: 'advice', domain: ANY_DOMAIN, weight: w ?? 1, count: 1, timestamp: null, wave: null });
   }
   return g;
-}
-
-export function blankPerson(id: string): Person {
-  return {
-    id,
-    name: id,
-    role: '',
-    department: '',
-    team: '',
-    school: '',
-    startYear: null,
-    yearsExperience: null,
-    fte: null,
-    releaseTime: null,
-    email: null,
-    onRoster: true,
-    attributes: {},
-  };
 }

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Dataset, IngestResult, Person, Problem, Tie } from '../model/types.js';
-import { blankPerson } from '../graph/build-graph.js';
+import { blankPerson } from '../model/blank-person.js';
 import { readRoster } from './roster.js';
 import { readTies, type TiesOptions } from './ties.js';
 import { readIdList } from './id-list.js';

@@ -1,30 +1,35 @@
 import type { Problem } from '../model/types.js';
 import { CONTROL_CHARS } from './control-chars.js';
 
-/** Most problems of one code kept in full; the rest are counted. */
-export const KEEP_PER_CODE = 1000;
+/** Problems of one kind (code and column) kept in full; later ones of that kind are only counted. */
+export const KEEP_PER_KIND = 20;
 
 /**
- * Collects problems found while reading a file. Every problem is counted; the
- * first KEEP_PER_CODE of each code are kept in full so a 2,000,000-row file of
- * bad weights does not hold 2,000,000 objects.
+ * Collects the problems found while reading a file (the standard readers and the fast path alike).
+ * Every problem is counted; the first `keepPerKind` of each kind (same code, same column) are kept
+ * in full, and `list()` ends with one line per kind that overflowed ("41,203 more rows with the same
+ * problem (…)"), so nothing is dropped silently and a 2,000,000-row file of bad weights does not hold
+ * 2,000,000 objects. Values are clipped to 80 characters with control characters shown as "?".
  */
 export class ProblemCollector {
   private readonly kept: Problem[] = [];
-  private readonly perCode = new Map<string, { errors: number; warnings: number; kept: number }>();
+  private readonly kinds = new Map<string, { kept: number; more: number; first: Problem }>();
   private errorCount = 0;
 
+  constructor(private readonly keepPerKind = KEEP_PER_KIND) {}
+
   add(p: Problem): void {
-    const c = this.perCode.get(p.code) ?? { errors: 0, warnings: 0, kept: 0 };
-    if (p.severity === 'error') {
-      c.errors++;
-      this.errorCount++;
-    } else c.warnings++;
-    if (c.kept < KEEP_PER_CODE) {
-      this.kept.push(p);
-      c.kept++;
+    if (p.severity === 'error') this.errorCount++;
+    const key = `${p.code}\u0000${p.column ?? ''}`;
+    let kind = this.kinds.get(key);
+    if (kind === undefined) {
+      kind = { kept: 0, more: 0, first: p };
+      this.kinds.set(key, kind);
     }
-    this.perCode.set(p.code, c);
+    if (kind.kept < this.keepPerKind) {
+      this.kept.push(p);
+      kind.kept++;
+    } else kind.more++;
   }
 
   error(file: string, row: number | null, column: string | null, value: string | null, code: string, message: string): void {
@@ -42,17 +47,18 @@ export class ProblemCollector {
     return this.errorCount;
   }
 
-  /** Kept problems, errors first, then by row. */
+  /** Kept problems, errors first, then by row; then one count line per kind that had more. */
   list(): Problem[] {
-    return [...this.kept].sort((a, b) => (a.severity === b.severity ? (a.row ?? 0) - (b.row ?? 0) : a.severity === 'error' ? -1 : 1));
-  }
-
-  /** Problems not kept in full, per code (to print "… and 1,234 more"). */
-  omitted(): Array<{ code: string; count: number }> {
-    const out: Array<{ code: string; count: number }> = [];
-    for (const [code, c] of this.perCode) {
-      const total = c.errors + c.warnings;
-      if (total > c.kept) out.push({ code, count: total - c.kept });
+    const out = [...this.kept].sort((a, b) => (a.severity === b.severity ? (a.row ?? 0) - (b.row ?? 0) : a.severity === 'error' ? -1 : 1));
+    for (const { more, first } of this.kinds.values()) {
+      if (more > 0) {
+        out.push({
+          ...first,
+          row: null,
+          value: null,
+          message: `${more.toLocaleString('en-US')} more rows with the same problem (${first.message})`,
+        });
+      }
     }
     return out;
   }
@@ -75,11 +81,7 @@ export function formatProblem(p: Problem): string {
 }
 
 /** Formats a list for a terminal: at most `limit` lines per code, then a count of the rest. */
-export function formatProblems(
-  problems: readonly Problem[],
-  omitted: ReadonlyArray<{ code: string; count: number }> = [],
-  limit = 20,
-): string {
+export function formatProblems(problems: readonly Problem[], limit = 20): string {
   const shown = new Map<string, number>();
   const lines: string[] = [];
   const hidden = new Map<string, number>();
@@ -90,7 +92,6 @@ export function formatProblems(
       shown.set(p.code, n + 1);
     } else hidden.set(p.code, (hidden.get(p.code) ?? 0) + 1);
   }
-  for (const o of omitted) hidden.set(o.code, (hidden.get(o.code) ?? 0) + o.count);
   for (const [code, count] of hidden) lines.push(`… and ${count.toLocaleString('en-US')} more problems of the same kind [${code}]`);
   return lines.join('\n');
 }

@@ -4,7 +4,8 @@ import { readCsv } from './csv-reader.js';
 import { describeAliases, resolveHeader, type AliasTable, type ResolvedHeader } from './headers.js';
 import { ProblemCollector } from './problems.js';
 import { hasExtraValues } from './row-shape.js';
-import { parseNumber, parseShare, parseYear, typeColumn, unguardCell } from './values.js';
+import { parseNumber, parseShare, parseYear, typeColumn } from './values.js';
+import { unguardCell } from './csv-safe.js';
 
 export type RosterField =
   | 'id'

@@ -5,7 +5,8 @@ import { describeAliases, resolveHeader, type AliasTable, type ResolvedHeader } 
 import { ProblemCollector } from './problems.js';
 import { TieAggregator } from './tie-aggregator.js';
 import { hasExtraValues } from './row-shape.js';
-import { MAX_STRENGTH, normalizeLabel, parseNumber, parsePositiveNumber, unguardCell } from './values.js';
+import { MAX_STRENGTH, normalizeLabel, parseNumber, parsePositiveNumber } from './values.js';
+import { unguardCell } from './csv-safe.js';
 
 export type TieField = 'source' | 'target' | 'relation' | 'domain' | 'weight' | 'count' | 'timestamp' | 'wave';
 

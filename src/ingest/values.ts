@@ -67,12 +67,3 @@ export function typeColumn(values: readonly string[], decimalComma: boolean): At
 export function normalizeLabel(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
-
-/**
- * Undoes the formula guard leadmap's own CSV exports add (src/privacy/csv-safe.ts): a cell written as
- * `'=A1` (apostrophe before = + - @ TAB CR) is read back as `=A1`, so an exported file re-imports to
- * the same ids. Any other text is returned as is.
- */
-export function unguardCell(text: string): string {
-  return text.length > 1 && text.charCodeAt(0) === 39 && '=+-@\t\r'.includes(text[1]!) ? text.slice(1) : text;
-}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
-import type { AppDeps } from '../server/context.js';
+import type { DataDir } from '../store/files.js';
+import type { Store } from '../store/store.js';
 import { ingestInBackground } from './ingest-job.js';
 import type { IngestOutcome, ReceivedFile } from './ingest-task.js';
 import type { ReportProgress } from './jobs.js';
@@ -11,7 +12,7 @@ import type { ReportProgress } from './jobs.js';
  * stored, and the error propagates to the job.
  */
 export async function runIngestAll(
-  deps: Pick<AppDeps, 'store' | 'dir'>,
+  deps: { store: Pick<Store, 'deleteSchool'>; dir: Pick<DataDir, 'root'> },
   schoolId: string,
   accountId: string,
   waves: Array<{ waveId: string; files: ReceivedFile[] }>,

@@ -1,4 +1,4 @@
-import type { RawAnalysis } from '../server/analysis/compute.js';
+import type { RawAnalysis } from '../metrics/wave-analysis.js';
 import type { Disclosure, PrivacyPolicy } from './policy.js';
 import type { Pseudonyms } from './pseudonym.js';
 import { groupLabelFor, suppressBlocks, suppressGroups, type Suppressed } from './suppress.js';

@@ -209,7 +209,7 @@ describe("readTies: leadmap's own tie CSVs", () => {
 
 describe('readTies: files leadmap exported', () => {
   it("reads ids written with the formula guard ('=A1) back as they were", async () => {
-    const { csvLine } = await import('../../src/privacy/csv-safe.js');
+    const { csvLine } = await import('../../src/ingest/csv-safe.js');
     const text = csvLine(['source', 'target']) + csvLine(['=x', '@y']) + csvLine(['-z', '=x']);
     const r = await readTies(writeFile(dir, 'guarded.csv', text), {});
     expect(r.ok && r.value.ties.map((t) => [t.source, t.target])).toEqual([

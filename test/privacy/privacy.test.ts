@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from '../../src/privacy/csv-safe.js';
+import { csvCell, csvLine } from '../../src/ingest/csv-safe.js';
 import { Pseudonyms } from '../../src/privacy/pseudonym.js';
 import { suppressBlocks, suppressGroups, groupLabelFor, SMALL_GROUP_LABEL } from '../../src/privacy/suppress.js';
 import { privacyPolicy } from '../../src/privacy/policy.js';

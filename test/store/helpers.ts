@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset, Person, Tie } from '../../src/model/types.js';
-import { blankPerson } from '../../src/graph/build-graph.js';
+import { blankPerson } from '../../src/model/blank-person.js';
 
 export function tempDir(prefix = 'leadmap-test-'): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));

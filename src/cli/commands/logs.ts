@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, type Command } from '../command.js';
 import { formatProblems } from '../../ingest/problems.js';
-import { formatProgress } from '../../fastpath/read-stream.js';
+import { formatProgress } from '../../ingest/bytes/read-stream.js';
 import {
   readInteractionLog,
   writeTies,

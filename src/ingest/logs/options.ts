@@ -1,4 +1,4 @@
-import type { StreamProgress } from '../../fastpath/read-stream.js';
+import type { StreamProgress } from '../bytes/read-stream.js';
 
 /** What a log file records. */
 export type LogKind = 'email' | 'meeting' | 'chat' | 'generic';

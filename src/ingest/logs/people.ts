@@ -1,5 +1,5 @@
 import type { Person } from '../../model/types.js';
-import { ByteInterner } from '../../fastpath/interner.js';
+import { ByteInterner } from '../bytes/interner.js';
 import { EXTERNAL_ID } from './options.js';
 
 const UNRESOLVED = -9;

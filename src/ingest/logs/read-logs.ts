@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import type { Person, Problem } from '../../model/types.js';
-import { CsvByteScanner, fieldText, parseNumberBytes } from '../../fastpath/csv-bytes.js';
-import { ByteInterner } from '../../fastpath/interner.js';
-import { ProblemCollector } from '../../fastpath/problems.js';
-import { scanFile, type StreamProgress } from '../../fastpath/read-stream.js';
+import { CsvByteScanner, fieldText, parseNumberBytes } from '../bytes/csv-bytes.js';
+import { ByteInterner } from '../bytes/interner.js';
+import { ProblemCollector } from '../problems.js';
+import { scanFile, type StreamProgress } from '../bytes/read-stream.js';
 import { readRoster } from '../roster.js';
 import { LogAggregate } from './aggregate.js';
 import { resolveColumns, type LogField } from './columns.js';
@@ -56,7 +56,7 @@ const DAY = 86_400_000;
 export async function readInteractionLog(path: string, options: Partial<LogOptions> & Pick<LogOptions, 'kind'>): Promise<LogResult> {
   const o: LogOptions = { ...LOG_DEFAULTS, ...options };
   const file = basename(path);
-  const problems = new ProblemCollector(file);
+  const problems = new ProblemCollector();
   const stats: LogStats = {
     rowsRead: 0,
     eventsUsed: 0,
@@ -98,9 +98,9 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
   const fail = (row: number, field: LogField, code: string, value: string | null, message: string): void => {
     if (o.skipBadRows) {
       stats.badRowsSkipped++;
-      problems.warning(code, row, header![col[field]!] ?? field, value, message + ' (row skipped)');
+      problems.warning(file, row, header![col[field]!] ?? field, value, code, message + ' (row skipped)');
     } else {
-      problems.error(code, row, header![col[field]!] ?? field, value, message);
+      problems.error(file, row, header![col[field]!] ?? field, value, code, message);
     }
   };
 
@@ -158,7 +158,7 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
     if (header === null) {
       header = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!));
       const r = resolveColumns(o.kind, header);
-      for (const p of r.problems) problems.error(p.code, 1, p.column, null, p.message);
+      for (const p of r.problems) problems.error(file, 1, p.column, null, p.code, p.message);
       if (r.problems.length > 0) {
         refused = true;
         scanner.stop();
@@ -276,8 +276,8 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
 
   const progress = await scanFile(path, scanner, { onProgress: o.onProgress, signal: o.signal });
   stats.progress = progress;
-  if (header === null) problems.error('EMPTY_FILE', null, null, null, 'a header row and at least one event were expected');
-  if (problems.hasErrors) return { ok: false, problems: problems.finish(), stats };
+  if (header === null) problems.error(file, null, null, null, 'EMPTY_FILE', 'a header row and at least one event were expected');
+  if (problems.hasErrors) return { ok: false, problems: problems.list(), stats };
   spreadChannels(channelPosts, pairs, o, stats);
   stats.people = people.ids.length;
   stats.offRosterAddresses = people.unknownAddresses;
@@ -297,7 +297,7 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
     o.minInteractions,
     o.minWindowDays,
   );
-  return { ok: true, aggregate, stats, problems: problems.finish() };
+  return { ok: true, aggregate, stats, problems: problems.list() };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
-import { csvCell } from '../../privacy/csv-safe.js';
+import { csvCell } from '../csv-safe.js';
 import { ANY_DOMAIN } from '../../model/types.js';
 import type { LogAggregate } from './aggregate.js';
 

@@ -111,7 +111,7 @@ export function formatSummary(s: SurveySummary, r: SurveyImport, reviewLimit = 3
   if (r.problems.length)
     out.push(
       'Problems:\n' +
-        formatProblems(r.problems, [], 10)
+        formatProblems(r.problems, 10)
           .split('\n')
           .map((l) => '  ' + l)
           .join('\n'),

@@ -6,7 +6,7 @@ import type { Disclosure } from '../../privacy/policy.js';
 import type { WaveRecord } from '../../store/store.js';
 import { accountOf, seesNames } from '../access.js';
 import type { AppDeps } from '../context.js';
-import { analysisKey, ANALYSIS_VERSION, computeAnalysis, resolveSelection, type RawAnalysis } from './compute.js';
+import { analysisKey, ANALYSIS_VERSION, computeAnalysis, resolveSelection, type RawAnalysis } from '../../metrics/wave-analysis.js';
 
 const MEMO_SIZE = 16;
 /** Named presentations never call label(); an empty table makes any slip throw instead of leaking. */

@@ -1,4 +1,4 @@
-import { csvLine } from '../../privacy/csv-safe.js';
+import { csvLine } from '../../ingest/csv-safe.js';
 import type { PublicAnalysis } from '../../privacy/present.js';
 
 const METRICS = [

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { analyzeLeadership, summarizeLeadership, groupValue } from '../../../src/metrics/analytics.js';
-import { blankPerson } from '../../../src/graph/build-graph.js';
+import { blankPerson } from '../../../src/model/blank-person.js';
 import type { Dataset, Person, Tie } from '../../../src/model/types.js';
 import { describeWithDatasets } from '../../helpers/datasets.js';
 import { loadShared } from './load.js';

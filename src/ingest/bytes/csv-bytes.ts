@@ -1,5 +1,5 @@
 /**
- * A tight byte-level CSV scanner for the large-file fast path (papaparse stays the general parser).
+ * A tight byte-level CSV scanner for the large-file fast path and the log reader (papaparse stays the general parser).
  * RFC 4180: fields separated by `delimiter`, rows by LF or CRLF, fields may be quoted with `"`
  * and a doubled `""` inside quotes is one quote; quoted fields may span lines and chunk borders.
  * A leading UTF-8 BOM is stripped; blank lines are skipped. Fields are handed out as byte ranges

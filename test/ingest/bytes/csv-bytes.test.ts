@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvByteScanner, fieldText, parseNumberBytes } from '../../src/fastpath/csv-bytes.js';
-import { ByteInterner } from '../../src/fastpath/interner.js';
+import { CsvByteScanner, fieldText, parseNumberBytes } from '../../../src/ingest/bytes/csv-bytes.js';
+import { ByteInterner } from '../../../src/ingest/bytes/interner.js';
 
 function parse(text: string, chunk: number): string[][] {
   const rows: string[][] = [];

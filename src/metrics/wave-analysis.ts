@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { buildGraph, resolveRelation } from '../../graph/build-graph.js';
-import { coreMetrics, type MetricNote, type NetworkMetrics, type PersonMetrics } from '../../metrics/core.js';
-import { eiIndex } from '../../metrics/group/ei-index.js';
-import { mixingMatrix } from '../../metrics/group/mixing.js';
-import { indexGraph } from '../../metrics/leadership/indexed.js';
-import { whoLeads } from '../../metrics/leadership/who-leads.js';
-import { ANY_DOMAIN, type Dataset } from '../../model/types.js';
+import { buildGraph, resolveRelation } from '../graph/build-graph.js';
+import { coreMetrics, type MetricNote, type NetworkMetrics, type PersonMetrics } from './core.js';
+import { eiIndex } from './group/ei-index.js';
+import { mixingMatrix } from './group/mixing.js';
+import { indexGraph } from './leadership/indexed.js';
+import { whoLeads } from './leadership/who-leads.js';
+import { ANY_DOMAIN, type Dataset } from '../model/types.js';
 
 /** Bump when the shape or the numbers of RawAnalysis change: old cache entries are then ignored. */
 export const ANALYSIS_VERSION = 1;

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { CsvByteScanner } from './csv-bytes.js';
-import { LeadmapError } from '../model/errors.js';
+import { LeadmapError } from '../../model/errors.js';
 
 /** Progress of a streamed read, reported a few times a second (job status, stderr line). */
 export interface StreamProgress {

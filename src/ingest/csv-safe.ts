@@ -19,3 +19,12 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 export function csvLine(cells: ReadonlyArray<string | number | boolean | null | undefined>): string {
   return cells.map(csvCell).join(',') + '\r\n';
 }
+
+/**
+ * Undoes the formula guard leadmap's own CSV exports add (csvCell above): a cell written as
+ * `'=A1` (apostrophe before = + - @ TAB CR) is read back as `=A1`, so an exported file re-imports to
+ * the same ids. Any other text is returned as is.
+ */
+export function unguardCell(text: string): string {
+  return text.length > 1 && text.charCodeAt(0) === 39 && DANGEROUS_FIRST.has(text[1]!) ? text.slice(1) : text;
+}
