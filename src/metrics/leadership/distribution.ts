@@ -110,14 +110,31 @@ export function topShare(
   const n = ids.length;
   if (n === 0) return { ...unknown('no people'), top: [] };
   const order = rankByInDegree(ids, inDegree);
-  const k = Math.min(n, Math.max(1, Math.ceil(fraction * n - 1e-9)));
+  const top = order.slice(0, topCount(n, fraction)).map((i) => ids[i]!);
+  const share = topShareValue(inDegree, fraction);
+  return share === null ? { ...unknown(n === 0 ? 'no people' : 'nobody was named'), top } : { ...known(share), top };
+}
+
+/** k = ceil(fraction · n), at least 1 and at most n: how many people count as "the top". */
+function topCount(n: number, fraction: number): number {
+  return Math.min(n, Math.max(1, Math.ceil(fraction * n - 1e-9)));
+}
+
+/**
+ * The value of {@link topShare} without the ranked list (the share does not depend on how equal
+ * in-degrees are ordered): Σ of the k largest in-degrees / Σ of all. null when n = 0 or nobody was
+ * named. O(n log n) on a typed copy; used where the share is recomputed many times (bootstraps).
+ */
+export function topShareValue(inDegree: ArrayLike<number>, fraction: number = TOP_SHARE_DEFAULTS.fraction): number | null {
+  const n = inDegree.length;
+  if (n === 0) return null;
+  const s = Float64Array.from(inDegree).sort();
   let total = 0;
-  for (let i = 0; i < n; i++) total += inDegree[i]!;
-  const top = order.slice(0, k);
-  if (total === 0) return { ...unknown('nobody was named'), top: top.map((i) => ids[i]!) };
-  let s = 0;
-  for (const i of top) s += inDegree[i]!;
-  return { ...known(s / total), top: top.map((i) => ids[i]!) };
+  for (let i = 0; i < n; i++) total += s[i]!;
+  if (total === 0) return null;
+  let top = 0;
+  for (let i = n - topCount(n, fraction); i < n; i++) top += s[i]!;
+  return top / total;
 }
 
 /** Indices ordered by in-degree desc, then secondary desc (if given), then id asc. */

@@ -71,7 +71,7 @@ export function formalInformal(
       if (d < Math.max(o.nominalMinNominations, med ?? 0)) nominalLeaders.push(flagged);
     } else if (d >= leaderThreshold - 1e-12) {
       leaderPlus.push(flagged);
-      if (d >= o.hiddenFactor * (med ?? 0)) hiddenLeaders.push(flagged);
+      if (isHiddenLeader(d, false, leaderThreshold, med, o.hiddenFactor)) hiddenLeaders.push(flagged);
     }
   }
   return {
@@ -82,4 +82,18 @@ export function formalInformal(
     hiddenLeaders,
     nominalLeaders,
   };
+}
+
+/**
+ * The hidden-leader rule of {@link formalInformal} for one person: no formal role, in-degree at the
+ * leader threshold, and at least hiddenFactor × the median in-degree (median null counts as 0).
+ */
+export function isHiddenLeader(
+  inDegree: number,
+  formal: boolean,
+  leaderThreshold: number,
+  medianInDegree: number | null,
+  hiddenFactor: number = FORMAL_INFORMAL_DEFAULTS.hiddenFactor,
+): boolean {
+  return !formal && inDegree >= leaderThreshold - 1e-12 && inDegree >= hiddenFactor * (medianInDegree ?? 0);
 }

@@ -41,6 +41,11 @@ export function leaderThreshold(inDegree: ArrayLike<number>, options: Partial<Le
   return { threshold: Math.max(minNominations, mean + sdAbove * sd), mean, sd, minNominations };
 }
 
+/** The leader rule for one in-degree against a domain's threshold (from {@link leaderThreshold}). */
+export function isLeader(inDegree: number, threshold: number): boolean {
+  return inDegree >= threshold - 1e-12;
+}
+
 /** One person sought out in a domain. */
 export interface SoughtOutPerson {
   id: string;
@@ -90,7 +95,7 @@ export function whoLeads(
       inDegree: ig.inDegree[i]!,
       inStrength: ig.inStrength[i]!,
       rank: r + 1,
-      leader: ig.inDegree[i]! >= rule.threshold - 1e-12,
+      leader: isLeader(ig.inDegree[i]!, rule.threshold),
     });
   });
   return { rule, soughtOut, leaders: soughtOut.filter((s) => s.leader).map((s) => s.id) };
