@@ -153,6 +153,7 @@ export function compareWaves(before: Dataset, after: Dataset, options: Partial<C
   const responseRates = { before: rr(before), after: rr(after) };
   const turnover = staffBefore === 0 ? null : match.leavers.length / staffBefore;
   const notes = changeNotes(responseRates, turnover, match.review.length, core.size, enoughCore, o);
+  if (notes.some((n) => n.code === 'RESPONSE_RATES_DIFFER')) withholdResponseSensitive(indicators, responseRates);
 
   const succession: Succession[] = [];
   const leaversSet = new Set(match.leavers);
@@ -244,6 +245,39 @@ function measureChange(
   });
 }
 
+/**
+ * Measures that count nominations received (or who is named at all) fall and rise with the number of
+ * people who answered, whatever happens in the school: with fewer respondents in-degrees shrink,
+ * distributions look more unequal and more people look isolated (Kossinets 2006).
+ */
+export const RESPONSE_SENSITIVE: ReadonlySet<string> = new Set([
+  'inDegreeCentralization',
+  'gini',
+  'topShare',
+  'leaders',
+  'hiddenLeaders',
+  'isolates',
+  'diverseVoices',
+  'leaderDepartments',
+  'leaderExperienceBands',
+  'adminFacultyCommunication',
+]);
+
+/**
+ * When response rates differ by more than the allowed gap, an all-staff change in a response-sensitive
+ * measure cannot be told apart from the change in who answered: its numbers stay, its verdict is
+ * "no clear change" with the reason. The stable core (the same people answering both times) keeps its verdicts.
+ */
+function withholdResponseSensitive(indicators: ChangeIndicator[], rates: { before: number | null; after: number | null }): void {
+  const gap = Math.round(Math.abs((rates.after ?? 0) - (rates.before ?? 0)) * 100);
+  for (const i of indicators) {
+    if (i.population !== 'all' || !RESPONSE_SENSITIVE.has(i.key) || i.verdict === 'not measured') continue;
+    if (i.verdict !== 'no clear change')
+      i.reason = `response rates differ by ${gap} points: this all-staff change cannot be told apart from the change in who answered; read the stable core`;
+    i.verdict = 'no clear change';
+  }
+}
+
 function notMeasured(key: string): ChangeIndicator {
   const spec = indicatorSpec(key);
   return {
@@ -280,7 +314,7 @@ function changeNotes(
   else if (Math.abs(rates.after - rates.before) > o.responseGap + EPS)
     notes.push({
       code: 'RESPONSE_RATES_DIFFER',
-      message: `Response rates differ by ${Math.round(Math.abs(rates.after - rates.before) * 100)} points (${pct(rates.before)} → ${pct(rates.after)}): measures that count nominations (centralization, Gini, top share, leaders, isolates) move with the response rate itself. Read the stable core.`,
+      message: `Response rates differ by ${Math.round(Math.abs(rates.after - rates.before) * 100)} points (${pct(rates.before)} → ${pct(rates.after)}): measures that count nominations (centralization, Gini, top share, leaders, isolates) move with the response rate itself, so their all-staff change gets no verdict. Read the stable core.`,
     });
   if (turnover !== null && turnover > o.turnover + EPS)
     notes.push({
