@@ -14,7 +14,7 @@ import { renderReport, type BenchRow } from './report.js';
  * files in one run, each step a child process (median time, peak RSS), and writes the table with
  * ratios to docs/performance.md (quick runs: temp/bench/performance-quick.md).
  * `--only district,logs` runs only those rows (keys: ingest, betweenness, closeness, pagerank, louvain,
- * approx, district, logs, school; no API load test) and writes temp/bench/<size>/performance-only.md,
+ * approx, district, logs, school, change; no API load test) and writes temp/bench/<size>/performance-only.md,
  * never docs/performance.md.
  */
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -246,6 +246,15 @@ async function main(): Promise<void> {
     igraph: run('school igraph (core centralities only)', ig('school', schoolN)),
     networkx: run('school networkx (core centralities only)', nx('school', schoolN)),
     target: { seconds: 1 },
+  });
+  rows.push({
+    key: at('change'),
+    title: 'Change between two waves: all staff and stable core, 1,000 bootstrap replicates',
+    size: '150 people, two waves',
+    leadmap: run('change leadmap', lm('change', '1000')),
+    igraph: null,
+    networkx: null,
+    target: { seconds: 2 },
   });
 
   const loadApi = only === null ? await runLoadApi(log) : null;

@@ -5,6 +5,7 @@ import { serveCommand } from './serve.js';
 import { backupCommand } from './backup.js';
 import { logsCommand } from './logs.js';
 import { reportCommand } from './report.js';
+import { compareCommand } from './compare.js';
 
 /** Every sub-command, in the order `leadmap help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [analyzeCommand, importCommand, serveCommand, backupCommand, logsCommand, reportCommand];
+export const COMMANDS: Command[] = [analyzeCommand, importCommand, serveCommand, backupCommand, logsCommand, reportCommand, compareCommand];

@@ -32,7 +32,7 @@ export interface ChangeIndicator {
 }
 
 export interface ChangeNote {
-  code: 'RESPONSE_RATES_DIFFER' | 'HIGH_TURNOVER' | 'NAMES_TO_REVIEW' | 'SMALL_CORE' | 'RESPONSE_UNKNOWN';
+  code: 'RESPONSE_RATES_DIFFER' | 'HIGH_TURNOVER' | 'NAMES_TO_REVIEW' | 'SMALL_CORE' | 'RESPONSE_UNKNOWN' | 'ASSOCIATION_NOT_CAUSE';
   message: string;
 }
 

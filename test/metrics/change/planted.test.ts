@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compareWaves, type WaveChange } from '../../../src/metrics/change/compare-waves.js';
-import { syntheticWave, withResponse, type SchoolParams } from './synthetic.js';
-
-const BEFORE: SchoolParams = { inside: 0.6, toHub: 0.3, response: 0.9 };
-/** Planted change: advice opens across departments and no longer runs through three hubs. */
-const AFTER: SchoolParams = { inside: 0.25, toHub: 0.05, response: 0.9 };
+import {
+  AFTER_PARAMS as AFTER,
+  BEFORE_PARAMS as BEFORE,
+  runChangeBench,
+  syntheticWave,
+  withResponse,
+} from '../../../src/bench/change-waves.js';
 
 const row = (c: WaveChange, key: string, population = 'all', domain = 'all') =>
   c.indicators.find((i) => i.key === key && i.population === population && i.domain === domain)!;
@@ -62,5 +64,11 @@ describe('change between two waves of a 150-person school', () => {
     const cz = row(same, 'inDegreeCentralization');
     expect(cz.change).not.toBe(0);
     expect(cz.reason).toMatch(/response rates differ/);
+  });
+
+  it('runs the bench row: 150 people, two waves, 1,000 replicates', () => {
+    const r = runChangeBench(1000);
+    expect(r.replicates).toBe(1000);
+    expect(r.indicators).toBeGreaterThan(30);
   });
 });

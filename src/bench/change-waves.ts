@@ -1,5 +1,12 @@
-import type { Dataset, Person, Tie } from '../../../src/model/types.js';
-import { mulberry32 } from '../../../src/metrics/random.js';
+import type { Dataset, Person, Tie } from '../model/types.js';
+import { mulberry32 } from '../metrics/random.js';
+import { compareWaves } from '../metrics/change/compare-waves.js';
+
+/**
+ * Two-wave synthetic schools for the change benchmark and its tests: the same staff surveyed twice,
+ * with the advice pattern given by parameters (planted change = other parameters, planted noise = the
+ * same parameters drawn again with another seed).
+ */
 
 /** How a synthetic school's staff name each other for advice. */
 export interface SchoolParams {
@@ -88,4 +95,18 @@ export function withResponse(d: Dataset, share: number, seed: number): Dataset {
   const rng = mulberry32(seed);
   const kept = new Set((d.respondents ?? d.people.map((p) => p.id)).filter(() => rng() < share));
   return { ...d, respondents: [...kept], ties: d.ties.filter((t) => kept.has(t.source)) };
+}
+
+/** The parameters the benchmark and tests plant: before, advice stays in departments and runs through hubs. */
+export const BEFORE_PARAMS: SchoolParams = { inside: 0.6, toHub: 0.3, response: 0.9 };
+/** After: advice opens across departments and no longer runs through three hubs. */
+export const AFTER_PARAMS: SchoolParams = { inside: 0.25, toHub: 0.05, response: 0.9 };
+
+/** Bench row "change": a 150-person school, two waves, `replicates` bootstrap replicates. */
+export function runChangeBench(replicates = 1000): Record<string, unknown> {
+  const a = syntheticWave(150, BEFORE_PARAMS, 1);
+  const b = syntheticWave(150, AFTER_PARAMS, 2);
+  const t0 = performance.now();
+  const c = compareWaves(a, b, { replicates });
+  return { ms: performance.now() - t0, people: 150, ties: a.ties.length + b.ties.length, replicates, indicators: c.indicators.length };
 }
