@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { percentileInterval, quantileSorted } from '../../../src/metrics/change/bootstrap.js';
 import { compareWaves } from '../../../src/metrics/change/compare-waves.js';
 import { matchWaves } from '../../../src/metrics/change/match-waves.js';
-import { blankPerson } from '../../../src/graph/build-graph.js';
+import { blankPerson } from '../../../src/model/blank-person.js';
 import type { Dataset, Person } from '../../../src/model/types.js';
 import { syntheticWave } from '../../../src/bench/change-waves.js';
 
