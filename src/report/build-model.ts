@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { analyzeLeadership, type AnalyticsOptions, type LeadershipAnalysis } from '../metrics/analytics.js';
 import { isFormalLeaderRole } from '../model/formal-roles.js';
-import type { Dataset } from '../model/types.js';
+import { ANY_DOMAIN, type Dataset } from '../model/types.js';
 import { presentLeadership } from '../privacy/present-leadership.js';
 import { DEFAULT_MIN_GROUP_SIZE, privacyPolicy } from '../privacy/policy.js';
 import { Pseudonyms } from '../privacy/pseudonym.js';
 import { DEFINITIONS } from './definitions.js';
-import { Directory, pooled } from './directory.js';
+import { Directory } from './directory.js';
 import { isoDate } from './format.js';
 import { networkFigure } from './network-figure.js';
-import { brokers, formalInformal, indicators, periphery, profiles, quality, risk, silos, whoLeadsMatrix } from './sections.js';
+import { indicatorRows, leaderIds } from './present/indicators.js';
+import { brokers, formalInformal, periphery, profiles, quality, risk, silos, whoLeadsMatrix } from './sections.js';
 import { printSummary } from './summary.js';
 import type { Change, Edition, ReportModel } from './types.js';
 
@@ -67,9 +68,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
     );
     prevA = presentLeadership(prevRaw, prev.dataset.people, { disclosure, policy, pseudonyms: prevPseudonyms });
   }
-  const indicatorRows = indicators(a, prevA);
-  const change: Change | null = prev && prevRaw ? changeSection(raw, prevRaw, prev, cur, indicatorRows, input.edition) : null;
-  const pooledLeaders = new Set(pooled(a.leaders.byDomain).leaders);
+  const rows = indicatorRows(a, ANY_DOMAIN, prevA && prev ? { label: prev.wave, analysis: prevA } : null);
+  const change: Change | null = prev && prevRaw ? changeSection(raw, prevRaw, prev, cur, rows, input.edition) : null;
+  const pooledLeaders = new Set(leaderIds(a));
   return {
     meta: {
       school: input.school,
@@ -83,8 +84,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
       minGroupSize: min,
       groupBy: a.groups.groupBy,
     },
-    summary: printSummary(a, input.school, prevA ? indicatorRows : null, prev?.wave ?? null),
-    indicators: indicatorRows,
+    summary: printSummary(a, input.school, prevA ? rows : null, prev?.wave ?? null),
+    indicators: rows,
     whoLeads: whoLeadsMatrix(a, dir),
     profiles: profiles(a),
     overlapReading: a.distribution.overlap.reading,
@@ -105,7 +106,7 @@ function withWave(d: Dataset, label: string): Dataset {
   return d.wave ? d : { ...d, wave: { id: label, label, schoolId: '', collectedOn: null } };
 }
 
-/** Leaders who joined or left the pooled leader set (roster ids are stable across waves). Names only in the named edition. */
+/** Leaders (who lead at least one domain, as counted in the indicators) who joined or left (roster ids are stable across waves). Names only in the named edition. */
 function changeSection(
   raw: LeadershipAnalysis,
   prevRaw: LeadershipAnalysis,
@@ -114,8 +115,8 @@ function changeSection(
   rows: Change['rows'],
   edition: Edition,
 ): Change {
-  const now = new Set(pooled(raw.leaders.byDomain).leaders);
-  const before = new Set(pooled(prevRaw.leaders.byDomain).leaders);
+  const now = new Set(leaderIds(raw));
+  const before = new Set(leaderIds(prevRaw));
   const nameNow = new Map(cur.dataset.people.map((p) => [p.id, p.name]));
   const nameBefore = new Map(prev.dataset.people.map((p) => [p.id, p.name]));
   const joined = [...now].filter((id) => !before.has(id));

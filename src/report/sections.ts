@@ -1,65 +1,13 @@
 import { ANY_DOMAIN } from '../model/types.js';
 import type { LeadershipAnalysis } from '../metrics/analytics.js';
-import { INDICATOR_ORDER, INDICATOR_TEXT } from './definitions.js';
 import { pooled, type Directory } from './directory.js';
-import { dec, int, pct, signed } from './format.js';
-import type {
-  Brokers,
-  DomainProfileRow,
-  FormalInformal,
-  IndicatorRow,
-  Periphery,
-  Quality,
-  Risk,
-  Shown,
-  Silos,
-  WhoLeadsMatrix,
-} from './types.js';
+import { dec, pct } from './format.js';
+import { show } from './present/measures.js';
+import { hiddenIds, leaderIds, leaderPlusIds } from './present/indicators.js';
+import type { Brokers, DomainProfileRow, FormalInformal, Periphery, Quality, Risk, Silos, WhoLeadsMatrix } from './types.js';
 
 type A = LeadershipAnalysis;
 const realDomains = (a: A) => a.selection.domains.filter((d) => d !== ANY_DOMAIN);
-
-/** The raw numbers behind the indicators table, pooled over domains. */
-export function indicatorValues(a: A): Record<(typeof INDICATOR_ORDER)[number], number | null> {
-  const d = pooled(a.distribution.byDomain);
-  return {
-    people: a.selection.people,
-    responseRate: a.quality.responseRate,
-    density: d.density,
-    reciprocity: d.reciprocity,
-    centralization: d.centralization.value,
-    gini: d.gini.value,
-    topShare: d.topShare.value,
-    leaders: d.leaders,
-    leaderPlus: d.leaderPlus,
-    ei: pooled(a.groups.ei).ei,
-  };
-}
-
-function show(v: number | null, kind: 'dec' | 'pct' | 'int'): Shown {
-  return kind === 'pct' ? pct(v) : kind === 'int' ? int(v) : dec(v);
-}
-
-/** Indicators with definitions; with a previous analysis, its values and the change. */
-export function indicators(a: A, prev: A | null): IndicatorRow[] {
-  const now = indicatorValues(a);
-  const before = prev ? indicatorValues(prev) : null;
-  return INDICATOR_ORDER.map((key) => {
-    const t = INDICATOR_TEXT[key]!;
-    const v = now[key],
-      p = before ? before[key] : null;
-    return {
-      key,
-      label: t.label,
-      value: show(v, t.kind),
-      better: t.better,
-      definition: t.definition,
-      leadingIndicator: t.leading,
-      previous: before ? show(p, t.kind) : null,
-      delta: before ? signed(v === null || p === null ? null : v - p, t.kind) : null,
-    };
-  });
-}
 
 /** Domains × people who lead at least one domain; cells are in-degrees, leaders marked. */
 export function whoLeadsMatrix(a: A, dir: Directory): WhoLeadsMatrix {
@@ -92,20 +40,31 @@ export function whoLeadsMatrix(a: A, dir: Directory): WhoLeadsMatrix {
   };
 }
 
+/** Distribution per domain (all domains together last), every number through the measure rules. */
 export function profiles(a: A): DomainProfileRow[] {
   return a.distribution.byDomain.map((d) => ({
     domain: d.domain === ANY_DOMAIN ? 'all domains' : d.domain,
+    key: d.domain,
     label: d.label,
-    ties: d.ties,
-    density: dec(d.density, 3),
-    reciprocity: dec(d.reciprocity),
-    centralization: dec(d.centralization.value),
-    gini: dec(d.gini.value),
-    leaders: d.leaders,
-    leaderPlus: d.leaderPlus,
+    ties: show('ties', d.ties),
+    density: show('density', d.density),
+    reciprocity: show('reciprocity', d.reciprocity),
+    centralization: show('centralization', d.centralization.value),
+    gini: show('gini', d.gini.value),
+    leaders: show('leaders', leaderIds(a, d.domain).length),
+    leaderPlus: show('leaderPlus', leaderPlusIds(a, d.domain).length),
+    hidden: show('hidden', hiddenIds(a, d.domain).length),
     level: d.profile.level ?? 'unknown',
-    reading: d.reading,
+    reading: d.domain === ANY_DOMAIN && realDomains(a).length > 0 ? pooledReading(a) : d.reading,
   }));
+}
+
+/** The all-domains reading, counting leaders as the indicators do (colleagues who lead at least one domain). */
+export function pooledReading(a: A): string {
+  const k = leaderIds(a).length;
+  const multi = a.distribution.overlap.domainsLed.filter((x) => x.domains.length > 1).length;
+  if (k === 0) return 'Across all domains, no one is named often enough to lead any domain.';
+  return `Across all domains, ${show('leaders', k).text} ${k === 1 ? 'colleague leads' : 'colleagues lead'} at least one domain${multi > 0 ? `; ${show('leaders', multi).text} of them lead more than one` : ''}.`;
 }
 
 export function formalInformal(a: A, dir: Directory): FormalInformal {
@@ -162,7 +121,7 @@ export function silos(a: A, minGroupSize: number): Silos {
       : `A community search (Louvain) finds ${a.groups.communities.count} clusters of colleagues who advise one another; they ${al.nmi >= 0.5 ? 'largely follow' : al.nmi >= 0.2 ? 'partly follow' : 'cut across'} ${a.groups.groupBy} lines (NMI ${al.nmi.toFixed(2)}, modularity ${a.groups.communities.modularity.toFixed(2)}).`;
   return {
     groupBy: a.groups.groupBy,
-    overall: dec(ei.ei),
+    overall: show('ei', ei.ei),
     withinShare: pct(total === 0 ? null : ei.internal / total),
     test,
     groups,
@@ -258,7 +217,7 @@ export function quality(a: A, edition: 'named' | 'anonymised', minGroupSize: num
   ];
   if (q.responseRate === null && q.responseRateReason) notes.push(`Response rate unknown: ${q.responseRateReason}.`);
   return {
-    responseRate: pct(q.responseRate),
+    responseRate: show('responseRate', q.responseRate),
     respondents: q.respondents,
     rosterSize: q.rosterSize,
     ties: q.ties.ties,

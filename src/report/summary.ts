@@ -1,6 +1,7 @@
 import { summarizeLeadership, type LeadershipAnalysis } from '../metrics/analytics.js';
 import { pooled } from './directory.js';
-import { pct } from './format.js';
+import { indicatorValues } from './present/indicators.js';
+import { MEASURES, show, unitOf } from './present/measures.js';
 import type { IndicatorRow, ReportSummary, SummarySection } from './types.js';
 
 const LEVEL_WORDS: Record<string, string> = {
@@ -53,7 +54,7 @@ export function printSummary(
     else cur.points.push(text);
   }
   if (change && previousWave) {
-    const moved = change.filter(
+    const moved = changesBySize(change).filter(
       (r) =>
         r.better !== null &&
         r.previous !== null &&
@@ -70,22 +71,47 @@ export function printSummary(
   }
   const d = pooled(a.distribution.byDomain);
   const level = d.profile.level ? LEVEL_WORDS[d.profile.level]! : 'not measurable from these data';
-  const ei = pooled(a.groups.ei);
-  const headline = `At ${school}, leadership is ${level}: ${d.leaders} ${d.leaders === 1 ? 'colleague is' : 'colleagues are'} sought out as ${d.leaders === 1 ? 'a leader' : 'leaders'} across all domains, ${d.leaderPlus} of them without a formal leadership role.`;
+  const v = indicatorValues(a);
+  const leaders = v.leaders ?? 0;
+  const plus = v.leaderPlus ?? 0;
+  const where = a.selection.domains.length > 1 ? 'in at least one domain' : 'in the network';
+  const headline = `At ${school}, leadership is ${level}: ${show('leaders', leaders).text} ${leaders === 1 ? 'colleague is' : 'colleagues are'} sought out as ${leaders === 1 ? 'a leader' : 'leaders'} ${where}, ${show('leaderPlus', plus).text} of them without a formal leadership role.`;
   return {
     headline,
     figures: [
       {
-        label: 'Response rate',
-        value: pct(a.quality.responseRate).text,
+        label: MEASURES.responseRate.label,
+        value: show('responseRate', a.quality.responseRate).text,
         note: a.quality.respondents === null ? 'respondents unknown' : `${a.quality.respondents} of ${a.quality.rosterSize} staff`,
       },
-      { label: 'Leaders', value: String(d.leaders), note: `${d.leaderPlus} without a formal role` },
-      { label: 'Top 10 % receive', value: pct(d.topShare.value).text, note: 'of all nominations' },
-      { label: 'E-I index', value: ei.ei === null ? '—' : ei.ei.toFixed(2).replace('-', '−'), note: '−1 silos · +1 all across' },
+      {
+        label: MEASURES.leaders.label,
+        value: show('leaders', leaders).text,
+        note: `${show('leaderPlus', plus).text} without a formal role`,
+      },
+      { label: 'Top 10 % receive', value: show('topShare', v.topShare).text, note: 'of all nominations' },
+      {
+        label: MEASURES.ei.label,
+        value: show('ei', v.ei).text,
+        note: d.chance.ei === null ? '−1 silos · +1 all across' : `chance ${show('ei', d.chance.ei).text} · −1 silos · +1 all across`,
+      },
     ],
     sections,
   };
+}
+
+/**
+ * Changes ordered by size, on a common scale: 5 points of a percentage or 0.05 of an index count as 1;
+ * a count changing by a fifth of its previous value counts as 1.
+ */
+export function changesBySize(rows: IndicatorRow[]): IndicatorRow[] {
+  const size = (r: IndicatorRow): number => {
+    const d = r.delta?.value;
+    if (d === null || d === undefined) return -1;
+    if (unitOf(r.key) === 'count') return Math.abs(d) / Math.max(1, 0.2 * Math.abs(r.previous?.value ?? 0));
+    return Math.abs(d) / 0.05;
+  };
+  return [...rows].sort((x, y) => size(y) - size(x));
 }
 
 /** Print wording: typographic minus, no empty role before a comma (anonymised), no doubled spaces. */

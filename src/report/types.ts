@@ -44,6 +44,12 @@ export interface IndicatorRow {
   key: string;
   label: string;
   value: Shown;
+  /** What chance would give for this index (same people, ties and groups), null where chance has no meaning. */
+  chance: Shown | null;
+  /** The index read against chance, in plain words; null when there is nothing to compare. */
+  reading: string | null;
+  /** What this wave's number counts, in words. */
+  counted: string;
   previous: Shown | null;
   /** to − from, null when either is unknown or there is no previous wave. */
   delta: Shown | null;
@@ -71,15 +77,19 @@ export interface WhoLeadsMatrix {
 }
 
 export interface DomainProfileRow {
+  /** Display name ("all domains" for the pooled row). */
   domain: string;
+  /** The analysis key ("any" for the pooled row). */
+  key: string;
   label: string;
-  ties: number;
+  ties: Shown;
   density: Shown;
   reciprocity: Shown;
   centralization: Shown;
   gini: Shown;
-  leaders: number;
-  leaderPlus: number;
+  leaders: Shown;
+  leaderPlus: Shown;
+  hidden: Shown;
   level: string;
   reading: string;
 }

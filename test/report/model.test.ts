@@ -53,6 +53,7 @@ describe('report model of Highland High 2025-26', () => {
   it('lists every indicator with its value, the previous wave and the change', () => {
     expect(named.indicators.map((r) => r.key)).toEqual([
       'people',
+      'ties',
       'responseRate',
       'density',
       'reciprocity',
@@ -61,13 +62,17 @@ describe('report model of Highland High 2025-26', () => {
       'topShare',
       'leaders',
       'leaderPlus',
+      'hidden',
       'ei',
     ]);
     const get = (k: string) => named.indicators.find((r) => r.key === k)!;
     expect(get('people').value.text).toBe('120');
     expect(get('responseRate').value.text).toBe('87 %');
-    expect(get('ei').value.text).toBe('0.44');
-    expect(get('ei').previous!.text).toBe('0.37');
+    expect(get('ei').value.text).toBe('+0.44');
+    expect(get('ei').previous!.text).toBe('+0.37');
+    // Read against chance: advice stays inside departments more than random mixing would give.
+    expect(get('ei').chance!.value!).toBeGreaterThan(0.7);
+    expect(get('ei').reading).toMatch(/stays inside departments more than chance/);
     expect(get('ei').delta!.text).toBe('+0.06');
     expect(named.change?.previousWave).toBe('2024-25');
     expect(named.meta).toMatchObject({

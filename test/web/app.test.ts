@@ -39,7 +39,7 @@ describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
     await page.click('section[data-school=highland] a:text-is("2025-26")');
     await page.waitForSelector('#network circle');
     expect(await page.textContent('h1')).toContain('Highland High · 2025-26');
-    for (const k of ['people', 'ties', 'density', 'reciprocity', 'centralization', 'response', 'gini', 'leaders', 'hidden']) {
+    for (const k of ['people', 'ties', 'density', 'reciprocity', 'centralization', 'responseRate', 'gini', 'leaders', 'hidden']) {
       const card = page.locator(`[data-kpi=${k}]`);
       expect((await card.locator('.v').textContent())?.trim()).not.toBe('');
       expect((await card.locator('.x').textContent())!.length).toBeGreaterThan(20);

@@ -33,6 +33,8 @@ export const leadership = (id, relation) =>
   once(`leadership|${id}|${relation ?? ''}`, () => get(`/api/waves/${enc(id)}/leadership${q({ relation })}`).then((r) => r.leadership));
 export const graph = (id, sel) => once(`graph|${id}|${q(sel)}`, () => get(`/api/waves/${enc(id)}/graph${q(sel)}`));
 export const schoolInfo = (id) => once(`school|${id}|`, () => get(`/api/schools/${enc(id)}`));
+export const indicators = (id, sel) =>
+  once(`indicators|${id}|${q(sel)}`, () => get(`/api/waves/${enc(id)}/indicators${q(sel)}`).then((r) => r.indicators));
 export const schoolWaves = (id) => once(`waves|${id}|`, () => get(`/api/schools/${enc(id)}/waves`).then((r) => r.waves));
 export function forgetSchool(id) {
   cache.delete(`school|${id}|`);

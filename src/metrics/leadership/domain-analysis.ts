@@ -6,6 +6,7 @@ import { distributionProfile, domainReading, type DistributionProfile, type Prof
 import { formalInformal, type FormalInformalOptions, type FormalInformalResult } from './formal-informal.js';
 import { domainPeriphery, type DomainPeriphery } from './periphery.js';
 import type { MaybeNumber } from './value.js';
+import { CHANCE_DEFAULTS, chanceBaseline, type ChanceBaseline } from './chance.js';
 import { compareIds } from './indexed.js';
 import { eiIndex, type EiResult } from '../group/ei-index.js';
 import type { GroupOf } from '../group/groups.js';
@@ -54,6 +55,8 @@ export interface DomainDistribution {
   topShare: TopShareResult & { fraction: number };
   leaders: number;
   leaderPlus: number;
+  /** What chance would give for these indices (same people, same out-degrees, same groups): src/metrics/leadership/chance.ts. */
+  chance: ChanceBaseline;
   profile: DistributionProfile;
   reading: string;
 }
@@ -116,6 +119,7 @@ export function analyzeDomain(ig: IndexedGraph, ctx: DomainContext): DomainResul
     topShare: { ...topShare(ig.ids, ig.inDegree, { fraction: ctx.topFraction }), fraction: ctx.topFraction },
     leaders: who.leaders.length,
     leaderPlus: fi.leaderPlus.length,
+    chance: chanceBaseline(ig, dens, ctx.groupOf, { ...CHANCE_DEFAULTS, seed: ctx.ei.seed }),
     profile,
     reading: domainReading(label, ig.m, who.leaders.map(nameOf), who.rule.threshold, profile.centralizationBand),
   };

@@ -95,25 +95,28 @@ function weight(sections: ReportModel['summary']['sections']): number {
 
 export function indicatorsPage(m: ReportModel): Node[] {
   const prev = m.meta.previousWave;
-  const header = prev
-    ? ['Indicator', m.meta.wave, prev, 'Change', 'What it measures', 'Leading indicator']
-    : ['Indicator', m.meta.wave, 'What it measures', 'Leading indicator'];
+  const header = ['Indicator', m.meta.wave, 'Chance', ...(prev ? [prev, 'Change'] : []), 'What it shows'];
   const rows = m.indicators.map((r) => {
-    const base: Node[] = [{ text: r.label, bold: true }, r.value.text];
+    const base: Node[] = [{ text: r.label, bold: true }, { text: r.value.text, bold: true }, r.chance?.text ?? ''];
     if (prev)
       base.push(r.previous?.text ?? '—', {
         columns: [arrow(r.delta?.value ?? null, r.better, r.delta?.text), { text: r.delta?.text ?? '—', width: '*' }],
         columnGap: 2,
       });
-    base.push({ text: r.definition, fontSize: 7.5 }, { text: r.leadingIndicator ?? '', fontSize: 7.5, italics: true, color: COLORS.muted });
+    base.push({
+      stack: [
+        r.reading ? { text: r.reading, bold: true } : { text: r.counted },
+        ...(r.leadingIndicator ? [{ text: `Leading indicator: ${r.leadingIndicator}`, italics: true, color: COLORS.muted }] : []),
+      ],
+    });
     return base;
   });
-  const widths = prev ? [78, 38, 38, 46, '*', 96] : [88, 44, '*', 110];
-  const align: ('left' | 'right')[] = prev ? ['left', 'right', 'right', 'left', 'left', 'left'] : ['left', 'right', 'left', 'left'];
+  const widths = prev ? [104, 40, 38, 40, 46, '*'] : [110, 46, 44, '*'];
+  const align: ('left' | 'right')[] = prev ? ['left', 'right', 'right', 'right', 'left', 'left'] : ['left', 'right', 'right', 'left'];
   return [
     h1('Indicators', { pageBreak: true }),
     {
-      text: `All domains pooled. The last column links each number to the leading indicators of distributed leadership in the evaluation framework (“Measuring the Impact of Distributed Leadership”).${prev ? ' Green triangles: a change towards more distributed leadership; red: away from it.' : ''}`,
+      text: `All domains together. “Chance” is what the same people would give if they chose colleagues at random (same number of ties each, same ${m.meta.groupBy} sizes); each index is read against it. The last column links each number to the leading indicators of distributed leadership in the evaluation framework (“Measuring the Impact of Distributed Leadership”); definitions are in the appendix.${prev ? ' Triangles pointing up or down show the direction of the change; green (solid) = towards more distributed leadership, red = away from it.' : ''}`,
       style: 'body',
       margin: [0, 0, 0, 6],
     },

@@ -42,13 +42,13 @@ export function profilesPage(m: ReportModel): Node[] {
   const header = ['Domain', 'Ties', 'Density', 'Recipr.', 'Central.', 'Gini', 'Leaders', 'Leader-plus', 'Distribution'];
   const rows = m.profiles.map((p) => [
     { text: capital(p.domain), bold: p.domain === 'all domains' },
-    String(p.ties),
+    p.ties.text,
     p.density.text,
     p.reciprocity.text,
     p.centralization.text,
     p.gini.text,
-    String(p.leaders),
-    String(p.leaderPlus),
+    p.leaders.text,
+    p.leaderPlus.text,
     { text: p.level, color: p.level === 'high' ? COLORS.good : p.level === 'low' ? COLORS.bad : COLORS.ink },
   ]);
   return [

@@ -6,6 +6,7 @@ import { departmentsCsv, metricsCsv } from '../export/metrics-csv.js';
 import { toGexf, toGraphml } from '../export/graph-xml.js';
 import { LeadmapError } from '../../model/errors.js';
 import { leadershipFor } from '../analysis/leadership.js';
+import { indicatorsFor } from '../analysis/indicators.js';
 
 export function analysisRoutes(deps: AppDeps): Router {
   const r = Router();
@@ -65,6 +66,21 @@ export function analysisRoutes(deps: AppDeps): Router {
       detail: `leadership ${result.selection.relation}`,
     });
     res.json({ leadership: result });
+  });
+
+  /** Key indicators as the report prints them, preformatted (?relation=&domain=&anonymised=1), with the change since the previous wave. */
+  r.get('/api/waves/:waveId/indicators', async (req, res) => {
+    const { wave } = await waveFor(store, req, req.params.waveId);
+    const result = await indicatorsFor(deps, req, wave, selectionOf(req), wantsAnonymised(req));
+    const account = accountOf(req);
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'view',
+      target: `wave:${wave.id}`,
+      detail: `indicators ${result.relation}/${result.domain}`,
+    });
+    res.json({ indicators: result });
   });
 
   const EXPORTS: Record<string, { type: string; render: (a: Awaited<ReturnType<typeof publicAnalysis>>) => string }> = {

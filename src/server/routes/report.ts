@@ -4,6 +4,7 @@ import { makeReport, type Edition, type WaveInput } from '../../report/index.js'
 import type { WaveRecord } from '../../store/store.js';
 import { accountOf, seesNames, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
+import { previousReadyWave } from '../analysis/indicators.js';
 
 /**
  * GET /api/waves/:waveId/report.pdf?edition=named|anonymised — the annual evaluation report of a
@@ -24,10 +25,7 @@ export function reportRoutes(deps: AppDeps): Router {
     if (edition === 'named' && !seesNames(account))
       throw new LeadmapError('FORBIDDEN', 'the named edition is for analysts and administrators; ask for edition=anonymised');
     const current = await waveInput(deps, wave);
-    const waves = (await store.listWaves(school.id)).filter(
-      (w) => w.id !== wave.id && w.status === 'ready' && w.dataHash && w.label.localeCompare(wave.label, undefined, { numeric: true }) < 0,
-    );
-    const prev = waves.sort((a, b) => b.label.localeCompare(a.label, undefined, { numeric: true }))[0];
+    const prev = await previousReadyWave(store, school.id, wave);
     const { pdf } = await makeReport({
       school: school.name,
       edition,

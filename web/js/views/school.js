@@ -15,7 +15,7 @@ export async function renderSchool(root, { schoolId, me, stale }) {
     ${
       waves.length === 0
         ? empty('No waves yet.')
-        : `<table id="waves"><thead><tr><th scope="col">Wave</th><th scope="col">Collected</th><th scope="col">Status</th><th scope="col" class="num">People</th><th scope="col" class="num">Ties</th>${writer ? '<th scope="col">Data</th>' : ''}</tr></thead><tbody>
+        : `<table id="waves"><thead><tr><th scope="col">Wave</th><th scope="col">Collected</th><th scope="col">Status</th><th scope="col" class="num">People</th><th scope="col" class="num"><abbr title="Rows of the tie list: one per colleague named, per relation and domain. The indicators count ties: pairs of colleagues in one relation, all domains together.">Nominations</abbr></th>${writer ? '<th scope="col">Data</th>' : ''}</tr></thead><tbody>
     ${waves.map((w) => `<tr><th scope="row">${w.status === 'ready' ? `<a href="#/wave/${esc(w.id)}">${esc(w.label)}</a>` : esc(w.label)}</th><td>${esc(w.collectedOn ?? '—')}</td><td>${w.status === 'ready' ? '<span class="status ready">ready</span>' : '<span class="status empty">no data yet</span>'}</td><td class="num">${fmt(w.people)}</td><td class="num">${fmt(w.ties)}</td>${writer ? `<td><a href="#/wave/${esc(w.id)}/data">${w.status === 'ready' ? 'uploads &amp; review' : 'upload files'}</a></td>` : ''}</tr>`).join('')}
     </tbody></table>`
     }

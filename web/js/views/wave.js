@@ -23,23 +23,6 @@ const SECTIONS = [
   ['exports', 'Data & exports'],
 ];
 
-/** The wave with data just before this one (same relation and domain), for the change shown on each indicator. */
-async function previousWave(wave, school, a) {
-  try {
-    const waves = (await data.schoolWaves(school.id)).filter((w) => w.status === 'ready');
-    const i = waves.findIndex((w) => w.id === wave.id);
-    const before = i > 0 ? waves[i - 1] : null;
-    if (!before) return null;
-    // Ask only for a selection the earlier wave has (a refused request would show up as a console error).
-    const base = await data.analysis(before.id, {});
-    if (!base.relations.includes(a.relation) || (a.domain !== 'any' && !base.domains.includes(a.domain))) return null;
-    const pa = await data.analysis(before.id, { relation: a.relation, domain: a.domain === 'any' ? undefined : a.domain });
-    return { label: before.label, schoolId: school.id, a: pa, l: await data.leadership(before.id, a.relation) };
-  } catch {
-    return null;
-  }
-}
-
 /** One wave: a report page with sections, or (tab "data") its uploads and survey review. */
 export async function renderWave(root, { waveId, tab, params, me, stale }) {
   const { wave, school } = await data.waveInfo(waveId);
@@ -62,10 +45,10 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     if (!['UNKNOWN_DOMAIN', 'UNKNOWN_RELATION'].includes(e.code)) throw e;
     a = await data.analysis(waveId, {});
   }
-  const [l, g, prev] = await Promise.all([
+  const [l, g, ind] = await Promise.all([
     data.leadership(waveId, a.relation),
     data.graph(waveId, { relation: a.relation, domain: a.domain }),
-    previousWave(wave, school, a),
+    data.indicators(waveId, { relation: a.relation, domain: a.domain === 'any' ? undefined : a.domain }),
   ]);
   if (stale()) return;
   const named = a.disclosure === 'named';
@@ -96,8 +79,8 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     </div>
     <nav class="sections" aria-label="Sections of this page">${SECTIONS.map(([id, t]) => `<button type="button" class="chip" data-target="${id}">${esc(t)}</button>`).join('')}</nav>
     ${named ? '' : '<p class="note privacy">You see pseudonyms (P-…) instead of names, and no roles: results about colleagues stay private. Ask an analyst if you need names for a specific follow-up.</p>'}
-    ${indicatorsSection(a, l, prev)}
-    ${readingsSection(a, l)}
+    ${indicatorsSection(a, ind, school.id)}
+    ${readingsSection(a, ind)}
     ${networkSection(a, g)}
     ${matrixSection(a, l)}
     ${silosSection(a, l)}
