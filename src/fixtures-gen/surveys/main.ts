@@ -121,9 +121,19 @@ async function writeExport(
   });
   writeFileSync(join(outDir, 'expected-review.json'), JSON.stringify(review, null, 2) + '\n');
   const resolutions = Object.fromEntries([...design.planted].sort().map(([t, id]) => [t, id ?? 'not on roster']));
+  // A typed name identifies the respondent ("Your name"): two rows with the same name go to review (two people,
+  // or one answering twice?); the reviewer decides each row.
+  const typedName = shape === 'excel-unicode-text';
+  const respondentReview: Array<{ row: number; respondent: string }> = [];
+  if (typedName)
+    design.rows.forEach((r, i) => {
+      if (design.duplicated.includes(r.respondent)) respondentReview.push({ row: table.headerRows + i + 1, respondent: r.respondent });
+    });
+  const respondents = Object.fromEntries(respondentReview.map((x) => [`row ${x.row}`, x.respondent]));
   writeFileSync(
     join(outDir, 'mapping.yaml'),
-    '# Resolutions a reviewer made for this export (leadmap import --mapping).\n' + YAML.stringify({ version: 1, resolutions }),
+    '# Resolutions a reviewer made for this export (leadmap import --mapping).\n' +
+      YAML.stringify({ version: 1, resolutions, ...(respondentReview.length ? { respondents } : {}) }),
   );
   writeFileSync(
     join(outDir, 'manifest.json'),
@@ -138,6 +148,7 @@ async function writeExport(
         rows: design.rows.length,
         selfTies: design.selfTies,
         duplicated: design.duplicated,
+        ...(respondentReview.length ? { respondentReview } : {}),
         expectedTies: ties.length,
         reviewItems: review.length,
         variants: design.variantCounts,

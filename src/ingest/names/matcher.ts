@@ -1,5 +1,5 @@
 import type { Person } from '../../model/types.js';
-import { findEmail, foldName, nameTokens } from './normalize.js';
+import { emailKey, findEmail, foldName, nameTokens } from './normalize.js';
 import { formalNames } from './nicknames.js';
 import { jaroWinkler } from './jaro-winkler.js';
 
@@ -117,8 +117,8 @@ export function createNameMatcher(
       reversed: [...toks.slice(1), first].join(' '),
     };
     entries.push(e);
-    byId.set(p.id.toLowerCase(), e);
-    if (p.email) push(byEmail, p.email.trim().toLowerCase(), e);
+    byId.set(p.id.normalize('NFC').toLowerCase(), e);
+    if (p.email) push(byEmail, emailKey(p.email), e);
     push(byFull, e.full, e);
     push(byReversed, e.reversed, e);
     push(byFirst, first, e);
@@ -248,7 +248,7 @@ export function createNameMatcher(
       if (res === 'ignore' || res === 'not on roster') return { status: 'resolved-out', rule: 'mapping', resolution: res };
       return { status: 'matched', id: res, confidence: 1, rule: 'mapping' };
     }
-    const idHit = byId.get(raw.toLowerCase());
+    const idHit = byId.get(raw.normalize('NFC').toLowerCase());
     if (idHit) return { status: 'matched', id: idHit.id, confidence: 1, rule: 'id' };
     let source = raw;
     const email = findEmail(raw);
@@ -288,5 +288,6 @@ export function createNameMatcher(
     return { status: 'unmatched', candidates: scored.filter((c) => c.score >= opt.candidateFloor).slice(0, opt.maxCandidates) };
   }
 
-  return { match, nameOf: (id) => byId.get(id.toLowerCase())?.name, has: (id) => byId.has(id.toLowerCase()) };
+  const idKey = (id: string) => id.normalize('NFC').toLowerCase();
+  return { match, nameOf: (id) => byId.get(idKey(id))?.name, has: (id) => byId.has(idKey(id)) };
 }

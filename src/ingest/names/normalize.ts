@@ -54,10 +54,19 @@ export function normalizeName(text: string): string {
   return nameTokens(text).tokens.join(' ');
 }
 
-const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/** An address, non-ASCII letters (and combining marks of decomposed accents) included: josé.núñez@école.fr. */
+const EMAIL = /[\p{L}\p{M}\p{N}._%+'-]+@[\p{L}\p{M}\p{N}.-]+\.[\p{L}]{2,}/u;
 
-/** The first e-mail address in the text, lower-cased, or null. */
+/**
+ * An e-mail address as compared: NFC-normalised (a decomposed "é" equals the composed one) and case-folded
+ * (upper-casing first folds "ß"/"SS" and similar pairs together; then lower case).
+ */
+export function emailKey(address: string): string {
+  return address.trim().normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+}
+
+/** The first e-mail address in the text, as compared (see emailKey), or null. */
 export function findEmail(text: string): string | null {
-  const m = EMAIL.exec(text);
-  return m ? m[0].toLowerCase() : null;
+  const m = EMAIL.exec(text.normalize('NFC'));
+  return m ? emailKey(m[0]) : null;
 }

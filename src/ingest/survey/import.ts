@@ -10,7 +10,9 @@ import { openExport, type ExportRow } from './rows.js';
 import { processRow, type RowContext, type RowOutcome } from './rows-process.js';
 import { DEFAULT_SCALES, makeScale, type Scale, type ScaleName } from './scales.js';
 import { parseTimestamp } from './timestamps.js';
-import type { ReviewItem, SurveyImport } from './types.js';
+import { addTally, allAside, ASIDE, newTally, type Tally } from './rows-process.js';
+import type { Completeness, ReviewItem, SurveyImport } from './types.js';
+import type { Candidate } from '../names/matcher.js';
 
 export interface SurveyImportOptions {
   /** Name used in problems (default: the file's base name). */
@@ -170,6 +172,16 @@ export async function parseSurveyExport(
     keptNonRoster: [],
     answers: new Map(),
     review: [],
+    decided: [],
+    heldTies: new Map(),
+    tally: newTally(),
+    completeness: {
+      answersRead: 0,
+      answersUsed: 0,
+      setAside: [],
+      undecided: 0,
+      pending: { questions: 0, questionAnswers: 0, names: 0, respondents: 0 },
+    },
     stats: {
       dataRows: 0,
       blankRows: 0,
@@ -186,7 +198,6 @@ export async function parseSurveyExport(
     problems: [],
   };
   const respondentReview: ReviewItem[] = [];
-  const respondentMap = mapping.respondents ?? {};
   const keepLabels = new Set<string>();
   // Qualtrics: Status says whether a row is a real response; Finished whether it reached the end
   const tagIndex = (t: string) => (tags ? tags.findIndex((x) => x.toLowerCase() === t) : -1);
@@ -215,54 +226,40 @@ export async function parseSurveyExport(
         'expected a date and time such as 2025-03-14 09:05:12 or 3/14/2025 9:05:12; file order decides between duplicates',
       );
     }
-    if (who === '' || who.toLowerCase() === 'anonymous') {
-      problems.warning(
-        file,
-        r.row,
-        plan.respondent!.header,
-        who,
-        'MISSING_RESPONDENT',
-        'no respondent identity in this row; its answers are not used (an anonymous response cannot be placed in the network)',
-      );
+    const nameCell = plan.fallbackName ? (r.cells[plan.fallbackName.index] ?? '').trim() : '';
+    const id = identify(r.row, who, nameCell);
+    if (id.kind === 'aside') {
+      asideRow(r, id.reason);
       return;
     }
-    let source: string | null;
-    const saved = respondentMap[who] ?? respondentMap[who.toLowerCase()];
-    if (saved === 'ignore') return;
-    if (saved === 'keep') {
-      source = who;
-      keepLabels.add(who);
-    } else if (saved) source = saved;
-    else {
-      const m = matcher.match(who);
-      if (m.status === 'matched') source = m.id;
-      else if (m.status === 'resolved-out') return;
-      else {
-        respondentReview.push({
-          kind: 'respondent',
-          status: m.status,
-          row: r.row,
-          column: plan.respondent!.header,
-          text: who,
-          candidates: m.candidates,
-        });
-        problems.warning(
-          file,
-          r.row,
-          plan.respondent!.header,
-          who,
-          'RESPONDENT_NOT_ON_ROSTER',
-          'the respondent is not found on the roster; their answers are kept only when the mapping says so (respondents: { "<text>": <roster id> | keep | ignore })',
-        );
+    if (id.kind === 'review') {
+      respondentReview.push(id.item);
+      problems.warning(file, r.row, id.item.column, who, 'RESPONDENT_NOT_DECIDED', `${id.item.reason}; its answers wait for a decision`);
+      asideRow(r, ASIDE.respondent);
+      return;
+    }
+    const source = id.source;
+    const outcome = processRow(ctx, plan.columns, r.cells, r.row, source, time);
+    if (id.decided) result.decided.push(id.decided);
+    if (id.byName) {
+      // two responses that give the same typed name: two people, or one answering twice? A person decides.
+      const same = byTypedName.get(source);
+      if (same) {
+        same.rows.push({ outcome, text: who || nameCell, column: id.column });
+        if (kept.get(source) === same.rows[0]!.outcome) kept.delete(source);
         return;
       }
+      byTypedName.set(source, { rows: [{ outcome, text: who || nameCell, column: id.column }] });
     }
-    const outcome = processRow(ctx, plan.columns, r.cells, r.row, source, time);
+    keepLatest(source, outcome, who);
+  };
+  const keepLatest = (source: string, outcome: RowOutcome, who: string) => {
     const prev = kept.get(source);
     if (prev) {
       const newer = prev.time === null || outcome.time === null || outcome.time >= prev.time;
       const [winner, loser] = newer ? [outcome, prev] : [prev, outcome];
       result.stats.duplicates.push({ respondent: source, droppedRow: loser.row, keptRow: winner.row });
+      addTally(result.tally, allAside(loser.tally, ASIDE.replaced));
       problems.warning(
         file,
         loser.row,
@@ -274,8 +271,117 @@ export async function parseSurveyExport(
       kept.set(source, winner);
     } else kept.set(source, outcome);
   };
+  /** Reads a row only to count its answers (a row whose respondent is undecided or left out). */
+  const asideRow = (r: ExportRow, reason: string) => {
+    const o = processRow({ ...ctx, problems: new ProblemCollector() }, plan.columns, r.cells, r.row, '\u0000', null);
+    addTally(result.tally, allAside(o.tally, reason));
+  };
+  /**
+   * Who answered this row: a decision saved for the row or the text, else the respondent column matched to the
+   * roster. A typed name identifies only by an exact reading (exact, with a title, "Last, First"); anything looser,
+   * an e-mail and a name that are two people, goes to review with the reason — never a guess.
+   */
+  type Identified =
+    | { kind: 'source'; source: string; byName: boolean; column: string; decided: ReviewItem | null }
+    | { kind: 'aside'; reason: string }
+    | { kind: 'review'; item: ReviewItem };
+  const identify = (row: number, who: string, nameCell: string): Identified => {
+    const column = plan.respondent!.header;
+    const rowKey = `row ${row}`;
+    const decidedBy = (key: string, text: string, value: string): Identified => {
+      const decided: ReviewItem = { kind: 'respondent', status: 'decided', row, column, text, candidates: [], key, resolution: value };
+      if (value === 'ignore' || value === 'not on roster') {
+        result.decided.push(decided);
+        return { kind: 'aside', reason: ASIDE.respondentIgnored };
+      }
+      if (value === 'keep') keepLabels.add(text);
+      return { kind: 'source', source: value === 'keep' ? text : value, byName: false, column, decided };
+    };
+    const byRow = respondentDecision(rowKey);
+    if (byRow) return decidedBy(rowKey, who || nameCell, byRow);
+    const anonymous = who === '' || who.toLowerCase() === 'anonymous';
+    if (anonymous && nameCell === '') {
+      problems.warning(
+        file,
+        row,
+        column,
+        who,
+        'MISSING_RESPONDENT',
+        'no respondent identity in this row; its answers are not used (an anonymous response cannot be placed in the network)',
+      );
+      return { kind: 'aside', reason: ASIDE.anonymous };
+    }
+    const text = anonymous ? nameCell : who;
+    const saved = respondentDecision(text);
+    if (saved) return decidedBy(text, text, saved);
+    const typed = anonymous || plan.respondent!.kind === 'name';
+    const m = matcher.match(text);
+    if (m.status === 'resolved-out') return { kind: 'aside', reason: ASIDE.respondentIgnored };
+    const byNameCell = !anonymous && nameCell !== '' ? matcher.match(nameCell) : null;
+    const nameId = byNameCell?.status === 'matched' && STRICT_NAME_RULES.has(byNameCell.rule) ? byNameCell.id : null;
+    const item = (status: ReviewItem['status'], reason: string, candidates: Candidate[], itemColumn = column): Identified => ({
+      kind: 'review',
+      item: { kind: 'respondent', status, row, column: itemColumn, text, candidates, reason, key: text },
+    });
+    if (m.status === 'matched' && (!typed || STRICT_NAME_RULES.has(m.rule))) {
+      if (nameId !== null && nameId !== m.id)
+        return item(
+          'conflict',
+          `the ${plan.respondent!.kind === 'id' ? 'staff id' : 'e-mail'} "${text}" is ${matcher.nameOf(m.id)}'s, but the name typed in "${plan.fallbackName!.header}" ("${nameCell}") is ${matcher.nameOf(nameId)}'s`,
+          [
+            { id: m.id, name: matcher.nameOf(m.id) ?? m.id, score: 1 },
+            { id: nameId, name: matcher.nameOf(nameId) ?? nameId, score: 1 },
+          ],
+        );
+      return { kind: 'source', source: m.id, byName: typed, column: anonymous ? plan.fallbackName!.header : column, decided: null };
+    }
+    if (!typed && nameId !== null)
+      return { kind: 'source', source: nameId, byName: true, column: plan.fallbackName!.header, decided: null };
+    if (m.status === 'matched')
+      return item(
+        'ambiguous',
+        `only a typed name identifies this respondent, and "${text}" is not exactly a roster name (closest: ${matcher.nameOf(m.id)})`,
+        [{ id: m.id, name: matcher.nameOf(m.id) ?? m.id, score: m.confidence }],
+      );
+    if (m.status === 'ambiguous')
+      return item(
+        'ambiguous',
+        `"${text}" fits ${m.candidates.length} people on the roster (${m.candidates.map((c) => c.name).join(', ')})${m.candidates.length > 1 && new Set(m.candidates.map((c) => foldName(c.name))).size === 1 ? ': the roster has two people of that name' : ''}`,
+        m.candidates,
+      );
+    return item('unmatched', `"${text}" is not found on the roster`, m.candidates);
+  };
+  const respondentDecisions = new Map<string, string>();
+  for (const [k, v] of Object.entries(mapping.respondents ?? {})) if (typeof v === 'string') respondentDecisions.set(respondentKey(k), v);
+  const respondentDecision = (text: string) => respondentDecisions.get(respondentKey(text)) ?? null;
+  const byTypedName = new Map<string, { rows: Array<{ outcome: RowOutcome; text: string; column: string }> }>();
   for (const r of dataRows) handle(r);
   for (let n = await it.next(); !n.done; n = await it.next()) handle(clean(n.value));
+  for (const [source, { rows }] of byTypedName) {
+    if (rows.length < 2) continue;
+    const rowList = rows.map((x) => x.outcome.row).join(', ');
+    for (const x of rows) {
+      respondentReview.push({
+        kind: 'respondent',
+        status: 'duplicate',
+        row: x.outcome.row,
+        column: x.column,
+        text: x.text,
+        candidates: [{ id: source, name: matcher.nameOf(source) ?? source, score: 1 }],
+        reason: `rows ${rowList} give the same name "${x.text}": two people, or one person answering twice? Decide who answered each row`,
+        key: `row ${x.outcome.row}`,
+      });
+      problems.warning(
+        file,
+        x.outcome.row,
+        x.column,
+        null,
+        'RESPONDENT_NOT_DECIDED',
+        `rows ${rowList} give the same typed name; they wait for a decision`,
+      );
+      addTally(result.tally, allAside(x.outcome.tally, ASIDE.respondent));
+    }
+  }
   result.stats.controlCharacterCells = controlCells;
   if (src.decode && src.decode.fallbackBytes > 0) {
     problems.warning(
@@ -311,6 +417,7 @@ export async function parseSurveyExport(
   }
 
   // assemble
+  const unreadAnswers = new Map<string, number>();
   const agg = new Map<string, Tie>();
   for (const o of [...kept.values()].sort((a, b) => a.row - b.row)) {
     result.stats.responses++;
@@ -318,6 +425,14 @@ export async function parseSurveyExport(
     else result.respondents.push(o.source);
     result.answers.set(o.source, o.answers);
     result.review.push(...o.review);
+    result.decided.push(...o.decided);
+    addTally(result.tally, o.tally);
+    for (const [h, n] of Object.entries(o.pending)) unreadAnswers.set(h, (unreadAnswers.get(h) ?? 0) + n);
+    for (const h of o.held) {
+      const list = result.heldTies.get(h.column) ?? [];
+      list.push(h.tie);
+      result.heldTies.set(h.column, list);
+    }
     result.stats.selfTiesDropped += o.selfTies;
     result.stats.resolvedOut.ignore += o.resolvedOut.ignore;
     result.stats.resolvedOut.notOnRoster += o.resolvedOut.notOnRoster;
@@ -352,12 +467,38 @@ export async function parseSurveyExport(
   );
   const columnReview: ReviewItem[] = plan.columns
     .filter((c) => c.issue !== null)
-    .map((c) => ({ kind: 'column', status: 'mapping needed', row: null, column: c.header, text: c.issue!, candidates: [] }));
+    .map((c) => ({
+      kind: 'column',
+      status: 'mapping needed',
+      row: null,
+      column: c.header,
+      text: c.issue!,
+      candidates: [],
+      reason: c.issue!,
+      key: c.header,
+      suggestion: c.question,
+      ...(c.held?.choices ? { choices: c.held.choices } : {}),
+      answers: unreadAnswers.get(c.header) ?? 0,
+    }));
+  for (const c of plan.columns)
+    if (!c.inferred && c.issue === null)
+      result.decided.push({
+        kind: 'column',
+        status: 'decided',
+        row: null,
+        column: c.header,
+        text: c.header,
+        candidates: [],
+        key: c.header,
+        resolution: c.question,
+      });
   result.review = [
     ...columnReview,
     ...respondentReview.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
     ...result.review.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
   ];
+  result.decided = dedupeDecided(result.decided);
+  result.completeness = completenessOf(result.tally, result.review);
   result.problems = problems.list();
   return { ok: true, value: result, problems: result.problems };
 }
@@ -402,4 +543,40 @@ export function columnLetter(i: number): string {
   let s = '';
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+/** Rules that identify a respondent by a typed name without a guess: the same name, with a title, or "Last, First". */
+const STRICT_NAME_RULES: ReadonlySet<string> = new Set(['mapping', 'id', 'email', 'exact', 'title', 'last-first']);
+
+/** Respondent texts and mapping keys compare NFC-normalised and case-insensitively ("José" typed either way). */
+export const respondentKey = (text: string) => text.trim().normalize('NFC').toLowerCase();
+
+/** One decided item per row, question and text (a name decided once may occur in many rows: each row is kept). */
+function dedupeDecided(items: ReviewItem[]): ReviewItem[] {
+  const seen = new Set<string>();
+  return items.filter((i) => {
+    const k = `${i.kind}\u0000${i.row}\u0000${i.column}\u0000${i.text}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The completeness block: answers read, used, set aside by reason, and what the undecided items hold. */
+export function completenessOf(t: Tally, review: readonly ReviewItem[]): Completeness {
+  const columns = review.filter((i) => i.kind === 'column');
+  return {
+    answersRead: t.read,
+    answersUsed: t.used,
+    setAside: Object.entries(t.aside)
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    undecided: review.length,
+    pending: {
+      questions: columns.length,
+      questionAnswers: columns.reduce((n, i) => n + (i.answers ?? 0), 0),
+      names: review.filter((i) => i.kind === 'name').length,
+      respondents: review.filter((i) => i.kind === 'respondent').length,
+    },
+  };
 }

@@ -31,20 +31,51 @@ const DOMAIN_CUES: Record<Domain, RegExp> = {
 
 export const RELATIONS = ['advice', 'collaboration', 'information', 'influence', 'friendship'] as const;
 
-/** Strong cues name the relation; weak cues count only when no strong cue is present. */
-const RELATION_CUES: Record<(typeof RELATIONS)[number], { strong: RegExp; weak: RegExp | null }> = {
-  advice: { strong: /\badvi[cs]e/, weak: /\bgo to\b|\bturn to\b|\bask (for )?help\b|\bhelp (you )?with\b|\bconsult/ },
-  collaboration: {
-    strong: /\bcollaborat|\bco-?teach|\bco-?plan/,
-    weak: /\bwork (closely )?with\b|\bplan (lessons |units )?with\b|\bwork together\b/,
+/**
+ * How people word a question about whom they turn to, and the relation each wording means. ONE table, printed
+ * in docs/surveys.md ("Relation from the wording"; a test checks the two agree and one test per phrase).
+ * Strong cues name the relation outright; weak cues (help-seeking wording) count only when no strong cue is present.
+ */
+export const RELATION_PHRASES: ReadonlyArray<{
+  relation: Relation;
+  strength: 'strong' | 'weak';
+  /** As people write it (the docs table shows this). */
+  phrase: string;
+  re: RegExp;
+}> = [
+  { relation: 'advice', strength: 'strong', phrase: 'advice / advise', re: /\badvi[cs]e/ },
+  { relation: 'advice', strength: 'strong', phrase: 'whose advice', re: /\bwhose advice\b/ },
+  { relation: 'collaboration', strength: 'strong', phrase: 'collaborate', re: /\bcollaborat/ },
+  { relation: 'collaboration', strength: 'strong', phrase: 'co-teach', re: /\bco-?teach/ },
+  { relation: 'collaboration', strength: 'strong', phrase: 'co-plan', re: /\bco-?plan/ },
+  { relation: 'information', strength: 'strong', phrase: 'information', re: /\binformation\b/ },
+  { relation: 'information', strength: 'strong', phrase: 'who keeps you informed', re: /\binformed\b/ },
+  { relation: 'influence', strength: 'strong', phrase: 'influence', re: /\binfluen/ },
+  { relation: 'friendship', strength: 'strong', phrase: 'friend', re: /\bfriends?\b|\bfriendship/ },
+  { relation: 'advice', strength: 'weak', phrase: 'who do you go to', re: /\bgo to\b/ },
+  { relation: 'advice', strength: 'weak', phrase: 'who do you turn to', re: /\bturn to\b/ },
+  { relation: 'advice', strength: 'weak', phrase: 'who do you ask', re: /\bask\b/ },
+  { relation: 'advice', strength: 'weak', phrase: 'who helps you with', re: /\bhelps? (you )?with\b|\bhelps you\b/ },
+  { relation: 'advice', strength: 'weak', phrase: 'who supports you', re: /\bsupports? you\b/ },
+  { relation: 'advice', strength: 'weak', phrase: 'from whom do you get', re: /\bfrom whom do you (get|receive|seek)\b/ },
+  { relation: 'advice', strength: 'weak', phrase: 'who do you rely on', re: /\brely on\b|\bdepend on\b/ },
+  { relation: 'advice', strength: 'weak', phrase: 'consult', re: /\bconsult/ },
+  {
+    relation: 'collaboration',
+    strength: 'weak',
+    phrase: 'who do you work / plan / co-teach with',
+    re: /\bwork (closely )?with\b|\bplan (lessons |units )?with\b|\bwork together\b|\bteach with\b/,
   },
-  information: {
-    strong: /\binformation\b|\binformed\b/,
-    weak: /\btalk (to|with)\b|\bdiscuss|\bshare (ideas|news|updates)|\bcommunicate with\b/,
-  },
-  influence: { strong: /\binfluen/, weak: /\blook to\b|\bshapes? (your|how you)/ },
-  friendship: { strong: /\bfriends?\b|\bfriendship/, weak: /\bsociali[sz]e|\bconfide in\b/ },
-};
+  { relation: 'information', strength: 'weak', phrase: 'who do you talk to about', re: /\btalk (to|with)\b/ },
+  { relation: 'information', strength: 'weak', phrase: 'discuss', re: /\bdiscuss/ },
+  { relation: 'information', strength: 'weak', phrase: 'share ideas / news / updates', re: /\bshare (ideas|news|updates)/ },
+  { relation: 'information', strength: 'weak', phrase: 'communicate with', re: /\bcommunicate with\b/ },
+  { relation: 'influence', strength: 'weak', phrase: 'look to', re: /\blook to\b/ },
+  { relation: 'influence', strength: 'weak', phrase: 'shapes your / how you', re: /\bshapes? (your|how you)/ },
+  { relation: 'friendship', strength: 'weak', phrase: 'socialise', re: /\bsociali[sz]e/ },
+  { relation: 'friendship', strength: 'weak', phrase: 'confide in', re: /\bconfide in\b/ },
+];
+type Relation = (typeof RELATIONS)[number];
 
 export type Inference<T> = { value: T } | { value: null; reason: string };
 
@@ -65,19 +96,31 @@ export function domainOfLabel(label: string): string | null {
 
 /** The relation the question asks about, or null (with reason) when none or several are named. */
 export function inferRelation(text: string): Inference<string> {
-  const t = text.toLowerCase();
-  const strong = RELATIONS.filter((r) => RELATION_CUES[r].strong.test(t));
+  const t = text.toLowerCase().normalize('NFC');
+  const named = (strength: 'strong' | 'weak') => [
+    ...new Set(RELATION_PHRASES.filter((p) => p.strength === strength && p.re.test(t)).map((p) => p.relation)),
+  ];
+  const strong = named('strong');
   if (strong.length === 1) return { value: strong[0]! };
   if (strong.length > 1) return { value: null, reason: `the wording names several relations (${strong.join(', ')})` };
-  const weak = RELATIONS.filter((r) => RELATION_CUES[r].weak?.test(t));
+  const weak = named('weak');
   if (weak.length === 1) return { value: weak[0]! };
   if (weak.length > 1) return { value: null, reason: `the wording could mean several relations (${weak.join(', ')})` };
   return { value: null, reason: 'the wording names no relation (advice, collaboration, information, influence, friendship)' };
 }
 
+/** The domains the wording names when it names two or more (the choices a reviewer is offered), else null. */
+export function domainChoices(text: string): string[] | null {
+  const t = text.toLowerCase();
+  const hits = DOMAINS.filter((d) => DOMAIN_CUES[d].test(t));
+  return hits.length >= 2 ? hits : null;
+}
+
 /** Words that mark a question asking for colleagues' names. */
 export function asksForNames(text: string): boolean {
-  return /\b(who|whom|which (colleagues?|staff|people|persons?|teachers?)|names? of|list (the )?(colleagues|people|staff))\b/i.test(text);
+  return /\b(who|whom|whose|which (colleagues?|staff|people|persons?|teachers?)|names? of|list (the )?(colleagues|people|staff))\b/i.test(
+    text,
+  );
 }
 
 /** Words that mark a skills / interests inventory question. */

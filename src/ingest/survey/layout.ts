@@ -2,7 +2,7 @@ import { ANY_DOMAIN } from '../../model/types.js';
 import type { NameMatcher } from '../names/matcher.js';
 import { foldName } from '../names/normalize.js';
 import { splitNames } from '../names/split.js';
-import { asksForNames, asksForSkills, domainOfLabel, inferDomain, inferRelation } from './infer.js';
+import { asksForNames, asksForSkills, domainChoices, domainOfLabel, inferDomain, inferRelation } from './infer.js';
 import type { QuestionMapping, SurveyMapping } from './mapping.js';
 import { DEFAULT_SCALES, detectScale, makeScale, scaleValue } from './scales.js';
 import { guessDateOrder, type DateOrder } from './timestamps.js';
@@ -24,13 +24,29 @@ export interface PlannedColumn {
    * the label in this column's answers is the choice itself, not a name, and is removed before matching.
    */
   otherChoices?: string[];
+  /**
+   * Set when the answers are read and matched although the column is undecided (the wording names two domains,
+   * or no clear relation): the ties are held under the question until the mapping decides it. For a two-domain
+   * question, `choices` are exactly the domains named plus "any" (all domains).
+   */
+  held?: { choices: string[] | null };
 }
+
+/** How a respondent says who they are: a staff id, an e-mail address or a typed name. */
+export type IdentityKind = 'id' | 'email' | 'name';
 
 export interface SurveyPlan {
   tool: SurveyTool;
   /** Number of header rows (3 for Qualtrics). */
   headerRows: number;
-  respondent: { index: number; header: string } | null;
+  respondent: { index: number; header: string; kind: IdentityKind | 'mapping' } | null;
+  /**
+   * A typed-name column beside an id or e-mail respondent column ("Your name"): the fallback when the e-mail is
+   * missing or not on the roster, and checked against it (a disagreement goes to review).
+   */
+  fallbackName: { index: number; header: string } | null;
+  /** Self-identification columns that are not questions ("Your name", "Your e-mail", "Staff ID", "Who are you?"). */
+  identity: string[];
   timestamp: { index: number; header: string } | null;
   dateOrder: DateOrder;
   columns: PlannedColumn[];
@@ -83,8 +99,26 @@ const META = new Set([
 ]);
 const key = (s: string) => foldName(s).replace(/ /g, '');
 const RESPONDENT_ID = /^(your )?(staff|employee|teacher|person|school) ?(id|number|no)$|^your id$/;
-const RESPONDENT_EMAIL = /^(email|e mail|email address|recipientemail|recipient email|your (school )?email( address)?|username)$/;
-const RESPONDENT_NAME = /^(name|your name|full name|your full name|what is your name|respondent|recipientname)$/;
+const RESPONDENT_EMAIL =
+  /^((what is )?your (school |work )?)?(e ?mail|e ?mail address|email address)$|^(recipientemail|recipient email|username)$/;
+const RESPONDENT_NAME =
+  /^((what is )?your (full )?name|(your )?(full )?name|(your )?first and last name|who are you|what s your name|respondent|recipientname|name of respondent)$/;
+
+/**
+ * Which self-identification a header asks for — the respondent's staff id, e-mail or name — or null for a question.
+ * "(optional)", "(required)", "please enter" and a trailing "*" are not part of the wording. These columns are the
+ * respondent's identity, never a name question (docs/surveys.md, step 4).
+ */
+export function identityKind(header: string): IdentityKind | null {
+  const h = foldName(header)
+    .replace(/\b(optional|required|please (enter|type|give|write)|enter|type)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (RESPONDENT_ID.test(h)) return 'id';
+  if (RESPONDENT_EMAIL.test(h)) return 'email';
+  if (RESPONDENT_NAME.test(h)) return 'name';
+  return null;
+}
 const TIMESTAMP = /^(timestamp|completion time|recordeddate|recorded date|enddate|end date|submitted at|submission time|submitdate)$/;
 const NUMBERED = /^(name|person|colleague|staff|choice|option|#)?\s*#?\s*\d{1,2}$/i;
 
@@ -123,16 +157,27 @@ export function planSurvey(
     name === undefined ? -1 : headers.findIndex((h, i) => h.trim() === name.trim() || tags?.[i] === name);
   const firstMatching = (re: RegExp) =>
     headers.findIndex((h, i) => re.test(foldName(h)) || (tags !== null && re.test(foldName(tags[i] ?? ''))));
+  const kindAt = headers.map((h, i) => identityKind(h) ?? (tags !== null ? identityKind(tags[i] ?? '') : null));
+  const firstOf = (k: IdentityKind) => kindAt.findIndex((x) => x === k);
   let rIndex = find(mapping.respondent);
-  if (rIndex < 0) rIndex = firstMatching(RESPONDENT_ID);
+  let rKind: IdentityKind | 'mapping' = 'mapping';
+  if (rIndex < 0) {
+    rIndex = firstOf('id');
+    rKind = 'id';
+  }
   if (rIndex < 0) {
     // an e-mail column that holds addresses (Microsoft Forms writes "anonymous" when it did not collect them)
-    const emailCols = headers
-      .map((_, i) => i)
-      .filter((i) => RESPONDENT_EMAIL.test(foldName(headers[i]!)) || (tags !== null && RESPONDENT_EMAIL.test(foldName(tags[i] ?? ''))));
-    rIndex = emailCols.find((i) => sample.some((r) => (r[i] ?? '').includes('@'))) ?? -1;
+    rIndex = kindAt.findIndex((k, i) => k === 'email' && sample.some((r) => (r[i] ?? '').includes('@')));
+    rKind = 'email';
   }
-  if (rIndex < 0) rIndex = firstMatching(RESPONDENT_NAME);
+  if (rIndex < 0) {
+    rIndex = firstOf('name');
+    rKind = 'name';
+  }
+  const nameIndex = rKind === 'id' || rKind === 'email' ? firstOf('name') : -1;
+  const identity = headers.filter(
+    (h, i) => kindAt[i] !== null && i !== rIndex && !mapping.questions?.[h] && !mapping.questions?.[h.trim()],
+  );
   let tIndex = find(mapping.timestamp);
   if (tIndex < 0) tIndex = firstMatching(TIMESTAMP);
   const dateOrder = mapping.dateOrder ?? (tIndex >= 0 ? guessDateOrder(sample.map((r) => r[tIndex] ?? '')) : 'mdy');
@@ -147,6 +192,7 @@ export function planSurvey(
       columns.push({ index, header, tag, question: mapped, inferred: false, issue: checkMapped(mapped, matcher) });
       return;
     }
+    if (kindAt[index] !== null) return; // the respondent's own identity, never a question
     if (META.has(key(header)) || (tag !== null && META.has(key(tag)))) {
       metadata.push(header);
       return;
@@ -156,18 +202,38 @@ export function planSurvey(
       return;
     }
     const values = sample.map((r) => r[index] ?? '');
-    columns.push({ index, header, tag, inferred: true, ...inferQuestion(header, tag, values, matcher) });
+    const inferred = inferQuestion(header, tag, values, matcher);
+    columns.push({ index, header, tag, inferred: true, ...inferred, ...holdIfReadable(inferred, header, tag) });
   });
   if (tags) attachOtherChoices(columns, headers, tags);
   return {
     tool,
     headerRows: tags !== null ? 3 : 1,
-    respondent: rIndex >= 0 ? { index: rIndex, header: headers[rIndex]! } : null,
+    respondent: rIndex >= 0 ? { index: rIndex, header: headers[rIndex]!, kind: rKind } : null,
+    fallbackName: nameIndex >= 0 ? { index: nameIndex, header: headers[nameIndex]! } : null,
+    identity,
     timestamp: tIndex >= 0 ? { index: tIndex, header: headers[tIndex]! } : null,
     dateOrder,
     columns,
     metadata,
   };
+}
+
+/**
+ * An undecided name question (or roster-row / grid column with a known colleague) is still read: its answers are
+ * matched and its ties held until the mapping gives the relation and domain. Nothing it says is dropped.
+ */
+function holdIfReadable(
+  inferred: { question: QuestionMapping; issue: string | null },
+  header: string,
+  tag: string | null,
+): { held?: PlannedColumn['held'] } {
+  const q = inferred.question;
+  if (inferred.issue === null) return {};
+  const readable = q.kind === 'nameGenerator' || q.kind === 'rosterRow' || (q.kind === 'grid' && !!q.target);
+  if (!readable) return {};
+  const domains = q.domain ? null : domainChoices(splitHeader(header, tag).base);
+  return { held: { choices: domains ? [...domains, ANY_DOMAIN] : null } };
 }
 
 function checkMapped(q: QuestionMapping, matcher: NameMatcher): string | null {

@@ -24,7 +24,8 @@ describe('reading question wording', () => {
     expect(inferRelation('How often do you talk to… ').value).toBe('information');
     expect(inferRelation('Which colleagues do you collaborate with?').value).toBe('collaboration');
     expect(inferRelation('Who influences your thinking about assessment?').value).toBe('influence');
-    expect(inferRelation('Whom do you ask?').value).toBeNull();
+    expect(inferRelation('Whom do you ask?').value).toBe('advice');
+    expect(inferRelation('Which colleagues are on your team?').value).toBeNull();
   });
   it("parses the tools' timestamps", () => {
     expect(parseTimestamp('3/14/2025 9:05:12', 'mdy')).toBe('2025-03-14T09:05:12');
