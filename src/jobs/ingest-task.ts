@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { LeadmapError } from '../model/errors.js';
 import type { Dataset, Problem } from '../model/types.js';
-import type { NewReviewItem } from './survey-dataset.js';
+import { completenessBanner, tieListCompleteness, type Completeness } from '../model/completeness.js';
+import type { NewReviewItem, SurveyDecisions } from './survey-dataset.js';
 import { loadDataset } from '../ingest/load-dataset.js';
 import type { TiesOptions } from '../ingest/ties.js';
 import { dataDirLayout, removeFiles, storeFile } from '../store/files.js';
@@ -24,8 +25,8 @@ export interface IngestInput {
   uploadedBy: string | null;
   unknownPeople?: TiesOptions['unknownPeople'];
   undirected?: string[];
-  /** Survey imports: earlier review resolutions (free text → roster id / "ignore" / "not on roster"). */
-  resolutions?: Record<string, string>;
+  /** Survey imports: the wave's decisions and those carried from the school's previous wave. */
+  decisions?: SurveyDecisions;
 }
 
 export interface IngestOutcome {
@@ -33,6 +34,11 @@ export interface IngestOutcome {
   people: number;
   ties: number;
   dataHash: string | null;
+  /** "needs review" while any item read waits for a decision; never reported as simply stored then. */
+  status: 'needs review' | 'ready' | 'empty';
+  completeness: Completeness;
+  /** "1 question (42 answers) and 2 names are not in these results yet — decide them", or null. */
+  banner: string | null;
   /** Warnings from the readers (errors make the upload fail with INGEST_FAILED and these in details). */
   problems: Problem[];
 }
@@ -84,9 +90,20 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
           uploadedBy: input.uploadedBy,
           reviewItems: result.review,
           responses: result.responses,
+          completeness: result.completeness,
           onProgress: (done, total) => progress('storing', done, total),
         });
-        return { waveId: wave.id, people: wave.people, ties: wave.ties, dataHash: wave.dataHash, problems: named };
+        const completeness = wave.completeness ?? result.completeness;
+        return {
+          waveId: wave.id,
+          people: wave.people,
+          ties: wave.ties,
+          dataHash: wave.dataHash,
+          status: wave.status,
+          completeness,
+          banner: completenessBanner(completeness),
+          problems: named,
+        };
       } finally {
         await store.close();
       }
@@ -100,7 +117,14 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
 }
 
 type ReadResult =
-  | { ok: true; value: Dataset; review: NewReviewItem[]; responses?: Array<{ personId: string; answers: unknown }>; problems: Problem[] }
+  | {
+      ok: true;
+      value: Dataset;
+      review: NewReviewItem[];
+      completeness: Completeness;
+      responses?: Array<{ personId: string; answers: unknown }>;
+      problems: Problem[];
+    }
   | { ok: false; problems: Problem[] };
 
 /** Roster + ties (+ respondents) through loadDataset, or roster + survey export through the survey import. */
@@ -114,8 +138,15 @@ async function readUpload(input: IngestInput, progress: IngestProgress): Promise
     progress('reading', 0, 1);
     // Loaded on demand: the survey reader pulls in the spreadsheet library, which is slow to load.
     const { surveyDataset } = await import('./survey-dataset.js');
-    const r = await surveyDataset(roster.tmpPath, survey.tmpPath, survey.originalName, input.resolutions ?? {});
-    return r.ok ? { ok: true, value: r.dataset, review: r.review, responses: r.responses, problems: r.problems } : r;
+    const r = await surveyDataset(
+      roster.tmpPath,
+      survey.tmpPath,
+      survey.originalName,
+      input.decisions ?? { mapping: { version: 1 }, carried: null },
+    );
+    return r.ok
+      ? { ok: true, value: r.dataset, review: r.review, completeness: r.completeness, responses: r.responses, problems: r.problems }
+      : r;
   }
   const ties = byKind.get('ties');
   if (!ties) throw new LeadmapError('INVALID_UPLOAD', 'an upload needs a ties file (field "ties") or a survey export (field "survey")');
@@ -127,7 +158,7 @@ async function readUpload(input: IngestInput, progress: IngestProgress): Promise
     undirected: input.undirected,
     onProgress: (done, total) => progress('reading', done, total),
   });
-  return r.ok ? { ok: true, value: r.value, review: [], problems: r.problems } : r;
+  return r.ok ? { ok: true, value: r.value, review: [], completeness: tieListCompleteness(r.value.ties.length), problems: r.problems } : r;
 }
 
 /** Problems name the file as the user uploaded it, never the random temp name. */

@@ -8,6 +8,7 @@
  * replaces atomically. Every method that returns school data takes ids only;
  * access control is the caller's (src/server/access.ts) job.
  */
+import type { Completeness } from '../model/completeness.js';
 import type { Dataset, Person, Tie } from '../model/types.js';
 
 export type Role = 'admin' | 'analyst' | 'viewer';
@@ -25,7 +26,8 @@ export interface School {
   name: string;
   createdAt: string;
 }
-export type WaveStatus = 'empty' | 'ready';
+/** empty: no data; needs review: data stored, but something read waits for a person's decision; ready: complete. */
+export type WaveStatus = 'empty' | 'needs review' | 'ready';
 export interface WaveRecord {
   id: string;
   schoolId: string;
@@ -38,6 +40,8 @@ export interface WaveRecord {
   ties: number;
   /** Hash of the stored dataset, the key of cached analyses. Null when empty. */
   dataHash: string | null;
+  /** What share of the answers read is in the stored results (null for waves stored before it was kept). */
+  completeness: Completeness | null;
 }
 export interface UploadFileRecord {
   id: string;
@@ -87,15 +91,30 @@ export interface ReviewItem {
   waveId: string;
   /** name | respondent | column */
   kind: string;
-  /** ambiguous | unmatched | formula | mapping needed */
+  /** ambiguous | unmatched | formula | mapping needed | conflict | duplicate | decided (in the stored results) */
   status: string;
   row: number | null;
   column: string | null;
   /** Free-text answer as the respondent wrote it — personal data, never logged. */
   raw: string;
   candidates: Array<{ id: string; name: string; score: number }>;
-  /** A roster id, "ignore", "not on roster", or null while undecided. */
-  resolution: string | null;
+  /**
+   * The decision: a roster id, "ignore", "not on roster" (names, respondents; "keep" for a respondent), a question
+   * mapping { kind, relation, domain } (columns), or null while undecided.
+   */
+  resolution: string | Record<string, unknown> | null;
+  /** Why it needs a person, in plain words. */
+  reason?: string;
+  /** The key of the decision in the mapping file (answer text, respondent text or "row N", question header). */
+  key?: string;
+  /** Column items: the best reading (pre-fills the decision). */
+  suggestion?: Record<string, unknown>;
+  /** Column items naming several domains: exactly those domains and "any". */
+  choices?: string[];
+  /** Column items: answers waiting under the question. */
+  answers?: number;
+  /** Decided by the school's previous wave ("decided last year"): that wave's label. */
+  carriedFrom?: string;
 }
 
 /** A dataset to store in a wave, with the files it was read from (already moved into the data dir). */
@@ -106,6 +125,8 @@ export interface WaveDataInput {
   /** Review items of the import; resolved ones from earlier imports are carried over. */
   reviewItems?: Omit<ReviewItem, 'id' | 'waveId'>[];
   uploadedBy: string | null;
+  /** Answers read, used and set aside; absent for uploads that are not surveys (then every tie counts as used). */
+  completeness?: Completeness;
   /** Survey answers that are not ties (Likert items, skills), per respondent id — personal data, never logged. */
   responses?: Array<{ personId: string; answers: unknown }>;
   /** Called every few thousand rows while storing (rows done, rows total). */
@@ -147,7 +168,10 @@ export interface Store {
   listUploadFiles(waveId: string): Promise<UploadFileRecord[]>;
 
   listReviewItems(waveId: string): Promise<ReviewItem[]>;
-  resolveReviewItem(waveId: string, itemId: string, resolution: string | null): Promise<ReviewItem | null>;
+  resolveReviewItem(waveId: string, itemId: string, resolution: ReviewItem['resolution']): Promise<ReviewItem | null>;
+  /** The mapping file uploaded for a wave (its decisions), or null. */
+  getWaveMapping(waveId: string): Promise<unknown>;
+  setWaveMapping(waveId: string, mapping: unknown): Promise<void>;
 
   /** The cached value, or null when there is none. */
   getCachedAnalysis(key: string): Promise<unknown>;

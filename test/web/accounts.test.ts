@@ -62,23 +62,27 @@ describe.skipIf(!browserReady)('web app accounts, privacy and survey review in r
     await page.setInputFiles('#f-roster', join(SURVEY, 'roster.csv'));
     await page.setInputFiles('#f-survey', join(SURVEY, 'survey.csv'));
     await page.click('#upload-button');
-    await page.waitForSelector('#upload-result .ok-box');
+    await page.waitForSelector('#upload-result .warn-box');
+    expect(await page.textContent('#upload-result')).toMatch(/Needs review:.*not in these results yet/);
     await page.waitForSelector('#review-table');
     const raws = await page.locator('#review-table tbody code').allTextContents();
     expect([...new Set(raws)].sort()).toEqual(['Chloe', 'Jo from the district office']);
-    const chloe = page.locator('#review-table tbody tr', { has: page.locator('code', { hasText: /^Chloe$/ }) }).first();
-    const options = await chloe.locator('select option').allTextContents();
-    expect(options.some((o) => /% match/.test(o))).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'web-survey-review.png'), fullPage: true });
+    const chloeName = readFileSync(join(SURVEY, 'roster.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('LK014,'))!
+      .split(',')[1]!;
     for (const row of await page.locator('#review-table tbody tr').all()) {
       const raw = await row.locator('code').textContent();
-      await row.locator('select').selectOption(raw === 'Chloe' ? 'LK014' : 'not on roster');
-      await row.locator('.saved:text-is("saved")').waitFor();
+      const input = row.getByRole('combobox');
+      await input.fill(raw === 'Chloe' ? `${chloeName} · LK014` : 'not on the roster');
+      await input.dispatchEvent('change');
+      await row.locator('.state:text-is("decided — apply to use")').waitFor();
     }
     expect(await page.textContent('#review-open')).toBe('0');
-    await page.click('#reprocess');
-    await page.waitForSelector('#reprocess-status a');
-    expect(await page.textContent('#reprocess-status')).toMatch(/Done: \d+ people, \d+ ties/);
+    await page.getByRole('button', { name: 'Apply and re-read' }).click();
+    await page.waitForSelector('#review .ok-box');
+    expect(await page.textContent('#review .ok-box')).toMatch(/Ready: \d+ people, \d+ ties/);
     expect(web.problems).toEqual([]);
   });
 

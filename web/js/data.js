@@ -28,7 +28,9 @@ const q = (sel) => {
 
 export const waveInfo = (id) => once(`wave|${id}|`, () => get(`/api/waves/${enc(id)}`));
 export const analysis = (id, sel) =>
-  once(`analysis|${id}|${q(sel)}`, () => get(`/api/waves/${enc(id)}/analysis${q(sel)}`).then((r) => r.analysis));
+  once(`analysis|${id}|${q(sel)}`, () =>
+    get(`/api/waves/${enc(id)}/analysis${q(sel)}`).then((r) => ({ ...r.analysis, completeness: r.completeness })),
+  );
 export const leadership = (id, relation) =>
   once(`leadership|${id}|${relation ?? ''}`, () => get(`/api/waves/${enc(id)}/leadership${q({ relation })}`).then((r) => r.leadership));
 export const graph = (id, sel) => once(`graph|${id}|${q(sel)}`, () => get(`/api/waves/${enc(id)}/graph${q(sel)}`));

@@ -75,3 +75,10 @@ export function wireMore(root) {
     });
   }
 }
+
+/** A wave's state in words: ready, needs review (something read waits for a decision), no data yet. */
+export function statusBadge(w) {
+  if (w.status === 'ready') return '<span class="status ready">ready</span>';
+  if (w.status === 'needs review') return '<span class="status review">needs review</span>';
+  return '<span class="status empty">no data yet</span>';
+}

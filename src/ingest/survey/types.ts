@@ -1,4 +1,6 @@
+import type { Completeness } from '../../model/completeness.js';
 import type { Problem, Tie } from '../../model/types.js';
+export type { Completeness };
 import type { Candidate } from '../names/matcher.js';
 import type { SurveyPlan } from './layout.js';
 import type { QuestionMapping } from './mapping.js';
@@ -41,19 +43,6 @@ export interface ReviewItem {
 /** The mapping key an item's decision is saved under (see ReviewItem.key). */
 export function reviewItemKey(i: ReviewItem): string {
   return i.key ?? (i.kind === 'column' ? (i.column ?? i.text) : i.text);
-}
-
-/**
- * What share of the answers read is in the results: every answer read is either used or set aside with a
- * reason; `undecided` counts the review items still waiting for a person. `pending` says what the undecided
- * items hold (for the banner "1 question (42 answers) and 2 names are not in these results yet").
- */
-export interface Completeness {
-  answersRead: number;
-  answersUsed: number;
-  setAside: Array<{ reason: string; count: number }>;
-  undecided: number;
-  pending: { questions: number; questionAnswers: number; names: number; respondents: number };
 }
 
 /** Per-person answers that are not ties: Likert items and the skills inventory. */

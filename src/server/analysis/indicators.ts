@@ -11,7 +11,7 @@ import type { Selection } from './service.js';
 /** The school's ready wave just before this one (wave labels in natural order), or null. The report compares with the same wave. */
 export async function previousReadyWave(store: Store, schoolId: string, wave: WaveRecord): Promise<WaveRecord | null> {
   const earlier = (await store.listWaves(schoolId)).filter(
-    (w) => w.id !== wave.id && w.status === 'ready' && w.dataHash && w.label.localeCompare(wave.label, undefined, { numeric: true }) < 0,
+    (w) => w.id !== wave.id && w.status !== 'empty' && w.dataHash && w.label.localeCompare(wave.label, undefined, { numeric: true }) < 0,
   );
   return earlier.sort((a, b) => b.label.localeCompare(a.label, undefined, { numeric: true }))[0] ?? null;
 }

@@ -22,7 +22,7 @@ export async function leadershipFor(
   relation: string | undefined,
   wantAnonymised: boolean,
 ): Promise<LeadershipAnalysis> {
-  if (wave.status !== 'ready' || !wave.dataHash) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
+  if (wave.status === 'empty' || !wave.dataHash) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
   const dataset = await deps.store.loadWaveDataset(wave.id);
   if (!dataset) throw new LeadmapError('NOT_READY', 'this wave has no data yet');
   const key = createHash('sha256')

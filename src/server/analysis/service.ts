@@ -1,3 +1,4 @@
+import { completenessBanner, tieListCompleteness, type Completeness } from '../../model/completeness.js';
 import type { Request } from 'express';
 import { LeadmapError } from '../../model/errors.js';
 import { presentAnalysis, type PublicAnalysis } from '../../privacy/present.js';
@@ -35,7 +36,7 @@ export function selectionOf(req: Request): Selection {
  * store's cache (keyed by the wave's data hash and the selection), or computed.
  */
 export async function rawAnalysis(deps: AppDeps, wave: WaveRecord, sel: Selection): Promise<RawAnalysis> {
-  if (wave.status !== 'ready' || !wave.dataHash) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
+  if (wave.status === 'empty' || !wave.dataHash) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
   const requestedKey = analysisKey(wave.dataHash, sel.relation ?? '', sel.domain ?? '');
   const m = memo.get(deps) ?? new Map<string, RawAnalysis>();
   memo.set(deps, m);
@@ -121,5 +122,19 @@ export async function cachedAnalysisJson(
     m.set(key, body);
     if (m.size > RESPONSE_CACHE_SIZE) m.delete(m.keys().next().value!);
   }
-  return { body, analysis: { relation: raw.relation, domain: raw.domain, disclosure } };
+  return { body: withCompleteness(body, wave), analysis: { relation: raw.relation, domain: raw.domain, disclosure } };
+}
+
+/**
+ * Every analysis response says how complete its data is: `completeness` {answersRead, answersUsed, setAside,
+ * undecided, pending} and the banner text ("1 question (42 answers) and 2 names are not in these results yet —
+ * decide them", or null). Kept out of the cached body: it changes when items are decided, the ties may not.
+ */
+export function completenessOfWave(wave: WaveRecord): Completeness & { banner: string | null } {
+  const c = wave.completeness ?? tieListCompleteness(wave.ties);
+  return { ...c, banner: completenessBanner(c) };
+}
+function withCompleteness(body: Buffer, wave: WaveRecord): Buffer {
+  const head = Buffer.from(`{"completeness":${JSON.stringify(completenessOfWave(wave))}${body.length > 2 ? ',' : ''}`);
+  return Buffer.concat([head, body.subarray(1)]);
 }

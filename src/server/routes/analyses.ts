@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { accountOf, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
-import { cachedAnalysisJson, publicAnalysis, selectionOf, wantsAnonymised } from '../analysis/service.js';
+import { cachedAnalysisJson, completenessOfWave, publicAnalysis, selectionOf, wantsAnonymised } from '../analysis/service.js';
 import { departmentsCsv, metricsCsv } from '../export/metrics-csv.js';
 import { toGexf, toGraphml } from '../export/graph-xml.js';
 import { LeadmapError } from '../../model/errors.js';
@@ -65,7 +65,7 @@ export function analysisRoutes(deps: AppDeps): Router {
       target: `wave:${wave.id}`,
       detail: `leadership ${result.selection.relation}`,
     });
-    res.json({ leadership: result });
+    res.json({ completeness: completenessOfWave(wave), leadership: result });
   });
 
   /** Key indicators as the report prints them, preformatted (?relation=&domain=&anonymised=1), with the change since the previous wave. */

@@ -52,7 +52,7 @@ export function reportRoutes(deps: AppDeps): Router {
 }
 
 async function waveInput(deps: AppDeps, wave: WaveRecord): Promise<WaveInput> {
-  if (wave.status !== 'ready' || !wave.dataHash) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
+  if (wave.status === 'empty' || !wave.dataHash) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
   const dataset = await deps.store.loadWaveDataset(wave.id);
   if (!dataset) throw new LeadmapError('NOT_READY', 'this wave has no data yet');
   return { dataset, wave: wave.label, secret: await deps.store.waveSecret(wave.id) };

@@ -9,6 +9,7 @@ import type { JobView } from '../../jobs/jobs.js';
 import { accountOf, canSeeSchool, requireWriter, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
 import { receiveUpload } from '../upload/multipart.js';
+import { surveyDecisions } from '../survey-decisions.js';
 
 const FILE_FIELDS = ['roster', 'ties', 'respondents', 'survey'] as const;
 const UNKNOWN_PEOPLE = ['reject', 'add'] as const;
@@ -54,6 +55,7 @@ export function uploadRoutes(deps: AppDeps): Router {
       ?.split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+    const decisions = files.some((f) => f.kind === 'survey') ? await surveyDecisions(store, wave, true) : undefined;
     let job: JobView;
     try {
       job = jobs.start({
@@ -73,6 +75,7 @@ export function uploadRoutes(deps: AppDeps): Router {
               uploadedBy: account.id,
               unknownPeople: unknownPeople as 'reject' | 'add' | undefined,
               undirected,
+              decisions,
             },
             report,
           );
@@ -118,8 +121,7 @@ export function uploadRoutes(deps: AppDeps): Router {
     const roster = stored.find((f) => f.kind === 'roster');
     if (!survey || !roster)
       throw new LeadmapError('VALIDATION', 'this wave was not loaded from a survey export; there is nothing to reprocess');
-    const resolutions: Record<string, string> = {};
-    for (const item of await store.listReviewItems(wave.id)) if (item.resolution !== null) resolutions[item.raw] = item.resolution;
+    const decisions = await surveyDecisions(store, wave, false);
     const files: ReceivedFile[] = [];
     for (const f of [roster, survey]) {
       const tmpPath = join(deps.dir.tmpDir, randomName());
@@ -136,7 +138,7 @@ export function uploadRoutes(deps: AppDeps): Router {
         exclusiveKey: `wave:${wave.id}`,
         run: (report) =>
           ingestInBackground(
-            { dataDir: deps.dir.root, schoolId: school.id, waveId: wave.id, files, uploadedBy: account.id, resolutions },
+            { dataDir: deps.dir.root, schoolId: school.id, waveId: wave.id, files, uploadedBy: account.id, decisions },
             report,
           ),
       });
@@ -149,7 +151,7 @@ export function uploadRoutes(deps: AppDeps): Router {
       accountId: account.id,
       action: 'reprocess',
       target: `wave:${wave.id}`,
-      detail: `${Object.keys(resolutions).length} resolutions`,
+      detail: `${Object.keys(decisions.mapping.questions ?? {}).length + Object.keys(decisions.mapping.resolutions ?? {}).length + Object.keys(decisions.mapping.respondents ?? {}).length} decisions`,
     });
     res
       .status(202)

@@ -92,4 +92,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (wave_id, person_id)
   ) STRICT;
   `,
+  // 3: survey completeness: review items still open (the wave "needs review"), answers read / used / set aside,
+  //    and the mapping file uploaded for the wave
+  `
+  ALTER TABLE wave ADD COLUMN open_items INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE wave ADD COLUMN completeness_json TEXT;
+  ALTER TABLE wave ADD COLUMN mapping_json TEXT;
+  `,
 ];

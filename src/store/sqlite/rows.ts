@@ -1,3 +1,4 @@
+import type { Completeness } from '../../model/completeness.js';
 import type { Account, AuditEntry, Role, School, WaveRecord } from '../store.js';
 
 export interface SchoolRow {
@@ -17,6 +18,8 @@ export interface WaveRow {
   people_count: number;
   tie_count: number;
   data_hash: string | null;
+  open_items: number;
+  completeness_json: string | null;
 }
 export interface AccountRow {
   id: string;
@@ -49,11 +52,12 @@ export const toWave = (r: WaveRow): WaveRecord => ({
   schoolId: r.school_id,
   label: r.label,
   collectedOn: r.collected_on,
-  status: r.status,
+  status: r.status === 'ready' && r.open_items > 0 ? 'needs review' : r.status,
   createdAt: r.created_at,
   people: r.people_count,
   ties: r.tie_count,
   dataHash: r.data_hash,
+  completeness: r.completeness_json ? (JSON.parse(r.completeness_json) as Completeness) : null,
 });
 
 export const toAccount = (r: AccountRow, schoolIds: string[]): Account => ({
@@ -75,4 +79,5 @@ export const toAudit = (r: AuditRow): AuditEntry => ({
   detail: r.detail,
 });
 
-export const WAVE_COLUMNS = 'id, school_id, label, collected_on, status, created_at, people_count, tie_count, data_hash';
+export const WAVE_COLUMNS =
+  'id, school_id, label, collected_on, status, created_at, people_count, tie_count, data_hash, open_items, completeness_json';

@@ -32,7 +32,7 @@ import {
   toWave,
   WAVE_COLUMNS,
 } from './rows.js';
-import { loadWaveDatasetSync, replaceWaveDataSync } from './wave-data.js';
+import { loadWaveDatasetSync, replaceWaveDataSync, resolutionOf, resolutionText } from './wave-data.js';
 
 export interface SqliteStoreOptions {
   /** Short busy timeout + async retry on the server; a long one in an ingest worker. */
@@ -182,6 +182,15 @@ export class SqliteStore implements Store {
       uploadedBy: (r.uploaded_by as string | null) ?? null,
     }));
   }
+  async getWaveMapping(waveId: string): Promise<unknown> {
+    const r = this.db.prepare('SELECT mapping_json FROM wave WHERE id = ?').get(waveId) as { mapping_json: string | null } | undefined;
+    return r?.mapping_json ? (JSON.parse(r.mapping_json) as unknown) : null;
+  }
+  async setWaveMapping(waveId: string, mapping: unknown): Promise<void> {
+    await this.run(() =>
+      this.db.prepare('UPDATE wave SET mapping_json = ? WHERE id = ?').run(mapping === null ? null : JSON.stringify(mapping), waveId),
+    );
+  }
   async listReviewItems(waveId: string): Promise<ReviewItem[]> {
     const rows = this.db.prepare('SELECT * FROM review_item WHERE wave_id = ? ORDER BY rowid').all(waveId) as {
       id: string;
@@ -191,23 +200,16 @@ export class SqliteStore implements Store {
       resolution: string | null;
     }[];
     return rows.map((r) => {
-      const d = JSON.parse(r.candidates_json) as Pick<ReviewItem, 'kind' | 'status' | 'row' | 'column' | 'candidates'>;
-      return {
-        id: r.id,
-        waveId: r.wave_id,
-        kind: d.kind,
-        status: d.status,
-        row: d.row,
-        column: d.column,
-        raw: r.raw,
-        candidates: d.candidates,
-        resolution: r.resolution,
-      };
+      const d = JSON.parse(r.candidates_json) as Omit<ReviewItem, 'id' | 'waveId' | 'raw' | 'resolution'>;
+      return { ...d, id: r.id, waveId: r.wave_id, raw: r.raw, resolution: resolutionOf(r.resolution, d.kind) };
     });
   }
-  async resolveReviewItem(waveId: string, itemId: string, resolution: string | null): Promise<ReviewItem | null> {
+  async resolveReviewItem(waveId: string, itemId: string, resolution: ReviewItem['resolution']): Promise<ReviewItem | null> {
     const changed = await this.run(
-      () => this.db.prepare('UPDATE review_item SET resolution = ? WHERE id = ? AND wave_id = ?').run(resolution, itemId, waveId).changes,
+      () =>
+        this.db
+          .prepare('UPDATE review_item SET resolution = ? WHERE id = ? AND wave_id = ?')
+          .run(resolutionText(resolution), itemId, waveId).changes,
     );
     if (changed === 0) return null;
     return (await this.listReviewItems(waveId)).find((r) => r.id === itemId) ?? null;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Dataset, Person, Tie } from '../../model/types.js';
-import type { WaveDataInput } from '../store.js';
+import type { ReviewItem, WaveDataInput } from '../store.js';
 import type { Db } from './open.js';
 import { newId } from './ids.js';
 
@@ -67,18 +67,15 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
     for (const f of input.files) {
       insFile.run(newId(), waveId, f.kind, f.originalName, f.storedPath, f.bytes, f.sha256, now, f.uploadedBy);
     }
+    let open = 0;
     for (const r of input.reviewItems ?? []) {
-      insReview.run(
-        newId(),
-        waveId,
-        r.raw,
-        JSON.stringify({ kind: r.kind, status: r.status, row: r.row, column: r.column, candidates: r.candidates }),
-        r.resolution,
-      );
+      const { raw, resolution, ...rest } = r;
+      if (r.status !== 'decided') open++;
+      insReview.run(newId(), waveId, raw, JSON.stringify(rest), resolutionText(resolution));
     }
     db.prepare(
       `UPDATE wave SET status = 'ready', people_count = ?, tie_count = ?, data_hash = ?,
-      relations_json = ?, domains_json = ?, has_respondents = ? WHERE id = ?`,
+      relations_json = ?, domains_json = ?, has_respondents = ?, open_items = ?, completeness_json = ? WHERE id = ?`,
     ).run(
       dataset.people.length,
       dataset.ties.length,
@@ -86,6 +83,8 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
       JSON.stringify(dataset.relations),
       JSON.stringify(dataset.domains),
       respondents ? 1 : 0,
+      open,
+      input.completeness ? JSON.stringify(input.completeness) : null,
       waveId,
     );
     input.onProgress?.(total, total);
@@ -96,6 +95,15 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
   } finally {
     db.pragma('synchronous = NORMAL');
   }
+}
+
+/** A review decision as stored: text for a person or keyword, JSON for a question mapping. */
+export function resolutionText(r: ReviewItem['resolution']): string | null {
+  return r === null ? null : typeof r === 'string' ? r : JSON.stringify(r);
+}
+export function resolutionOf(text: string | null, kind: string): ReviewItem['resolution'] {
+  if (text === null) return null;
+  return kind === 'column' && text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : text;
 }
 
 interface WaveMetaRow {

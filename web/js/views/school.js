@@ -1,6 +1,6 @@
 import { ApiError, esc, fmt, post } from '../api.js';
 import * as data from '../data.js';
-import { empty } from '../ui.js';
+import { empty, statusBadge } from '../ui.js';
 import { compareSection } from './compare.js';
 
 /** One school: its waves, a new-wave form (analysts), and how the school changed across waves. */
@@ -16,7 +16,7 @@ export async function renderSchool(root, { schoolId, me, stale }) {
       waves.length === 0
         ? empty('No waves yet.')
         : `<table id="waves"><thead><tr><th scope="col">Wave</th><th scope="col">Collected</th><th scope="col">Status</th><th scope="col" class="num">People</th><th scope="col" class="num"><abbr title="Rows of the tie list: one per colleague named, per relation and domain. The indicators count ties: pairs of colleagues in one relation, all domains together.">Nominations</abbr></th>${writer ? '<th scope="col">Data</th>' : ''}</tr></thead><tbody>
-    ${waves.map((w) => `<tr><th scope="row">${w.status === 'ready' ? `<a href="#/wave/${esc(w.id)}">${esc(w.label)}</a>` : esc(w.label)}</th><td>${esc(w.collectedOn ?? '—')}</td><td>${w.status === 'ready' ? '<span class="status ready">ready</span>' : '<span class="status empty">no data yet</span>'}</td><td class="num">${fmt(w.people)}</td><td class="num">${fmt(w.ties)}</td>${writer ? `<td><a href="#/wave/${esc(w.id)}/data">${w.status === 'ready' ? 'uploads &amp; review' : 'upload files'}</a></td>` : ''}</tr>`).join('')}
+    ${waves.map((w) => `<tr><th scope="row">${w.status !== 'empty' ? `<a href="#/wave/${esc(w.id)}">${esc(w.label)}</a>` : esc(w.label)}</th><td>${esc(w.collectedOn ?? '—')}</td><td>${statusBadge(w)}</td><td class="num">${fmt(w.people)}</td><td class="num">${fmt(w.ties)}</td>${writer ? `<td><a href="#/wave/${esc(w.id)}/data">${w.status !== 'empty' ? 'uploads &amp; review' : 'upload files'}</a></td>` : ''}</tr>`).join('')}
     </tbody></table>`
     }
     ${
@@ -49,7 +49,7 @@ export async function renderSchool(root, { schoolId, me, stale }) {
       err.textContent = e instanceof ApiError ? e.message : String(e);
     }
   });
-  const ready = waves.filter((w) => w.status === 'ready');
+  const ready = waves.filter((w) => w.status !== 'empty');
   const body = root.querySelector('#compare-body');
   if (ready.length < 2) {
     body.innerHTML = empty('A comparison needs two waves with data.');

@@ -1,5 +1,6 @@
 import { esc, fmt, get } from '../api.js';
 import { schoolWaves } from '../data.js';
+import { statusBadge } from '../ui.js';
 
 /** Schools the account may see, each with its waves. */
 export async function renderSchools(root, me) {
@@ -11,12 +12,12 @@ export async function renderSchools(root, me) {
   const cards = await Promise.all(
     schools.map(async (s) => {
       const waves = await schoolWaves(s.id);
-      const ready = waves.filter((w) => w.status === 'ready');
+      const ready = waves.filter((w) => w.status !== 'empty');
       const rows = waves
         .map(
           (w) => `<tr>
-        <th scope="row">${w.status === 'ready' ? `<a href="#/wave/${esc(w.id)}">${esc(w.label)}</a>` : esc(w.label)}</th>
-        <td>${w.status === 'ready' ? '<span class="status ready">ready</span>' : '<span class="status empty">no data yet</span>'}</td><td class="num">${fmt(w.people)}</td><td class="num">${fmt(w.ties)}</td></tr>`,
+        <th scope="row">${w.status !== 'empty' ? `<a href="#/wave/${esc(w.id)}">${esc(w.label)}</a>` : esc(w.label)}</th>
+        <td>${statusBadge(w)}</td><td class="num">${fmt(w.people)}</td><td class="num">${fmt(w.ties)}</td></tr>`,
         )
         .join('');
       return `<section class="card school" data-school="${esc(s.slug)}" aria-labelledby="s-${esc(s.id)}"><h2 id="s-${esc(s.id)}"><a href="#/school/${esc(s.id)}">${esc(s.name)}</a></h2>

@@ -1,6 +1,7 @@
-import { ApiError, esc, followJob, get, post, upload } from '../api.js';
+import { ApiError, esc, followJob, get, upload } from '../api.js';
 import { forgetSchool, forgetWave } from '../data.js';
-import { empty, errorBox } from '../ui.js';
+import { empty } from '../ui.js';
+import { loadReview, resultHtml, reviewHtml, wireReview } from './review.js';
 
 const KB = (n) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} kB`);
 
@@ -8,18 +9,15 @@ const KB = (n) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.m
 export async function renderWaveData(root, { wave, school, me, stale }) {
   document.title = `Uploads · ${school.name} ${wave.label} · leadmap`;
   const writer = me.role !== 'viewer';
-  const crumbs = `<nav class="crumbs" aria-label="Breadcrumb"><a href="#/schools">Schools</a> › <a href="#/school/${esc(school.id)}">${esc(school.name)}</a> › ${wave.status === 'ready' ? `<a href="#/wave/${esc(wave.id)}">${esc(wave.label)}</a>` : esc(wave.label)} › <span aria-current="page">Uploads &amp; review</span></nav>`;
+  const crumbs = `<nav class="crumbs" aria-label="Breadcrumb"><a href="#/schools">Schools</a> › <a href="#/school/${esc(school.id)}">${esc(school.name)}</a> › ${wave.status !== 'empty' ? `<a href="#/wave/${esc(wave.id)}">${esc(wave.label)}</a>` : esc(wave.label)} › <span aria-current="page">Uploads &amp; review</span></nav>`;
   if (!writer) {
     root.innerHTML = `${crumbs}<div class="card">Uploads and the survey review list are for analysts and administrators.</div>`;
     return;
   }
-  const [{ files }, review] = await Promise.all([
-    get(`/api/waves/${encodeURIComponent(wave.id)}/files`),
-    get(`/api/waves/${encodeURIComponent(wave.id)}/review`).catch(() => ({ items: [] })),
-  ]);
+  const [{ files }, review] = await Promise.all([get(`/api/waves/${encodeURIComponent(wave.id)}/files`), loadReview(wave)]);
   if (stale()) return;
   root.innerHTML = `${crumbs}
-    <h1>${esc(school.name)} · ${esc(wave.label)} <span class="badge" id="wave-badge">${esc(wave.status === 'ready' ? `${wave.people} people, ${wave.ties} ties` : 'no data yet')}</span></h1>
+    <h1>${esc(school.name)} · ${esc(wave.label)} <span class="badge" id="wave-badge">${esc(badgeText(wave))}</span></h1>
     <section aria-labelledby="h-upload"><h2 id="h-upload">Upload files</h2>
     <form class="card upload" id="upload-form" novalidate>
       <fieldset><legend>What are you uploading?</legend>
@@ -41,13 +39,31 @@ export async function renderWaveData(root, { wave, school, me, stale }) {
       </div>
       <div id="upload-result" aria-live="polite"></div>
     </form></section>
-    <section aria-labelledby="h-review"><h2 id="h-review">Survey review</h2><div class="card" id="review">${reviewHtml(review.items)}</div></section>
+    <section aria-labelledby="h-review"><h2 id="h-review">Survey review</h2><div class="card" id="review">${reviewHtml(review.items, review.roster)}</div></section>
     <section aria-labelledby="h-files"><h2 id="h-files">Stored files</h2><div class="card" id="files-card">${filesHtml(files)}</div></section>`;
-  wireUpload(root, wave, school);
-  wireReview(root, wave, review.items);
+  const refresh = async (result, show = true) => {
+    const fresh = {
+      ...wave,
+      status: result?.status ?? wave.status,
+      people: result?.people ?? wave.people,
+      ties: result?.ties ?? wave.ties,
+    };
+    const r = await loadReview(fresh);
+    root.querySelector('#wave-badge').textContent = badgeText(fresh);
+    root.querySelector('#review').innerHTML = reviewHtml(r.items, r.roster);
+    wireReview(root, fresh, school, r.items, r.roster, refresh);
+    if (result && show) {
+      const status = root.querySelector('#reprocess-status') ?? root.querySelector('#review');
+      status.insertAdjacentHTML('beforeend', resultHtml(result, fresh));
+    }
+  };
+  wireUpload(root, wave, school, refresh);
+  wireReview(root, wave, school, review.items, review.roster, refresh);
 }
 
-function wireUpload(root, wave, school) {
+const badgeText = (w) => (w.status === 'empty' ? 'no data yet' : `${w.status} · ${w.people} people, ${w.ties} ties`);
+
+function wireUpload(root, wave, school, refresh) {
   const form = root.querySelector('#upload-form');
   const modeInputs = form.querySelectorAll('input[name=mode]');
   const mode = () => [...modeInputs].find((i) => i.checked).value;
@@ -94,15 +110,10 @@ function wireUpload(root, wave, school) {
       forgetSchool(school.id);
       if (done.status === 'succeeded') {
         const r = done.result;
-        root.querySelector('#wave-badge').textContent = `${r.people} people, ${r.ties} ties`;
-        out.innerHTML = `<div class="ok-box" role="status"><strong>Stored:</strong> ${r.people} people, ${r.ties} ties. <a href="#/wave/${esc(wave.id)}">Open the analysis</a></div>${r.problems?.length ? problemsTable(r.problems, 'Warnings (stored anyway)') : ''}`;
-        const [review, stored] = await Promise.all([
-          get(`/api/waves/${encodeURIComponent(wave.id)}/review`).catch(() => ({ items: [] })),
-          get(`/api/waves/${encodeURIComponent(wave.id)}/files`).catch(() => ({ files: [] })),
-        ]);
+        out.innerHTML = `${resultHtml(r, wave)}${r.problems?.length ? problemsTable(r.problems, 'Warnings (read anyway)') : ''}`;
+        const stored = await get(`/api/waves/${encodeURIComponent(wave.id)}/files`).catch(() => ({ files: [] }));
         root.querySelector('#files-card').innerHTML = filesHtml(stored.files);
-        root.querySelector('#review').innerHTML = reviewHtml(review.items);
-        wireReview(root, wave, review.items);
+        await refresh(r, false);
       } else {
         out.innerHTML = `<div class="error-box" role="alert"><strong>Nothing was stored.</strong> ${esc(done.error?.message ?? 'The files have problems.')}</div>${problemsTable(done.result?.problems ?? [], 'Problems to fix')}`;
       }
@@ -128,60 +139,4 @@ export function problemsTable(problems, title) {
   return `<h3>${esc(title)} (${problems.length})</h3><div class="scroll tall"><table class="problems" id="problems"><thead><tr><th scope="col">File</th><th scope="col" class="num">Row</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">What was expected</th></tr></thead><tbody>
     ${shown.map((p) => `<tr class="${esc(p.severity)}"><td>${esc(p.file)}</td><td class="num">${p.row ?? '—'}</td><td>${esc(p.column ?? '—')}</td><td><code>${esc(p.value ?? '')}</code></td><td>${esc(p.message)}</td></tr>`).join('')}
     </tbody></table></div>${problems.length > shown.length ? `<p class="note">First ${shown.length} shown.</p>` : ''}`;
-}
-
-function reviewHtml(items) {
-  if (!items.length) return empty('Nothing to review: every name in the survey matched the roster (or this wave came from a tie list).');
-  const open = items.filter((i) => !i.resolution).length;
-  return `<p class="lead-in">Names in the survey answers that could not be matched to the roster with certainty. Pick who was meant, then re-read the survey with your decisions. <b id="review-open">${open}</b> of ${items.length} undecided.</p>
-    <div class="scroll tall"><table id="review-table"><thead><tr><th scope="col" class="num">Row</th><th scope="col">Question</th><th scope="col">Written</th><th scope="col">Who was meant?</th><th scope="col"></th></tr></thead><tbody>
-    ${items
-      .map(
-        (
-          i,
-        ) => `<tr data-item="${esc(i.id)}"><td class="num">${i.row ?? '—'}</td><td class="small">${esc(i.column ?? '')}</td><td><code>${esc(i.raw)}</code></td><td><label class="sr-only" for="res-${esc(i.id)}">Who was meant by ${esc(i.raw)}</label><select id="res-${esc(i.id)}" data-item="${esc(i.id)}">
-      <option value="">undecided</option>${(i.candidates ?? []).map((c) => `<option value="${esc(c.id)}"${i.resolution === c.id ? ' selected' : ''}>${esc(c.name)} (${Math.round(c.score * 100)} % match)</option>`).join('')}
-      <option value="not on roster"${i.resolution === 'not on roster' ? ' selected' : ''}>not on the roster</option><option value="ignore"${i.resolution === 'ignore' ? ' selected' : ''}>ignore this answer</option></select></td><td class="small saved" aria-live="polite"></td></tr>`,
-      )
-      .join('')}
-    </tbody></table></div>
-    <p><button type="button" id="reprocess">Re-read the survey with these decisions</button> <span id="reprocess-status" class="small" aria-live="polite"></span></p>`;
-}
-
-function wireReview(root, wave, items) {
-  for (const sel of root.querySelectorAll('#review-table select')) {
-    sel.addEventListener('change', async () => {
-      const cell = sel.closest('tr').querySelector('.saved');
-      cell.textContent = 'saving…';
-      try {
-        await post(`/api/waves/${encodeURIComponent(wave.id)}/review/${encodeURIComponent(sel.dataset.item)}`, {
-          resolution: sel.value || null,
-        });
-        cell.textContent = 'saved';
-        const item = items.find((i) => i.id === sel.dataset.item);
-        if (item) item.resolution = sel.value || null;
-        const n = root.querySelector('#review-open');
-        if (n) n.textContent = String(items.filter((i) => !i.resolution).length);
-      } catch (e) {
-        cell.innerHTML = `<span class="error">${esc(e.message)}</span>`;
-      }
-    });
-  }
-  root.querySelector('#reprocess')?.addEventListener('click', async () => {
-    const status = root.querySelector('#reprocess-status');
-    status.textContent = 'Re-reading…';
-    try {
-      const { job } = await post(`/api/waves/${encodeURIComponent(wave.id)}/reprocess`);
-      const done = await followJob(job.id, (j) => {
-        status.textContent = `Re-reading… ${j.progress?.phase ?? ''}`;
-      });
-      forgetWave(wave.id);
-      status.innerHTML =
-        done.status === 'succeeded'
-          ? `Done: ${done.result.people} people, ${done.result.ties} ties. <a href="#/wave/${esc(wave.id)}">Open the analysis</a>`
-          : `<span class="error">${esc(done.error?.message ?? 'failed')}</span>`;
-    } catch (e) {
-      status.innerHTML = errorBox(e);
-    }
-  });
 }

@@ -23,6 +23,14 @@ const SECTIONS = [
   ['exports', 'Data & exports'],
 ];
 
+/** "1 question (42 answers) and 2 names are not in these results yet — decide them", linked to the review. */
+function completenessBanner(c, wave, me) {
+  if (!c?.banner) return '';
+  const [text] = c.banner.split(' — ');
+  const link = me.role === 'viewer' ? 'an analyst of your school can decide them' : `<a href="#/wave/${esc(wave.id)}/data">decide them</a>`;
+  return `<div class="warn-box" role="status" id="completeness-banner"><strong>Needs review:</strong> ${esc(text)} — ${link}. <span class="small">${c.answersUsed} of ${c.answersRead} answers read are in these results.</span></div>`;
+}
+
 /** One wave: a report page with sections, or (tab "data") its uploads and survey review. */
 export async function renderWave(root, { waveId, tab, params, me, stale }) {
   const { wave, school } = await data.waveInfo(waveId);
@@ -31,7 +39,7 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     <nav class="crumbs" aria-label="Breadcrumb"><a href="#/schools">Schools</a> › <a href="#/school/${esc(school.id)}">${esc(school.name)}</a> › <span aria-current="page">${esc(wave.label)}</span></nav>
     <h1>${esc(school.name)} · ${esc(wave.label)} ${extra}</h1>`;
   document.title = `${school.name} ${wave.label} · leadmap`;
-  if (wave.status !== 'ready') {
+  if (wave.status === 'empty') {
     root.innerHTML = `${head()}<div class="card"><p>This wave has no data yet.</p>${me.role === 'viewer' ? '<p class="muted">An analyst of your school can upload it.</p>' : `<p><a class="button" href="#/wave/${esc(wave.id)}/data">Upload its files</a></p>`}</div>`;
     return;
   }
@@ -55,7 +63,7 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
   const opt = (values, current, label = (v) => v) =>
     values.map((v) => `<option value="${esc(v)}"${v === current ? ' selected' : ''}>${esc(label(v))}</option>`).join('');
   const domains = ['any', ...a.domains.filter((d) => d !== 'any')];
-  const siblings = (await data.schoolWaves(school.id).catch(() => [])).filter((w) => w.status === 'ready');
+  const siblings = (await data.schoolWaves(school.id).catch(() => [])).filter((w) => w.status !== 'empty');
   const keep = new URLSearchParams(Object.entries(params).filter(([k, v]) => v && (k === 'relation' || k === 'domain'))).toString();
   const waveLinks =
     siblings.length > 1
@@ -71,6 +79,7 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
   root.innerHTML = `
     ${head(`<span class="badge ${named ? 'named' : 'pseudo'}" title="${named ? 'Names are shown: you are an analyst or administrator of this school.' : 'People are shown as stable pseudonyms (P-…); roles are hidden.'}">${named ? 'named' : 'pseudonymised'}</span>`)}
     ${waveLinks}
+    ${completenessBanner(a.completeness, wave, me)}
     <div class="toolbar sticky" role="region" aria-label="Selection">
       <label class="inline" for="relation">Relation <select id="relation">${opt(a.relations, a.relation)}</select></label>
       <label class="inline" for="domain">Domain <select id="domain">${opt(domains, a.domain, (d) => (d === 'any' ? 'all domains' : d))}</select></label>
