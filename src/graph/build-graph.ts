@@ -13,7 +13,7 @@ export interface GraphSelection {
 }
 
 /** Picks the relation a selection means: the given one, the only one, or "advice" when present. */
-export function resolveRelation(dataset: Dataset, relation?: string): string {
+export function resolveRelation(dataset: Pick<Dataset, 'relations'>, relation?: string): string {
   const names = dataset.relations.map((r) => r.name);
   // No ties at all (e.g. only self-ties): any relation is an empty network where everyone is an isolate.
   if (names.length === 0) return (relation ?? DEFAULT_RELATION).toLowerCase();
@@ -29,6 +29,15 @@ export function resolveRelation(dataset: Dataset, relation?: string): string {
   throw new LeadmapError('RELATION_REQUIRED', `the data has several relations (${names.join(', ')}); choose one with --relation`);
 }
 
+/** The domain a selection means: lower-case, ANY_DOMAIN when not given; UNKNOWN_DOMAIN when the data has no such domain. */
+export function resolveDomain(dataset: Pick<Dataset, 'domains'>, domain?: string): string {
+  const d = (domain ?? ANY_DOMAIN).toLowerCase();
+  if (d !== ANY_DOMAIN && !dataset.domains.includes(d)) {
+    throw new LeadmapError('UNKNOWN_DOMAIN', `domain "${domain}" is not in the data; it has: ${dataset.domains.join(', ') || '(none)'}`);
+  }
+  return d;
+}
+
 /**
  * Builds the directed weighted graph of one (relation, domain) selection.
  * Every person of the dataset is a node (isolates included). Ties of the
@@ -38,13 +47,7 @@ export function resolveRelation(dataset: Dataset, relation?: string): string {
  */
 export function buildGraph(dataset: Dataset, selection: GraphSelection = {}): OrgGraph {
   const relation = resolveRelation(dataset, selection.relation);
-  const domain = (selection.domain ?? ANY_DOMAIN).toLowerCase();
-  if (domain !== ANY_DOMAIN && !dataset.domains.includes(domain)) {
-    throw new LeadmapError(
-      'UNKNOWN_DOMAIN',
-      `domain "${selection.domain}" is not in the data; it has: ${dataset.domains.join(', ') || '(none)'}`,
-    );
-  }
+  const domain = resolveDomain(dataset, selection.domain);
   const g = createOrgGraph(relation, domain);
   const keep = selection.people;
   for (const p of dataset.people) if (!keep || keep.has(p.id)) g.addNode(p.id, p);

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import type { DataDir } from '../store/files.js';
+import { rm } from 'node:fs/promises';
+import { sha256File, type DataDir } from '../store/files.js';
 import type { Store } from '../store/store.js';
 import { ingestInBackground } from './ingest-job.js';
 import type { IngestOutcome, ReceivedFile } from './ingest-task.js';
@@ -21,11 +20,7 @@ export async function runIngestAll(
   const outcomes: IngestOutcome[] = [];
   try {
     for (const [i, w] of waves.entries()) {
-      for (const f of w.files)
-        if (!f.sha256)
-          f.sha256 = createHash('sha256')
-            .update(await readFile(f.tmpPath))
-            .digest('hex');
+      for (const f of w.files) if (!f.sha256) f.sha256 = await sha256File(f.tmpPath);
       outcomes.push(
         await ingestInBackground(
           { dataDir: deps.dir.root, schoolId, waveId: w.waveId, files: w.files, uploadedBy: accountId, unknownPeople: 'add' },

@@ -11,14 +11,28 @@ const WORKER_URL = new URL('./ingest-worker.js', import.meta.url);
  * (always in production: dist/jobs/ingest-worker.js), else inline (TypeScript
  * sources under the test runner, or LEADMAP_INGEST_INLINE=1).
  */
-export function ingestInBackground(input: IngestInput, progress: IngestProgress): Promise<IngestOutcome> {
+export function ingestInBackground(input: IngestInput, progress: IngestProgress, signal?: AbortSignal): Promise<IngestOutcome> {
   const workerFile = fileURLToPath(WORKER_URL);
   if (process.env.LEADMAP_INGEST_INLINE === '1' || !import.meta.url.endsWith('.js') || !existsSync(workerFile)) {
-    return import('./ingest-task.js').then((m) => m.runIngest(input, progress));
+    // Inline: a cancel stops at the next progress report (inside the storing transaction it rolls back).
+    const checked: IngestProgress = (phase, done, total) => {
+      if (signal?.aborted) throw new LeadmapError('CANCELLED', 'the upload was cancelled');
+      progress(phase, done, total);
+    };
+    return import('./ingest-task.js').then((m) => m.runIngest(input, checked));
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: input });
     let settled = false;
+    // Cancelled: the worker is stopped; a transaction it had open is rolled back by SQLite, files it had moved are swept at the next start.
+    const onAbort = (): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(new LeadmapError('CANCELLED', 'the upload was cancelled'));
+    };
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     worker.on(
       'message',
       (m: {

@@ -83,6 +83,7 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
       }
       const { store } = openStore({ kind: 'sqlite', dataDir: input.dataDir }, { busyTimeoutMs: 10_000, checkIntegrity: false });
       try {
+        const previous = (await store.listUploadFiles(input.waveId)).map((f) => f.storedPath);
         const wave = await store.replaceWaveData({
           waveId: input.waveId,
           dataset: result.value,
@@ -93,6 +94,11 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
           completeness: result.completeness,
           onProgress: (done, total) => progress('storing', done, total),
         });
+        // The replaced upload's original files are referenced by no row any more: remove them now, not at the next start.
+        await removeFiles(
+          dir,
+          previous.filter((p) => !stored.includes(p)),
+        ).catch(() => {});
         const completeness = wave.completeness ?? result.completeness;
         return {
           waveId: wave.id,

@@ -28,6 +28,8 @@ export interface JobView {
   schoolId: string;
   waveId: string | null;
   ownerId: string;
+  /** Anyone who may see the school may follow it (views of results); else only its owner and admins (ingests quote cells). */
+  sharedWithSchool: boolean;
 }
 
 export type ReportProgress = (phase: string, done: number, total: number) => void;
@@ -38,19 +40,34 @@ export interface JobSpec {
   ownerId: string;
   /** A second job with the same exclusive key is refused while the first runs (e.g. one ingest per wave). */
   exclusiveKey?: string;
-  run(report: ReportProgress): Promise<unknown>;
+  /** Jobs of one lane run at most `lanes[lane]` at a time (default lane "store": one at a time, SQLite has one writer). */
+  lane?: string;
+  sharedWithSchool?: boolean;
+  /** `signal` aborts when the job is cancelled (cancel()): stop and reject. */
+  run(report: ReportProgress, signal: AbortSignal): Promise<unknown>;
+}
+
+interface Lane {
+  limit: number;
+  running: number;
+  queue: Array<() => Promise<void>>;
 }
 
 const KEEP_FINISHED_MS = 60 * 60_000;
 
+function cancelled(): LeadmapError {
+  return new LeadmapError('CANCELLED', 'the job was cancelled');
+}
+
 export class JobRunner {
   private readonly jobs = new Map<string, JobView>();
-  private readonly busy = new Set<string>();
+  private readonly busy = new Map<string, AbortController>();
   private readonly events = new EventEmitter();
-  /** Jobs run one after another: SQLite has a single writer anyway. */
-  private chain: Promise<void> = Promise.resolve();
+  private readonly lanes = new Map<string, Lane>();
+  private readonly pending = new Set<Promise<void>>();
 
-  constructor() {
+  /** `lanes`: how many jobs of each lane may run at once (lanes not named run one at a time). */
+  constructor(private readonly laneLimits: Record<string, number> = {}) {
     this.events.setMaxListeners(1000);
   }
 
@@ -58,7 +75,8 @@ export class JobRunner {
     if (spec.exclusiveKey && this.busy.has(spec.exclusiveKey)) {
       throw new LeadmapError('WAVE_BUSY', 'an upload for this wave is still being processed; wait for it to finish');
     }
-    if (spec.exclusiveKey) this.busy.add(spec.exclusiveKey);
+    const abort = new AbortController();
+    if (spec.exclusiveKey) this.busy.set(spec.exclusiveKey, abort);
     const job: JobView = {
       id: randomBytes(12).toString('base64url'),
       kind: spec.kind,
@@ -71,6 +89,7 @@ export class JobRunner {
       schoolId: spec.schoolId,
       waveId: spec.waveId,
       ownerId: spec.ownerId,
+      sharedWithSchool: spec.sharedWithSchool ?? false,
     };
     this.jobs.set(job.id, job);
     this.prune();
@@ -88,7 +107,8 @@ export class JobRunner {
         }
       };
       try {
-        job.result = await spec.run(report);
+        if (abort.signal.aborted) throw cancelled();
+        job.result = await spec.run(report, abort.signal);
         job.status = 'succeeded';
         job.progress = { ...job.progress, phase: 'done', fraction: 1 };
       } catch (err) {
@@ -101,12 +121,45 @@ export class JobRunner {
         if (!(err instanceof LeadmapError)) this.events.emit('crash', job, err);
       } finally {
         job.finishedAt = new Date().toISOString();
-        if (spec.exclusiveKey) this.busy.delete(spec.exclusiveKey);
+        if (spec.exclusiveKey && this.busy.get(spec.exclusiveKey) === abort) this.busy.delete(spec.exclusiveKey);
         this.emit(job);
       }
     };
-    this.chain = this.chain.then(run, run);
+    this.enqueue(spec.lane ?? 'store', run);
     return job;
+  }
+
+  /** True while a job with this exclusive key is queued or running. */
+  isBusy(exclusiveKey: string): boolean {
+    return this.busy.has(exclusiveKey);
+  }
+
+  /** Cancels the queued or running job with this exclusive key (its run() sees the abort); false if there is none. */
+  cancel(exclusiveKey: string): boolean {
+    const abort = this.busy.get(exclusiveKey);
+    if (!abort) return false;
+    abort.abort();
+    return true;
+  }
+
+  private enqueue(name: string, run: () => Promise<void>): void {
+    const lane = this.lanes.get(name) ?? { limit: Math.max(1, this.laneLimits[name] ?? 1), running: 0, queue: [] };
+    this.lanes.set(name, lane);
+    lane.queue.push(run);
+    this.pump(lane);
+  }
+
+  private pump(lane: Lane): void {
+    while (lane.running < lane.limit && lane.queue.length > 0) {
+      const next = lane.queue.shift()!;
+      lane.running++;
+      const p: Promise<void> = next().finally(() => {
+        lane.running--;
+        this.pending.delete(p);
+        this.pump(lane);
+      });
+      this.pending.add(p);
+    }
   }
 
   get(id: string): JobView | null {
@@ -122,17 +175,34 @@ export class JobRunner {
     return () => this.events.off('change', f);
   }
 
+  /** Resolves with the job when it finishes or after `maxWaitMs`, whichever comes first (the caller never blocks). */
+  settled(job: JobView, maxWaitMs: number): Promise<JobView> {
+    return new Promise((resolve) => {
+      if (job.finishedAt || maxWaitMs <= 0) {
+        resolve(job);
+        return;
+      }
+      const timer = setTimeout(() => {
+        stop();
+        resolve(job);
+      }, maxWaitMs);
+      const stop = this.subscribe(job.id, (j) => {
+        if (j.finishedAt) {
+          clearTimeout(timer);
+          stop();
+          resolve(j);
+        }
+      });
+    });
+  }
+
   onCrash(listener: (job: JobView, err: unknown) => void): void {
     this.events.on('crash', listener);
   }
 
   /** Resolves when every queued job has finished (shutdown, tests). */
   async idle(): Promise<void> {
-    let last: Promise<void>;
-    do {
-      last = this.chain;
-      await last;
-    } while (last !== this.chain);
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
   private emit(job: JobView): void {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { buildGraph, resolveRelation } from '../graph/build-graph.js';
+import { buildGraph, resolveDomain, resolveRelation } from '../graph/build-graph.js';
 import { coreMetrics, type MetricNote, type NetworkMetrics, type PersonMetrics } from './core.js';
 import { eiIndex } from './group/ei-index.js';
 import { mixingMatrix } from './group/mixing.js';
@@ -64,8 +64,13 @@ export function analysisKey(dataHash: string, relation: string, domain: string):
     .digest('hex');
 }
 
-export function resolveSelection(dataset: Dataset, relation?: string, domain?: string): { relation: string; domain: string } {
-  return { relation: resolveRelation(dataset, relation), domain: (domain ?? ANY_DOMAIN).toLowerCase() };
+/** The selection with its defaults resolved (so "no parameter" and the default's own name are one key). */
+export function resolveSelection(
+  dataset: Pick<Dataset, 'relations' | 'domains'>,
+  relation?: string,
+  domain?: string,
+): { relation: string; domain: string } {
+  return { relation: resolveRelation(dataset, relation), domain: resolveDomain(dataset, domain) };
 }
 
 export function computeAnalysis(dataset: Dataset, waveId: string, relation: string, domain: string): RawAnalysis {

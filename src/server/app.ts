@@ -59,7 +59,7 @@ export function createApp(deps: AppDeps, throttle = new LoginThrottle()): Expres
   });
   app.use(authRoutes(deps, throttle));
   app.use('/api', requireSignIn());
-  app.use(accountRoutes(deps));
+  app.use(accountRoutes(deps, throttle));
   app.use(schoolRoutes(deps));
   app.use(waveRoutes(deps));
   app.use(uploadRoutes(deps));

@@ -4,6 +4,7 @@ import type { PrivacyPolicy } from '../privacy/policy.js';
 import type { JobRunner } from '../jobs/jobs.js';
 import type { AuditLog } from '../privacy/audit.js';
 import type { Logger } from './log.js';
+import type { ViewService } from './views/service.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -32,6 +33,12 @@ export interface ServerOptions {
   webDir: string;
   /** Path to d3.min.js served at /vendor/d3.min.js. */
   d3File: string;
+  /** How long a request for an analysis or report waits for its job before answering 202 (default 5 s). */
+  viewWaitMs: number;
+  /** Memory budget of the cache of finished analyses, exports and reports (default 256 MB). */
+  viewCacheBytes: number;
+  /** Worker threads for analyses and reports (default: cores − 1, at least 1). */
+  viewThreads: number;
 }
 
 /** Everything a route needs; built by createApp's caller (main.ts, tests). */
@@ -40,6 +47,8 @@ export interface AppDeps {
   dir: DataDir;
   privacy: PrivacyPolicy;
   jobs: JobRunner;
+  /** Analyses, exports and reports as jobs off the event loop, cached. */
+  views: ViewService;
   audit: AuditLog;
   log: Logger;
   organisationId: string;

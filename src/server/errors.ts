@@ -25,8 +25,15 @@ const STATUS: Record<string, number> = {
   NOT_READY: 409,
   RATE_LIMITED: 429,
   STORE_BUSY: 503,
+  STORAGE_FULL: 507,
   NOT_AVAILABLE: 501,
 };
+
+/** A write that failed because the disk (or the user's quota) is full: ENOSPC, EDQUOT, SQLite's SQLITE_FULL. */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+}
 
 /** HTTP status of an error code (400 for any other LeadmapError: it describes bad input). */
 export function statusOf(code: string): number {
@@ -59,6 +66,21 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
       return;
     }
     const e = err as { type?: string; status?: number; name?: string; code?: string };
+    if (isDiskFull(err)) {
+      log.error('storage_full', {
+        method: req.method,
+        route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched',
+        code: e.code ?? null,
+      });
+      res.status(507).json({
+        error: {
+          code: 'STORAGE_FULL',
+          message:
+            "the server's disk is full, so nothing new can be saved; reading and signing in still work — ask the operator to free space",
+        },
+      });
+      return;
+    }
     if (e.type === 'entity.parse.failed') {
       res.status(400).json({ error: { code: 'BAD_JSON', message: 'the request body is not valid JSON' } });
       return;

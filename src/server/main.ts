@@ -2,10 +2,15 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { JobRunner } from '../jobs/jobs.js';
+import { WorkerPool } from '../jobs/worker-pool.js';
+import { ViewService } from './views/service.js';
 import { AuditLog } from '../privacy/audit.js';
 import { privacyPolicy, DEFAULT_MIN_GROUP_SIZE } from '../privacy/policy.js';
 import { openStore } from '../store/index.js';
+import { dataDirLayout, ensureDataDir } from '../store/files.js';
+import { lockDataDir } from '../store/lock.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
 import type { AppDeps, ServerOptions } from './context.js';
@@ -47,6 +52,9 @@ export function defaultServerOptions(): ServerOptions {
     maxUploadFiles: 5,
     webDir: `${ROOT}web`,
     d3File: `${ROOT}node_modules/d3/dist/d3.min.js`,
+    viewWaitMs: 5_000,
+    viewCacheBytes: 256 * 1024 * 1024,
+    viewThreads: Math.max(1, availableParallelism() - 1),
   };
 }
 
@@ -56,7 +64,18 @@ export function defaultServerOptions(): ServerOptions {
  */
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const log = opts.log ?? jsonLogger();
-  const { store, dir, orphansRemoved } = openStore({ kind: 'sqlite', dataDir: opts.dataDir }, { sweepOrphans: true });
+  // Lock first: a second server must not sweep this one's uploads in progress as leftovers.
+  const layout = dataDirLayout(opts.dataDir);
+  ensureDataDir(layout);
+  const unlock = lockDataDir(layout.root);
+  let opened: ReturnType<typeof openStore>;
+  try {
+    opened = openStore({ kind: 'sqlite', dataDir: opts.dataDir }, { sweepOrphans: true });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  const { store, dir, orphansRemoved } = opened;
   const org = await store.ensureOrganisation('Default organisation');
   const demoDir = opts.demoDir === undefined ? `${ROOT}fixtures/demo` : opts.demoDir;
   let report: FirstRunReport;
@@ -64,9 +83,25 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     report = await firstRun(store, dir, org, { adminPassword: opts.adminPassword, demoDir });
   } catch (err) {
     await store.close();
+    unlock();
     throw err;
   }
-  const jobs = new JobRunner();
+  const options = { ...defaultServerOptions(), ...opts.options };
+  const jobs = new JobRunner({ views: options.viewThreads });
+  const workerUrl = new URL('./views/worker.js', import.meta.url);
+  // Compiled (dist/): worker threads. TypeScript sources under the test runner: inline.
+  const pool =
+    import.meta.url.endsWith('.js') && existsSync(fileURLToPath(workerUrl)) && process.env.LEADMAP_VIEWS_INLINE !== '1'
+      ? new WorkerPool(workerUrl, options.viewThreads)
+      : null;
+  const views = new ViewService({
+    dataDir: dir.root,
+    store,
+    jobs,
+    pool,
+    maxBytes: options.viewCacheBytes,
+    waitMs: options.viewWaitMs,
+  });
   jobs.onCrash((job, err) =>
     log.error('job_failed', {
       job: job.id,
@@ -77,13 +112,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     }),
   );
   const audit = new AuditLog(store, (err) => log.error('audit_write_failed', { name: (err as Error)?.name ?? 'Error' }));
-  const options = { ...defaultServerOptions(), ...opts.options };
   if (!existsSync(options.d3File)) log.warn('d3_missing', { hint: 'run npm install' });
   const deps: AppDeps = {
     store,
     dir,
     privacy: privacyPolicy(opts.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE),
     jobs,
+    views,
     audit,
     log,
     organisationId: org.id,
@@ -92,10 +127,17 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const app = createApp(deps);
   const server = createServer(app);
   server.requestTimeout = 30 * 60_000; // large uploads on slow links
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (err) {
+    await pool?.close();
+    await store.close();
+    unlock();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = opts.host && opts.host !== '127.0.0.1' && opts.host !== '0.0.0.0' ? opts.host : 'localhost';
   let closed = false;
@@ -115,8 +157,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         server.closeAllConnections();
       });
       await jobs.idle();
+      await pool?.close();
       await audit.flush();
       await store.close();
+      unlock();
     },
   };
 }

@@ -1,4 +1,5 @@
-import { strToU8, strFromU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
+import { csvLine } from '../ingest/csv-safe.js';
 import { LeadmapError } from '../model/errors.js';
 import type { Dataset, Person } from '../model/types.js';
 import type { Store } from './store.js';
@@ -8,6 +9,7 @@ import type { Store } from './store.js';
  * (docs/data-formats.md): school.json (name, slug, waves) and per wave a folder
  * with roster.csv, ties.csv and (when known) respondents.csv. Re-importing it
  * reads the files through the ordinary ingest, so the analyses are identical.
+ * Import: src/store/zip-unpack.ts (streamed, limited, in a worker thread).
  * Holds personal data: only admins and analysts may export it (audited).
  */
 export interface SchoolManifest {
@@ -32,13 +34,12 @@ const ROSTER_FIELDS: Array<[string, (p: Person) => string | number | null]> = [
   ['email', (p) => p.email],
 ];
 
-/** Plain RFC 4180 quoting for a data file (a re-import must read back exactly what was stored). */
-function cell(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-const line = (cells: Array<string | number | boolean | null | undefined>): string => cells.map(cell).join(',') + '\n';
+/**
+ * Cells are written with the formula guard (src/ingest/csv-safe.ts): a cell starting with = + - @
+ * gets a leading apostrophe, so opening a CSV of the zip in a spreadsheet never runs a formula;
+ * ingest removes the guard again (unguardCell), so a re-import reads back exactly what was stored.
+ */
+const line = csvLine;
 
 export function datasetCsvs(ds: Dataset): { roster: string; ties: string; respondents: string | null } {
   const roster = ds.people.filter((p) => p.onRoster);
@@ -68,47 +69,4 @@ export async function exportSchoolZip(store: Store, schoolId: string): Promise<U
   }
   files['school.json'] = strToU8(JSON.stringify(manifest, null, 2));
   return zipSync(files, { level: 6 });
-}
-
-/** Limits against zip bombs: total and per-file uncompressed size, number of entries. */
-export interface ZipLimits {
-  maxTotalBytes: number;
-  maxEntries: number;
-}
-
-export function readSchoolZip(zip: Uint8Array, limits: ZipLimits): { manifest: SchoolManifest; files: Unzipped } {
-  let total = 0,
-    entries = 0,
-    tooBig = false;
-  let files: Unzipped;
-  try {
-    files = unzipSync(zip, {
-      filter: (f) => {
-        entries++;
-        total += f.originalSize;
-        if (entries > limits.maxEntries || total > limits.maxTotalBytes) tooBig = true;
-        return !tooBig && /^(school\.json|wave-\d{1,4}\/(roster|ties|respondents)\.csv)$/.test(f.name);
-      },
-    });
-  } catch {
-    throw new LeadmapError('INVALID_UPLOAD', 'the file is not a readable zip archive');
-  }
-  if (tooBig) throw new LeadmapError('PAYLOAD_TOO_LARGE', 'the zip archive unpacks to more than the allowed size or number of files');
-  const raw = files['school.json'];
-  if (!raw) throw new LeadmapError('INVALID_UPLOAD', 'the zip has no school.json; is it a leadmap school export?');
-  let manifest: SchoolManifest;
-  try {
-    manifest = JSON.parse(strFromU8(raw)) as SchoolManifest;
-  } catch {
-    throw new LeadmapError('INVALID_UPLOAD', 'school.json is not valid JSON');
-  }
-  if (manifest?.format !== 'leadmap-school' || manifest.version !== 1 || !Array.isArray(manifest.waves)) {
-    throw new LeadmapError('INVALID_UPLOAD', 'school.json is not a leadmap school export (format/version)');
-  }
-  for (const w of manifest.waves) {
-    if (typeof w.label !== 'string' || typeof w.folder !== 'string' || !files[`${w.folder}/ties.csv`]) {
-      throw new LeadmapError('INVALID_UPLOAD', `school.json lists a wave whose files are missing (${String(w.folder).slice(0, 20)})`);
-    }
-  }
-  return { manifest, files };
 }

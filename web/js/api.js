@@ -16,6 +16,12 @@ export async function api(method, path, body) {
   }
   const res = await fetch(path, init);
   const data = await res.json().catch(() => null);
+  if (res.status === 202 && method === 'GET' && data?.job?.id) {
+    // A large wave's analysis or report is still being computed: follow its job, then ask again (now cached).
+    const job = await followJob(data.job.id);
+    if (job.status === 'failed') throw new ApiError(422, job.error?.code ?? 'JOB_FAILED', job.error?.message ?? 'the computation failed');
+    return api(method, path, body);
+  }
   if (!res.ok)
     throw new ApiError(
       res.status,
@@ -90,6 +96,23 @@ export function followJob(jobId, onProgress) {
       }
     }
   });
+}
+
+/**
+ * Downloads from the API (report, exports) may first need computing: ask with HEAD, follow the job
+ * if the answer is 202, then let the browser download the (now cached) file. `onWait` is told
+ * while it waits (true) and when it is done (false).
+ */
+export async function prepareDownload(href, onWait) {
+  const res = await fetch(href, { method: 'HEAD', credentials: 'same-origin' });
+  const location = res.headers.get('location');
+  if (res.status !== 202 || !location) return;
+  onWait?.(true);
+  try {
+    await followJob(location.split('/').pop());
+  } finally {
+    onWait?.(false);
+  }
 }
 
 /** Escapes text for insertion into HTML built from strings. */

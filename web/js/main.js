@@ -1,4 +1,4 @@
-import { esc, get, post } from './api.js';
+import { esc, get, post, prepareDownload } from './api.js';
 import { clearCache } from './data.js';
 import { errorBox } from './ui.js';
 import { renderSignIn, renderPasswordChange } from './views/signin.js';
@@ -63,6 +63,21 @@ function showError(e) {
   }
   app.innerHTML = `${errorBox(e)}<p><a href="#/schools">← Back to schools</a></p>`;
 }
+
+// Downloads of reports and exports: computed first when needed (202), then fetched by the browser.
+document.addEventListener('click', async (ev) => {
+  const a = ev.target instanceof Element ? ev.target.closest('a[download][href^="/api/"]') : null;
+  if (!a || a.dataset.ready === '1') return;
+  ev.preventDefault();
+  const label = a.textContent;
+  await prepareDownload(a.getAttribute('href'), (waiting) => {
+    a.setAttribute('aria-busy', String(waiting));
+    a.textContent = waiting ? `${label} — preparing…` : label;
+  }).catch(() => {});
+  a.dataset.ready = '1';
+  a.click();
+  delete a.dataset.ready;
+});
 
 window.addEventListener('hashchange', () => {
   route().catch(showError);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Account, Store } from '../../store/store.js';
+import type { Account, SessionRecord, Store } from '../../store/store.js';
+import { isDiskFull } from '../errors.js';
 
 export const SESSION_COOKIE = 'leadmap_sid';
 /** Touch the stored last-seen time at most this often (fewer writes on the read path); a tenth of the idle timeout at most. */
@@ -35,10 +36,10 @@ export function sessionMiddleware(store: Store, t: SessionTimeouts): RequestHand
       return;
     }
     const key = sessionKey(token);
-    const s = await store.getSession(key);
+    const s = (await store.getSession(key)) ?? unsaved.get(key) ?? null;
     const now = Date.now();
     if (!s || now - s.lastSeenAt > t.idleMs || now - s.createdAt > t.absoluteMs) {
-      if (s) await store.deleteSession(key);
+      if (s) await forget(store, key);
       clearSessionCookie(req, res);
       next();
       return;
@@ -49,7 +50,12 @@ export function sessionMiddleware(store: Store, t: SessionTimeouts): RequestHand
       next();
       return;
     }
-    if (now - s.lastSeenAt > Math.min(TOUCH_EVERY_MS, t.idleMs / 10)) await store.touchSession(key, now);
+    if (now - s.lastSeenAt > Math.min(TOUCH_EVERY_MS, t.idleMs / 10)) {
+      const held = unsaved.get(key);
+      if (held) held.lastSeenAt = now;
+      // Best effort: a full disk must not stop reading.
+      else await store.touchSession(key, now).catch((err: unknown) => ignoreDiskFull(err));
+    }
     req.account = account;
     req.sessionKey = key;
     next();
@@ -58,10 +64,18 @@ export function sessionMiddleware(store: Store, t: SessionTimeouts): RequestHand
 
 /** Starts a fresh session (a new id every sign-in: no session fixation); the old one, if any, is deleted. */
 export async function startSession(store: Store, req: Request, res: Response, account: Account, t: SessionTimeouts): Promise<void> {
-  if (req.sessionKey) await store.deleteSession(req.sessionKey);
+  if (req.sessionKey) await forget(store, req.sessionKey);
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
-  await store.createSession({ id: sessionKey(token), accountId: account.id, createdAt: now, lastSeenAt: now });
+  const session = { id: sessionKey(token), accountId: account.id, createdAt: now, lastSeenAt: now };
+  try {
+    await store.createSession(session);
+  } catch (err) {
+    // Disk full: the session is held in memory (until a restart), so signing in keeps working.
+    ignoreDiskFull(err);
+    if (unsaved.size >= MAX_UNSAVED) unsaved.delete(unsaved.keys().next().value!);
+    unsaved.set(session.id, session);
+  }
   res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -69,6 +83,20 @@ export async function startSession(store: Store, req: Request, res: Response, ac
     path: '/',
     maxAge: t.absoluteMs,
   });
+}
+
+/** Sessions that could not be stored because the disk was full. */
+const unsaved = new Map<string, SessionRecord>();
+const MAX_UNSAVED = 10_000;
+
+/** Ends a session, stored or held in memory. */
+export async function forget(store: Store, key: string): Promise<void> {
+  unsaved.delete(key);
+  await store.deleteSession(key).catch((err: unknown) => ignoreDiskFull(err));
+}
+
+function ignoreDiskFull(err: unknown): void {
+  if (!isDiskFull(err)) throw err;
 }
 
 export function clearSessionCookie(req: Request, res: Response): void {

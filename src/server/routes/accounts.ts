@@ -3,12 +3,13 @@ import { LeadmapError } from '../../model/errors.js';
 import { ROLES, type Role } from '../../store/store.js';
 import { checkPasswordRules, generatePassword, hashPassword } from '../auth/passwords.js';
 import { accountOf, requireRole } from '../access.js';
+import type { LoginThrottle } from '../auth/rate-limit.js';
 import type { AppDeps } from '../context.js';
 import { stringList, text } from './validate.js';
 import { publicAccount } from './views.js';
 
 /** Account administration and the audit log: admins only, within their organisation. */
-export function accountRoutes(deps: AppDeps): Router {
+export function accountRoutes(deps: AppDeps, throttle: LoginThrottle): Router {
   const r = Router();
   const { store, audit } = deps;
   r.use('/api/accounts', requireRole('admin'));
@@ -42,14 +43,30 @@ export function accountRoutes(deps: AppDeps): Router {
     const password = given === undefined ? generatePassword() : given;
     const rule = checkPasswordRules(password);
     if (rule) throw new LeadmapError('VALIDATION', rule);
-    const account = await store.createAccount(
-      admin.organisationId,
-      username,
-      role,
-      await hashPassword(password as string),
-      schoolIds,
-      given === undefined,
-    );
+    // User names are unique across organisations. A refusal says only "cannot be used" (never whose
+    // it is), and refusals count against the admin like failed sign-ins, so names cannot be probed in bulk.
+    const attempt = throttle.reserve(`account-create\u0000${admin.id}`, req.ip ?? 'unknown');
+    if (!attempt.ok) {
+      const seconds = Math.max(1, Math.ceil(attempt.waitMs / 1000));
+      throw new LeadmapError('RATE_LIMITED', `too many refused user names; try again in ${seconds} s`, { retryAfterSeconds: seconds });
+    }
+    let account: Awaited<ReturnType<typeof store.createAccount>>;
+    try {
+      account = await store.createAccount(
+        admin.organisationId,
+        username,
+        role,
+        await hashPassword(password as string),
+        schoolIds,
+        given === undefined,
+      );
+    } catch (err) {
+      attempt.reservation.failed();
+      if (err instanceof LeadmapError && err.code === 'CONFLICT')
+        throw new LeadmapError('CONFLICT', 'this user name cannot be used; choose another');
+      throw err;
+    }
+    attempt.reservation.succeeded();
     audit.record({
       organisationId: admin.organisationId,
       accountId: admin.id,

@@ -1,114 +1,120 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { accountOf, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
-import { cachedAnalysisJson, completenessOfWave, publicAnalysis, selectionOf, wantsAnonymised } from '../analysis/service.js';
-import { departmentsCsv, metricsCsv } from '../export/metrics-csv.js';
-import { toGexf, toGraphml } from '../export/graph-xml.js';
+import { disclosureFor, readyWave, selectionOf, wantsAnonymised, withCompleteness } from '../analysis/service.js';
 import { LeadmapError } from '../../model/errors.js';
-import { leadershipFor } from '../analysis/leadership.js';
+import { ANALYSIS_DOCS, isAnalysisDoc, type AnalysisDoc } from '../views/documents.js';
+import type { ViewEntry } from '../views/service.js';
+import type { ViewTask } from '../views/task.js';
+import type { JobView } from '../../jobs/jobs.js';
+import { publicJob } from './uploads.js';
 import { indicatorsFor } from '../analysis/indicators.js';
 
+/**
+ * Analyses, the network, leadership and exports of one wave. Each is computed as a job off the
+ * event loop (src/server/views): the answer is the body (cached by data hash and selection), or —
+ * while a large wave is still being computed — 202 with the job to follow (Location: /api/jobs/<id>).
+ */
 export function analysisRoutes(deps: AppDeps): Router {
   const r = Router();
   const { store, audit } = deps;
 
+  const analysisTask = (req: Request, wave: Parameters<typeof readyWave>[0], doc: AnalysisDoc): ViewTask => {
+    const sel = selectionOf(req);
+    return {
+      kind: 'analysis',
+      doc,
+      wave: readyWave(wave),
+      relation: sel.relation,
+      domain: sel.domain,
+      disclosure: disclosureFor(req, wantsAnonymised(req)),
+      minGroupSize: deps.privacy.minGroupSize,
+    };
+  };
+
   /** Indicators, people, department statistics and who-leads-what of one wave (?relation=&domain=&anonymised=1). */
   r.get('/api/waves/:waveId/analysis', async (req, res) => {
-    const { wave } = await waveFor(store, req, req.params.waveId);
-    const { body, analysis: a } = await cachedAnalysisJson(deps, req, wave, 'analysis', selectionOf(req), wantsAnonymised(req), (x) => {
-      const { edges: _edges, ...rest } = x;
-      void _edges;
-      return { analysis: rest };
-    });
-    const account = accountOf(req);
-    audit.record({
-      organisationId: account.organisationId,
-      accountId: account.id,
-      action: 'view',
-      target: `wave:${wave.id}`,
-      detail: `analysis ${a.relation}/${a.domain} ${a.disclosure}`,
-    });
-    res.type('application/json').send(body);
+    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const task = analysisTask(req, wave, 'analysis');
+    const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
+    if (isJob(out)) return accepted(res, out);
+    auditView(req, wave.id, 'view', `analysis ${out.selection.relation}/${out.selection.domain} ${disclosureOf(task)}`);
+    res.type('application/json').send(withCompleteness(out.body, wave));
   });
 
   /** Nodes and edges for the network view. */
   r.get('/api/waves/:waveId/graph', async (req, res) => {
-    const { wave } = await waveFor(store, req, req.params.waveId);
-    const { body, analysis: a } = await cachedAnalysisJson(deps, req, wave, 'graph', selectionOf(req), wantsAnonymised(req), (x) => ({
-      disclosure: x.disclosure,
-      relation: x.relation,
-      domain: x.domain,
-      nodes: x.people.map((p) => ({ id: p.id, label: p.name, department: p.department, inDegree: p.inDegree, pageRank: p.pageRank })),
-      edges: x.edges,
-    }));
-    const account = accountOf(req);
-    audit.record({
-      organisationId: account.organisationId,
-      accountId: account.id,
-      action: 'view',
-      target: `wave:${wave.id}`,
-      detail: `graph ${a.relation}/${a.domain} ${a.disclosure}`,
-    });
-    res.type('application/json').send(body);
+    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const task = analysisTask(req, wave, 'graph');
+    const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
+    if (isJob(out)) return accepted(res, out);
+    auditView(req, wave.id, 'view', `graph ${out.selection.relation}/${out.selection.domain} ${disclosureOf(task)}`);
+    res.type('application/json').send(withCompleteness(out.body, wave));
   });
 
   /** Leadership analytics (src/metrics/analytics.ts) through the privacy layer (?relation=&anonymised=1). */
   r.get('/api/waves/:waveId/leadership', async (req, res) => {
-    const { wave } = await waveFor(store, req, req.params.waveId);
-    const sel = selectionOf(req);
-    const result = await leadershipFor(deps, req, wave, sel.relation, wantsAnonymised(req));
-    const account = accountOf(req);
-    audit.record({
-      organisationId: account.organisationId,
-      accountId: account.id,
-      action: 'view',
-      target: `wave:${wave.id}`,
-      detail: `leadership ${result.selection.relation}`,
-    });
-    res.json({ completeness: completenessOfWave(wave), leadership: result });
+    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const task: ViewTask = {
+      kind: 'leadership',
+      wave: readyWave(wave),
+      relation: selectionOf(req).relation,
+      disclosure: disclosureFor(req, wantsAnonymised(req)),
+      minGroupSize: deps.privacy.minGroupSize,
+    };
+    const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
+    if (isJob(out)) return accepted(res, out);
+    auditView(req, wave.id, 'view', `leadership ${out.selection.relation}`);
+    res.type('application/json').send(withCompleteness(out.body, wave));
   });
 
   /** Key indicators as the report prints them, preformatted (?relation=&domain=&anonymised=1), with the change since the previous wave. */
   r.get('/api/waves/:waveId/indicators', async (req, res) => {
     const { wave } = await waveFor(store, req, req.params.waveId);
     const result = await indicatorsFor(deps, req, wave, selectionOf(req), wantsAnonymised(req));
-    const account = accountOf(req);
-    audit.record({
-      organisationId: account.organisationId,
-      accountId: account.id,
-      action: 'view',
-      target: `wave:${wave.id}`,
-      detail: `indicators ${result.relation}/${result.domain}`,
-    });
+    auditView(req, wave.id, 'view', `indicators ${result.relation}/${result.domain}`);
     res.json({ indicators: result });
   });
-
-  const EXPORTS: Record<string, { type: string; render: (a: Awaited<ReturnType<typeof publicAnalysis>>) => string }> = {
-    'metrics.csv': { type: 'text/csv; charset=utf-8', render: metricsCsv },
-    'departments.csv': { type: 'text/csv; charset=utf-8', render: departmentsCsv },
-    'graph.graphml': { type: 'application/graphml+xml; charset=utf-8', render: toGraphml },
-    'graph.gexf': { type: 'application/gexf+xml; charset=utf-8', render: toGexf },
-  };
 
   /** Downloads; ?anonymised=1 gives pseudonymised labels (always so for viewers). */
   r.get('/api/waves/:waveId/export/:format', async (req, res) => {
     const { wave, school } = await waveFor(store, req, req.params.waveId);
     const format = String(req.params.format);
-    const exporter = Object.hasOwn(EXPORTS, format) ? EXPORTS[format] : undefined;
-    if (!exporter) throw new LeadmapError('NOT_FOUND', `no such export; choose one of ${Object.keys(EXPORTS).join(', ')}`);
-    const a = await publicAnalysis(deps, req, wave, selectionOf(req), wantsAnonymised(req));
-    const account = accountOf(req);
-    audit.record({
-      organisationId: account.organisationId,
-      accountId: account.id,
-      action: 'export',
-      target: `wave:${wave.id}`,
-      detail: `${format} ${a.relation}/${a.domain} ${a.disclosure}`,
-    });
-    const name = `${school.slug}-${safe(wave.label)}-${safe(a.relation)}-${safe(a.domain)}${a.disclosure === 'named' ? '' : '-anonymised'}-${format}`;
-    res.set('Content-Type', exporter.type).attachment(name).send(exporter.render(a));
+    const exportable = Object.keys(ANALYSIS_DOCS).filter((d) => d.includes('.'));
+    if (!isAnalysisDoc(format) || !exportable.includes(format))
+      throw new LeadmapError('NOT_FOUND', `no such export; choose one of ${exportable.join(', ')}`);
+    const task = analysisTask(req, wave, format);
+    const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
+    if (isJob(out)) return accepted(res, out);
+    const { relation, domain } = out.selection;
+    const disclosure = disclosureOf(task);
+    auditView(req, wave.id, 'export', `${format} ${relation}/${domain} ${disclosure}`);
+    const name = `${school.slug}-${safe(wave.label)}-${safe(relation)}-${safe(domain)}${disclosure === 'named' ? '' : '-anonymised'}-${format}`;
+    res.set('Content-Type', ANALYSIS_DOCS[format]).attachment(name).send(out.body);
   });
   return r;
+
+  function auditView(req: Request, waveId: string, action: 'view' | 'export', detail: string): void {
+    if (req.method === 'HEAD') return; // the web app's "is it ready?" before a download
+    const account = accountOf(req);
+    audit.record({ organisationId: account.organisationId, accountId: account.id, action, target: `wave:${waveId}`, detail });
+  }
+}
+
+export function isJob(x: ViewEntry | JobView): x is JobView {
+  return 'status' in x;
+}
+
+/** 202: the view is still being computed; follow the job, then ask again. */
+export function accepted(res: Response, job: JobView): void {
+  res
+    .status(202)
+    .location(`/api/jobs/${job.id}`)
+    .json({ job: publicJob(job) });
+}
+
+function disclosureOf(task: ViewTask): string {
+  return 'disclosure' in task ? task.disclosure : 'named';
 }
 
 function safe(s: string): string {

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { LeadmapError } from '../../model/errors.js';
 import { burnPasswordCheck, checkPasswordRules, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { LoginThrottle, type Reservation } from '../auth/rate-limit.js';
-import { clearSessionCookie, startSession } from '../auth/sessions.js';
+import { clearSessionCookie, forget, startSession } from '../auth/sessions.js';
 import { accountOf } from '../access.js';
 import type { AppDeps } from '../context.js';
 import { publicAccount } from './views.js';
@@ -49,7 +49,7 @@ export function authRoutes(deps: AppDeps, throttle = new LoginThrottle()): Route
   });
 
   r.post('/api/auth/sign-out', async (req, res) => {
-    if (req.sessionKey) await deps.store.deleteSession(req.sessionKey);
+    if (req.sessionKey) await forget(deps.store, req.sessionKey);
     clearSessionCookie(req, res);
     res.json({ ok: true });
   });

@@ -1,16 +1,18 @@
 import { Router } from 'express';
 import { LeadmapError } from '../../model/errors.js';
-import { makeReport, type Edition, type WaveInput } from '../../report/index.js';
-import type { WaveRecord } from '../../store/store.js';
+import type { Edition } from '../../report/index.js';
 import { accountOf, seesNames, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
+import { readyWave } from '../analysis/service.js';
+import { accepted, isJob } from './analyses.js';
 import { previousReadyWave } from '../analysis/indicators.js';
 
 /**
  * GET /api/waves/:waveId/report.pdf?edition=named|anonymised — the annual evaluation report of a
  * wave, compared with the school's previous ready wave. Viewers get only the anonymised edition
  * (their default; asking for named is 403); admins and analysts default to named. Small groups are
- * suppressed in both editions (src/privacy via the report model). Every download is audited.
+ * suppressed in both editions (src/privacy via the report model). Built as a job on a worker thread
+ * and cached by the waves' data hashes: 202 with the job while it is being built. Every download is audited.
  */
 export function reportRoutes(deps: AppDeps): Router {
   const r = Router();
@@ -24,36 +26,35 @@ export function reportRoutes(deps: AppDeps): Router {
     const edition: Edition = asked ?? (seesNames(account) ? 'named' : 'anonymised');
     if (edition === 'named' && !seesNames(account))
       throw new LeadmapError('FORBIDDEN', 'the named edition is for analysts and administrators; ask for edition=anonymised');
-    const current = await waveInput(deps, wave);
+    const current = readyWave(wave);
     const prev = await previousReadyWave(store, school.id, wave);
-    const { pdf } = await makeReport({
-      school: school.name,
-      edition,
-      minGroupSize: deps.privacy.minGroupSize,
-      current,
-      previous: prev ? await waveInput(deps, prev) : null,
-    });
-    audit.record({
-      organisationId: account.organisationId,
-      accountId: account.id,
-      action: 'export',
-      target: `wave:${wave.id}`,
-      detail: `report.pdf ${edition}`,
-    });
+    const out = await deps.views.view(
+      {
+        kind: 'report',
+        wave: current,
+        previous: prev ? readyWave(prev) : null,
+        school: school.name,
+        edition,
+        minGroupSize: deps.privacy.minGroupSize,
+      },
+      { schoolId: school.id, accountId: account.id },
+    );
+    if (isJob(out)) return accepted(res, out);
+    if (req.method !== 'HEAD')
+      audit.record({
+        organisationId: account.organisationId,
+        accountId: account.id,
+        action: 'export',
+        target: `wave:${wave.id}`,
+        detail: `report.pdf ${edition}`,
+      });
     const name = `${school.slug}-${
       wave.label
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || 'wave'
     }-report${edition === 'named' ? '' : '-anonymised'}.pdf`;
-    res.set('Content-Type', 'application/pdf').attachment(name).send(pdf);
+    res.set('Content-Type', 'application/pdf').attachment(name).send(out.body);
   });
   return r;
-}
-
-async function waveInput(deps: AppDeps, wave: WaveRecord): Promise<WaveInput> {
-  if (wave.status === 'empty' || !wave.dataHash) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
-  const dataset = await deps.store.loadWaveDataset(wave.id);
-  if (!dataset) throw new LeadmapError('NOT_READY', 'this wave has no data yet');
-  return { dataset, wave: wave.label, secret: await deps.store.waveSecret(wave.id) };
 }

@@ -2,8 +2,8 @@ import { Router } from 'express';
 import { LeadmapError } from '../../model/errors.js';
 import { accountOf, canSeeSchool, requireRole, requireWriter, schoolFor } from '../access.js';
 import type { AppDeps } from '../context.js';
-import { presentComparison } from '../../privacy/present.js';
-import { rawAnalysis, selectionOf } from '../analysis/service.js';
+import { readyWave, selectionOf } from '../analysis/service.js';
+import { accepted, isJob } from './analyses.js';
 import { isoDate, slug, text } from './validate.js';
 import { publicSchool, publicWave } from './views.js';
 
@@ -77,8 +77,12 @@ export function schoolRoutes(deps: AppDeps): Router {
     if (!a || !b || a.schoolId !== school.id || b.schoolId !== school.id)
       throw new LeadmapError('NOT_FOUND', 'no such wave in this school');
     const sel = selectionOf(req);
-    const [ra, rb] = [await rawAnalysis(deps, a, sel), await rawAnalysis(deps, b, sel)];
     const account = accountOf(req);
+    const out = await deps.views.view(
+      { kind: 'compare', from: readyWave(a), to: readyWave(b), ...sel, minGroupSize: deps.privacy.minGroupSize },
+      { schoolId: school.id, accountId: account.id },
+    );
+    if (isJob(out)) return accepted(res, out);
     audit.record({
       organisationId: account.organisationId,
       accountId: account.id,
@@ -86,8 +90,8 @@ export function schoolRoutes(deps: AppDeps): Router {
       target: `compare:${a.id}:${b.id}`,
       detail: null,
     });
-    const metrics = presentComparison(ra, rb, deps.privacy);
-    res.json({ from: publicWave(a), to: publicWave(b), relation: ra.relation, domain: ra.domain, metrics, suppressed: metrics === null });
+    const body = JSON.parse(out.body.toString('utf8')) as Record<string, unknown>; // small: network measures only
+    res.json({ from: publicWave(a), to: publicWave(b), ...body });
   });
   return r;
 }

@@ -64,7 +64,7 @@ export function uploadRoutes(deps: AppDeps): Router {
         waveId: wave.id,
         ownerId: account.id,
         exclusiveKey: `wave:${wave.id}`,
-        run: async (report) => {
+        run: async (report, signal) => {
           const started = Date.now();
           const outcome = await ingestInBackground(
             {
@@ -78,6 +78,7 @@ export function uploadRoutes(deps: AppDeps): Router {
               decisions,
             },
             report,
+            signal,
           );
           log.info('ingest_done', { wave: wave.id, people: outcome.people, ties: outcome.ties, ms: Date.now() - started });
           return outcome;
@@ -96,7 +97,7 @@ export function uploadRoutes(deps: AppDeps): Router {
     });
     if (req.query.wait === '1') {
       // Scripts and small files: answer when the ingest is done (201, or the ingest's 4xx with every problem).
-      const done = await finished(job);
+      const done = await jobs.settled(job, 120_000);
       if (done.status === 'failed') throw new LeadmapError(done.error!.code, done.error!.message, done.result ?? undefined);
       if (done.finishedAt) {
         res.status(201).json({ job: publicJob(done) });
@@ -136,10 +137,11 @@ export function uploadRoutes(deps: AppDeps): Router {
         waveId: wave.id,
         ownerId: account.id,
         exclusiveKey: `wave:${wave.id}`,
-        run: (report) =>
+        run: (report, signal) =>
           ingestInBackground(
             { dataDir: deps.dir.root, schoolId: school.id, waveId: wave.id, files, uploadedBy: account.id, decisions },
             report,
+            signal,
           ),
       });
     } catch (err) {
@@ -180,32 +182,17 @@ export function uploadRoutes(deps: AppDeps): Router {
     send(job);
   });
 
-  function finished(job: JobView, maxWaitMs = 120_000): Promise<JobView> {
-    return new Promise((resolve) => {
-      if (job.finishedAt) {
-        resolve(job);
-        return;
-      }
-      const timer = setTimeout(() => {
-        stop();
-        resolve(job);
-      }, maxWaitMs);
-      const stop = jobs.subscribe(job.id, (j) => {
-        if (j.finishedAt) {
-          clearTimeout(timer);
-          stop();
-          resolve(j);
-        }
-      });
-    });
-  }
-
   async function jobFor(id: unknown, req: Parameters<typeof accountOf>[0]): Promise<JobView> {
     const job = typeof id === 'string' ? jobs.get(id) : null;
     const school = job ? await store.getSchool(job.schoolId) : null;
     const account = accountOf(req);
-    // A job's problems may quote file contents: only its owner (or an admin) sees it.
-    if (!job || !school || !canSeeSchool(account, school) || (job.ownerId !== account.id && account.role !== 'admin'))
+    // An ingest's problems may quote file contents: only its owner (or an admin) sees it. Views are the school's.
+    if (
+      !job ||
+      !school ||
+      !canSeeSchool(account, school) ||
+      (!job.sharedWithSchool && job.ownerId !== account.id && account.role !== 'admin')
+    )
       throw new LeadmapError('NOT_FOUND', 'no such job');
     return job;
   }

@@ -22,6 +22,12 @@ export function waveRoutes(deps: AppDeps): Router {
   r.delete('/api/waves/:waveId', async (req, res) => {
     const { wave } = await waveFor(store, req, req.params.waveId);
     const account = requireWriter(req);
+    // An upload still being processed would write into the deleted wave: cancel it and let the caller retry.
+    if (deps.jobs.cancel(`wave:${wave.id}`))
+      throw new LeadmapError(
+        'WAVE_BUSY',
+        'an upload for this wave was being processed; it has been cancelled — delete the wave again in a moment',
+      );
     await store.deleteWave(wave.id);
     audit.record({
       organisationId: account.organisationId,
@@ -38,6 +44,7 @@ export function waveRoutes(deps: AppDeps): Router {
     const { wave } = await waveFor(store, req, req.params.waveId);
     if (!seesNames(accountOf(req))) throw new LeadmapError('FORBIDDEN', 'viewers cannot see uploaded files');
     const files = await store.listUploadFiles(wave.id);
+    auditView(req, wave.id, 'stored files');
     res.json({
       files: files.map((f) => ({
         id: f.id,
@@ -54,7 +61,9 @@ export function waveRoutes(deps: AppDeps): Router {
   r.get('/api/waves/:waveId/review', async (req, res) => {
     const { wave } = await waveFor(store, req, req.params.waveId);
     if (!seesNames(accountOf(req))) throw new LeadmapError('FORBIDDEN', 'the review list holds names; viewers cannot see it');
-    res.json({ items: await store.listReviewItems(wave.id) });
+    const items = await store.listReviewItems(wave.id);
+    auditView(req, wave.id, 'review list');
+    res.json({ items });
   });
 
   /**
@@ -169,6 +178,11 @@ export function waveRoutes(deps: AppDeps): Router {
     );
   }
   return r;
+
+  function auditView(req: Parameters<typeof accountOf>[0], waveId: string, detail: string): void {
+    const account = accountOf(req);
+    audit.record({ organisationId: account.organisationId, accountId: account.id, action: 'view', target: `wave:${waveId}`, detail });
+  }
 }
 
 /** A column decision: kind, and for a question that makes ties a relation and a domain (one of `choices` when given). */

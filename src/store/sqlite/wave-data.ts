@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Dataset, Person, Tie } from '../../model/types.js';
 import type { ReviewItem, WaveDataInput } from '../store.js';
 import type { Db } from './open.js';
+import { LeadmapError } from '../../model/errors.js';
 import { newId } from './ids.js';
 
 const PROGRESS_EVERY = 2000;
@@ -27,7 +28,7 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
   const insReview = db.prepare('INSERT INTO review_item (id, wave_id, raw, candidates_json, resolution) VALUES (?, ?, ?, ?, ?)');
   const tx = db.transaction(() => {
     const exists = db.prepare('SELECT 1 FROM wave WHERE id = ?').get(waveId);
-    if (!exists) throw new Error('wave vanished during upload');
+    if (!exists) throw new LeadmapError('NOT_FOUND', 'the wave was deleted while its upload was being stored');
     for (const t of ['person', 'tie', 'respondent', 'response', 'upload_file', 'review_item', 'analysis_cache']) {
       db.prepare(`DELETE FROM ${t} WHERE wave_id = ?`).run(waveId);
     }

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { analyzeLeadership, type LeadershipAnalysis } from '../../metrics/analytics.js';
+import { LeadmapError } from '../../model/errors.js';
+import type { Dataset } from '../../model/types.js';
+import { privacyPolicy, type Disclosure } from '../../privacy/policy.js';
+import { presentAnalysis, presentComparison } from '../../privacy/present.js';
+import { presentLeadership } from '../../privacy/present-leadership.js';
+import { Pseudonyms } from '../../privacy/pseudonym.js';
+import { makeReport, type Edition, type WaveInput } from '../../report/index.js';
+import type { Store } from '../../store/store.js';
+import { analysisKey, ANALYSIS_VERSION, computeAnalysis, resolveSelection, type RawAnalysis } from '../../metrics/wave-analysis.js';
+import { analysisDocument, type AnalysisDoc } from './documents.js';
+
+/** What a wave offers to select from; enough to resolve a selection's defaults without loading the data. */
+export type WaveMeta = Pick<Dataset, 'relations' | 'domains'>;
+
+export interface WaveRef {
+  id: string;
+  label: string;
+  dataHash: string;
+}
+
+/** One heavy view, computed off the event loop (src/server/views/worker.ts) or inline. Plain data: crosses threads. */
+export type ViewTask =
+  | {
+      kind: 'analysis';
+      doc: AnalysisDoc;
+      wave: WaveRef;
+      relation?: string;
+      domain?: string;
+      disclosure: Disclosure;
+      minGroupSize: number;
+    }
+  | { kind: 'leadership'; wave: WaveRef; relation?: string; disclosure: Disclosure; minGroupSize: number }
+  | { kind: 'compare'; from: WaveRef; to: WaveRef; relation?: string; domain?: string; minGroupSize: number }
+  | { kind: 'report'; wave: WaveRef; previous: WaveRef | null; school: string; edition: Edition; minGroupSize: number };
+
+export interface ViewResult {
+  /** The finished response body (JSON, CSV, XML or PDF bytes). */
+  body: Uint8Array;
+  /** The selection with defaults resolved (for file names and the audit log). */
+  selection: { relation: string; domain: string };
+  /** The wave's relations and domains, so later requests resolve defaults before hashing. */
+  meta: WaveMeta;
+}
+
+export type TaskProgress = (phase: string, done: number, total: number) => void;
+
+/** Runs a view task against a store (the worker's own connection, or the server's when inline). */
+export async function runViewTask(store: Store, task: ViewTask, progress: TaskProgress): Promise<ViewResult> {
+  const data = new WaveData(store, progress);
+  switch (task.kind) {
+    case 'analysis': {
+      const { raw, meta } = await data.analysis(task.wave, task.relation, task.domain);
+      progress('presenting', 0, 1);
+      const pseudonyms = await pseudonymsFor(store, task.wave.id, task.disclosure, raw.people);
+      const a = presentAnalysis(raw, { disclosure: task.disclosure, policy: privacyPolicy(task.minGroupSize), pseudonyms });
+      return { body: analysisDocument(task.doc, a), selection: { relation: raw.relation, domain: raw.domain }, meta };
+    }
+    case 'leadership': {
+      const { dataset, meta } = await data.dataset(task.wave);
+      const relation = resolveSelection(meta, task.relation).relation;
+      const key = cacheKey(['leadership', 2, task.wave.dataHash, relation, task.minGroupSize]);
+      let raw = (await store.getCachedAnalysis(key)) as LeadershipAnalysis | null;
+      if (!raw) {
+        progress('computing', 0, 1);
+        raw = analyzeLeadership(dataset, { relation, minGroupSize: task.minGroupSize });
+        await remember(store, key, task.wave.id, raw);
+      }
+      progress('presenting', 0, 1);
+      const pseudonyms = await pseudonymsFor(store, task.wave.id, task.disclosure, dataset.people);
+      const shown = presentLeadership(raw, dataset.people, {
+        disclosure: task.disclosure,
+        policy: privacyPolicy(task.minGroupSize),
+        pseudonyms,
+      });
+      return { body: encode({ leadership: shown }), selection: { relation, domain: 'any' }, meta };
+    }
+    case 'compare': {
+      const a = await data.analysis(task.from, task.relation, task.domain);
+      const b = await data.analysis(task.to, task.relation, task.domain);
+      const metrics = presentComparison(a.raw, b.raw, privacyPolicy(task.minGroupSize));
+      return {
+        body: encode({ relation: a.raw.relation, domain: a.raw.domain, metrics, suppressed: metrics === null }),
+        selection: { relation: a.raw.relation, domain: a.raw.domain },
+        meta: b.meta,
+      };
+    }
+    case 'report': {
+      const current = await waveInput(data, store, task.wave);
+      const previous = task.previous ? await waveInput(data, store, task.previous) : null;
+      progress('rendering', 0, 1);
+      const { pdf } = await makeReport({ school: task.school, edition: task.edition, minGroupSize: task.minGroupSize, current, previous });
+      return { body: pdf, selection: { relation: '', domain: '' }, meta: (await data.dataset(task.wave)).meta };
+    }
+  }
+}
+
+/** Loads each wave's dataset once per task, and its selection metadata from the store's cache when it has it. */
+class WaveData {
+  private readonly datasets = new Map<string, { dataset: Dataset; meta: WaveMeta }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly progress: TaskProgress,
+  ) {}
+
+  async dataset(wave: WaveRef): Promise<{ dataset: Dataset; meta: WaveMeta }> {
+    const hit = this.datasets.get(wave.dataHash);
+    if (hit) return hit;
+    this.progress('loading', 0, 1);
+    const dataset = await this.store.loadWaveDataset(wave.id);
+    if (!dataset) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
+    const meta: WaveMeta = { relations: dataset.relations, domains: dataset.domains };
+    await remember(this.store, metaKey(wave.dataHash), wave.id, meta);
+    const out = { dataset, meta };
+    this.datasets.set(wave.dataHash, out);
+    return out;
+  }
+
+  async meta(wave: WaveRef): Promise<WaveMeta> {
+    const cached = (await this.store.getCachedAnalysis(metaKey(wave.dataHash))) as WaveMeta | null;
+    return cached ?? (await this.dataset(wave)).meta;
+  }
+
+  /** The raw analysis of a selection (defaults resolved first), from the store's cache or computed and cached. */
+  async analysis(wave: WaveRef, relation?: string, domain?: string): Promise<{ raw: RawAnalysis; meta: WaveMeta }> {
+    const meta = await this.meta(wave);
+    const sel = resolveSelection(meta, relation, domain);
+    const key = analysisKey(wave.dataHash, sel.relation, sel.domain);
+    const cached = (await this.store.getCachedAnalysis(key)) as RawAnalysis | null;
+    if (cached && cached.version === ANALYSIS_VERSION) return { raw: cached, meta };
+    const { dataset } = await this.dataset(wave);
+    this.progress('computing', 0, 1);
+    const raw = computeAnalysis(dataset, wave.id, sel.relation, sel.domain);
+    await remember(this.store, key, wave.id, raw);
+    return { raw, meta };
+  }
+}
+
+async function waveInput(data: WaveData, store: Store, wave: WaveRef): Promise<WaveInput> {
+  return { dataset: (await data.dataset(wave)).dataset, wave: wave.label, secret: await store.waveSecret(wave.id) };
+}
+
+/** Named presentations never call label(); an empty table makes any slip throw instead of leaking. */
+const NO_PSEUDONYMS = new Pseudonyms(Buffer.alloc(32), []);
+
+async function pseudonymsFor(store: Store, waveId: string, disclosure: Disclosure, people: Array<{ id: string }>): Promise<Pseudonyms> {
+  if (disclosure === 'named') return NO_PSEUDONYMS;
+  return new Pseudonyms(
+    await store.waveSecret(waveId),
+    people.map((p) => p.id),
+  );
+}
+
+/** Stores a result in the store's cache; best effort (a full disk or a busy writer only costs a recomputation later). */
+async function remember(store: Store, key: string, waveId: string, value: unknown): Promise<void> {
+  await store.putCachedAnalysis(key, waveId, value).catch(() => {});
+}
+
+function metaKey(dataHash: string): string {
+  return cacheKey(['wave-meta', 1, dataHash]);
+}
+
+function cacheKey(parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+function encode(value: unknown): Uint8Array {
+  return Buffer.from(JSON.stringify(value));
+}
