@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { Router } from 'express';
 import { runIngestAll } from '../../jobs/import-school.js';
 import type { ReceivedFile } from '../../jobs/ingest-task.js';
-import { exportSchoolZip, type SchoolManifest } from '../../store/school-zip.js';
+import { exportSchoolZip, type SchoolManifest } from '../../jobs/school-zip.js';
 import type { UnpackedZip } from '../../store/zip-unpack.js';
 import { unpackInBackground } from '../../jobs/unpack-zip.js';
 import { accountOf, requireRole, schoolFor } from '../access.js';

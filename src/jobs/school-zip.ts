@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { csvLine } from '../ingest/csv-safe.js';
 import { LeadmapError } from '../model/errors.js';
 import type { Dataset, Person } from '../model/types.js';
-import type { Store } from './store.js';
+import type { Store } from '../store/store.js';
 
 /**
  * A school as a zip of its CSVs, in the same formats leadmap reads
