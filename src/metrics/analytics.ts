@@ -8,6 +8,7 @@
  */
 import type { Dataset, Person } from '../model/types.js';
 import { ANY_DOMAIN } from '../model/types.js';
+import type { FormalRoleRule } from '../model/formal-roles.js';
 import { buildGraph, resolveRelation } from '../graph/build-graph.js';
 import { indexGraph } from './leadership/indexed.js';
 import { LEADER_RULE_DEFAULTS } from './leadership/who-leads.js';
@@ -39,7 +40,10 @@ export const ANALYTICS_DEFAULTS = {
   /** Overrides groupBy with any person → group function. */
   groupOf: undefined as ((p: Person) => string) | undefined,
   seed: DEFAULT_SEED,
+  /** Formal leadership positions (overload's formalOnly). */
   formalPatterns: undefined as readonly RegExp[] | undefined,
+  /** Role → domains table for hidden and nominal leaders (default DEFAULT_FORMAL_ROLE_DOMAINS; docs/metrics.md). */
+  formalRoles: undefined as readonly FormalRoleRule[] | undefined,
   leaderRule: LEADER_RULE_DEFAULTS,
   formalInformal: FORMAL_INFORMAL_DEFAULTS,
   profile: PROFILE_DEFAULTS,
@@ -125,7 +129,8 @@ export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOp
       personOf,
       respondents,
       groupOf,
-      formalPatterns: o.formalPatterns,
+      formalRoles: o.formalRoles,
+      hasDomains,
       leaderRule: o.leaderRule,
       formal: o.formalInformal,
       profile: o.profile,

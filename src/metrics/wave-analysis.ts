@@ -8,7 +8,7 @@ import { whoLeads } from './leadership/who-leads.js';
 import { ANY_DOMAIN, type Dataset } from '../model/types.js';
 
 /** Bump when the shape or the numbers of RawAnalysis change: old cache entries are then ignored. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 export type PersonRow = { id: string; name: string; role: string; department: string } & Omit<PersonMetrics, 'id'>;
 export interface DepartmentRow {
@@ -103,7 +103,7 @@ export function computeAnalysis(dataset: Dataset, waveId: string, relation: stri
   const domains = domain === ANY_DOMAIN ? dataset.domains.filter((d) => d !== ANY_DOMAIN) : [domain];
   const leadsOf = (d: string): DomainLeaders => {
     const g = d === domain ? graph : buildGraph(dataset, { relation, domain: d });
-    const r = whoLeads(indexGraph(g), (id) => byId.get(id));
+    const r = whoLeads(indexGraph(g), (id) => byId.get(id), { domain: d });
     return {
       domain: d,
       leaders: r.soughtOut.slice(0, 10).map((s) => ({

@@ -69,15 +69,21 @@ export function pooledReading(a: A): string {
 
 export function formalInformal(a: A, dir: Directory): FormalInformal {
   const fi = pooled(a.formalInformal.byDomain);
-  const hidden = new Map<string, { inDegree: number; domains: string[] }>();
-  for (const f of a.formalInformal.byDomain) {
-    for (const h of f.hiddenLeaders) {
-      const cur = hidden.get(h.id) ?? { inDegree: 0, domains: [] };
-      cur.domains.push(f.domain === ANY_DOMAIN ? 'all domains' : f.domain);
-      cur.inDegree = Math.max(cur.inDegree, h.inDegree);
-      hidden.set(h.id, cur);
+  // Hidden: sought out where they hold no formal responsibility; nominal: responsible and rarely sought out.
+  const perDomain = (pick: (f: (typeof a.formalInformal.byDomain)[number]) => { id: string; inDegree: number }[]) => {
+    const out = new Map<string, { inDegree: number; domains: string[] }>();
+    for (const f of a.formalInformal.byDomain) {
+      for (const h of pick(f)) {
+        const cur = out.get(h.id) ?? { inDegree: 0, domains: [] };
+        cur.domains.push(f.domain === ANY_DOMAIN ? 'all domains' : f.domain);
+        cur.inDegree = Math.max(cur.inDegree, h.inDegree);
+        out.set(h.id, cur);
+      }
     }
-  }
+    return out;
+  };
+  const hidden = perDomain((f) => f.hiddenLeaders);
+  const nominal = perDomain((f) => f.nominalLeaders);
   const row = (id: string, inDegree: number, domains: string[]) => {
     const e = dir.get(id);
     return { label: e.label, role: e.role, department: e.department, inDegree, domains };
@@ -88,7 +94,9 @@ export function formalInformal(a: A, dir: Directory): FormalInformal {
     hidden: [...hidden]
       .map(([id, h]) => row(id, h.inDegree, h.domains))
       .sort((x, y) => y.inDegree - x.inDegree || x.label.localeCompare(y.label)),
-    nominal: fi.nominalLeaders.map((n) => row(n.id, n.inDegree, [])),
+    nominal: [...nominal]
+      .map(([id, h]) => row(id, h.inDegree, h.domains))
+      .sort((x, y) => x.inDegree - y.inDegree || x.label.localeCompare(y.label)),
     leaderPlus: fi.leaderPlus.map((n) => row(n.id, n.inDegree, [])),
   };
 }

@@ -13,6 +13,8 @@ import { buildGraph } from '../../graph/build-graph.js';
 import { coreMetrics, type CoreMetrics } from '../../metrics/core.js';
 import { analyzeLeadership, summarizeLeadership } from '../../metrics/analytics.js';
 import { ANY_DOMAIN } from '../../model/types.js';
+import { readFormalRolesFile } from '../formal-roles-file.js';
+import type { FormalRoleRule } from '../../model/formal-roles.js';
 import { listOption, num, progressPrinter, table } from '../format.js';
 
 const USAGE = `Usage: leadmap analyze <ties.csv> [options]
@@ -32,6 +34,8 @@ Options:
   --skip-bad-rows          skip rows with errors (listed on stderr) instead of refusing the file
   --undirected <list>      relations whose rows count both ways, e.g. contact,meeting
   --top <n>                people shown per measure in the text output (default 10)
+  --formal-roles <file>    YAML settings: role → domains it is formally responsible for (overrides the
+                           table in docs/metrics.md; roster column formal_domains overrides per person)
   --group-by <column>      grouping for silos and brokers: department (default), team, school,
                            role or any roster column
   --fast                   use the large-file fast path (automatic for tie files of 16 MiB or more:
@@ -65,6 +69,7 @@ export const analyzeCommand: Command = {
         top: { type: 'string' },
         json: { type: 'boolean' },
         'group-by': { type: 'string' },
+        'formal-roles': { type: 'string' },
         exact: { type: 'boolean' },
         fast: { type: 'boolean' },
       },
@@ -84,12 +89,21 @@ export const analyzeCommand: Command = {
       return EXIT.badInput;
     }
     const at = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
-    const missing = [positionals[0], values.roster, values.respondents].filter(
+    const missing = [positionals[0], values.roster, values.respondents, values['formal-roles']].filter(
       (p): p is string => p !== undefined && !existsSyncSafe(at(p)!),
     );
     if (missing.length > 0) {
       io.stderr(missing.map((p) => `leadmap analyze: file not found: ${p}`).join('\n') + '\n');
       return EXIT.badInput;
+    }
+    let formalRoles: readonly FormalRoleRule[] | undefined;
+    if (values['formal-roles'] !== undefined) {
+      const read = await readFormalRolesFile(at(values['formal-roles'])!);
+      if (!read.ok) {
+        io.stderr(`leadmap analyze: ${read.message}\n`);
+        return EXIT.badInput;
+      }
+      formalRoles = read.rules;
     }
     if (
       values.fast ||
@@ -135,6 +149,7 @@ export const analyzeCommand: Command = {
     const leadership = analyzeLeadership(dataset, {
       relation: graph.getAttribute('relation'),
       groupBy: values['group-by'] ?? 'department',
+      formalRoles,
     });
     const { selection: _leadershipSelection, ...sections } = leadership;
     const selection = { relation: graph.getAttribute('relation'), domain: graph.getAttribute('domain'), wave: dataset.wave?.label ?? null };

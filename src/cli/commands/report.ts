@@ -8,6 +8,8 @@ import { loadDataset } from '../../ingest/load-dataset.js';
 import { formatProblems } from '../../ingest/problems.js';
 import type { Dataset } from '../../model/types.js';
 import { makeReport } from '../../report/index.js';
+import type { FormalRoleRule } from '../../model/formal-roles.js';
+import { readFormalRolesFile } from '../formal-roles-file.js';
 
 const USAGE = `Usage: leadmap report --roster <roster.csv> --ties <ties.csv> --out <report.pdf> [options]
 
@@ -30,6 +32,8 @@ Options:
   --edition <named|anonymised>
                              named (default): people by name, for analysts and administrators;
                              anonymised: pseudonyms, no names anywhere, suitable for staff
+  --formal-roles <file>      YAML settings: role → domains it is formally responsible for (overrides the
+                             table in docs/metrics.md; roster column formal_domains overrides per person)
   --min-group-size <n>       smallest group whose results are shown (default 5)
   --out <file>               where to write the PDF (required)
 
@@ -59,6 +63,7 @@ export const reportCommand: Command = {
             'relation',
             'edition',
             'min-group-size',
+            'formal-roles',
             'out',
           ].map((k) => [k, { type: 'string' as const }]),
         ),
@@ -87,10 +92,17 @@ export const reportCommand: Command = {
       values['previous-roster'],
       values['previous-ties'],
       values['previous-respondents'],
+      values['formal-roles'],
     ].filter((p): p is string => p !== undefined);
     const missing = files.filter((p) => !isFile(at(p)!));
     if (missing.length > 0) return fail(missing.map((p) => `file not found: ${p}`).join('\n'));
 
+    let formalRoles: readonly FormalRoleRule[] | undefined;
+    if (values['formal-roles'] !== undefined) {
+      const read = await readFormalRolesFile(at(values['formal-roles'])!);
+      if (!read.ok) return fail(read.message);
+      formalRoles = read.rules;
+    }
     const current = await load(io, at(values.roster)!, at(values.ties)!, at(values.respondents), values.wave);
     if (!current) return EXIT.badInput;
     let previous: Dataset | null = null;
@@ -111,6 +123,7 @@ export const reportCommand: Command = {
       edition,
       minGroupSize,
       relation: values.relation,
+      analytics: { formalRoles },
       current: { dataset: current, wave },
       previous: previous ? { dataset: previous, wave: values['previous-wave'] ?? previous.wave?.label ?? 'previous wave' } : null,
     });

@@ -1,4 +1,5 @@
 import type { Person } from '../../model/types.js';
+import type { FormalRoleRule } from '../../model/formal-roles.js';
 import type { IndexedGraph } from './indexed.js';
 import { gini, inDegreeCentralization, lorenzCurve, topShare, type LorenzPoint, type TopShareResult } from './distribution.js';
 import { arcReciprocity, density, whoLeads, type LeaderRuleOptions, type LeaderThreshold, type SoughtOutPerson } from './who-leads.js';
@@ -19,7 +20,10 @@ export interface DomainContext {
   personOf: (id: string) => Person | undefined;
   respondents: ReadonlySet<string> | null;
   groupOf: GroupOf;
-  formalPatterns?: readonly RegExp[];
+  /** Role → domains table (default DEFAULT_FORMAL_ROLE_DOMAINS). */
+  formalRoles?: readonly FormalRoleRule[];
+  /** The tie list has real domains (the ANY_DOMAIN graph pools them). */
+  hasDomains?: boolean;
   leaderRule: LeaderRuleOptions;
   formal: FormalInformalOptions;
   profile: ProfileOptions;
@@ -93,9 +97,14 @@ export interface DomainResult {
 export function analyzeDomain(ig: IndexedGraph, ctx: DomainContext): DomainResult {
   const { domain, label } = ctx;
   const nameOf = (id: string) => ctx.personOf(id)?.name ?? id;
-  const who = whoLeads(ig, ctx.personOf, { ...ctx.leaderRule, formalPatterns: ctx.formalPatterns });
+  const who = whoLeads(ig, ctx.personOf, { ...ctx.leaderRule, domain, formalRoles: ctx.formalRoles });
   const shown = who.soughtOut.filter((s, k) => k < ctx.listLimit || s.leader);
-  const fi = formalInformal(ig, ctx.personOf, who.rule.threshold, { ...ctx.formal, formalPatterns: ctx.formalPatterns });
+  const fi = formalInformal(ig, ctx.personOf, who.rule.threshold, {
+    ...ctx.formal,
+    domain,
+    formalRoles: ctx.formalRoles,
+    pooledOverDomains: ctx.hasDomains === true,
+  });
 
   const resp = ctx.respondents;
   const senders = resp === null ? ig.n : ig.ids.filter((id) => resp.has(id)).length;

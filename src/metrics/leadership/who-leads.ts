@@ -1,5 +1,5 @@
-import type { Person } from '../../model/types.js';
-import { isFormalLeaderRole } from '../../model/formal-roles.js';
+import { ANY_DOMAIN, type Person } from '../../model/types.js';
+import { holdsFormalRoleIn, type FormalRoleRule } from '../../model/formal-roles.js';
 import type { IndexedGraph } from './indexed.js';
 import { rankByInDegree } from './distribution.js';
 
@@ -77,7 +77,7 @@ export interface WhoLeadsResult {
 export function whoLeads(
   ig: IndexedGraph,
   personOf: (id: string) => Person | undefined,
-  options: Partial<LeaderRuleOptions> & { formalPatterns?: readonly RegExp[] } = {},
+  options: Partial<LeaderRuleOptions> & { domain?: string; formalRoles?: readonly FormalRoleRule[] } = {},
 ): WhoLeadsResult {
   const rule = leaderThreshold(ig.inDegree, options);
   const order = rankByInDegree(ig.ids, ig.inDegree, ig.inStrength);
@@ -91,7 +91,7 @@ export function whoLeads(
       name: p?.name ?? id,
       role: p?.role ?? '',
       department: p?.department ?? '',
-      formalLeader: isFormalLeaderRole(p?.role ?? '', options.formalPatterns),
+      formalLeader: holdsFormalRoleIn(p, options.domain ?? ANY_DOMAIN, options.formalRoles),
       inDegree: ig.inDegree[i]!,
       inStrength: ig.inStrength[i]!,
       rank: r + 1,

@@ -93,15 +93,17 @@ export function formalInformalPage(m: ReportModel): Node[] {
     para(
       `${f.formalShare.text} of all nominations go to the ${f.formalLeaders} people who hold a formal leadership role. Spillane’s “leader-plus” view asks who else leads: ${f.leaderPlus.length} of the leaders across all domains hold no formal role.`,
     ),
-    h2('Hidden leaders — influence without a formal role'),
+    h2('Hidden leaders — sought out where they hold no formal responsibility'),
     f.hidden.length > 0 ? flagged(f.hidden, named, true) : para('No informal leader stands out beyond the formal roles.'),
     note(
-      'Named by at least twice as many colleagues as the median and meeting the leader rule, without a formal role. Consider recognising, supporting or giving time to these colleagues.',
+      'Named by at least twice as many colleagues as the median and meeting the leader rule, in a domain their role is not responsible for (a counselor is responsible for behaviour and wellbeing, a principal for every domain; table in docs/metrics.md). Consider recognising, supporting or giving time to these colleagues.',
     ),
     h2('Nominal leaders — a formal role colleagues rarely draw on'),
-    f.nominal.length > 0 ? flagged(f.nominal, named, false) : para('Every formal role holder is sought out by colleagues.'),
+    f.nominal.length > 0
+      ? flagged(f.nominal, named, true)
+      : para('Every formal role holder is sought out by colleagues in the domains they are responsible for.'),
     note(
-      'Formal role holders named by fewer than max(2, median) colleagues across all domains. This can reflect a new role, an unclear remit or a role outside the surveyed domains — a conversation, not a verdict.',
+      'Named by fewer than max(2, median) colleagues in a domain their role is responsible for (“all domains”: roles responsible for every domain, such as principals). This can reflect a new role, an unclear remit or a role outside the surveyed domains — a conversation, not a verdict.',
     ),
     ...(f.leaderPlus.length > 0
       ? [

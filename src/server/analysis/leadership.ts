@@ -8,7 +8,7 @@ import type { WaveRecord } from '../../store/store.js';
 import type { AppDeps } from '../context.js';
 import { disclosureFor } from './service.js';
 
-const VERSION = 2;
+const VERSION = 3;
 
 /**
  * The leadership analytics of a wave (leaders per domain, distribution,
