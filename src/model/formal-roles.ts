@@ -128,7 +128,7 @@ function overrideOf(attributes: Readonly<Record<string, unknown>> | undefined): 
       continue;
     if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return undefined;
     if (typeof v === 'boolean') return v ? 'all' : [];
-    return parseFormalDomains(String(v));
+    return typeof v === 'string' || typeof v === 'number' ? parseFormalDomains(String(v)) : undefined;
   }
   return undefined;
 }
@@ -182,7 +182,7 @@ export function formalRolesFromSettings(
     const list = typeof value === 'string' ? value : Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
     if (role === '' || list === null) return { ok: false, message: `role "${key}": expected "all", "none", a domain or a list of domains` };
     const escaped = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    rows.push({ role: new RegExp(`\\b${escaped}\\b`), domains: parseFormalDomains(list as string | string[]) });
+    rows.push({ role: new RegExp(`\\b${escaped}\\b`), domains: parseFormalDomains(list) });
   }
   return { ok: true, rules: [...rows, ...defaults] };
 }
