@@ -21,7 +21,9 @@ network figure, data quality and definitions (docs/report.md).
 Options:
   --roster <file>            staff list of this wave (required)
   --ties <file>              tie list of this wave (required)
-  --respondents <file>       CSV with an id column: who answered the survey
+  --respondents <file>       CSV with an id column: who answered the survey; with a responded
+                             column (yes/no, true/false, 1/0: the people file leadmap import
+                             writes) only rows marked yes count
   --previous-roster <file>   staff list of the previous wave (with --previous-ties: adds "change since")
   --previous-ties <file>     tie list of the previous wave
   --previous-respondents <f> respondents of the previous wave
@@ -128,6 +130,12 @@ export const reportCommand: Command = {
       previous: previous ? { dataset: previous, wave: values['previous-wave'] ?? previous.wave?.label ?? 'previous wave' } : null,
     });
     await writeFile(at(values.out)!, pdf);
+    if (current.respondents !== null) {
+      const onRoster = current.people.filter((p) => p.onRoster).length;
+      io.stderr(
+        `leadmap report: response rate ${model.quality.responseRate.text}: ${current.respondents.length} of ${onRoster} staff on the roster answered (${values.respondents})\n`,
+      );
+    }
     io.stderr(
       `leadmap report: wrote ${values.out} (${edition} edition, ${model.meta.people} people, ${Math.round(pdf.length / 1024)} KiB)\n`,
     );
