@@ -1,7 +1,8 @@
 import type { RawAnalysis } from '../metrics/wave-analysis.js';
 import type { Disclosure, PrivacyPolicy } from './policy.js';
 import type { Pseudonyms } from './pseudonym.js';
-import { groupLabelFor, suppressBlocks, suppressGroups, type Suppressed } from './suppress.js';
+import { byLabel, bySeeker, compareLabels as cmp } from './order.js';
+import { groupLabelFor, hiddenGroups, suppressBlocks, suppressGroups, type Suppressed } from './suppress.js';
 
 export interface PresentContext {
   disclosure: Disclosure;
@@ -35,25 +36,32 @@ export interface PublicAnalysis {
 /**
  * The one gate between computed results and any output. Applies, for every
  * account and every format: minimum group size on group statistics (with
- * secondary suppression), and — for viewers and anonymised exports —
- * pseudonymous labels instead of ids and names, no roles, small departments
- * merged, rows sorted by label so roster order leaks nothing.
+ * complementary suppression, src/privacy/suppress.ts), and — for viewers and
+ * anonymised exports — pseudonymous labels instead of ids and names, no
+ * roles, hidden departments merged into one label of at least k people, and
+ * every list (people, edges, isolates, leaders) ordered by what it shows and
+ * then by pseudonym, so roster and tie-file order leak nothing.
  */
 export function presentAnalysis(raw: RawAnalysis, ctx: PresentContext): PublicAnalysis {
   const min = ctx.policy.minGroupSize;
   const sizes = new Map(raw.departments.map((d) => [d.group, d.size]));
+  const hidden = hiddenGroups(sizes, min);
   const named = ctx.disclosure === 'named';
   const key = (id: string): string => (named ? id : ctx.pseudonyms.label(id));
-  const dept = (d: string): string => (named ? d : groupLabelFor(d || '(none)', sizes, min));
-  const byKey = <T extends { id: string }>(rows: T[]): T[] => (named ? rows : [...rows].sort((a, b) => a.id.localeCompare(b.id)));
+  const dept = (d: string): string => (named ? d : groupLabelFor(d || '(none)', hidden));
+  const byKey = <T extends { id: string }>(rows: T[]): T[] => (named ? rows : byLabel(rows, (r) => r.id));
 
   const people = byKey(
     raw.people.map((p) => (named ? p : { ...p, id: key(p.id), name: key(p.id), role: '', department: dept(p.department) })),
   );
   const whoLeads = raw.whoLeads.map((d) => ({
     domain: d.domain,
-    leaders: d.leaders.map((l) => (named ? l : { ...l, id: key(l.id), name: key(l.id), role: '', department: dept(l.department) })),
+    leaders: named
+      ? d.leaders
+      : bySeeker(d.leaders.map((l) => ({ ...l, id: key(l.id), name: key(l.id), role: '', department: dept(l.department) }))),
   }));
+  const edges = raw.edges.map((e) => ({ source: key(e.source), target: key(e.target), weight: e.weight }));
+  if (!named) edges.sort((a, b) => cmp(a.source, b.source) || cmp(a.target, b.target));
   const wholeTooSmall = raw.network.people < min;
   return {
     disclosure: ctx.disclosure,
@@ -63,14 +71,14 @@ export function presentAnalysis(raw: RawAnalysis, ctx: PresentContext): PublicAn
     domain: raw.domain,
     relations: raw.relations,
     domains: raw.domains,
-    network: { ...raw.network, isolateIds: byKeyIds(raw.network.isolateIds.map(key), named) },
+    network: { ...raw.network, isolateIds: named ? raw.network.isolateIds : raw.network.isolateIds.map(key).sort(cmp) },
     notes: raw.notes,
     people,
-    departments: suppressGroups(raw.departments, min),
-    mixing: suppressBlocks(raw.mixing, sizes, min),
+    departments: suppressGroups(raw.departments, min, hidden),
+    mixing: suppressBlocks(raw.mixing, hidden),
     whoLeads,
     ei: wholeTooSmall ? { value: null, internal: null, external: null, suppressed: true } : raw.ei,
-    edges: raw.edges.map((e) => ({ source: key(e.source), target: key(e.target), weight: e.weight })),
+    edges,
   };
 }
 
@@ -106,8 +114,4 @@ export function presentComparison(
     delta: from.ei.value === null || to.ei.value === null ? null : to.ei.value - from.ei.value,
   };
   return out;
-}
-
-function byKeyIds(ids: string[], named: boolean): string[] {
-  return named ? ids : [...ids].sort();
 }

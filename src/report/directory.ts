@@ -1,7 +1,7 @@
 import type { LeadershipAnalysis } from '../metrics/analytics.js';
 import type { Dataset } from '../model/types.js';
 import type { Pseudonyms } from '../privacy/pseudonym.js';
-import { groupLabelFor } from '../privacy/suppress.js';
+import { groupLabelFor, hiddenGroups } from '../privacy/suppress.js';
 import type { Edition } from './types.js';
 
 export interface PersonEntry {
@@ -15,8 +15,9 @@ export interface PersonEntry {
 /**
  * How the report refers to people. Keys are the ids as they appear in the presented analysis: roster
  * ids in the named edition, pseudonyms in the anonymised one (presentLeadership has already replaced
- * every id). Labels: names (named) or pseudonyms (anonymised); departments under the minimum group
- * size become "(small group)" and roles are left out in the anonymised edition (src/privacy rules).
+ * every id). Labels: names (named) or pseudonyms (anonymised). In the anonymised edition roles and
+ * the formal-role flag are left out and hidden departments (src/privacy/suppress.ts: the small ones,
+ * merged until at least k people) print as "(small group)".
  */
 export class Directory {
   private readonly byKey = new Map<string, PersonEntry>();
@@ -26,15 +27,16 @@ export class Directory {
     const named = edition === 'named';
     const sizes = new Map<string, number>();
     for (const p of dataset.people) sizes.set(dept(p.department), (sizes.get(dept(p.department)) ?? 0) + 1);
+    const hidden = hiddenGroups(sizes, minGroupSize);
     this.keyOfId = named ? (id) => id : (id) => pseudonyms.label(id);
     for (const p of dataset.people) {
       const key = this.keyOfId(p.id);
       this.byKey.set(key, {
         key,
         label: named ? p.name.trim() || p.id : key,
-        department: named ? dept(p.department) : groupLabelFor(dept(p.department), sizes, minGroupSize),
+        department: named ? dept(p.department) : groupLabelFor(dept(p.department), hidden),
         role: named ? p.role : '',
-        formal: formalOf(p.role),
+        formal: named ? formalOf(p.role) : false,
       });
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from '../../src/ingest/csv-safe.js';
 import { Pseudonyms } from '../../src/privacy/pseudonym.js';
-import { suppressBlocks, suppressGroups, groupLabelFor, SMALL_GROUP_LABEL } from '../../src/privacy/suppress.js';
+import { hiddenGroups, suppressBlocks, suppressGroups, groupLabelFor, SMALL_GROUP_LABEL } from '../../src/privacy/suppress.js';
 import { privacyPolicy } from '../../src/privacy/policy.js';
 
 describe('csvCell', () => {
@@ -69,25 +69,82 @@ describe('small-group suppression', () => {
     expect(suppressGroups(rows, privacyPolicy(6).minGroupSize)[0]).toMatchObject({ suppressed: true });
     expect(() => privacyPolicy(0)).toThrow();
   });
-  it('hides mixing blocks touching a small group and merges small groups in labels', () => {
-    const sizes = new Map([
-      ['A', 10],
-      ['B', 2],
-    ]);
+  it('hides mixing blocks touching a hidden group and merges hidden groups in labels', () => {
+    const hidden = hiddenGroups(
+      new Map([
+        ['A', 10],
+        ['B', 2],
+        ['C', 7],
+      ]),
+      5,
+    );
+    expect([...hidden].sort()).toEqual(['B', 'C']);
     expect(
       suppressBlocks(
         [
           { from: 'A', to: 'A', ties: 4 },
           { from: 'A', to: 'B', ties: 1 },
         ],
-        sizes,
-        5,
+        hidden,
       ),
     ).toEqual([
       { from: 'A', to: 'A', ties: 4, suppressed: false },
       { from: 'A', to: 'B', ties: null, suppressed: true },
     ]);
-    expect(groupLabelFor('B', sizes, 5)).toBe(SMALL_GROUP_LABEL);
-    expect(groupLabelFor('A', sizes, 5)).toBe('A');
+    expect(groupLabelFor('B', hidden)).toBe(SMALL_GROUP_LABEL);
+    expect(groupLabelFor('C', hidden)).toBe(SMALL_GROUP_LABEL);
+    expect(groupLabelFor('A', hidden)).toBe('A');
+  });
+  it('merges small groups until the merged label covers at least k people and two groups', () => {
+    const sizes = (xs: Array<[string, number]>) => new Map(xs);
+    // Two small groups of 2 and 1: together 3 < 5, so the next smallest joins.
+    expect(
+      [
+        ...hiddenGroups(
+          sizes([
+            ['A', 2],
+            ['B', 1],
+            ['C', 6],
+            ['D', 9],
+          ]),
+          5,
+        ),
+      ].sort(),
+    ).toEqual(['A', 'B', 'C']);
+    // One small group of 4: it never stands alone.
+    expect(
+      [
+        ...hiddenGroups(
+          sizes([
+            ['A', 4],
+            ['C', 6],
+            ['D', 9],
+          ]),
+          5,
+        ),
+      ].sort(),
+    ).toEqual(['A', 'C']);
+    // Only two groups, one small: both hidden.
+    expect(
+      [
+        ...hiddenGroups(
+          sizes([
+            ['A', 10],
+            ['B', 2],
+          ]),
+          5,
+        ),
+      ].sort(),
+    ).toEqual(['A', 'B']);
+    // No small group: nothing hidden.
+    expect(
+      hiddenGroups(
+        sizes([
+          ['A', 5],
+          ['B', 7],
+        ]),
+        5,
+      ).size,
+    ).toBe(0);
   });
 });

@@ -82,3 +82,16 @@ export function statusBadge(w) {
   if (w.status === 'needs review') return '<span class="status review">needs review</span>';
   return '<span class="status empty">no data yet</span>';
 }
+
+/**
+ * How many people a formal/informal list of one domain holds, including those a pseudonymised view
+ * gives only as a count (`withheld`: a list that would identify someone becomes a number).
+ */
+export function flaggedCount(l, f, list) {
+  return f[list].length + (l.withheld?.[`formalInformal.${f.domain}.${list}`] ?? 0);
+}
+
+/** How many entries of a list a pseudonymised view gives only as a count (0 when none). */
+export function withheldCount(l, path) {
+  return l.withheld?.[path] ?? 0;
+}

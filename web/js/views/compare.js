@@ -1,5 +1,5 @@
 import { esc, fmt } from '../api.js';
-import { suppressionNote } from '../ui.js';
+import { flaggedCount, suppressionNote } from '../ui.js';
 
 const anyRow = (list) => list.find((x) => x.domain === 'any');
 const percent = (v) => (v === null || v === undefined ? '—' : `${Math.round(v * 100)} %`);
@@ -38,7 +38,16 @@ const INDICATORS = [
   },
   { id: 'gini', name: 'Gini of nominations', get: (w) => anyRow(w.l.distribution.byDomain)?.gini?.value, f: (v) => fmt(v), good: -1 },
   { id: 'leaders', name: 'Leaders (all domains)', get: (w) => anyRow(w.l.distribution.byDomain)?.leaders, f: String, good: 1 },
-  { id: 'hidden', name: 'Hidden leaders', get: (w) => anyRow(w.l.formalInformal.byDomain)?.hiddenLeaders.length, f: String, good: 1 },
+  {
+    id: 'hidden',
+    name: 'Hidden leaders',
+    get: (w) => {
+      const f = anyRow(w.l.formalInformal.byDomain);
+      return f ? flaggedCount(w.l, f, 'hiddenLeaders') : undefined;
+    },
+    f: String,
+    good: 1,
+  },
   {
     id: 'single',
     name: 'Domains with only one leader',

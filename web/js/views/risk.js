@@ -1,5 +1,5 @@
 import { esc, fmt } from '../api.js';
-import { empty, listNames, moreButton } from '../ui.js';
+import { empty, listNames, moreButton, withheldCount } from '../ui.js';
 
 const pts = (v) => (v === null || v === undefined ? '—' : `${Math.round(v * 100)}`);
 
@@ -36,16 +36,23 @@ export function peripherySection(a, l) {
   const p = l.periphery;
   const newStaff = p.isolatedNewStaff ?? [];
   const ov = p.overload;
+  const newWithheld = withheldCount(l, 'periphery.isolatedNewStaff');
+  const ovWithheld = withheldCount(l, 'periphery.overload.people');
   const newList =
-    newStaff.length === 0
-      ? '<p class="ok">Every colleague who started this year is named by someone.</p>'
-      : `<ul class="risk-list">${newStaff.map((s, i) => `<li${i >= 8 ? ' class="extra"' : ''}><strong>${esc(s.name)}</strong> started in ${esc(s.startYear)}${s.yearsExperience === 0 ? ' (first year of teaching)' : s.yearsExperience ? ` (${s.yearsExperience} years' experience)` : ''}: named by nobody${s.outDegree ? `, names ${s.outDegree} colleague${s.outDegree === 1 ? '' : 's'}` : ''}${s.responded === false ? '; did not answer the survey' : ''}.</li>`).join('')}</ul>${moreButton(newStaff.length, 8, 'new colleagues')}`;
+    newWithheld > 0
+      ? `<p class="warn">${newWithheld} ${newWithheld === 1 ? 'colleague who started recently is' : 'colleagues who started recently are'} named by nobody yet. Shown as a count: with pseudonyms, a list would point at them (start years are on the roster).</p>`
+      : newStaff.length === 0
+        ? '<p class="ok">Every colleague who started this year is named by someone.</p>'
+        : `<ul class="risk-list">${newStaff.map((s, i) => `<li${i >= 8 ? ' class="extra"' : ''}><strong>${esc(s.name)}</strong> started in ${esc(s.startYear)}${s.yearsExperience === 0 ? ' (first year of teaching)' : s.yearsExperience ? ` (${s.yearsExperience} years' experience)` : ''}: named by nobody${s.outDegree ? `, names ${s.outDegree} colleague${s.outDegree === 1 ? '' : 's'}` : ''}${s.responded === false ? '; did not answer the survey' : ''}.</li>`).join('')}</ul>${moreButton(newStaff.length, 8, 'new colleagues')}`;
   const ovRows = (ov?.people ?? []).slice(0, 8);
   const basis = ov?.basis === 'releaseTime' ? 'release time (share of a full post for leadership)' : 'their role';
+  const ovFlagged = withheldCount(l, 'periphery.overload.overloaded');
   const ovTable =
-    ovRows.length === 0
-      ? empty(ov?.reason ?? 'No leaders to compare.')
-      : `<div class="scroll"><table id="overload"><caption class="sr-only">Leaders' load against their time</caption>
+    ovWithheld > 0
+      ? `<p class="${ovFlagged > 0 ? 'warn' : 'ok'}">${ovFlagged === 0 ? 'No leader' : ovFlagged === 1 ? '1 leader' : `${ovFlagged} leaders`} ${ovFlagged === 1 ? 'carries' : 'carry'} far more than their release time allows (of ${ovWithheld} compared). Shown as a count: with pseudonyms, load against release time would point at people.</p>`
+      : ovRows.length === 0
+        ? empty(ov?.reason ?? 'No leaders to compare.')
+        : `<div class="scroll"><table id="overload"><caption class="sr-only">Leaders' load against their time</caption>
     <thead><tr><th scope="col">Person</th><th scope="col" class="num">Colleagues who come to them</th><th scope="col" class="num">Domains led</th><th scope="col" class="num">Release time</th><th scope="col" class="num" title="load per unit of release time">Load per release time</th><th scope="col"></th></tr></thead><tbody>
     ${ovRows.map((r) => `<tr${r.overloaded ? ' class="overloaded"' : ''}><th scope="row">${esc(r.name)}${r.role ? `<div class="muted small">${esc(r.role)}</div>` : ''}</th><td class="num">${r.load}</td><td class="num">${r.domainsLed}</td><td class="num">${r.capacity === null || r.capacity === undefined ? '—' : `${Math.round(r.capacity * 100)} %`}</td><td class="num">${fmt(r.ratio, 0)}</td><td>${r.overloaded ? '<span class="badge warn">overloaded</span>' : ''}</td></tr>`).join('')}
     </tbody></table></div><p class="note">Compared with ${esc(basis)}; the median is ${fmt(ov.medianRatio, 0)}. Overloaded: far above the median.</p>`;
