@@ -1,5 +1,5 @@
 import type { LeadershipAnalysis } from '../metrics/analytics.js';
-import { isFormalLeaderRole } from '../model/formal-roles.js';
+import { holdsFormalRoleIn } from '../model/formal-roles.js';
 import type { Person } from '../model/types.js';
 import { KAnonymity } from './k-anonymity.js';
 import { byLabel, byScoreThenLabel, bySeeker, compareLabels } from './order.js';
@@ -41,8 +41,8 @@ export function presentLeadership(
     disclosure: Disclosure;
     policy: PrivacyPolicy;
     pseudonyms: Pseudonyms;
-    /** Whether a person holds a formal leadership role (the rule the analysis used). */
-    formalOf?: (p: Person) => boolean;
+    /** Whether a person holds formal responsibility in a domain (the rule the analysis used; default: the shipped role → domains table). */
+    formalIn?: (p: Person, domain: string) => boolean;
   },
 ): PresentedLeadership {
   const min = ctx.policy.minGroupSize;
@@ -56,21 +56,26 @@ export function presentLeadership(
   const byDept = out.groups.groupBy === 'department';
   const deptHidden = byDept ? hidden : hiddenGroups(departmentSizes(people), min);
   const deptLabel = (d: string): string => groupLabelFor(d.trim() || '(none)', deptHidden);
-  const formalOf = ctx.formalOf ?? ((p: Person) => isFormalLeaderRole(p.role));
+  const formalIn = ctx.formalIn ?? ((p: Person, domain: string) => holdsFormalRoleIn(p, domain));
   const k = new KAnonymity(people, (p) => deptLabel(p.department), min);
   const withheld: WithheldCounts = {};
 
   // Lists that carry a roster fact: entries kept only where at least k staff share the combination.
+  const distinct = new Map<string, Set<string>>();
   for (const f of out.formalInformal.byDomain) {
     const keep = (list: typeof f.nominalLeaders, formal: boolean, path: string) => {
-      const kept = list.filter((e) => k.admit(e.id, (p) => formalOf(p) === formal));
+      const kept = list.filter((e) => k.admit(e.id, (p) => formalIn(p, f.domain) === formal));
       if (kept.length < list.length) withheld[`formalInformal.${f.domain}.${path}`] = list.length - kept.length;
+      const all = distinct.get(path) ?? new Set<string>();
+      for (const e of list) if (!kept.includes(e)) all.add(e.id);
+      distinct.set(path, all);
       return kept;
     };
     f.nominalLeaders = keep(f.nominalLeaders, true, 'nominalLeaders');
     f.hiddenLeaders = keep(f.hiddenLeaders, false, 'hiddenLeaders');
     f.leaderPlus = keep(f.leaderPlus, false, 'leaderPlus');
   }
+  for (const [path, all] of distinct) if (all.size > 0) withheld[`formalInformal.all.${path}`] = all.size;
   const p = out.periphery;
   if (p.isolatedNewStaff.length > 0) withheld['periphery.isolatedNewStaff'] = p.isolatedNewStaff.length;
   p.isolatedNewStaff = [];

@@ -98,6 +98,11 @@ export function formalInformal(a: A, dir: Directory): FormalInformal {
       .map(([id, h]) => row(id, h.inDegree, h.domains))
       .sort((x, y) => x.inDegree - y.inDegree || x.label.localeCompare(y.label)),
     leaderPlus: fi.leaderPlus.map((n) => row(n.id, n.inDegree, [])),
+    withheld: {
+      hidden: a.withheld?.['formalInformal.all.hiddenLeaders'] ?? 0,
+      nominal: a.withheld?.[`formalInformal.${fi.domain}.nominalLeaders`] ?? 0,
+      leaderPlus: a.withheld?.[`formalInformal.${fi.domain}.leaderPlus`] ?? 0,
+    },
   };
 }
 
@@ -198,8 +203,10 @@ export function periphery(a: A, dir: Directory): Periphery {
       department: dir.get(s.id).department,
       startYear: s.startYear,
       namesOthers: s.outDegree,
-      responded: s.responded,
     })),
+    newStaffCount: counted(a, 'periphery.isolatedNewStaff'),
+    overloadCompared: counted(a, 'periphery.overload.people'),
+    overloadedCount: counted(a, 'periphery.overload.people') === null ? null : (a.withheld?.['periphery.overload.overloaded'] ?? 0),
     overload: ov.people.slice(0, 8).map((p) => ({
       label: dir.label(p.id),
       role: dir.get(p.id).role,
@@ -212,6 +219,12 @@ export function periphery(a: A, dir: Directory): Periphery {
     overloadReason: ov.reason,
     medianRatio: dec(ov.medianRatio, 0),
   };
+}
+
+/** A list given only as a count by the privacy layer: its count (0 when empty), or null when the list itself is shown. */
+function counted(a: A, path: string): number | null {
+  if (a.withheld === undefined) return null;
+  return a.withheld[path] ?? 0;
 }
 
 export function quality(a: A, edition: 'named' | 'anonymised', minGroupSize: number): Quality {

@@ -108,6 +108,8 @@ export interface FormalInformal {
   hidden: FlaggedRow[];
   nominal: FlaggedRow[];
   leaderPlus: FlaggedRow[];
+  /** People left out of each list in the anonymised edition because listing them would identify them (counted instead). */
+  withheld: { hidden: number; nominal: number; leaderPlus: number };
 }
 
 export interface SiloRow {
@@ -166,7 +168,6 @@ export interface NewStaffRow {
   department: string;
   startYear: number | null;
   namesOthers: number;
-  responded: boolean | null;
 }
 export interface OverloadRow {
   label: string;
@@ -178,8 +179,14 @@ export interface OverloadRow {
   overloaded: boolean;
 }
 export interface Periphery {
+  /** Named edition only; the anonymised edition gives `newStaffCount` (start years would identify them). */
   newStaff: NewStaffRow[];
+  /** Named edition only; the anonymised edition gives the counts below (release times would identify them). */
   overload: OverloadRow[];
+  /** Anonymised edition: how many new staff nobody names, and how many leaders were compared / flagged. */
+  newStaffCount: number | null;
+  overloadCompared: number | null;
+  overloadedCount: number | null;
   overloadReason: string | null;
   medianRatio: Shown;
 }

@@ -40,4 +40,11 @@ export interface LeadershipAnalysis {
     overload: OverloadResult;
   };
   quality: DataQuality;
+  /**
+   * Set only by a pseudonymised presentation (src/privacy/present-leadership.ts): how many entries of
+   * a list were given as a count because listing them beside a pseudonym would identify someone.
+   * Keys are paths such as "periphery.isolatedNewStaff" or "formalInformal.any.nominalLeaders";
+   * "formalInformal.all.<list>" counts distinct people over every domain.
+   */
+  withheld?: Record<string, number>;
 }

@@ -59,14 +59,25 @@ export function summarizeLeadership(a: LeadershipAnalysis): string {
   for (const f of a.formalInformal.byDomain) {
     for (const h of f.hiddenLeaders) hidden.set(h.id, [...(hidden.get(h.id) ?? []), domainName(f.domain)]);
   }
+  const withheld = (key: string) => a.withheld?.[key] ?? 0;
+  const hiddenCount = withheld('formalInformal.all.hiddenLeaders');
   if (hidden.size > 0)
     out.push(
-      `- Informal (hidden) leaders without a formal role: ${[...hidden].map(([id, ds]) => `${nm(id)} (${ds.join(', ')})`).join('; ')}.`,
+      `- Informal (hidden) leaders without a formal role: ${[...hidden].map(([id, ds]) => `${nm(id)} (${ds.join(', ')})`).join('; ')}${hiddenCount > 0 ? `; and ${countOf(hiddenCount, 'more colleague', 'more colleagues')}, given as a count so as not to identify them` : ''}.`,
+    );
+  else if (hiddenCount > 0)
+    out.push(
+      `- ${countOf(hiddenCount, 'colleague is', 'colleagues are')} sought out as a leader without a formal role (a count: a list would identify them).`,
     );
   else out.push('- No informal leader stands out beyond the formal roles.');
+  const nominalCount = withheld(`formalInformal.${fiPooled.domain}.nominalLeaders`);
   if (fiPooled.nominalLeaders.length > 0)
     out.push(
-      `- Formal leaders rarely sought out: ${fiPooled.nominalLeaders.map((n) => `${n.name} (${n.role}, named by ${n.inDegree})`).join('; ')}.`,
+      `- Formal leaders rarely sought out: ${fiPooled.nominalLeaders.map((n) => `${n.name} (${n.role ? `${n.role}, ` : ''}named by ${n.inDegree})`).join('; ')}${nominalCount > 0 ? `; and ${nominalCount} more` : ''}.`,
+    );
+  else if (nominalCount > 0)
+    out.push(
+      `- ${countOf(nominalCount, 'formal leader is', 'formal leaders are')} rarely sought out (a count: a list would identify them).`,
     );
 
   out.push('', `Silos (by ${a.groups.groupBy})`);
@@ -133,13 +144,21 @@ export function summarizeLeadership(a: LeadershipAnalysis): string {
 
   out.push('', 'New staff and load');
   const ns = a.periphery.isolatedNewStaff;
+  const nsCount = withheld('periphery.isolatedNewStaff');
   if (ns.length > 0)
+    out.push(`- New staff nobody names yet: ${ns.map((s) => `${s.name}${s.isolate ? ' (names nobody)' : ''}`).join(', ')}.`);
+  else if (nsCount > 0)
     out.push(
-      `- New staff nobody names yet: ${ns.map((s) => `${s.name}${s.isolate ? (s.responded === false ? ' (did not answer)' : ' (names nobody)') : ''}`).join(', ')}.`,
+      `- ${countOf(nsCount, 'new staff member is', 'new staff members are')} named by no colleague yet (a count: with start years on the roster, a list would identify them).`,
     );
   else out.push('- Every new staff member is named by at least one colleague.');
   const ov = a.periphery.overload;
-  if (ov.overloaded.length > 0)
+  const ovCount = withheld('periphery.overload.overloaded');
+  if (ovCount > 0)
+    out.push(
+      `- ${countOf(ovCount, 'leader is', 'leaders are')} possibly overloaded: many nominations for little release time (a count: release times are on the roster).`,
+    );
+  else if (ov.overloaded.length > 0)
     out.push(
       `- Possibly overloaded (many nominations for little release time): ${ov.people
         .filter((e) => e.overloaded)
@@ -156,4 +175,9 @@ export function summarizeLeadership(a: LeadershipAnalysis): string {
   );
   for (const w of q.warnings) out.push(`- Warning: ${w.message}`);
   return out.join('\n');
+}
+
+/** "1 colleague is" / "3 colleagues are". */
+function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

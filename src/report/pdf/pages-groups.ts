@@ -98,13 +98,7 @@ export function riskPage(m: ReportModel): Node[] {
 
 export function peripheryPage(m: ReportModel): Node[] {
   const p = m.periphery;
-  const ns = p.newStaff.map((s) => [
-    s.label,
-    s.department,
-    s.startYear === null ? '—' : String(s.startYear),
-    String(s.namesOthers),
-    s.responded === null ? 'unknown' : s.responded ? 'yes' : 'no',
-  ]);
+  const ns = p.newStaff.map((s) => [s.label, s.department, s.startYear === null ? '—' : String(s.startYear), String(s.namesOthers)]);
   const named = m.meta.edition === 'named';
   const ov = p.overload.map((o) => [
     { text: o.label, bold: o.overloaded },
@@ -121,20 +115,28 @@ export function peripheryPage(m: ReportModel): Node[] {
     para(
       'New staff (started this year or last, or new to teaching) whom no colleague names yet: the advice network has not drawn them in.',
     ),
-    ns.length > 0
-      ? table(
-          ['Person', 'Department', 'Started', 'Names others', 'Answered'],
-          ns,
-          [110, 120, 60, 70, '*'],
-          ['left', 'left', 'right', 'right', 'left'],
+    p.newStaffCount !== null
+      ? para(
+          p.newStaffCount === 0
+            ? 'Every new staff member is named by at least one colleague.'
+            : `${p.newStaffCount} new staff ${p.newStaffCount === 1 ? 'member is' : 'members are'} named by no colleague yet. Given as a number: start years are on the roster, so a list would identify them.`,
         )
-      : para('Every new staff member is named by at least one colleague.'),
+      : ns.length > 0
+        ? table(['Person', 'Department', 'Started', 'Names others'], ns, [130, 140, 70, '*'], ['left', 'left', 'right', 'right'])
+        : para('Every new staff member is named by at least one colleague.'),
     h2('Leaders’ load against release time'),
     para(
       p.overloadReason
         ? `Not assessed: ${p.overloadReason}.`
         : `Load is the number of nominations summed over domains; the ratio divides it by release time (at least 0.1). Flagged at twice the median ratio (${p.medianRatio.text}) of formal leaders and above their median load.`,
     ),
+    ...(p.overloadCompared !== null && !p.overloadReason
+      ? [
+          para(
+            `${p.overloadedCount === 0 ? 'No leader' : `${p.overloadedCount} of the ${p.overloadCompared} leaders compared`} ${(p.overloadedCount ?? 0) <= 1 ? 'stands' : 'stand'} out as possibly overloaded. Given as a number: release times are on the roster, so a list would identify them.`,
+          ),
+        ]
+      : []),
     ...(ov.length > 0
       ? [
           table(

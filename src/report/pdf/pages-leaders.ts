@@ -91,17 +91,33 @@ export function formalInformalPage(m: ReportModel): Node[] {
   return [
     h1('Formal roles and informal leadership'),
     para(
-      `${f.formalShare.text} of all nominations go to the ${f.formalLeaders} people who hold a formal leadership role. Spillane’s “leader-plus” view asks who else leads: ${f.leaderPlus.length} of the leaders across all domains hold no formal role.`,
+      `${f.formalShare.text} of all nominations go to the ${f.formalLeaders} people who hold a formal leadership role. Spillane’s “leader-plus” view asks who else leads: ${f.leaderPlus.length + f.withheld.leaderPlus} of the leaders across all domains hold no formal role.`,
     ),
     h2('Hidden leaders — sought out where they hold no formal responsibility'),
-    f.hidden.length > 0 ? flagged(f.hidden, named, true) : para('No informal leader stands out beyond the formal roles.'),
+    ...(f.hidden.length > 0 ? [flagged(f.hidden, named, true)] : []),
+    ...withheldNote(
+      f.withheld.hidden,
+      f.hidden.length,
+      'colleague is sought out',
+      'colleagues are sought out',
+      'where they hold no formal responsibility',
+    ),
+    ...(f.hidden.length + f.withheld.hidden === 0 ? [para('No informal leader stands out beyond the formal roles.')] : []),
     note(
       'Named by at least twice as many colleagues as the median and meeting the leader rule, in a domain their role is not responsible for (a counselor is responsible for behaviour and wellbeing, a principal for every domain; table in docs/metrics.md). Consider recognising, supporting or giving time to these colleagues.',
     ),
     h2('Nominal leaders — a formal role colleagues rarely draw on'),
-    f.nominal.length > 0
-      ? flagged(f.nominal, named, true)
-      : para('Every formal role holder is sought out by colleagues in the domains they are responsible for.'),
+    ...(f.nominal.length > 0 ? [flagged(f.nominal, named, true)] : []),
+    ...withheldNote(
+      f.withheld.nominal,
+      f.nominal.length,
+      'formal leader is',
+      'formal leaders are',
+      'rarely sought out in a domain they are responsible for',
+    ),
+    ...(f.nominal.length + f.withheld.nominal === 0
+      ? [para('Every formal role holder is sought out by colleagues in the domains they are responsible for.')]
+      : []),
     note(
       'Named by fewer than max(2, median) colleagues in a domain their role is responsible for (“all domains”: roles responsible for every domain, such as principals). This can reflect a new role, an unclear remit or a role outside the surveyed domains — a conversation, not a verdict.',
     ),
@@ -111,6 +127,16 @@ export function formalInformalPage(m: ReportModel): Node[] {
           para(f.leaderPlus.map((r) => `${r.label} (${r.inDegree})`).join(', ') + '.'),
         ]
       : []),
+  ];
+}
+
+/** "2 formal leaders are rarely sought out": people the anonymised edition counts instead of listing. */
+function withheldNote(n: number, listed: number, one: string, many: string, what: string): Node[] {
+  if (n === 0) return [];
+  return [
+    para(
+      `${listed > 0 ? 'Besides those listed, ' : ''}${n} ${n === 1 ? one : many} ${what}. Given as a number: with the roster, listing them beside a pseudonym would identify them.`,
+    ),
   ];
 }
 
