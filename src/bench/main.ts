@@ -14,7 +14,7 @@ import { renderReport, type BenchRow } from './report.js';
  * files in one run, each step a child process (median time, peak RSS), and writes the table with
  * ratios to docs/performance.md (quick runs: temp/bench/performance-quick.md).
  * `--only district,logs` runs only those rows (keys: ingest, betweenness, closeness, pagerank, louvain,
- * approx, district, logs, school, change; no API load test) and writes temp/bench/<size>/performance-only.md,
+ * approx, district, logs, school, change, survey; no API load test) and writes temp/bench/<size>/performance-only.md,
  * never docs/performance.md.
  */
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -255,6 +255,20 @@ async function main(): Promise<void> {
     igraph: null,
     networkx: null,
     target: { seconds: 2 },
+  });
+
+  if (only === null || only.has('survey')) {
+    const { writeSurveyExport } = await import('./survey.js');
+    await writeSurveyExport(30_000, f('survey-30k.csv'), f('survey-30k-roster.csv'));
+  }
+  rows.push({
+    key: at('survey'),
+    title: 'Survey export import (Google Forms shape: e-mail + name identity, 3 name questions, accents, NFD)',
+    size: '30,000 rows / 30,000 roster',
+    leadmap: run('survey import leadmap', lm('survey', f('survey-30k.csv'), f('survey-30k-roster.csv'))),
+    igraph: null,
+    networkx: null,
+    target: { seconds: 10 },
   });
 
   const loadApi = only === null ? await runLoadApi(log) : null;

@@ -121,6 +121,11 @@ async function main(): Promise<void> {
       out = await runSchool(args[0]!, args[1]!);
       break;
     }
+    case 'survey': {
+      const { runSurveyBench } = await import('./survey.js');
+      out = await runSurveyBench(args[0]!, args[1]!);
+      break;
+    }
     case 'change': {
       const { runChangeBench } = await import('./change-waves.js');
       out = runChangeBench(Number(args[0] ?? 1000));

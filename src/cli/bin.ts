@@ -5,5 +5,6 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (t) => void process.stderr.write(t),
   cwd: process.cwd(),
   env: process.env,
+  stdin: process.stdin,
 });
 process.exitCode = code;

@@ -14,6 +14,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Answers typed (or piped) in, for interactive commands. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** Exit codes shared by every command. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
@@ -9,7 +9,9 @@ import { formatProblems } from '../../ingest/problems.js';
 import { loadMapping, type SurveyMapping } from '../../ingest/survey/mapping.js';
 import { parseSurveyExport } from '../../ingest/survey/import.js';
 import { peopleCsv, reviewCsv, starterMapping, tiesCsv } from '../../ingest/survey/output.js';
-import { formatSummary, summarize } from '../../ingest/survey/summary.js';
+import { formatReviewList, formatSummary, summarize } from '../../ingest/survey/summary.js';
+import { mergeMappings } from '../../ingest/survey/decisions.js';
+import { lineReader, reviewInteractively } from '../interactive-review.js';
 
 const USAGE = `Usage: leadmap import <export.(csv|tsv|txt|xlsx)> --roster <roster.csv> [options]
 
@@ -22,13 +24,21 @@ Options:
   --roster <file>          staff list (id, name, department, email, …)  [required]
   --mapping <file>         mapping (.json or .yaml): what each question means, answer scales,
                            resolutions of names (see docs/surveys.md)
-  --out <file>             ties CSV to write (default: <export>.ties.csv)
+  --out <file>             ties CSV to write; nothing is written without it (the
+                           export's folder is never written to unless you name it)
   --people-out <file>      people CSV: responded yes/no, Likert answers, skills
-                           (default: <export>.people.csv)
+                           (default: beside --out, <out>.people.csv; accepted by
+                           leadmap report --respondents)
   --write-mapping <file>   write a starter mapping with everything inferred and every name
                            still to decide
+  --interactive            ask about each item to review (numbered choices; type part of a
+                           name to search the roster), then write the mapping file
+                           (--write-mapping, default <out>.mapping.yaml) and the ties
   --wave <label>           wave label stored on the ties
   --json                   print the summary as JSON on stdout
+
+What needs review is listed on stderr in plain words, with the exact line to add to the
+mapping file for each item.
 
 Exit codes: 0 every name matched or resolved; 3 NEEDS REVIEW (files written, plus
 <out>.review.csv); 2 bad input (not a survey export, unreadable roster or mapping).`;
@@ -55,6 +65,7 @@ export const importCommand: Command = {
         'write-mapping': { type: 'string' },
         wave: { type: 'string' },
         json: { type: 'boolean' },
+        interactive: { type: 'boolean' },
       },
     });
     if (positionals.length !== 1) {
@@ -90,28 +101,46 @@ export const importCommand: Command = {
       }
       mapping = m.mapping;
     }
-    const result = await parseSurveyExport(input, roster.value, { mapping, wave: values.wave ?? null });
+    let result = await parseSurveyExport(input, roster.value, { mapping, wave: values.wave ?? null });
     if (!result.ok) {
       io.stderr(`leadmap import: ${basename(input)} is not a usable survey export:\n${formatProblems(result.problems)}\n`);
       return EXIT.badInput;
     }
+    const out = values.out ? resolve(io.cwd, values.out) : null;
+    const outStem = out ? out.replace(/\.csv$/i, '') : null;
+    let mappingOut = values['write-mapping'] ? resolve(io.cwd, values['write-mapping']) : null;
+    if (values.interactive && result.value.review.length) {
+      if (!io.stdin) {
+        io.stderr('leadmap import: --interactive needs a terminal (or answers piped in)\n');
+        return EXIT.badInput;
+      }
+      const answers = await reviewInteractively(result.value.review, roster.value, lineReader(io.stdin), io.stderr);
+      mapping = mergeMappings(mapping, answers.mapping);
+      io.stderr(`\n${answers.decided} decided, ${answers.left} left for later.\n`);
+      mappingOut ??= outStem ? `${outStem}.mapping.yaml` : null;
+      result = await parseSurveyExport(input, roster.value, { mapping, wave: values.wave ?? null });
+      if (!result.ok) {
+        io.stderr(`leadmap import: ${basename(input)} is not a usable survey export:\n${formatProblems(result.problems)}\n`);
+        return EXIT.badInput;
+      }
+    }
     const r = result.value;
-    const stem = join(dirname(input), basename(input, extname(input)));
-    const out = values.out ? resolve(io.cwd, values.out) : `${stem}.ties.csv`;
-    const peopleOut = values['people-out'] ? resolve(io.cwd, values['people-out']) : `${stem}.people.csv`;
-    const reviewOut = out.replace(/\.csv$/i, '') + '.review.csv';
-    await writeAtomic(out, tiesCsv(r.ties));
-    await writeAtomic(peopleOut, peopleCsv(roster.value, r));
-    if (r.review.length) await writeAtomic(reviewOut, reviewCsv(r.review));
-    else if (existsSync(reviewOut)) await rm(reviewOut);
-    if (values['write-mapping']) await writeAtomic(resolve(io.cwd, values['write-mapping']), starterMapping(r, mapping));
+    const peopleOut = values['people-out'] ? resolve(io.cwd, values['people-out']) : outStem ? `${outStem}.people.csv` : null;
+    const reviewOut = outStem ? `${outStem}.review.csv` : null;
+    if (out) await writeAtomic(out, tiesCsv(r.ties));
+    if (peopleOut) await writeAtomic(peopleOut, peopleCsv(roster.value, r));
+    if (reviewOut) {
+      if (r.review.length) await writeAtomic(reviewOut, reviewCsv(r.review));
+      else if (existsSync(reviewOut)) await rm(reviewOut);
+    }
+    if (mappingOut) await writeAtomic(mappingOut, starterMapping(r, mapping));
     const summary = summarize(r, roster.value);
     if (values.json) {
       io.stdout(
         JSON.stringify(
           {
             ...summary,
-            outputs: { ties: out, people: peopleOut, review: r.review.length ? reviewOut : null, mapping: values['write-mapping'] ?? null },
+            outputs: { ties: out, people: peopleOut, review: r.review.length ? reviewOut : null, mapping: mappingOut },
             problems: r.problems,
           },
           null,
@@ -120,10 +149,14 @@ export const importCommand: Command = {
       );
     } else {
       io.stdout(formatSummary(summary, r));
+      const written = [out && `${out} (${r.ties.length} ties)`, peopleOut, r.review.length ? reviewOut : null, mappingOut].filter(Boolean);
       io.stdout(
-        `Wrote ${out} (${r.ties.length} ties), ${peopleOut}${r.review.length ? `, ${reviewOut}` : ''}${values['write-mapping'] ? `, ${values['write-mapping']}` : ''}\n`,
+        written.length
+          ? `Wrote ${written.join(', ')}\n`
+          : 'Nothing written: give --out <ties.csv> to write the ties (the people file and the review list go beside it).\n',
       );
     }
+    if (r.review.length) io.stderr(formatReviewList(r.review, mappingOut ?? values.mapping ?? null));
     return r.review.length ? EXIT.needsReview : EXIT.ok;
   },
 };

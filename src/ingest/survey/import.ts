@@ -107,7 +107,7 @@ export async function parseSurveyExport(
   ) {
     return fail(
       'NOT_A_SURVEY_EXPORT',
-      'this looks like a tie list (it has source/target columns), not a survey export; read it with `leadmap analyze --ties`. `leadmap import` expects one row per respondent with a respondent column (e-mail, staff id or name) and one column per question',
+      'this looks like a tie list (it has source/target columns), not a survey export; analyse it with `leadmap analyze <this file> --roster <roster.csv>`. `leadmap import` expects one row per respondent with a respondent column (e-mail, staff id or name) and one column per question',
       1,
     );
   }

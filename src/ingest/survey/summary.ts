@@ -1,5 +1,7 @@
 import type { Person } from '../../model/types.js';
 import { formatProblems } from '../problems.js';
+import { DOMAINS } from './infer.js';
+import { reviewItemKey, type ReviewItem } from './types.js';
 import { responseRates, type ResponseRate } from './output.js';
 import type { SurveyImport } from './types.js';
 
@@ -77,7 +79,7 @@ export function summarize(r: SurveyImport, people: readonly Person[]): SurveySum
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)} %`);
 
 /** The terminal summary of `leadmap import`. Names of colleagues appear only in the review section. */
-export function formatSummary(s: SurveySummary, r: SurveyImport, reviewLimit = 30): string {
+export function formatSummary(s: SurveySummary, r: SurveyImport): string {
   const out: string[] = [];
   out.push(
     `${s.file}: ${s.tool} export (${s.format}${s.encoding ? `, ${s.encoding}` : ''}${s.delimiter ? `, delimiter ${s.delimiter === '\t' ? 'tab' : `"${s.delimiter}"`}` : ''})`,
@@ -117,15 +119,58 @@ export function formatSummary(s: SurveySummary, r: SurveyImport, reviewLimit = 3
           .join('\n'),
     );
   if (s.needsReview) {
-    out.push(`NEEDS REVIEW: ${s.review.length} item(s) to decide in the mapping file (resolutions / respondents / questions):`);
-    for (const i of s.review.slice(0, reviewLimit)) {
-      const where = i.row === null ? `column "${i.column}"` : `row ${i.row}, column "${i.column}"`;
-      const cands = i.candidates.length
-        ? ` — candidates: ${i.candidates.map((c) => `${c.id} ${c.name} (${c.score.toFixed(2)})`).join(', ')}`
-        : '';
-      out.push(`  ${where}: ${i.kind === 'column' ? i.text : `${i.status} "${i.text}"`}${cands}`);
-    }
-    if (s.review.length > reviewLimit) out.push(`  … and ${s.review.length - reviewLimit} more (see the .review.csv file)`);
+    out.push(
+      `NEEDS REVIEW: ${s.review.length} item(s) wait for a decision (${r.completeness.answersRead - r.completeness.answersUsed} of ${r.completeness.answersRead} answers are not in the ties yet); what to do is listed on stderr`,
+    );
   } else out.push('All names matched or resolved by the mapping.');
+  return out.join('\n') + '\n';
+}
+
+const yamlKey = (k: string) => (/^[\p{L}\p{N} ._@-]+$/u.test(k) && !/^(yes|no|true|false|null|~|-?\d)/i.test(k) ? k : JSON.stringify(k));
+
+/**
+ * The review list in plain words, for stderr: one paragraph per item saying what is unclear and the exact line to
+ * add to the mapping file (roster ids looked up from the candidates), then how to re-run.
+ */
+export function formatReviewList(review: readonly ReviewItem[], mappingFile: string | null, limit = 50): string {
+  if (review.length === 0) return '';
+  const out: string[] = [
+    `${review.length} thing(s) in this export need you. For each, add the line shown to your mapping file${mappingFile ? ` (${mappingFile})` : ''} under the section named, then run the same command again with --mapping:`,
+  ];
+  const seen = new Set<string>();
+  let shown = 0;
+  for (const i of review) {
+    const key = reviewItemKey(i);
+    if (seen.has(`${i.kind}\u0000${key}`)) continue;
+    seen.add(`${i.kind}\u0000${key}`);
+    if (shown++ >= limit) break;
+    if (i.kind === 'column') {
+      const q = i.suggestion;
+      const domains = i.choices ?? [...DOMAINS, 'any'];
+      out.push(
+        `\n* The question "${i.column}": ${i.reason ?? i.text}${i.answers ? ` (${i.answers} answers wait for this)` : ''}.`,
+        `  Say which domain it is about (${domains.map((d) => (d === 'any' ? 'any = all domains' : d)).join(', ')})${q?.relation ? '' : ' and which relation (advice, collaboration, information, influence, friendship)'}:`,
+        `    questions:`,
+        `      ${yamlKey(key)}: { kind: ${q?.kind ?? 'nameGenerator'}, relation: ${q?.relation ?? 'advice'}, domain: ${domains[0]} }`,
+      );
+      continue;
+    }
+    const section = i.kind === 'respondent' ? 'respondents' : 'resolutions';
+    const where = i.row === null ? '' : `row ${i.row}, `;
+    const what =
+      i.kind === 'respondent'
+        ? `${where}the respondent "${i.text}": ${i.reason ?? 'not found on the roster'}.`
+        : `${where}"${i.column}": the answer "${i.text}" ${i.status === 'ambiguous' ? `could be ${i.candidates.map((c) => c.name).join(' or ')}` : i.status === 'formula' ? 'looks like a spreadsheet formula' : 'is no one on the roster'}.`;
+    const best = i.candidates[0];
+    out.push(
+      `\n* ${what}`,
+      best ? `  If it is ${best.name}:` : `  Write the roster id of the person meant, or "not on roster", or "ignore":`,
+      `    ${section}:`,
+      `      ${yamlKey(key)}: ${best ? `${best.id}   # ${best.name}` : '<roster id>'}`,
+      ...i.candidates.slice(1).map((c) => `      # or ${c.id} for ${c.name}`),
+      `  (or "not on roster"${i.kind === 'respondent' ? ', "keep"' : ''} or "ignore" instead of the id)`,
+    );
+  }
+  if (seen.size < review.length && shown > limit) out.push(`\n… and more: see the review CSV.`);
   return out.join('\n') + '\n';
 }
