@@ -98,6 +98,7 @@ async function askPerson(
   people: readonly Person[],
   ask: () => Promise<string | null>,
   say: (t: string) => void,
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- 'eof' names the end of the answers
 ): Promise<string | null | 'eof'> {
   const what = item.kind === 'respondent' ? 'Who answered this row?' : `Who was meant by "${item.text}"?`;
   say(
