@@ -6,7 +6,7 @@ import { pageRankGaussSeidel } from '../fastpath/kernels/pagerank-gs.js';
 import { louvain } from '../fastpath/kernels/louvain.js';
 import { analyzeLargeTiesFile } from '../fastpath/analyze-large.js';
 import { readInteractionLog, writeTiesCsv } from '../ingest/logs/index.js';
-import type { CsrGraph } from '../fastpath/csr-graph.js';
+import type { Csr } from '../graph/csr.js';
 
 /**
  * One measured benchmark step, run as its own process by the harness (so peak RSS is the step's):
@@ -14,7 +14,7 @@ import type { CsrGraph } from '../fastpath/csr-graph.js';
  * Prints one JSON line {"ms": <time of the measured work>, …extras}. The file read is included in
  * "ingest", "district" and "logs" and excluded from the algorithm steps (as for igraph and networkx).
  */
-async function load(path: string): Promise<CsrGraph> {
+async function load(path: string): Promise<Csr> {
   const r = await readTiesCsr(path);
   if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
   return r.graph;

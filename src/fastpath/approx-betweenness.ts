@@ -1,4 +1,4 @@
-import type { CsrArrays } from './csr-graph.js';
+import type { CsrArrays } from '../graph/csr.js';
 import { runTask, type PoolOptions } from './pool.js';
 import { PARALLEL_MIN_PEOPLE } from './paths.js';
 

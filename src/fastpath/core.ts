@@ -7,7 +7,7 @@ import { strongComponentLabels, weakComponentLabels } from '../metrics/network/c
 import { inDegreeCentralization } from '../metrics/network/centralization.js';
 import { isolates } from '../metrics/network/isolates.js';
 import { isolateFields } from '../metrics/core.js';
-import type { CsrGraph } from './csr-graph.js';
+import type { Csr } from '../graph/csr.js';
 import { approxBetweenness, type ApproxBetweennessOptions } from './approx-betweenness.js';
 import { pageRankGaussSeidel } from './kernels/pagerank-gs.js';
 import { closenessFromDistances, exactBetweenness, incomingDistancesAndSpectral } from './paths.js';
@@ -58,7 +58,7 @@ export interface FastCoreMetrics extends CoreMetrics {
  * rest reuses the single-metric modules of src/metrics over the same arrays (eigenvector and HITS
  * run as one job of the closeness task, in a worker beside the closeness batches).
  */
-export async function fastCoreMetrics(c: CsrGraph, options: FastCoreOptions = {}): Promise<FastCoreMetrics> {
+export async function fastCoreMetrics(c: Csr, options: FastCoreOptions = {}): Promise<FastCoreMetrics> {
   const n = c.n;
   const notes: MetricNote[] = [];
   const timingsMs: Record<string, number> = {};

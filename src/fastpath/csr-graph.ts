@@ -1,25 +1,10 @@
-import type { Csr } from '../metrics/csr.js';
+import type { Csr, CsrArrays } from '../graph/csr.js';
 
 /**
- * The fast path's graph: compressed sparse rows in typed arrays on SharedArrayBuffers (so worker
- * threads read them without copying). It is src/metrics/csr.ts `Csr`, so kernels accept
- * either. Node i is `ids[i]`; out-neighbours of i are `outTargets[outOffsets[i] .. outOffsets[i+1])`
- * with strengths `outWeights` (never distances); in-neighbours likewise.
- * Directed, simple (duplicate rows summed), no self-loops.
+ * Builders of the fast path's graph: the one graph index (src/graph/csr.ts `Csr`) in typed arrays on
+ * SharedArrayBuffers, so worker threads read it without copying. Directed, simple (duplicate rows
+ * summed), no self-loops.
  */
-export type CsrGraph = Csr;
-
-/** The typed-array part of a graph, as sent to workers (no strings). */
-export interface CsrArrays {
-  n: number;
-  m: number;
-  outOffsets: Int32Array;
-  outTargets: Int32Array;
-  outWeights: Float64Array;
-  inOffsets: Int32Array;
-  inSources: Int32Array;
-  inWeights: Float64Array;
-}
 
 export function sharedInt32(length: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(Math.max(1, length) * 4), 0, length);
@@ -63,7 +48,7 @@ export class EdgeBuffer {
  * (weights added). Out-neighbours are in first-seen order per source. O(n + rows).
  * Returns the graph and the number of duplicate rows merged.
  */
-export function buildCsr(ids: string[], edges: EdgeBuffer): { graph: CsrGraph; duplicates: number; selfLoops: number } {
+export function buildCsr(ids: string[], edges: EdgeBuffer): { graph: Csr; duplicates: number; selfLoops: number } {
   const n = ids.length;
   const rows = edges.length;
   const { src, dst, w } = edges;
@@ -120,7 +105,7 @@ export function withInEdges(
   outOffsets: Int32Array,
   outTargets: Int32Array,
   outWeights: Float64Array,
-): CsrGraph {
+): Csr {
   const inOffsets = sharedInt32(n + 1);
   for (let e = 0; e < m; e++) inOffsets[outTargets[e]! + 1]!++;
   for (let i = 0; i < n; i++) inOffsets[i + 1]! += inOffsets[i]!;
@@ -146,8 +131,8 @@ export function arraysOf(g: CsrArrays): CsrArrays {
   return { n, m, outOffsets, outTargets, outWeights, inOffsets, inSources, inWeights };
 }
 
-/** Builds a CsrGraph from ids and [source, target, weight?] triples (tests, small inputs). */
-export function csrFromEdges(ids: readonly string[], list: ReadonlyArray<readonly [string, string, number?]>): CsrGraph {
+/** Builds a Csr from ids and [source, target, weight?] triples (tests, small inputs). */
+export function csrFromEdges(ids: readonly string[], list: ReadonlyArray<readonly [string, string, number?]>): Csr {
   const all = [...ids];
   const index = new Map<string, number>();
   all.forEach((id, i) => index.set(id, i));

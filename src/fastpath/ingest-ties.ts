@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { ANY_DOMAIN, type Problem } from '../model/types.js';
 import { CsvByteScanner, fieldText, parseNumberBytes } from '../ingest/bytes/csv-bytes.js';
 import { ByteInterner } from '../ingest/bytes/interner.js';
-import { buildCsr, EdgeBuffer, type CsrGraph } from './csr-graph.js';
+import type { Csr } from '../graph/csr.js';
+import { buildCsr, EdgeBuffer } from './csr-graph.js';
 import { ProblemCollector } from '../ingest/problems.js';
 import { scanFile, type StreamOptions } from '../ingest/bytes/read-stream.js';
 
@@ -30,7 +31,7 @@ export interface FastTiesStats {
   relation: string | null;
 }
 
-export type FastTiesResult = { ok: true; graph: CsrGraph; stats: FastTiesStats; problems: Problem[] } | { ok: false; problems: Problem[] };
+export type FastTiesResult = { ok: true; graph: Csr; stats: FastTiesStats; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
  * Streams a canonical ties CSV (source,target[,relation][,domain][,weight],…) straight into a CSR

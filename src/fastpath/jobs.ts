@@ -1,8 +1,8 @@
-import type { CsrArrays } from './csr-graph.js';
+import type { CsrArrays } from '../graph/csr.js';
 import { brandesAccumulate } from './kernels/brandes.js';
 import { BATCH, incomingDistanceSums } from './kernels/closeness-bits.js';
 import { PairScratch, samplePairs } from './kernels/pair-sampling.js';
-import type { Csr } from '../metrics/csr.js';
+import type { Csr } from '../graph/csr.js';
 import { eigenvectorArray } from '../metrics/node/eigenvector.js';
 import { hitsArray } from '../metrics/node/hits.js';
 

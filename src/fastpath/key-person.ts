@@ -1,4 +1,4 @@
-import type { CsrArrays } from './csr-graph.js';
+import type { CsrArrays } from '../graph/csr.js';
 
 /**
  * Strongly connected components of the people not removed (iterative Tarjan). Components are numbered

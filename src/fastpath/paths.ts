@@ -1,4 +1,4 @@
-import type { CsrArrays } from './csr-graph.js';
+import type { CsrArrays } from '../graph/csr.js';
 import { sharedFloat64, sharedInt32 } from './csr-graph.js';
 import { runTask, type PoolOptions } from './pool.js';
 import { BATCH } from './kernels/closeness-bits.js';

@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LeadmapError } from '../model/errors.js';
-import { arraysOf, type CsrArrays } from './csr-graph.js';
+import type { CsrArrays } from '../graph/csr.js';
+import { arraysOf } from './csr-graph.js';
 import { TaskRunner, type TaskResult, type TaskSpec } from './jobs.js';
 
 export interface PoolOptions {

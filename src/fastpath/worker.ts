@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { CsrArrays } from './csr-graph.js';
+import type { CsrArrays } from '../graph/csr.js';
 import { TaskRunner, type TaskSpec } from './jobs.js';
 
 /**

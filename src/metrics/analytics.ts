@@ -7,10 +7,11 @@
  * dataset and options always give the same result.
  */
 import type { Dataset, Person } from '../model/types.js';
+import { degreeArrays } from './node/degree.js';
 import { ANY_DOMAIN } from '../model/types.js';
 import type { FormalRoleRule } from '../model/formal-roles.js';
 import { buildGraph, resolveRelation } from '../graph/build-graph.js';
-import { indexGraph } from './leadership/indexed.js';
+import { toCsr } from '../graph/csr.js';
 import { LEADER_RULE_DEFAULTS } from './leadership/who-leads.js';
 import { PROFILE_DEFAULTS, domainLabel } from './leadership/profile.js';
 import { FORMAL_INFORMAL_DEFAULTS } from './leadership/formal-informal.js';
@@ -121,7 +122,7 @@ export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOp
   const hasDomains = realDomains.length > 0;
 
   const results = domains.map((domain) => {
-    const ig = indexGraph(buildGraph(dataset, { relation, domain }));
+    const ig = toCsr(buildGraph(dataset, { relation, domain }));
     const res = analyzeDomain(ig, {
       relation,
       domain,
@@ -151,10 +152,11 @@ export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOp
   const perDomain = hasDomains ? results.filter((r) => r.domain !== ANY_DOMAIN) : [pooled];
   for (const r of perDomain) {
     const leaders = new Set(r.res.leaders.leaders);
+    const { inDegree } = degreeArrays(r.ig);
     for (let i = 0; i < r.ig.n; i++) {
       const id = r.ig.ids[i]!;
       const cur = loads.get(id) ?? { load: 0, domainsLed: 0 };
-      cur.load += r.ig.inDegree[i]!;
+      cur.load += inDegree[i]!;
       if (leaders.has(id)) cur.domainsLed++;
       loads.set(id, cur);
     }

@@ -1,5 +1,5 @@
 import type { OrgGraph } from '../graph/org-graph.js';
-import { toCsr, type Csr } from './csr.js';
+import { toCsr, type Csr } from '../graph/csr.js';
 import { degreeArrays } from './node/degree.js';
 import { pageRankArray } from './node/pagerank.js';
 import { allSourcesPaths } from './node/shortest-paths.js';

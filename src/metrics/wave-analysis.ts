@@ -3,7 +3,7 @@ import { buildGraph, resolveDomain, resolveRelation } from '../graph/build-graph
 import { coreMetrics, type MetricNote, type NetworkMetrics, type PersonMetrics } from './core.js';
 import { eiIndex } from './group/ei-index.js';
 import { mixingMatrix } from './group/mixing.js';
-import { indexGraph } from './leadership/indexed.js';
+import { toCsr } from '../graph/csr.js';
 import { whoLeads } from './leadership/who-leads.js';
 import { ANY_DOMAIN, type Dataset } from '../model/types.js';
 
@@ -81,7 +81,7 @@ export function computeAnalysis(dataset: Dataset, waveId: string, relation: stri
     const p = byId.get(id);
     return { id, name: p?.name ?? id, role: p?.role ?? '', department: p?.department ?? '', ...m };
   });
-  const ig = indexGraph(graph);
+  const ig = toCsr(graph);
   const deptOf = (id: string): string => byId.get(id)?.department || '(none)';
   const ei = eiIndex(ig, deptOf, { permutations: 0, minGroupSize: 1 });
   const respondents = dataset.respondents ? new Set(dataset.respondents) : null;
@@ -103,7 +103,7 @@ export function computeAnalysis(dataset: Dataset, waveId: string, relation: stri
   const domains = domain === ANY_DOMAIN ? dataset.domains.filter((d) => d !== ANY_DOMAIN) : [domain];
   const leadsOf = (d: string): DomainLeaders => {
     const g = d === domain ? graph : buildGraph(dataset, { relation, domain: d });
-    const r = whoLeads(indexGraph(g), (id) => byId.get(id), { domain: d });
+    const r = whoLeads(toCsr(g), (id) => byId.get(id), { domain: d });
     return {
       domain: d,
       leaders: r.soughtOut.slice(0, 10).map((s) => ({

@@ -1,11 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { csrFromEdges, type CsrGraph } from '../../src/fastpath/csr-graph.js';
+import type { Csr } from '../../src/graph/csr.js';
+import { csrFromEdges } from '../../src/fastpath/csr-graph.js';
 import { mulberry32 } from '../../src/fastpath/kernels/rng.js';
 
 /** A seeded random directed graph: n people, about m ties, some isolates, a few weights. */
-export function randomGraph(n: number, m: number, seed: number): CsrGraph {
+export function randomGraph(n: number, m: number, seed: number): Csr {
   const rand = mulberry32(seed);
   const ids = Array.from({ length: n }, (_, i) => `v${i}`);
   const edges: Array<[string, string, number]> = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { keyPersonRemoval, reachabilityShare, strongComponents } from '../../src/fastpath/key-person.js';
 import { csrFromEdges } from '../../src/fastpath/csr-graph.js';
 import { graphFrom } from '../../src/graph/build-graph.js';
-import { indexGraph } from '../../src/metrics/leadership/indexed.js';
+import { toCsr } from '../../src/graph/csr.js';
 import { reachability } from '../../src/metrics/risk/reach.js';
 import { randomGraph } from './helpers.js';
 
@@ -42,7 +42,7 @@ describe('key-person removal at scale', () => {
       const edges: Array<[string, string, number]> = [];
       for (let s = 0; s < g.n; s++)
         for (let k = g.outOffsets[s]!; k < g.outOffsets[s + 1]!; k++) edges.push([g.ids[s]!, g.ids[g.outTargets[k]!]!, 1]);
-      const ig = indexGraph(graphFrom(g.ids, edges));
+      const ig = toCsr(graphFrom(g.ids, edges));
       expect(reachabilityShare(g)).toBeCloseTo(reachability(ig)!, 12);
       const removed = new Uint8Array(g.n);
       removed[ig.index.get(g.ids[3]!)!] = 1;

@@ -6,7 +6,7 @@ import { EXIT } from '../command.js';
 import { loadDataset } from '../../ingest/load-dataset.js';
 import { analyzeLargeForCli, shouldUseFastPath } from '../../fastpath/analyze-large.js';
 import { fastCoreMetrics, type FastCoreMetrics } from '../../fastpath/core.js';
-import { toCsr } from '../../metrics/csr.js';
+import { toCsr } from '../../graph/csr.js';
 import type { OrgGraph } from '../../graph/org-graph.js';
 import { formatProblems } from '../../ingest/problems.js';
 import { buildGraph } from '../../graph/build-graph.js';

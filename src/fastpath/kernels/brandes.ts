@@ -1,4 +1,4 @@
-import type { CsrArrays } from '../csr-graph.js';
+import type { CsrArrays } from '../../graph/csr.js';
 
 /**
  * Brandes' betweenness accumulation, hop counts, for the sources `from, from+step, …` below `to`:

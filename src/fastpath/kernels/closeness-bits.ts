@@ -1,4 +1,4 @@
-import type { CsrArrays } from '../csr-graph.js';
+import type { CsrArrays } from '../../graph/csr.js';
 
 /** Sources handled per bit-parallel pass: 32 per 32-bit word × LANES words per node. */
 export const LANES = 4;

@@ -1,4 +1,4 @@
-import type { CsrArrays } from '../csr-graph.js';
+import type { CsrArrays } from '../../graph/csr.js';
 import { mulberry32 } from './rng.js';
 
 /** An undirected weighted graph in CSR form with self-loop weights kept apart (Louvain levels). */

@@ -1,4 +1,4 @@
-import type { CsrArrays } from '../csr-graph.js';
+import type { CsrArrays } from '../../graph/csr.js';
 
 export interface GaussSeidelPageRank {
   values: Float64Array;

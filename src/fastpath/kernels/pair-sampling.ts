@@ -1,4 +1,4 @@
-import type { CsrArrays } from '../csr-graph.js';
+import type { CsrArrays } from '../../graph/csr.js';
 import { chunkSeed, mulberry32 } from './rng.js';
 
 /** Reusable per-thread scratch for {@link samplePairs}; stamps avoid clearing arrays per sample. */

@@ -1,5 +1,6 @@
-import type { IndexedGraph } from '../leadership/indexed.js';
-import { compareIds, undirectedIndex } from '../leadership/indexed.js';
+import type { Csr } from '../../graph/csr.js';
+import { compareIds } from '../../graph/compare-ids.js';
+import { undirectedIndex } from '../../graph/undirected.js';
 
 /**
  * Cut-points: articulation points of the undirected version of the graph (i–j when i→j or j→i) —
@@ -9,7 +10,7 @@ import { compareIds, undirectedIndex } from '../leadership/indexed.js';
  * have none. Returned ids sorted. O(n + m).
  * Ref: Hopcroft & Tarjan (1973), Comm. ACM 16(6), 372–378.
  */
-export function articulationPoints(ig: IndexedGraph): string[] {
+export function articulationPoints(ig: Csr): string[] {
   const u = undirectedIndex(ig);
   const n = ig.n;
   const disc = new Int32Array(n).fill(-1);

@@ -1,5 +1,5 @@
-import type { IndexedGraph } from '../leadership/indexed.js';
-import { undirectedIndex } from '../leadership/indexed.js';
+import type { Csr } from '../../graph/csr.js';
+import { undirectedIndex } from '../../graph/undirected.js';
 
 /**
  * Burt's constraint of each person, as networkx.constraint(G, weight="weight") on the directed graph:
@@ -12,7 +12,7 @@ import { undirectedIndex } from '../leadership/indexed.js';
  * Ref: Burt (1992) Structural Holes; Burt (2004), Am. J. Sociology 110(2), 349–399.
  * Example: a node with one neighbour has constraint 1.
  */
-export function burtConstraint(ig: IndexedGraph): (number | null)[] {
+export function burtConstraint(ig: Csr): (number | null)[] {
   const u = undirectedIndex(ig);
   const n = ig.n;
   const total = new Float64Array(n);

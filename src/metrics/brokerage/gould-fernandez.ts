@@ -1,5 +1,5 @@
-import type { IndexedGraph } from '../leadership/indexed.js';
-import { compareIds } from '../leadership/indexed.js';
+import type { Csr } from '../../graph/csr.js';
+import { compareIds } from '../../graph/compare-ids.js';
 import type { GroupOf } from '../group/groups.js';
 
 /** The five Gould–Fernandez roles, with sna's codes: w_I, w_O, b_OI, b_IO, b_O. */
@@ -32,11 +32,11 @@ export interface BrokerageCounts {
  * Ref: Gould & Fernandez (1989), Sociological Methodology 19, 89–126; Butts, sna::brokerage docs.
  * Example: groups a,b:X c:Y; arcs a→c, c→b → c is itinerant once (X → Y → X).
  */
-export function gouldFernandez(ig: IndexedGraph, groupOf: GroupOf): BrokerageCounts[] {
+export function gouldFernandez(ig: Csr, groupOf: GroupOf): BrokerageCounts[] {
   const n = ig.n;
   const groups = ig.ids.map((id) => groupOf(id));
   const arcs = new Set<number>();
-  for (let i = 0; i < n; i++) for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) arcs.add(i * n + ig.outAdj[k]!);
+  for (let i = 0; i < n; i++) for (let k = ig.outOffsets[i]!; k < ig.outOffsets[i + 1]!; k++) arcs.add(i * n + ig.outTargets[k]!);
   const out: BrokerageCounts[] = [];
   for (let v = 0; v < n; v++) {
     const c: BrokerageCounts = {
@@ -50,11 +50,11 @@ export function gouldFernandez(ig: IndexedGraph, groupOf: GroupOf): BrokerageCou
       total: 0,
     };
     const gv = groups[v]!;
-    for (let p = ig.inStart[v]!; p < ig.inStart[v + 1]!; p++) {
-      const a = ig.inAdj[p]!;
+    for (let p = ig.inOffsets[v]!; p < ig.inOffsets[v + 1]!; p++) {
+      const a = ig.inSources[p]!;
       const ga = groups[a]!;
-      for (let q = ig.outStart[v]!; q < ig.outStart[v + 1]!; q++) {
-        const b = ig.outAdj[q]!;
+      for (let q = ig.outOffsets[v]!; q < ig.outOffsets[v + 1]!; q++) {
+        const b = ig.outTargets[q]!;
         if (b === a || arcs.has(a * n + b)) continue;
         const gb = groups[b]!;
         if (ga === gv && gv === gb) c.coordinator++;

@@ -1,6 +1,6 @@
 import type { Person } from '../../model/types.js';
 import { createNameMatcher, type Candidate, type MatchRule } from '../../ingest/names/index.js';
-import { compareIds } from '../leadership/indexed.js';
+import { compareIds } from '../../graph/compare-ids.js';
 
 /** How a person of the earlier wave was found in the later one. */
 export type MatchedBy = 'id' | 'email' | 'name';

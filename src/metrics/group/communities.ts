@@ -1,8 +1,8 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import type { IndexedGraph } from '../leadership/indexed.js';
-import { undirectedIndex } from '../leadership/indexed.js';
-import { compareIds } from '../leadership/indexed.js';
+import type { Csr } from '../../graph/csr.js';
+import { undirectedIndex } from '../../graph/undirected.js';
+import { compareIds } from '../../graph/compare-ids.js';
 import { mulberry32, DEFAULT_SEED } from '../random.js';
 
 export const COMMUNITY_DEFAULTS = {
@@ -30,7 +30,7 @@ export interface CommunityResult {
  * Degenerate: no ties → every person alone, modularity null ("no ties"). O(m log n) typical.
  * Ref: Blondel et al. (2008), J. Stat. Mech. P10008.
  */
-export function louvainCommunities(ig: IndexedGraph, options: Partial<CommunityOptions> = {}): CommunityResult {
+export function louvainCommunities(ig: Csr, options: Partial<CommunityOptions> = {}): CommunityResult {
   const o = { ...COMMUNITY_DEFAULTS, ...options };
   const u = undirectedIndex(ig);
   const g = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
@@ -52,7 +52,7 @@ export function louvainCommunities(ig: IndexedGraph, options: Partial<CommunityO
 }
 
 /** Builds a CommunityResult (stable renumbering + modularity) from any labelling. */
-export function partitionResult(ig: IndexedGraph, labels: Int32Array): CommunityResult {
+export function partitionResult(ig: Csr, labels: Int32Array): CommunityResult {
   const order = Array.from({ length: ig.n }, (_, i) => i).sort((a, b) => compareIds(ig.ids[a]!, ig.ids[b]!));
   const renumber = new Map<number, number>();
   const communities: string[][] = [];
@@ -81,16 +81,16 @@ export function partitionResult(ig: IndexedGraph, labels: Int32Array): Community
  * Degenerate: W = 0 → null. O(n + m).
  * Ref: Newman (2006), PNAS 103(23), 8577–8582.
  */
-export function modularity(ig: IndexedGraph, labels: Int32Array, resolution = 1): number | null {
+export function modularity(ig: Csr, labels: Int32Array, resolution = 1): number | null {
   let W = 0;
   let C = 0;
   for (let i = 0; i < ig.n; i++) C = Math.max(C, labels[i]! + 1);
   const inside = new Float64Array(C);
   const strength = new Float64Array(C);
   for (let i = 0; i < ig.n; i++) {
-    for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) {
-      const j = ig.outAdj[k]!;
-      const w = ig.outW[k]!;
+    for (let k = ig.outOffsets[i]!; k < ig.outOffsets[i + 1]!; k++) {
+      const j = ig.outTargets[k]!;
+      const w = ig.outWeights[k]!;
       W += w;
       strength[labels[i]!]! += w;
       strength[labels[j]!]! += w;

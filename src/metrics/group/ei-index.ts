@@ -1,4 +1,4 @@
-import type { IndexedGraph } from '../leadership/indexed.js';
+import type { Csr } from '../../graph/csr.js';
 import { mulberry32, shuffleInPlace, DEFAULT_SEED } from '../random.js';
 import { GROUP_DEFAULTS, groupLabels, type GroupOf } from './groups.js';
 
@@ -69,7 +69,7 @@ export interface EiResult {
  * Freeman (2002) UCINET 6, Network>Cohesion>E-I Index.
  * Example: two groups {a,b},{c,d}, arcs a→b, c→d, a→c → E-I = (1 − 2)/3 = −1/3.
  */
-export function eiIndex(ig: IndexedGraph, groupOf: GroupOf, options: Partial<EiOptions> = {}): EiResult {
+export function eiIndex(ig: Csr, groupOf: GroupOf, options: Partial<EiOptions> = {}): EiResult {
   const o = { ...EI_DEFAULTS, ...options };
   const { labels, names, sizes } = groupLabels(ig, groupOf);
   const gi = new Float64Array(names.length);
@@ -77,8 +77,8 @@ export function eiIndex(ig: IndexedGraph, groupOf: GroupOf, options: Partial<EiO
   let internal = 0;
   for (let i = 0; i < ig.n; i++) {
     const g = labels[i]!;
-    for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) {
-      const h = labels[ig.outAdj[k]!]!;
+    for (let k = ig.outOffsets[i]!; k < ig.outOffsets[i + 1]!; k++) {
+      const h = labels[ig.outTargets[k]!]!;
       if (h === g) {
         gi[g]!++;
         internal++;
@@ -119,7 +119,7 @@ export function eiIndex(ig: IndexedGraph, groupOf: GroupOf, options: Partial<EiO
     let ext = 0;
     for (let i = 0; i < ig.n; i++) {
       const g = perm[i]!;
-      for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) if (perm[ig.outAdj[k]!] !== g) ext++;
+      for (let k = ig.outOffsets[i]!; k < ig.outOffsets[i + 1]!; k++) if (perm[ig.outTargets[k]!] !== g) ext++;
     }
     const v = (2 * ext - ig.m) / ig.m;
     sum += v;

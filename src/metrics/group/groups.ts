@@ -1,4 +1,4 @@
-import type { IndexedGraph } from '../leadership/indexed.js';
+import type { Csr } from '../../graph/csr.js';
 
 /** People numbered by group: labels[i] is the group index of person i; names[g] the group's name. */
 export interface GroupLabels {
@@ -11,7 +11,7 @@ export interface GroupLabels {
 export type GroupOf = (id: string) => string;
 
 /** Groups people by `groupOf`; group names sorted (code-unit order) so output is stable. O(n log n). */
-export function groupLabels(ig: IndexedGraph, groupOf: GroupOf): GroupLabels {
+export function groupLabels(ig: Csr, groupOf: GroupOf): GroupLabels {
   const raw = ig.ids.map((id) => groupOf(id));
   const names = [...new Set(raw)].sort();
   const idx = new Map(names.map((g, k) => [g, k]));

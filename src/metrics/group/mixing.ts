@@ -1,4 +1,4 @@
-import type { IndexedGraph } from '../leadership/indexed.js';
+import type { Csr } from '../../graph/csr.js';
 import { GROUP_DEFAULTS, groupLabels, type GroupOf } from './groups.js';
 
 export interface MixingBlock {
@@ -27,13 +27,13 @@ export interface MixingMatrix {
  * Degenerate: a one-person group has no within pairs → density null. O(n + m + G²).
  * Ref: Wasserman & Faust (1994) §10.2 (density of blocks in a blockmodel).
  */
-export function mixingMatrix(ig: IndexedGraph, groupOf: GroupOf, options: Partial<typeof GROUP_DEFAULTS> = {}): MixingMatrix {
+export function mixingMatrix(ig: Csr, groupOf: GroupOf, options: Partial<typeof GROUP_DEFAULTS> = {}): MixingMatrix {
   const { minGroupSize } = { ...GROUP_DEFAULTS, ...options };
   const { labels, names, sizes } = groupLabels(ig, groupOf);
   const G = names.length;
   const counts = new Float64Array(G * G);
   for (let i = 0; i < ig.n; i++) {
-    for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) counts[labels[i]! * G + labels[ig.outAdj[k]!]!]!++;
+    for (let k = ig.outOffsets[i]!; k < ig.outOffsets[i + 1]!; k++) counts[labels[i]! * G + labels[ig.outTargets[k]!]!]!++;
   }
   let within = 0;
   let between = 0;

@@ -1,6 +1,7 @@
 import { mulberry32 } from '../random.js';
 import { gini, inDegreeCentralization } from './distribution.js';
-import type { IndexedGraph } from './indexed.js';
+import type { Csr } from '../../graph/csr.js';
+import { degreeArrays } from '../node/degree.js';
 
 export const CHANCE_DEFAULTS = {
   /** Random networks drawn for the baseline (fewer on very large graphs: at most `maxWork` arcs drawn in all). */
@@ -38,12 +39,7 @@ export interface ChanceBaseline {
   seed: number;
 }
 
-export function chanceBaseline(
-  ig: IndexedGraph,
-  density: number | null,
-  groupOf: (id: string) => string,
-  options: ChanceOptions,
-): ChanceBaseline {
+export function chanceBaseline(ig: Csr, density: number | null, groupOf: (id: string) => string, options: ChanceOptions): ChanceBaseline {
   const n = ig.n;
   const m = ig.m;
   const none: ChanceBaseline = {
@@ -58,12 +54,13 @@ export function chanceBaseline(
     seed: options.seed,
   };
   if (n < 2 || m === 0) return none;
+  const { outDegree } = degreeArrays(ig);
   // E-I under random mixing for these group sizes.
   const size = new Map<string, number>();
   const groups = ig.ids.map(groupOf);
   for (const g of groups) size.set(g, (size.get(g) ?? 0) + 1);
   let internal = 0;
-  for (let i = 0; i < n; i++) internal += (ig.outDegree[i]! * (size.get(groups[i]!)! - 1)) / (n - 1);
+  for (let i = 0; i < n; i++) internal += (outDegree[i]! * (size.get(groups[i]!)! - 1)) / (n - 1);
   const ei = 1 - (2 * internal) / m;
   // Random networks with the same out-degrees.
   const draws = Math.max(10, Math.min(options.draws, Math.floor(options.maxWork / m)));
@@ -75,7 +72,7 @@ export function chanceBaseline(
   for (let d = 0; d < draws; d++) {
     indeg.fill(0);
     for (let i = 0; i < n; i++) {
-      const k = Math.min(ig.outDegree[i]!, n - 1);
+      const k = Math.min(outDegree[i]!, n - 1);
       let picked = 0;
       const stamp = d * n + i;
       while (picked < k) {

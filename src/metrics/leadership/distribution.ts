@@ -1,5 +1,5 @@
 import { known, unknown, type MaybeNumber } from './value.js';
-import { compareIds } from './indexed.js';
+import { compareIds } from '../../graph/compare-ids.js';
 
 /**
  * Freeman in-degree centralization of a directed graph:

@@ -1,6 +1,8 @@
 import type { Person } from '../../model/types.js';
 import type { FormalRoleRule } from '../../model/formal-roles.js';
-import type { IndexedGraph } from './indexed.js';
+import { degreeArrays } from '../node/degree.js';
+import type { Csr } from '../../graph/csr.js';
+import { compareIds } from '../../graph/compare-ids.js';
 import { gini, inDegreeCentralization, lorenzCurve, topShare, type LorenzPoint, type TopShareResult } from './distribution.js';
 import { arcReciprocity, density, whoLeads, type LeaderRuleOptions, type LeaderThreshold, type SoughtOutPerson } from './who-leads.js';
 import { distributionProfile, domainReading, type DistributionProfile, type ProfileOptions } from './profile.js';
@@ -8,7 +10,6 @@ import { formalInformal, type FormalInformalOptions, type FormalInformalResult }
 import { domainPeriphery, type DomainPeriphery } from './periphery.js';
 import type { MaybeNumber } from './value.js';
 import { CHANCE_DEFAULTS, chanceBaseline, type ChanceBaseline } from './chance.js';
-import { compareIds } from './indexed.js';
 import { eiIndex, type EiResult } from '../group/ei-index.js';
 import type { GroupOf } from '../group/groups.js';
 import { benchDepth, keyPersonRisk, removalCurve, type KeyPersonRisk, type RemovalStep, type RiskOptions } from '../risk/key-person.js';
@@ -94,9 +95,10 @@ export interface DomainResult {
 }
 
 /** Every per-domain analytic of one (relation, domain) graph. O(R(n + m) + k(n + m n/32)). */
-export function analyzeDomain(ig: IndexedGraph, ctx: DomainContext): DomainResult {
+export function analyzeDomain(ig: Csr, ctx: DomainContext): DomainResult {
   const { domain, label } = ctx;
   const nameOf = (id: string) => ctx.personOf(id)?.name ?? id;
+  const deg = degreeArrays(ig);
   const who = whoLeads(ig, ctx.personOf, { ...ctx.leaderRule, domain, formalRoles: ctx.formalRoles });
   const shown = who.soughtOut.filter((s, k) => k < ctx.listLimit || s.leader);
   const fi = formalInformal(ig, ctx.personOf, who.rule.threshold, {
@@ -110,7 +112,7 @@ export function analyzeDomain(ig: IndexedGraph, ctx: DomainContext): DomainResul
   const senders = resp === null ? ig.n : ig.ids.filter((id) => resp.has(id)).length;
   const dens = density(ig.m, ig.n, senders);
   const recip = arcReciprocity(ig, resp === null ? undefined : (j) => resp.has(ig.ids[j]!));
-  const centralization = inDegreeCentralization(ig.inDegree);
+  const centralization = inDegreeCentralization(deg.inDegree);
   const profile = distributionProfile(
     { density: dens, reciprocity: recip, centralization: centralization.value, centralMembers: who.leaders.length },
     ctx.profile,
@@ -123,9 +125,9 @@ export function analyzeDomain(ig: IndexedGraph, ctx: DomainContext): DomainResul
     density: dens,
     reciprocity: recip,
     centralization,
-    gini: gini(ig.inDegree, { correction: ctx.giniCorrection }),
-    lorenz: lorenzCurve(ig.inDegree),
-    topShare: { ...topShare(ig.ids, ig.inDegree, { fraction: ctx.topFraction }), fraction: ctx.topFraction },
+    gini: gini(deg.inDegree, { correction: ctx.giniCorrection }),
+    lorenz: lorenzCurve(deg.inDegree),
+    topShare: { ...topShare(ig.ids, deg.inDegree, { fraction: ctx.topFraction }), fraction: ctx.topFraction },
     leaders: who.leaders.length,
     leaderPlus: fi.leaderPlus.length,
     chance: chanceBaseline(ig, dens, ctx.groupOf, { ...CHANCE_DEFAULTS, seed: ctx.ei.seed }),
@@ -136,8 +138,8 @@ export function analyzeDomain(ig: IndexedGraph, ctx: DomainContext): DomainResul
   // Sole sources: people whose out-ties in this domain all go to one colleague.
   const dependents = new Map<number, string[]>();
   for (let i = 0; i < ig.n; i++) {
-    if (ig.outDegree[i] !== 1) continue;
-    const t = ig.outAdj[ig.outStart[i]!]!;
+    if (deg.outDegree[i] !== 1) continue;
+    const t = ig.outTargets[ig.outOffsets[i]!]!;
     dependents.set(t, [...(dependents.get(t) ?? []), ig.ids[i]!]);
   }
   const soleSources: SoleSource[] = [...dependents.entries()]

@@ -1,6 +1,7 @@
 import { ANY_DOMAIN, type Person } from '../../model/types.js';
 import { formalDomainsOf, holdsFormalRoleIn, type FormalRoleRule } from '../../model/formal-roles.js';
-import type { IndexedGraph } from './indexed.js';
+import { degreeArrays } from '../node/degree.js';
+import type { Csr } from '../../graph/csr.js';
 import { rankByInDegree } from './distribution.js';
 import { median } from './value.js';
 
@@ -51,7 +52,7 @@ export interface FormalInformalResult {
  * O(n log n). Ref: Spillane (2006), Distributed Leadership, Jossey-Bass ("leader plus").
  */
 export function formalInformal(
-  ig: IndexedGraph,
+  ig: Csr,
   personOf: (id: string) => Person | undefined,
   leaderThreshold: number,
   options: Partial<FormalInformalOptions> & {
@@ -62,8 +63,9 @@ export function formalInformal(
   } = {},
 ): FormalInformalResult {
   const o = { ...FORMAL_INFORMAL_DEFAULTS, ...options };
-  const med = median(ig.inDegree);
-  const order = rankByInDegree(ig.ids, ig.inDegree, ig.inStrength);
+  const deg = degreeArrays(ig);
+  const med = median(deg.inDegree);
+  const order = rankByInDegree(ig.ids, deg.inDegree, deg.inStrength);
   let formalIn = 0;
   let formalLeaders = 0;
   const leaderPlus: FlaggedPerson[] = [];
@@ -74,7 +76,7 @@ export function formalInformal(
     const p = personOf(id);
     const role = p?.role ?? '';
     const formal = holdsFormalRoleIn(p, options.domain ?? ANY_DOMAIN, options.formalRoles);
-    const d = ig.inDegree[i]!;
+    const d = deg.inDegree[i]!;
     const flagged = { id, name: p?.name ?? id, role, inDegree: d };
     if (formal) {
       formalLeaders++;

@@ -1,4 +1,4 @@
-import { compareIds } from './indexed.js';
+import { compareIds } from '../../graph/compare-ids.js';
 import { joinNames, numberWord } from './profile.js';
 
 export interface DomainPairOverlap {

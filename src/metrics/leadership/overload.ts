@@ -1,6 +1,6 @@
 import type { Person } from '../../model/types.js';
 import { isFormalLeaderRole } from '../../model/formal-roles.js';
-import { compareIds } from './indexed.js';
+import { compareIds } from '../../graph/compare-ids.js';
 import { median } from './value.js';
 
 export const OVERLOAD_DEFAULTS = {

@@ -1,6 +1,7 @@
 import type { Dataset, Person } from '../../model/types.js';
-import type { IndexedGraph } from './indexed.js';
-import { compareIds } from './indexed.js';
+import { degreeArrays } from '../node/degree.js';
+import type { Csr } from '../../graph/csr.js';
+import { compareIds } from '../../graph/compare-ids.js';
 
 export const PERIPHERY_DEFAULTS = {
   /** New staff: startYear ≥ waveYear − newStaffYears … */
@@ -47,13 +48,14 @@ export interface DomainPeriphery {
 }
 
 /** Isolates and people nobody names, ids sorted. O(n). */
-export function domainPeriphery(ig: IndexedGraph): DomainPeriphery {
+export function domainPeriphery(ig: Csr): DomainPeriphery {
   const isolates: string[] = [];
   const noIncoming: string[] = [];
+  const deg = degreeArrays(ig);
   for (let i = 0; i < ig.n; i++) {
-    if (ig.inDegree[i] === 0) {
+    if (deg.inDegree[i] === 0) {
       noIncoming.push(ig.ids[i]!);
-      if (ig.outDegree[i] === 0) isolates.push(ig.ids[i]!);
+      if (deg.outDegree[i] === 0) isolates.push(ig.ids[i]!);
     }
   }
   return { isolates: isolates.sort(compareIds), noIncoming: noIncoming.sort(compareIds) };
@@ -78,25 +80,26 @@ export interface NewStaffFlag {
  * nobody; with `responded: false` that may only mean they did not answer. Sorted by id. O(n).
  */
 export function isolatedNewStaff(
-  ig: IndexedGraph,
+  ig: Csr,
   personOf: (id: string) => Person | undefined,
   waveYear: number | null,
   respondents: ReadonlySet<string> | null,
   options: Partial<PeripheryOptions> = {},
 ): NewStaffFlag[] {
   const out: NewStaffFlag[] = [];
+  const deg = degreeArrays(ig);
   for (let i = 0; i < ig.n; i++) {
     const p = personOf(ig.ids[i]!);
-    if (!p || !p.onRoster || ig.inDegree[i] !== 0 || !isNewStaff(p, waveYear, options)) continue;
+    if (!p || !p.onRoster || deg.inDegree[i] !== 0 || !isNewStaff(p, waveYear, options)) continue;
     out.push({
       id: p.id,
       name: p.name,
       startYear: p.startYear,
       yearsExperience: p.yearsExperience,
       inDegree: 0,
-      outDegree: ig.outDegree[i]!,
+      outDegree: deg.outDegree[i]!,
       responded: respondents === null ? null : respondents.has(p.id),
-      isolate: ig.outDegree[i] === 0,
+      isolate: deg.outDegree[i] === 0,
     });
   }
   return out.sort((a, b) => compareIds(a.id, b.id));

@@ -1,6 +1,7 @@
 import { ANY_DOMAIN, type Person } from '../../model/types.js';
 import { holdsFormalRoleIn, type FormalRoleRule } from '../../model/formal-roles.js';
-import type { IndexedGraph } from './indexed.js';
+import { degreeArrays } from '../node/degree.js';
+import type { Csr } from '../../graph/csr.js';
 import { rankByInDegree } from './distribution.js';
 
 export const LEADER_RULE_DEFAULTS = {
@@ -75,15 +76,16 @@ export interface WhoLeadsResult {
  * leader rule applied. Degenerate: no ties → empty lists. O(n log n).
  */
 export function whoLeads(
-  ig: IndexedGraph,
+  ig: Csr,
   personOf: (id: string) => Person | undefined,
   options: Partial<LeaderRuleOptions> & { domain?: string; formalRoles?: readonly FormalRoleRule[] } = {},
 ): WhoLeadsResult {
-  const rule = leaderThreshold(ig.inDegree, options);
-  const order = rankByInDegree(ig.ids, ig.inDegree, ig.inStrength);
+  const deg = degreeArrays(ig);
+  const rule = leaderThreshold(deg.inDegree, options);
+  const order = rankByInDegree(ig.ids, deg.inDegree, deg.inStrength);
   const soughtOut: SoughtOutPerson[] = [];
   order.forEach((i, r) => {
-    if (ig.inDegree[i]! === 0) return;
+    if (deg.inDegree[i]! === 0) return;
     const id = ig.ids[i]!;
     const p = personOf(id);
     soughtOut.push({
@@ -92,10 +94,10 @@ export function whoLeads(
       role: p?.role ?? '',
       department: p?.department ?? '',
       formalLeader: holdsFormalRoleIn(p, options.domain ?? ANY_DOMAIN, options.formalRoles),
-      inDegree: ig.inDegree[i]!,
-      inStrength: ig.inStrength[i]!,
+      inDegree: deg.inDegree[i]!,
+      inStrength: deg.inStrength[i]!,
       rank: r + 1,
-      leader: isLeader(ig.inDegree[i]!, rule.threshold),
+      leader: isLeader(deg.inDegree[i]!, rule.threshold),
     });
   });
   return { rule, soughtOut, leaders: soughtOut.filter((s) => s.leader).map((s) => s.id) };
@@ -111,16 +113,16 @@ export function density(m: number, n: number, senders: number = n): number | nul
  * definition). With `canReply` given, only arcs whose target could answer (a respondent) are counted,
  * since a non-respondent cannot reciprocate. null when there is no countable arc. O(m · d).
  */
-export function arcReciprocity(ig: IndexedGraph, canReply?: (i: number) => boolean): number | null {
+export function arcReciprocity(ig: Csr, canReply?: (i: number) => boolean): number | null {
   let arcs = 0;
   let mutual = 0;
   for (let i = 0; i < ig.n; i++) {
-    for (let k = ig.outStart[i]!; k < ig.outStart[i + 1]!; k++) {
-      const j = ig.outAdj[k]!;
+    for (let k = ig.outOffsets[i]!; k < ig.outOffsets[i + 1]!; k++) {
+      const j = ig.outTargets[k]!;
       if (canReply && !canReply(j)) continue;
       arcs++;
-      for (let q = ig.outStart[j]!; q < ig.outStart[j + 1]!; q++)
-        if (ig.outAdj[q] === i) {
+      for (let q = ig.outOffsets[j]!; q < ig.outOffsets[j + 1]!; q++)
+        if (ig.outTargets[q] === i) {
           mutual++;
           break;
         }

@@ -1,5 +1,5 @@
 import type { OrgGraph } from '../../graph/org-graph.js';
-import { asCsr, type Csr } from '../csr.js';
+import { asCsr, type Csr } from '../../graph/csr.js';
 
 /** Component labels: `labels[i]` is the component of node i (0-based, numbered by first node). */
 export interface ComponentLabels {

@@ -1,5 +1,5 @@
 import type { OrgGraph } from '../../graph/org-graph.js';
-import { asCsr, type Csr } from '../csr.js';
+import { asCsr, type Csr } from '../../graph/csr.js';
 
 export interface Isolates {
   count: number;

@@ -1,5 +1,5 @@
 import type { OrgGraph } from '../../graph/org-graph.js';
-import { asCsr, type Csr } from '../csr.js';
+import { asCsr, type Csr } from '../../graph/csr.js';
 
 /**
  * Reciprocity: the share of ties whose reverse tie also exists (i → j with j → i), unweighted.

@@ -1,5 +1,5 @@
 import type { OrgGraph } from '../../graph/org-graph.js';
-import { asCsr, type Csr } from '../csr.js';
+import { asCsr, type Csr } from '../../graph/csr.js';
 
 /**
  * Transitivity (global clustering coefficient) of the undirected simple version of the network:

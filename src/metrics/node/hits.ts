@@ -1,5 +1,5 @@
 import type { OrgGraph } from '../../graph/org-graph.js';
-import { asCsr, toMap, type Csr } from '../csr.js';
+import { asCsr, toMap, type Csr } from '../../graph/csr.js';
 
 export interface HitsOptions {
   /** Iterations before giving up. */

@@ -1,4 +1,4 @@
-import type { Csr } from '../csr.js';
+import type { Csr } from '../../graph/csr.js';
 
 /**
  * The all-sources shortest-path kernel shared by betweenness and closeness (Brandes 2001).

@@ -1,6 +1,6 @@
 import type { Dataset } from '../../model/types.js';
-import type { IndexedGraph } from '../leadership/indexed.js';
-import { hasArc } from '../leadership/indexed.js';
+import type { Csr } from '../../graph/csr.js';
+import { hasArc } from '../../graph/undirected.js';
 
 export const QUALITY_DEFAULTS = {
   /** Warn below this response rate. */
@@ -56,7 +56,7 @@ export function respondentSet(dataset: Dataset): ReadonlySet<string> | null {
  */
 export function dataQuality(
   dataset: Dataset,
-  pooled: IndexedGraph,
+  pooled: Csr,
   groups: ReadonlyArray<{ name: string; size: number }>,
   groupBy: string,
   options: Partial<QualityOptions> = {},
@@ -92,8 +92,8 @@ export function dataQuality(
   const isResp = (i: number): boolean => resp === null || resp.has(pooled.ids[i]!);
   const ties: TieConfirmation = { ties: pooled.m, confirmed: 0, unconfirmed: 0, toNonRespondents: 0, fromNonRespondents: 0 };
   for (let i = 0; i < pooled.n; i++) {
-    for (let k = pooled.outStart[i]!; k < pooled.outStart[i + 1]!; k++) {
-      const j = pooled.outAdj[k]!;
+    for (let k = pooled.outOffsets[i]!; k < pooled.outOffsets[i + 1]!; k++) {
+      const j = pooled.outTargets[k]!;
       if (!isResp(i)) ties.fromNonRespondents++;
       if (hasArc(pooled, j, i)) ties.confirmed++;
       else if (isResp(j)) ties.unconfirmed++;

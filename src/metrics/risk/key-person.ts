@@ -1,5 +1,7 @@
-import type { IndexedGraph } from '../leadership/indexed.js';
-import { compareIds, undirectedIndex } from '../leadership/indexed.js';
+import type { Csr } from '../../graph/csr.js';
+import { degreeArrays } from '../node/degree.js';
+import { compareIds } from '../../graph/compare-ids.js';
+import { undirectedIndex } from '../../graph/undirected.js';
 import { rankByInDegree } from '../leadership/distribution.js';
 import { fragmentation, reachability } from './reach.js';
 
@@ -40,7 +42,7 @@ export interface KeyPersonRisk {
  * O(k · (n + m · n/32)) for k candidates.
  * Ref: Borgatti (2006), "Identifying sets of key players in a social network", CMOT 12, 21–34.
  */
-export function keyPersonRisk(ig: IndexedGraph, candidates: readonly string[]): KeyPersonRisk[] {
+export function keyPersonRisk(ig: Csr, candidates: readonly string[]): KeyPersonRisk[] {
   const u = undirectedIndex(ig);
   const rBefore = reachability(ig);
   const fBefore = fragmentation(ig.n, u);
@@ -51,9 +53,9 @@ export function keyPersonRisk(ig: IndexedGraph, candidates: readonly string[]): 
     if (v === undefined) continue;
     const left: string[] = [];
     for (let i = 0; i < ig.n; i++) {
-      const s = ig.outStart[i]!;
-      const e = ig.outStart[i + 1]!;
-      if (e - s === 1 && ig.outAdj[s] === v) left.push(ig.ids[i]!);
+      const s = ig.outOffsets[i]!;
+      const e = ig.outOffsets[i + 1]!;
+      if (e - s === 1 && ig.outTargets[s] === v) left.push(ig.ids[i]!);
     }
     removed[v] = 1;
     const rAfter = reachability(ig, removed);
@@ -95,16 +97,17 @@ export interface RemovalStep {
  * remain or when the next person in rank order is named by nobody.
  * O(k · (n + m · n/32)).
  */
-export function removalCurve(ig: IndexedGraph, options: Partial<RiskOptions> = {}): RemovalStep[] {
+export function removalCurve(ig: Csr, options: Partial<RiskOptions> = {}): RemovalStep[] {
   const { removalSteps } = { ...RISK_DEFAULTS, ...options };
   const u = undirectedIndex(ig);
-  const order = rankByInDegree(ig.ids, ig.inDegree, ig.inStrength);
+  const deg = degreeArrays(ig);
+  const order = rankByInDegree(ig.ids, deg.inDegree, deg.inStrength);
   const removed = new Uint8Array(ig.n);
   const steps: RemovalStep[] = [{ removed: 0, id: null, reachability: reachability(ig), fragmentation: fragmentation(ig.n, u) }];
   const k = Math.min(removalSteps, ig.n - 2);
   for (let s = 0; s < k; s++) {
     const v = order[s]!;
-    if (ig.inDegree[v] === 0) break;
+    if (deg.inDegree[v] === 0) break;
     removed[v] = 1;
     steps.push({ removed: s + 1, id: ig.ids[v]!, reachability: reachability(ig, removed), fragmentation: fragmentation(ig.n, u, removed) });
   }
@@ -112,9 +115,10 @@ export function removalCurve(ig: IndexedGraph, options: Partial<RiskOptions> = {
 }
 
 /** Bench depth: how many people are sought out by ≥ benchMinNominations colleagues (succession capacity). O(n). */
-export function benchDepth(ig: IndexedGraph, options: Partial<RiskOptions> = {}): number {
+export function benchDepth(ig: Csr, options: Partial<RiskOptions> = {}): number {
   const { benchMinNominations } = { ...RISK_DEFAULTS, ...options };
+  const deg = degreeArrays(ig);
   let c = 0;
-  for (let i = 0; i < ig.n; i++) if (ig.inDegree[i]! >= benchMinNominations) c++;
+  for (let i = 0; i < ig.n; i++) if (deg.inDegree[i]! >= benchMinNominations) c++;
   return c;
 }

@@ -1,4 +1,5 @@
-import type { IndexedGraph, UndirectedIndex } from '../leadership/indexed.js';
+import type { Csr } from '../../graph/csr.js';
+import type { UndirectedIndex } from '../../graph/undirected.js';
 
 /**
  * Share of ordered pairs (i, j), i ≠ j, with a directed path from i to j, among the people not removed:
@@ -9,7 +10,7 @@ import type { IndexedGraph, UndirectedIndex } from '../leadership/indexed.js';
  * O(n + m · n/32) time, O(C · n/32) words of memory.
  * Ref: Tarjan (1972), SIAM J. Computing 1(2); reachability as in Wasserman & Faust (1994) §4.3.
  */
-export function reachability(ig: IndexedGraph, removed?: Uint8Array): number | null {
+export function reachability(ig: Csr, removed?: Uint8Array): number | null {
   const n = ig.n;
   let alive = 0;
   for (let i = 0; i < n; i++) if (!removed || !removed[i]) alive++;
@@ -30,8 +31,8 @@ export function reachability(ig: IndexedGraph, removed?: Uint8Array): number | n
     const c = comp[v]!;
     size[c]!++;
     reach[c * words + (v >>> 5)]! |= 1 << (v & 31);
-    for (let k = ig.outStart[v]!; k < ig.outStart[v + 1]!; k++) {
-      const w = ig.outAdj[k]!;
+    for (let k = ig.outOffsets[v]!; k < ig.outOffsets[v + 1]!; k++) {
+      const w = ig.outTargets[k]!;
       const d = comp[w]!;
       if (d < 0 || d === c) continue;
       const a = c * words;
@@ -55,7 +56,7 @@ function popcount(x: number): number {
 }
 
 /** Tarjan SCCs of the directed graph without `removed`; comp = −1 for removed people; sinks numbered first. */
-export function stronglyConnected(ig: IndexedGraph, removed?: Uint8Array): { comp: Int32Array; count: number } {
+export function stronglyConnected(ig: Csr, removed?: Uint8Array): { comp: Int32Array; count: number } {
   const n = ig.n;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -72,18 +73,18 @@ export function stronglyConnected(ig: IndexedGraph, removed?: Uint8Array): { com
     if ((removed && removed[s]) || index[s] !== -1) continue;
     calls[cp++] = s;
     index[s] = low[s] = idx++;
-    ptr[s] = ig.outStart[s]!;
+    ptr[s] = ig.outOffsets[s]!;
     stack[sp++] = s;
     onStack[s] = 1;
     while (cp > 0) {
       const v = calls[cp - 1]!;
       let descended = false;
-      while (ptr[v]! < ig.outStart[v + 1]!) {
-        const w = ig.outAdj[ptr[v]!++]!;
+      while (ptr[v]! < ig.outOffsets[v + 1]!) {
+        const w = ig.outTargets[ptr[v]!++]!;
         if (removed && removed[w]) continue;
         if (index[w] === -1) {
           index[w] = low[w] = idx++;
-          ptr[w] = ig.outStart[w]!;
+          ptr[w] = ig.outOffsets[w]!;
           stack[sp++] = w;
           onStack[w] = 1;
           calls[cp++] = w;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrgGraph } from '../../../src/graph/org-graph.js';
-import { toCsr, toMap, type Csr } from '../../../src/metrics/csr.js';
+import { toCsr, toMap, type Csr } from '../../../src/graph/csr.js';
 import { allSourcesPaths } from '../../../src/metrics/node/shortest-paths.js';
 import { coreMetrics, type CoreMetrics } from '../../../src/metrics/core.js';
 import { inDegree, inStrength, outDegree, outStrength } from '../../../src/metrics/node/degree.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coreMetrics } from '../../../src/metrics/core.js';
-import { toCsr } from '../../../src/metrics/csr.js';
+import { toCsr } from '../../../src/graph/csr.js';
 import { tiny } from './tiny-graphs.js';
 
 const PERSON_FIELDS = [

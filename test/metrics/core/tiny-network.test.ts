@@ -5,7 +5,7 @@ import { transitivity } from '../../../src/metrics/network/transitivity.js';
 import { strongComponentCount, strongComponents, weakComponentCount, weakComponents } from '../../../src/metrics/network/components.js';
 import { inDegreeCentralization } from '../../../src/metrics/network/centralization.js';
 import { isolates } from '../../../src/metrics/network/isolates.js';
-import { toCsr } from '../../../src/metrics/csr.js';
+import { toCsr } from '../../../src/graph/csr.js';
 import { graphFrom } from '../../../src/graph/build-graph.js';
 import { tiny } from './tiny-graphs.js';
 

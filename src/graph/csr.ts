@@ -1,11 +1,13 @@
-import type { OrgGraph } from '../graph/org-graph.js';
+import type { OrgGraph } from './org-graph.js';
 
 /**
- * A compressed-sparse-row view of an OrgGraph: node i is `ids[i]` (graph node order);
- * its out-neighbours are `outTargets[outOffsets[i] .. outOffsets[i+1])` with strengths
- * `outWeights` at the same positions; in-neighbours likewise in `inSources` / `inWeights`.
- * Neighbour order follows graphology's edge order, so every kernel is deterministic.
- * Built once in O(n + m); every hot loop in src/metrics reads these arrays, never the graph.
+ * The one graph index of leadmap: a compressed-sparse-row view of a directed, simple graph without
+ * self-loops. Node i is `ids[i]`; its out-neighbours are `outTargets[outOffsets[i] .. outOffsets[i+1])`
+ * with strengths `outWeights` at the same positions (never distances); in-neighbours likewise in
+ * `inSources` / `inWeights`. Every measure in src/metrics and every fast-path kernel reads these arrays.
+ * Built from an OrgGraph by {@link toCsr} (graph node order, graphology's edge order, so every kernel is
+ * deterministic) or, for large tie files, by the fast path's builder (src/fastpath/csr-graph.ts, on
+ * SharedArrayBuffers so worker threads read it without copying).
  */
 export interface Csr {
   /** Number of nodes. */
@@ -23,6 +25,9 @@ export interface Csr {
   inSources: Int32Array;
   inWeights: Float64Array;
 }
+
+/** The typed-array part of a Csr, as sent to worker threads (no strings). */
+export type CsrArrays = Omit<Csr, 'ids' | 'index'>;
 
 /** Indexes the graph once into typed arrays. O(n + m). */
 export function toCsr(graph: OrgGraph): Csr {
