@@ -1,16 +1,10 @@
-import type { CoreMetrics, MetricNote, NetworkMetrics, PersonMetrics } from '../metrics/core.js';
+import { networkMetrics, type CoreMetrics, type MetricNote, type PersonMetrics } from '../metrics/core.js';
 import { degreeArrays } from '../metrics/node/degree.js';
-import { density } from '../metrics/network/density.js';
-import { reciprocity } from '../metrics/network/reciprocity.js';
-import { transitivity } from '../metrics/network/transitivity.js';
-import { strongComponentLabels, weakComponentLabels } from '../metrics/network/components.js';
-import { inDegreeCentralization } from '../metrics/network/centralization.js';
-import { isolates } from '../metrics/network/isolates.js';
-import { isolateFields } from '../metrics/core.js';
 import type { Csr } from '../graph/csr.js';
 import { approxBetweenness, type ApproxBetweennessOptions } from './approx-betweenness.js';
 import { pageRankGaussSeidel } from './kernels/pagerank-gs.js';
-import { closenessFromDistances, exactBetweenness, incomingDistancesAndSpectral } from './paths.js';
+import { exactBetweenness, incomingDistancesAndSpectral } from './paths.js';
+import { closenessFromSums } from '../metrics/node/closeness.js';
 import type { PoolOptions } from './pool.js';
 
 /**
@@ -100,14 +94,12 @@ export async function fastCoreMetrics(c: Csr, options: FastCoreOptions = {}): Pr
   }
   lap('betweenness');
   const { distances, spectral } = await incomingDistancesAndSpectral(c, options);
-  const cl = closenessFromDistances(distances, n);
+  const cl = closenessFromSums(distances.distanceSum, distances.reachedBy, n);
   const ev = { values: spectral.eigenvector, reason: spectral.eigenvectorReason };
   if (ev.reason) notes.push({ metric: 'eigenvector', reason: ev.reason });
   const hi = { hubs: spectral.hubs, authorities: spectral.authorities, reason: spectral.hitsReason };
   if (hi.reason) notes.push({ metric: 'hubs', reason: hi.reason }, { metric: 'authorities', reason: hi.reason });
   lap('closenessEigenvectorHits');
-  const rec = reciprocity(c);
-  if (rec === null) notes.push({ metric: 'reciprocity', reason: 'no ties' });
   const people: FastPersonMetrics[] = [];
   for (let i = 0; i < n; i++) {
     const p: FastPersonMetrics = {
@@ -126,17 +118,7 @@ export async function fastCoreMetrics(c: Csr, options: FastCoreOptions = {}): Pr
     if (err) p.betweennessError95 = err[i]!;
     people.push(p);
   }
-  const network: NetworkMetrics = {
-    people: n,
-    ties: c.m,
-    density: density(c),
-    reciprocity: rec,
-    transitivity: transitivity(c),
-    weakComponents: weakComponentLabels(c).count,
-    strongComponents: strongComponentLabels(c).count,
-    inDegreeCentralization: inDegreeCentralization(c),
-    ...isolateFields(isolates(c)),
-  };
+  const network = networkMetrics(c, notes);
   lap('network');
   return { network, people, notes, betweennessMethod: method, timingsMs };
 }

@@ -1,5 +1,6 @@
 import type { CsrArrays } from '../graph/csr.js';
 import { sharedFloat64, sharedInt32 } from './csr-graph.js';
+import { closenessFromSums } from '../metrics/node/closeness.js';
 import { runTask, type PoolOptions } from './pool.js';
 import { BATCH } from './kernels/closeness-bits.js';
 import { SPECTRAL_REASONS, type SpectralOut } from './jobs.js';
@@ -95,32 +96,8 @@ export async function incomingDistancesAndSpectral(
   };
 }
 
-/**
- * Closeness, incoming hop distances, Wasserman–Faust scaled: C(v) = (r/D)·(r/(n − 1)) with r people
- * reaching v at total distance D; 0 when nobody reaches v or n = 1 — exactly
- * src/metrics/node/closeness.ts (same arithmetic order), from exact integer sums.
- */
-export function closenessFromDistances(d: IncomingDistances, n: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    const r = d.reachedBy[v]!;
-    const total = d.distanceSum[v]!;
-    if (total > 0 && n > 1) out[v] = (r / total) * (r / (n - 1));
-  }
-  return out;
-}
-
+/** Closeness from the bit-parallel incoming distances: the one definition (src/metrics/node/closeness.ts). */
 export async function fastCloseness(c: CsrArrays, opts: PoolOptions = {}): Promise<Float64Array> {
-  return closenessFromDistances(await incomingDistances(c, opts), c.n);
-}
-
-/**
- * Reachability: the share of ordered pairs (u, v), u ≠ v, such that u can reach v along ties;
- * null when n < 2. From the same exact sums as closeness.
- */
-export function reachabilityFromDistances(d: IncomingDistances, n: number): number | null {
-  if (n < 2) return null;
-  let pairs = 0;
-  for (let v = 0; v < n; v++) pairs += d.reachedBy[v]!;
-  return pairs / (n * (n - 1));
+  const d = await incomingDistances(c, opts);
+  return closenessFromSums(d.distanceSum, d.reachedBy, c.n);
 }

@@ -36,13 +36,15 @@ export interface PersonMetrics {
 export interface NetworkMetrics {
   people: number;
   ties: number;
-  density: number;
+  /** Null with fewer than 2 people. */
+  density: number | null;
   /** Null when there are no ties. */
   reciprocity: number | null;
   transitivity: number;
   weakComponents: number;
   strongComponents: number;
-  inDegreeCentralization: number;
+  /** Null with fewer than 2 people. */
+  inDegreeCentralization: number | null;
   /** Number of people with no incoming and no outgoing tie (networkx number_of_isolates). */
   isolates: number;
   /** Their ids, in graph node order. */
@@ -51,7 +53,7 @@ export interface NetworkMetrics {
 
 /** Why a metric is null for this network, e.g. { metric: 'eigenvector', reason: 'did not converge' }. */
 export interface MetricNote {
-  metric: 'pageRank' | 'eigenvector' | 'hubs' | 'authorities' | 'reciprocity';
+  metric: 'pageRank' | 'eigenvector' | 'hubs' | 'authorities' | 'reciprocity' | 'density' | 'inDegreeCentralization';
   reason: string;
 }
 
@@ -89,8 +91,6 @@ export function coreMetricsOfCsr(c: Csr): CoreMetrics {
   if (hi.reason) {
     notes.push({ metric: 'hubs', reason: hi.reason }, { metric: 'authorities', reason: hi.reason });
   }
-  const rec = reciprocity(c);
-  if (rec === null) notes.push({ metric: 'reciprocity', reason: 'no ties' });
 
   const people: PersonMetrics[] = [];
   for (let i = 0; i < n; i++) {
@@ -108,18 +108,29 @@ export function coreMetricsOfCsr(c: Csr): CoreMetrics {
       authorities: hi.authorities ? hi.authorities[i]! : null,
     });
   }
+  return { network: networkMetrics(c, notes), people, notes };
+}
+
+/**
+ * The network-level core measures (one definition each, in src/metrics/network/), shared by the
+ * standard path and the fast path. Pushes a note for each measure that is null.
+ */
+export function networkMetrics(c: Csr, notes: MetricNote[]): NetworkMetrics {
   const network: NetworkMetrics = {
-    people: n,
+    people: c.n,
     ties: c.m,
     density: density(c),
-    reciprocity: rec,
+    reciprocity: reciprocity(c),
     transitivity: transitivity(c),
     weakComponents: weakComponentLabels(c).count,
     strongComponents: strongComponentLabels(c).count,
     inDegreeCentralization: inDegreeCentralization(c),
     ...isolateFields(isolates(c)),
   };
-  return { network, people, notes };
+  if (network.density === null) notes.push({ metric: 'density', reason: 'fewer than 2 people' });
+  if (network.reciprocity === null) notes.push({ metric: 'reciprocity', reason: 'no ties' });
+  if (network.inDegreeCentralization === null) notes.push({ metric: 'inDegreeCentralization', reason: 'fewer than 2 people' });
+  return network;
 }
 
 /** The isolates of a network as the two flat fields of NetworkMetrics. */

@@ -45,7 +45,7 @@ describeWithDatasets('fast path equals the graphology path on the shared dataset
         // PageRank: both stop at L1 change < 1e-10 from different iterations (Gauss–Seidel vs power).
         expect(Math.abs(q.pageRank! - p.pageRank!), `${p.id} pageRank`).toBeLessThan(1e-9);
       }
-      expect(fast.network.density).toBeCloseTo(slow.network.density, 12);
+      expect(fast.network.density).toBeCloseTo(slow.network.density!, 12);
       expect(fast.network.reciprocity).toBeCloseTo(slow.network.reciprocity!, 12);
       expect(fast.network.transitivity).toBeCloseTo(slow.network.transitivity, 12);
       expect(fast.network.strongComponents).toBe(slow.network.strongComponents);

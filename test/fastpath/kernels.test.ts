@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exactBetweenness, fastCloseness, incomingDistances, reachabilityFromDistances } from '../../src/fastpath/paths.js';
+import { exactBetweenness, fastCloseness, incomingDistances } from '../../src/fastpath/paths.js';
+import { reachability } from '../../src/metrics/risk/reach.js';
 import { pageRankGaussSeidel } from '../../src/fastpath/kernels/pagerank-gs.js';
 import { csrFromEdges } from '../../src/fastpath/csr-graph.js';
 import { allSourcesPaths } from '../../src/metrics/node/shortest-paths.js';
@@ -7,6 +8,10 @@ import { pageRankArray } from '../../src/metrics/node/pagerank.js';
 import { closenessFromSums } from '../../src/metrics/node/closeness.js';
 import { scaleBetweenness } from '../../src/metrics/node/betweenness.js';
 import { randomGraph } from './helpers.js';
+import { louvain } from '../../src/fastpath/kernels/louvain.js';
+import { louvainCommunities, modularity } from '../../src/metrics/group/communities.js';
+import { graphFrom } from '../../src/graph/build-graph.js';
+import { toCsr } from '../../src/graph/csr.js';
 
 function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let d = 0;
@@ -45,15 +50,20 @@ describe('fast path kernels agree with src/metrics on seeded random graphs', () 
     });
   }
 
-  it('reachability counts ordered connected pairs: a→b→c gives 3 of 6', async () => {
-    const g = csrFromEdges(
+  it('the people reaching each person add up to the one reachability (a→b→c: 3 of 6; random graphs)', async () => {
+    const path = csrFromEdges(
       ['a', 'b', 'c'],
       [
         ['a', 'b'],
         ['b', 'c'],
       ],
     );
-    expect(reachabilityFromDistances(await incomingDistances(g), 3)).toBe(0.5);
+    for (const g of [path, randomGraph(200, 500, 7)]) {
+      const d = await incomingDistances(g, { threads: 1 });
+      const pairs = d.reachedBy.reduce((a, b) => a + b, 0);
+      expect(pairs / (g.n * (g.n - 1))).toBe(reachability(g));
+    }
+    expect(reachability(path)).toBe(0.5);
   });
 
   it('handles degenerate graphs: empty, one person, two people, no ties', async () => {
@@ -78,4 +88,38 @@ describe('fast path kernels agree with src/metrics on seeded random graphs', () 
     const d = await incomingDistances(g, { threads: 1 });
     expect(Array.from(d.distanceSum)).toEqual(Array.from(ref.distanceSum));
   });
+});
+
+describe('the typed-array Louvain kernel agrees with louvainCommunities (graphology-communities-louvain)', () => {
+  /** k cliques of size s (all ties both ways), clique c's first member names clique c+1's first member. */
+  function ringOfCliques(k: number, s: number): Array<[string, string]> {
+    const edges: Array<[string, string]> = [];
+    for (let c = 0; c < k; c++) {
+      for (let i = 0; i < s; i++) for (let j = 0; j < s; j++) if (i !== j) edges.push([`c${c}p${i}`, `c${c}p${j}`]);
+      edges.push([`c${c}p0`, `c${(c + 1) % k}p0`]);
+    }
+    return edges;
+  }
+  const partition = (ids: readonly string[], labels: ArrayLike<number>) => {
+    const groups = new Map<number, string[]>();
+    ids.forEach((id, i) => groups.set(labels[i]!, [...(groups.get(labels[i]!) ?? []), id]));
+    return [...groups.values()].map((g) => g.sort().join(' ')).sort();
+  };
+
+  for (const [k, s] of [
+    [2, 3],
+    [4, 5],
+    [6, 4],
+  ] as const) {
+    it(`finds the same ${k} communities with the same modularity (ring of ${k} cliques of ${s})`, () => {
+      const edges = ringOfCliques(k, s);
+      const fast = louvain(csrFromEdges([], edges), 1);
+      const g = toCsr(graphFrom([], edges));
+      const slow = louvainCommunities(g, { seed: 1 });
+      expect(fast.count).toBe(k);
+      expect(partition(g.ids, fast.labels)).toEqual(slow.communities.map((c) => [...c].sort().join(' ')).sort());
+      expect(fast.modularity).toBeCloseTo(slow.modularity!, 12);
+      expect(fast.modularity).toBe(modularity(csrFromEdges([], edges), fast.labels));
+    });
+  }
 });

@@ -1,10 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { keyPersonRemoval, reachabilityShare, strongComponents } from '../../src/fastpath/key-person.js';
+import { keyPersonRemoval } from '../../src/fastpath/key-person.js';
 import { csrFromEdges } from '../../src/fastpath/csr-graph.js';
 import { graphFrom } from '../../src/graph/build-graph.js';
-import { toCsr } from '../../src/graph/csr.js';
+import { toCsr, type CsrArrays } from '../../src/graph/csr.js';
+import { tarjan } from '../../src/metrics/network/components.js';
 import { reachability } from '../../src/metrics/risk/reach.js';
+import { keyPersonRisk } from '../../src/metrics/risk/key-person.js';
 import { randomGraph } from './helpers.js';
+
+/** Reachability by brute force: one BFS from every remaining person. */
+function bruteReachability(c: CsrArrays, removed: Uint8Array): number | null {
+  const alive = [...Array(c.n).keys()].filter((v) => !removed[v]);
+  if (alive.length < 2) return null;
+  let pairs = 0;
+  for (const s of alive) {
+    const seen = new Uint8Array(c.n);
+    seen[s] = 1;
+    const queue = [s];
+    for (let h = 0; h < queue.length; h++) {
+      const v = queue[h]!;
+      for (let k = c.outOffsets[v]!; k < c.outOffsets[v + 1]!; k++) {
+        const w = c.outTargets[k]!;
+        if (seen[w] || removed[w]) continue;
+        seen[w] = 1;
+        queue.push(w);
+        pairs++;
+      }
+    }
+  }
+  return pairs / (alive.length * (alive.length - 1));
+}
 
 describe('key-person removal at scale', () => {
   it('a→b→c: reachability 3/6; without b only 0 of 2 pairs', () => {
@@ -15,7 +40,7 @@ describe('key-person removal at scale', () => {
         ['b', 'c'],
       ],
     );
-    expect(reachabilityShare(g)).toBe(0.5);
+    expect(reachability(g)).toBe(0.5);
     expect(keyPersonRemoval(g, [1])[0]).toEqual({ person: 1, before: 0.5, after: 0, drop: 0.5 });
   });
 
@@ -30,25 +55,40 @@ describe('key-person removal at scale', () => {
         ['d', 'c'],
       ],
     );
-    const { comp, count } = strongComponents(g);
+    const { comp, count } = tarjan(g);
     expect(count).toBe(2);
     expect(comp[2]).toBe(0);
     expect(comp[0]).toBe(1);
   });
 
-  it('agrees with src/metrics/risk reachability on seeded random graphs, with and without a person', () => {
+  it('reachability equals one BFS per person on seeded random graphs, with and without a person', () => {
+    for (const seed of [1, 2, 3]) {
+      const g = randomGraph(150, 300 + 100 * seed, seed);
+      const removed = new Uint8Array(g.n);
+      expect(reachability(g)).toBeCloseTo(bruteReachability(g, removed)!, 12);
+      removed[3] = 1;
+      removed[40] = 1;
+      expect(reachability(g, removed)).toBeCloseTo(bruteReachability(g, removed)!, 12);
+    }
+  });
+
+  it("drops equal the standard path's keyPersonRisk reachabilityDrop on seeded random graphs", () => {
     for (const seed of [1, 2, 3]) {
       const g = randomGraph(150, 300 + 100 * seed, seed);
       const edges: Array<[string, string, number]> = [];
       for (let s = 0; s < g.n; s++)
         for (let k = g.outOffsets[s]!; k < g.outOffsets[s + 1]!; k++) edges.push([g.ids[s]!, g.ids[g.outTargets[k]!]!, 1]);
-      const ig = toCsr(graphFrom(g.ids, edges));
-      expect(reachabilityShare(g)).toBeCloseTo(reachability(ig)!, 12);
-      const removed = new Uint8Array(g.n);
-      removed[ig.index.get(g.ids[3]!)!] = 1;
-      const mine = new Uint8Array(g.n);
-      mine[3] = 1;
-      expect(reachabilityShare(g, mine)).toBeCloseTo(reachability(ig, removed)!, 12);
+      const standard = toCsr(graphFrom(g.ids, edges));
+      const candidates = [0, 3, 7, 20];
+      const fast = keyPersonRemoval(g, candidates);
+      const slow = new Map(
+        keyPersonRisk(
+          standard,
+          candidates.map((i) => g.ids[i]!),
+        ).map((k) => [k.id, k]),
+      );
+      expect(fast.some((f) => (f.drop ?? 0) > 0)).toBe(true);
+      for (const f of fast) expect(f.drop).toBeCloseTo(slow.get(g.ids[f.person]!)!.reachabilityDrop!, 12);
     }
   });
 });

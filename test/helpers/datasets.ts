@@ -18,18 +18,16 @@ export function datasetFile(name: string, file: string): string {
 export const datasetsAvailable = existsSync(join(datasetsDir(), 'lazega_lawfirm', 'ties.csv'));
 
 /**
- * describe() that runs only where the shared datasets exist. In CI (env CI set) a missing folder is a
- * failure, not a skip: the suite must prove the numbers there.
+ * describe() over the shared datasets. A missing folder is a failure, never a skip (in CI or not): the
+ * reference numbers are what these suites prove, and a suite that silently vanishes proves nothing.
  */
 export function describeWithDatasets(name: string, fn: () => void): void {
   if (datasetsAvailable) {
     describe(name, fn);
-  } else if (process.env.CI) {
+  } else {
     describe(name, () => {
       throw new Error(`shared datasets not found at ${datasetsDir()} (set LEADMAP_DATASETS)`);
     });
-  } else {
-    describe.skip(`${name} [skipped: shared datasets not found at ${datasetsDir()}; set LEADMAP_DATASETS]`, fn);
   }
 }
 

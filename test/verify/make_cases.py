@@ -245,12 +245,12 @@ def expected_run(ids, rows, depts, args):
     n, m = G.number_of_nodes(), G.number_of_edges()
     indeg = dict(G.in_degree())
     net = {
-        "people": n, "ties": m, "density": nx.density(G) if n > 1 else 0.0,
+        "people": n, "ties": m, "density": nx.density(G) if n > 1 else None,  # leadmap: null below 2 people (docs/metrics.md)
         "reciprocity": nx.overall_reciprocity(G) if m > 0 else None,
         "transitivity": nx.transitivity(G.to_undirected()),
         "weakComponents": nx.number_weakly_connected_components(G),
         "strongComponents": nx.number_strongly_connected_components(G),
-        "inDegreeCentralization": (sum(max(indeg.values()) - d for d in indeg.values()) / (n - 1) ** 2) if n > 1 else 0.0,
+        "inDegreeCentralization": (sum(max(indeg.values()) - d for d in indeg.values()) / (n - 1) ** 2) if n > 1 else None,
         "isolates": nx.number_of_isolates(G), "isolateIds": list(nx.isolates(G)),
     }
     pr = nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-15, max_iter=100000)

@@ -1,4 +1,5 @@
 import type { CsrArrays } from '../../graph/csr.js';
+import { modularity } from '../../metrics/group/communities.js';
 import { mulberry32 } from './rng.js';
 
 /** An undirected weighted graph in CSR form with self-loop weights kept apart (Louvain levels). */
@@ -15,7 +16,8 @@ export interface LouvainResult {
   /** Community of each node, numbered 0.. in order of first member. */
   labels: Int32Array;
   count: number;
-  modularity: number;
+  /** Modularity of `labels` by the one definition (src/metrics/group/communities.ts); null with no ties. */
+  modularity: number | null;
   levels: number;
 }
 
@@ -23,9 +25,11 @@ export interface LouvainResult {
  * Louvain community detection (Blondel, Guillaume, Lambiotte & Lefebvre 2008, J. Stat. Mech. P10008)
  * on typed arrays, for large networks. Ties are made undirected with weight w(u→v) + w(v→u)
  * (strengths), as graphology-communities-louvain and igraph's multilevel do for undirected graphs.
- * Modularity Q = Σ_c [ L_c / m − γ (K_c / 2m)² ], L_c the weight inside c, K_c its total degree.
+ * The partition is scored by the one modularity definition (src/metrics/group/communities.ts `modularity`).
  * Node order of each local-moving pass is shuffled with `seed`; moves require a strictly positive gain.
- * Degenerate: no ties → every person alone, modularity 0.
+ * The standard path's louvainCommunities runs graphology-communities-louvain; this kernel exists for
+ * districts of millions of ties, where graphology's object graph is the cost.
+ * Degenerate (as louvainCommunities): no ties → every person alone, modularity null.
  */
 export function louvain(c: CsrArrays, seed = 1, resolution = 1): LouvainResult {
   const rand = mulberry32(seed);
@@ -50,7 +54,7 @@ export function louvain(c: CsrArrays, seed = 1, resolution = 1): LouvainResult {
     if (relabel[m] === -1) relabel[m] = count++;
     labels[i] = relabel[m]!;
   }
-  return { labels, count, modularity: modularityOf(undirected(c), labels, resolution), levels };
+  return { labels, count, modularity: modularity(c, labels, resolution), levels };
 }
 
 function undirected(c: CsrArrays): Level {
@@ -209,24 +213,4 @@ function aggregate(g: Level, comm: Int32Array, count: number): Level {
     offs[c + 1] = len;
   }
   return { n: count, offsets: offs, targets: t.slice(0, len), weights: w.slice(0, len), loops: newLoops };
-}
-
-/** Modularity of a partition of an undirected level graph (γ = resolution); 0 with no ties. */
-function modularityOf(g: Level, labels: Int32Array, gamma: number): number {
-  const { n, offsets, targets, weights } = g;
-  const inside = new Float64Array(n);
-  const degree = new Float64Array(n);
-  let m2 = 0;
-  for (let i = 0; i < n; i++) {
-    for (let e = offsets[i]!; e < offsets[i + 1]!; e++) {
-      const x = weights[e]!;
-      m2 += x;
-      degree[labels[i]!]! += x;
-      if (labels[targets[e]!] === labels[i]) inside[labels[i]!]! += x;
-    }
-  }
-  if (m2 === 0) return 0;
-  let q = 0;
-  for (let c = 0; c < n; c++) q += inside[c]! / m2 - gamma * (degree[c]! / m2) ** 2;
-  return q;
 }

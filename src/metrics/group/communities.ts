@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import type { Csr } from '../../graph/csr.js';
+import type { Csr, CsrArrays } from '../../graph/csr.js';
 import { undirectedIndex } from '../../graph/undirected.js';
 import { compareIds } from '../../graph/compare-ids.js';
 import { mulberry32, DEFAULT_SEED } from '../random.js';
@@ -78,10 +78,11 @@ export function partitionResult(ig: Csr, labels: Int32Array): CommunityResult {
  *   Q = Σ_c [ L_c / W − γ (S_c / 2W)² ]
  * W = total undirected weight, L_c = weight of edges inside c, S_c = Σ_{i∈c} strength_i, γ = resolution.
  * Same as networkx.community.modularity(G.to_undirected-with-summed-weights, partition, weight='weight').
- * Degenerate: W = 0 → null. O(n + m).
+ * The one modularity of leadmap: louvainCommunities and the fast path's Louvain kernel both report it.
+ * Degenerate: W = 0 (no ties, or n < 2) → null (undefined: 0/0). O(n + m).
  * Ref: Newman (2006), PNAS 103(23), 8577–8582.
  */
-export function modularity(ig: Csr, labels: Int32Array, resolution = 1): number | null {
+export function modularity(ig: CsrArrays, labels: Int32Array, resolution = 1): number | null {
   let W = 0;
   let C = 0;
   for (let i = 0; i < ig.n; i++) C = Math.max(C, labels[i]! + 1);

@@ -1,4 +1,5 @@
 import type { Csr } from '../../graph/csr.js';
+import { densityOf } from '../network/density.js';
 import { GROUP_DEFAULTS, groupLabels, type GroupOf } from './groups.js';
 
 export interface MixingBlock {
@@ -20,7 +21,7 @@ export interface MixingMatrix {
 
 /**
  * Group mixing (block) matrix of a directed graph: arcs from group g to group h and block density
- *   within:  density_gg = ties_gg / (n_g (n_g − 1))      (ordered pairs, no self-ties)
+ *   within:  density_gg = ties_gg / (n_g (n_g − 1))      (the density of the group: network/density.ts)
  *   between: density_gh = ties_gh / (n_g n_h)
  * Options: minGroupSize (default 5): blocks touching a smaller group are reported with null
  * values (privacy), though the totals `within`/`between` still count them.
@@ -44,12 +45,11 @@ export function mixingMatrix(ig: Csr, groupOf: GroupOf, options: Partial<typeof 
       if (g === h) within += t;
       else between += t;
       const suppressed = sizes[g]! < minGroupSize || sizes[h]! < minGroupSize;
-      const pairs = g === h ? sizes[g]! * (sizes[g]! - 1) : sizes[g]! * sizes[h]!;
       blocks.push({
         from: names[g]!,
         to: names[h]!,
         ties: suppressed ? null : t,
-        density: suppressed || pairs === 0 ? null : t / pairs,
+        density: suppressed ? null : g === h ? densityOf(t, sizes[g]!) : t / (sizes[g]! * sizes[h]!),
       });
     }
   }

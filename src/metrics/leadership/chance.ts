@@ -1,5 +1,6 @@
 import { mulberry32 } from '../random.js';
-import { gini, inDegreeCentralization } from './distribution.js';
+import { gini } from './distribution.js';
+import { inDegreeCentralizationOf } from '../network/centralization.js';
 import type { Csr } from '../../graph/csr.js';
 import { degreeArrays } from '../node/degree.js';
 
@@ -83,7 +84,7 @@ export function chanceBaseline(ig: Csr, density: number | null, groupOf: (id: st
         picked++;
       }
     }
-    cs.push(inDegreeCentralization(indeg).value ?? 0);
+    cs.push(inDegreeCentralizationOf(indeg) ?? 0);
     const g = gini(indeg).value;
     if (g !== null) gs.push(g);
   }

@@ -1,28 +1,6 @@
 import { known, unknown, type MaybeNumber } from './value.js';
 import { compareIds } from '../../graph/compare-ids.js';
 
-/**
- * Freeman in-degree centralization of a directed graph:
- *   C = Σ_i (max_j d_j − d_i) / ((n − 1)²)
- * where d_i is the in-degree (number of distinct people naming i). The
- * denominator is the largest possible sum, reached by an in-star (everyone names
- * one person), so C ∈ [0, 1]: 1 = everything runs through one person, 0 = every
- * person is named equally often. Same normalisation as sna::centralization(g,
- * degree, cmode = "indegree") and UCINET.
- * Degenerate: n < 2 → null ("fewer than 2 people"). A graph with no ties gives 0.
- * O(n). Ref: Freeman (1979), Social Networks 1, 215–239; Wasserman & Faust (1994) §5.2.
- * Example: in-star on 4 nodes → 1; directed 3-cycle → 0.
- */
-export function inDegreeCentralization(inDegree: ArrayLike<number>): MaybeNumber {
-  const n = inDegree.length;
-  if (n < 2) return unknown('fewer than 2 people');
-  let max = 0;
-  for (let i = 0; i < n; i++) max = Math.max(max, inDegree[i]!);
-  let s = 0;
-  for (let i = 0; i < n; i++) s += max - inDegree[i]!;
-  return known(s / ((n - 1) * (n - 1)));
-}
-
 export const GINI_DEFAULTS = {
   /** Multiply by n/(n−1) (the small-sample "unbiased" correction). Off by default. */
   correction: false,

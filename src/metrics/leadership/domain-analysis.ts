@@ -3,12 +3,15 @@ import type { FormalRoleRule } from '../../model/formal-roles.js';
 import { degreeArrays } from '../node/degree.js';
 import type { Csr } from '../../graph/csr.js';
 import { compareIds } from '../../graph/compare-ids.js';
-import { gini, inDegreeCentralization, lorenzCurve, topShare, type LorenzPoint, type TopShareResult } from './distribution.js';
-import { arcReciprocity, density, whoLeads, type LeaderRuleOptions, type LeaderThreshold, type SoughtOutPerson } from './who-leads.js';
+import { gini, lorenzCurve, topShare, type LorenzPoint, type TopShareResult } from './distribution.js';
+import { whoLeads, type LeaderRuleOptions, type LeaderThreshold, type SoughtOutPerson } from './who-leads.js';
 import { distributionProfile, domainReading, type DistributionProfile, type ProfileOptions } from './profile.js';
 import { formalInformal, type FormalInformalOptions, type FormalInformalResult } from './formal-informal.js';
 import { domainPeriphery, type DomainPeriphery } from './periphery.js';
-import type { MaybeNumber } from './value.js';
+import { known, unknown, type MaybeNumber } from './value.js';
+import { densityOf } from '../network/density.js';
+import { reciprocity } from '../network/reciprocity.js';
+import { inDegreeCentralizationOf } from '../network/centralization.js';
 import { CHANCE_DEFAULTS, chanceBaseline, type ChanceBaseline } from './chance.js';
 import { eiIndex, type EiResult } from '../group/ei-index.js';
 import type { GroupOf } from '../group/groups.js';
@@ -110,9 +113,10 @@ export function analyzeDomain(ig: Csr, ctx: DomainContext): DomainResult {
 
   const resp = ctx.respondents;
   const senders = resp === null ? ig.n : ig.ids.filter((id) => resp.has(id)).length;
-  const dens = density(ig.m, ig.n, senders);
-  const recip = arcReciprocity(ig, resp === null ? undefined : (j) => resp.has(ig.ids[j]!));
-  const centralization = inDegreeCentralization(deg.inDegree);
+  const dens = densityOf(ig.m, ig.n, senders);
+  const recip = reciprocity(ig, resp === null ? undefined : (j) => resp.has(ig.ids[j]!));
+  const cz = inDegreeCentralizationOf(deg.inDegree);
+  const centralization = cz === null ? unknown('fewer than 2 people') : known(cz);
   const profile = distributionProfile(
     { density: dens, reciprocity: recip, centralization: centralization.value, centralMembers: who.leaders.length },
     ctx.profile,

@@ -102,31 +102,3 @@ export function whoLeads(
   });
   return { rule, soughtOut, leaders: soughtOut.filter((s) => s.leader).map((s) => s.id) };
 }
-
-/** Density = m / (s · (n − 1)), s = number of possible senders (respondents, or n). null when n < 2 or s = 0. */
-export function density(m: number, n: number, senders: number = n): number | null {
-  return n < 2 || senders === 0 ? null : m / (senders * (n - 1));
-}
-
-/**
- * Arc reciprocity: share of arcs i→j whose reverse j→i also exists (networkx.reciprocity's
- * definition). With `canReply` given, only arcs whose target could answer (a respondent) are counted,
- * since a non-respondent cannot reciprocate. null when there is no countable arc. O(m · d).
- */
-export function arcReciprocity(ig: Csr, canReply?: (i: number) => boolean): number | null {
-  let arcs = 0;
-  let mutual = 0;
-  for (let i = 0; i < ig.n; i++) {
-    for (let k = ig.outOffsets[i]!; k < ig.outOffsets[i + 1]!; k++) {
-      const j = ig.outTargets[k]!;
-      if (canReply && !canReply(j)) continue;
-      arcs++;
-      for (let q = ig.outOffsets[j]!; q < ig.outOffsets[j + 1]!; q++)
-        if (ig.outTargets[q] === i) {
-          mutual++;
-          break;
-        }
-    }
-  }
-  return arcs === 0 ? null : mutual / arcs;
-}

@@ -1,5 +1,5 @@
 import type { OrgGraph } from '../../graph/org-graph.js';
-import { asCsr, type Csr } from '../../graph/csr.js';
+import { asCsr, type Csr, type CsrArrays } from '../../graph/csr.js';
 
 /** Component labels: `labels[i]` is the component of node i (0-based, numbered by first node). */
 export interface ComponentLabels {
@@ -41,7 +41,8 @@ export function strongComponentCount(graph: OrgGraph | Csr): number {
   return strongComponentLabels(asCsr(graph)).count;
 }
 
-export function weakComponentLabels(c: Csr): ComponentLabels {
+/** Weak components numbered 0, 1, … in order of each component's first node (union–find). */
+export function weakComponentLabels(c: CsrArrays): ComponentLabels {
   const { n } = c;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
@@ -62,41 +63,55 @@ export function weakComponentLabels(c: Csr): ComponentLabels {
   return renumber(n, (v) => find(v));
 }
 
-export function strongComponentLabels(c: Csr): ComponentLabels {
+/** Strong components numbered 0, 1, … in order of each component's first node (see {@link tarjan}). */
+export function strongComponentLabels(c: CsrArrays): ComponentLabels {
+  const { comp } = tarjan(c);
+  return renumber(c.n, (v) => comp[v]!);
+}
+
+/**
+ * Tarjan's strongly connected components of the people not `removed` — the one SCC routine, used by the
+ * component counts, reachability (src/metrics/risk/reach.ts) and the fast path's key-person removal.
+ * `comp[v]` is v's component, numbered in completion order, which is a reverse topological order of
+ * the condensation (sinks first); −1 for removed people. Iterative (no recursion limit).
+ * Degenerate: empty graph or everyone removed → count 0. O(n + m).
+ * Ref: Tarjan (1972), SIAM J. Computing 1(2), 146–160.
+ */
+export function tarjan(c: CsrArrays, removed?: Uint8Array): { comp: Int32Array; count: number } {
   const { n, outOffsets, outTargets } = c;
+  const comp = new Int32Array(n).fill(-1);
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
   const stack = new Int32Array(n);
-  const callNode = new Int32Array(n);
-  const callEdge = new Int32Array(n);
-  const root = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const callV = new Int32Array(n);
+  const callK = new Int32Array(n);
   let sp = 0;
-  let counter = 0;
-  for (let start = 0; start < n; start++) {
-    if (index[start]! >= 0) continue;
+  let next = 0;
+  let count = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1 || removed?.[root]) continue;
     let depth = 0;
-    callNode[0] = start;
-    callEdge[0] = outOffsets[start]!;
-    index[start] = low[start] = counter++;
-    stack[sp++] = start;
-    onStack[start] = 1;
+    callV[0] = root;
+    callK[0] = outOffsets[root]!;
+    index[root] = low[root] = next++;
+    stack[sp++] = root;
+    onStack[root] = 1;
     while (depth >= 0) {
-      const v = callNode[depth]!;
-      const k = callEdge[depth]!;
+      const v = callV[depth]!;
+      const k = callK[depth]!;
       if (k < outOffsets[v + 1]!) {
-        callEdge[depth] = k + 1;
+        callK[depth] = k + 1;
         const w = outTargets[k]!;
-        if (index[w]! < 0) {
-          index[w] = low[w] = counter++;
+        if (removed?.[w]) continue;
+        if (index[w] === -1) {
+          index[w] = low[w] = next++;
           stack[sp++] = w;
           onStack[w] = 1;
           depth++;
-          callNode[depth] = w;
-          callEdge[depth] = outOffsets[w]!;
-        } else if (onStack[w]) {
-          low[v] = Math.min(low[v]!, index[w]!);
-        }
+          callV[depth] = w;
+          callK[depth] = outOffsets[w]!;
+        } else if (onStack[w] && index[w]! < low[v]!) low[v] = index[w]!;
         continue;
       }
       if (low[v] === index[v]) {
@@ -104,17 +119,18 @@ export function strongComponentLabels(c: Csr): ComponentLabels {
         do {
           w = stack[--sp]!;
           onStack[w] = 0;
-          root[w] = v;
+          comp[w] = count;
         } while (w !== v);
+        count++;
       }
       depth--;
       if (depth >= 0) {
-        const parent = callNode[depth]!;
-        low[parent] = Math.min(low[parent]!, low[v]!);
+        const u = callV[depth]!;
+        if (low[v]! < low[u]!) low[u] = low[v]!;
       }
     }
   }
-  return renumber(n, (v) => root[v]!);
+  return { comp, count };
 }
 
 /** Relabels representative ids 0, 1, … in order of each component's first node. */

@@ -1,117 +1,67 @@
-import type { Csr } from '../../graph/csr.js';
+import type { CsrArrays } from '../../graph/csr.js';
 import type { UndirectedIndex } from '../../graph/undirected.js';
+import { tarjan } from '../network/components.js';
+
+/** Largest condensation (number of strong components) handled with reach bitsets: C² / 8 bytes ≤ 128 MB. */
+export const MAX_COMPONENTS_FOR_BITSETS = 32_768;
 
 /**
  * Share of ordered pairs (i, j), i ≠ j, with a directed path from i to j, among the people not removed:
  *   R = #{(i, j) : i ≠ j, i ⇝ j} / (n' (n' − 1)),  n' = people remaining.
  * (In an advice network: how much of the school can reach, through chains of advice-seeking, whom.)
- * Computed by Tarjan's strongly connected components (iterative) and bitset reachability sets over the
- * condensation, whose components Tarjan completes sinks first. Degenerate: n' < 2 → null.
- * O(n + m · n/32) time, O(C · n/32) words of memory.
+ * Computed over the condensation: Tarjan's strong components (src/metrics/network/components.ts, which
+ * completes sinks first) and one reach bitset per component over components (C²/32 words), so it also
+ * scales to districts whose condensation is a giant component plus a few thousand others. The fast
+ * path's key-person removal uses this same function.
+ * Degenerate: n' < 2 → null (no pair); no ties → 0. Memory guard: a condensation of more than
+ * MAX_COMPONENTS_FOR_BITSETS components → null (never at school scale).
+ * O(n + m + m_c · C/32) for m_c ties between components.
  * Ref: Tarjan (1972), SIAM J. Computing 1(2); reachability as in Wasserman & Faust (1994) §4.3.
  */
-export function reachability(ig: Csr, removed?: Uint8Array): number | null {
-  const n = ig.n;
+export function reachability(c: CsrArrays, removed?: Uint8Array): number | null {
+  const n = c.n;
   let alive = 0;
-  for (let i = 0; i < n; i++) if (!removed || !removed[i]) alive++;
+  for (let i = 0; i < n; i++) if (!removed?.[i]) alive++;
   if (alive < 2) return null;
-  const { comp, count } = stronglyConnected(ig, removed);
-  const words = (n + 31) >>> 5;
-  const reach = new Uint32Array(count * words);
-  const size = new Int32Array(count);
-  // members grouped by component (counting sort), components in completion order (sinks first)
-  const first = new Int32Array(count + 1);
-  for (let i = 0; i < n; i++) if (comp[i]! >= 0) first[comp[i]! + 1]!++;
-  for (let c = 0; c < count; c++) first[c + 1]! += first[c]!;
-  const order = new Int32Array(alive);
-  const fill = first.slice(0, count);
-  for (let i = 0; i < n; i++) if (comp[i]! >= 0) order[fill[comp[i]!]!++] = i;
-  for (let o = 0; o < alive; o++) {
-    const v = order[o]!;
-    const c = comp[v]!;
-    size[c]!++;
-    reach[c * words + (v >>> 5)]! |= 1 << (v & 31);
-    for (let k = ig.outOffsets[v]!; k < ig.outOffsets[v + 1]!; k++) {
-      const w = ig.outTargets[k]!;
-      const d = comp[w]!;
-      if (d < 0 || d === c) continue;
-      const a = c * words;
-      const b = d * words;
-      for (let x = 0; x < words; x++) reach[a + x]! |= reach[b + x]!;
-    }
-  }
+  const { comp, count } = tarjan(c, removed);
+  if (count > MAX_COMPONENTS_FOR_BITSETS) return null;
+  const size = new Float64Array(count);
+  for (let i = 0; i < n; i++) if (comp[i]! >= 0) size[comp[i]!]!++;
+  const words = (count + 31) >>> 5;
+  const reach = new Int32Array(count * words);
+  // Members grouped by component; components complete sinks first, so successors are done before.
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < n; i++) if (comp[i]! >= 0) start[comp[i]! + 1]!++;
+  for (let k = 0; k < count; k++) start[k + 1]! += start[k]!;
+  const members = new Int32Array(alive);
+  const fill = start.slice(0, count);
+  for (let i = 0; i < n; i++) if (comp[i]! >= 0) members[fill[comp[i]!]!++] = i;
   let pairs = 0;
-  for (let c = 0; c < count; c++) {
-    let bits = 0;
-    for (let x = 0; x < words; x++) bits += popcount(reach[c * words + x]!);
-    pairs += size[c]! * bits;
+  for (let k = 0; k < count; k++) {
+    const a = k * words;
+    reach[a + (k >>> 5)]! |= 1 << (k & 31);
+    for (let p = start[k]!; p < start[k + 1]!; p++) {
+      const v = members[p]!;
+      for (let e = c.outOffsets[v]!; e < c.outOffsets[v + 1]!; e++) {
+        const d = comp[c.outTargets[e]!]!;
+        if (d < 0 || d === k) continue;
+        if ((reach[a + (d >>> 5)]! & (1 << (d & 31))) !== 0) continue; // already merged
+        const b = d * words;
+        for (let x = 0; x < words; x++) reach[a + x]! |= reach[b + x]!;
+      }
+    }
+    let reached = 0;
+    for (let x = 0; x < words; x++) {
+      let bits = reach[a + x]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        reached += size[x * 32 + 31 - Math.clz32(low)]!;
+        bits ^= low;
+      }
+    }
+    pairs += size[k]! * reached;
   }
   return (pairs - alive) / (alive * (alive - 1));
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** Tarjan SCCs of the directed graph without `removed`; comp = −1 for removed people; sinks numbered first. */
-export function stronglyConnected(ig: Csr, removed?: Uint8Array): { comp: Int32Array; count: number } {
-  const n = ig.n;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const comp = new Int32Array(n).fill(-1);
-  const onStack = new Uint8Array(n);
-  const ptr = new Int32Array(n);
-  const stack = new Int32Array(n);
-  const calls = new Int32Array(n);
-  let sp = 0;
-  let cp = 0;
-  let idx = 0;
-  let count = 0;
-  for (let s = 0; s < n; s++) {
-    if ((removed && removed[s]) || index[s] !== -1) continue;
-    calls[cp++] = s;
-    index[s] = low[s] = idx++;
-    ptr[s] = ig.outOffsets[s]!;
-    stack[sp++] = s;
-    onStack[s] = 1;
-    while (cp > 0) {
-      const v = calls[cp - 1]!;
-      let descended = false;
-      while (ptr[v]! < ig.outOffsets[v + 1]!) {
-        const w = ig.outTargets[ptr[v]!++]!;
-        if (removed && removed[w]) continue;
-        if (index[w] === -1) {
-          index[w] = low[w] = idx++;
-          ptr[w] = ig.outOffsets[w]!;
-          stack[sp++] = w;
-          onStack[w] = 1;
-          calls[cp++] = w;
-          descended = true;
-          break;
-        } else if (onStack[w]) {
-          low[v] = Math.min(low[v]!, index[w]!);
-        }
-      }
-      if (descended) continue;
-      if (low[v] === index[v]) {
-        let w: number;
-        do {
-          w = stack[--sp]!;
-          onStack[w] = 0;
-          comp[w] = count;
-        } while (w !== v);
-        count++;
-      }
-      cp--;
-      if (cp > 0) {
-        const p = calls[cp - 1]!;
-        low[p] = Math.min(low[p]!, low[v]!);
-      }
-    }
-  }
-  return { comp, count };
 }
 
 /**

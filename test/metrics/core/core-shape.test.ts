@@ -53,22 +53,26 @@ describe('coreMetrics', () => {
     expect(m.network.isolateIds).toEqual(['c']);
   });
 
-  it('empty graph: no people, zeros, reciprocity null with a note', () => {
+  it('empty graph: no people, zeros; density, reciprocity and centralization null with a note each', () => {
     expect(coreMetrics(tiny.empty())).toEqual({
       network: {
         people: 0,
         ties: 0,
-        density: 0,
+        density: null,
         reciprocity: null,
         transitivity: 0,
         weakComponents: 0,
         strongComponents: 0,
-        inDegreeCentralization: 0,
+        inDegreeCentralization: null,
         isolates: 0,
         isolateIds: [],
       },
       people: [],
-      notes: [{ metric: 'reciprocity', reason: 'no ties' }],
+      notes: [
+        { metric: 'density', reason: 'fewer than 2 people' },
+        { metric: 'reciprocity', reason: 'no ties' },
+        { metric: 'inDegreeCentralization', reason: 'fewer than 2 people' },
+      ],
     });
   });
 
@@ -93,9 +97,18 @@ describe('coreMetrics', () => {
       { metric: 'eigenvector', reason: 'no ties' },
       { metric: 'hubs', reason: 'no ties' },
       { metric: 'authorities', reason: 'no ties' },
+      { metric: 'density', reason: 'fewer than 2 people' },
       { metric: 'reciprocity', reason: 'no ties' },
+      { metric: 'inDegreeCentralization', reason: 'fewer than 2 people' },
     ]);
-    expect(m.network).toMatchObject({ people: 1, ties: 0, density: 0, weakComponents: 1, strongComponents: 1, inDegreeCentralization: 0 });
+    expect(m.network).toMatchObject({
+      people: 1,
+      ties: 0,
+      density: null,
+      weakComponents: 1,
+      strongComponents: 1,
+      inDegreeCentralization: null,
+    });
   });
 
   it('two people a→b: betweenness 0 (n < 3), closeness of b 1, eigenvector did not converge', () => {

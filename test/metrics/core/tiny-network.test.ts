@@ -15,8 +15,8 @@ describe('density', () => {
     expect(density(tiny.path())).toBeCloseTo(1 / 3, 15);
     expect(density(tiny.twoNodes())).toBe(0.5);
   });
-  it('is 0 for n < 2 and for no ties', () => {
-    expect([density(tiny.empty()), density(tiny.single()), density(graphFrom(['a', 'b'], []))]).toEqual([0, 0, 0]);
+  it('is null for n < 2 (no possible tie) and 0 for no ties', () => {
+    expect([density(tiny.empty()), density(tiny.single()), density(graphFrom(['a', 'b'], []))]).toEqual([null, null, 0]);
   });
 });
 
@@ -96,8 +96,8 @@ describe('inDegreeCentralization', () => {
     expect(inDegreeCentralization(tiny.cycle())).toBe(0);
     expect(inDegreeCentralization(tiny.twoNodes())).toBe(1);
   });
-  it('is 0 for n < 2 and for no ties', () => {
-    expect([inDegreeCentralization(tiny.empty()), inDegreeCentralization(tiny.single())]).toEqual([0, 0]);
+  it('is null for n < 2 (nobody can be named) and 0 for no ties', () => {
+    expect([inDegreeCentralization(tiny.empty()), inDegreeCentralization(tiny.single())]).toEqual([null, null]);
     expect(inDegreeCentralization(graphFrom(['a', 'b', 'c'], []))).toBe(0);
   });
 });
