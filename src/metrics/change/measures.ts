@@ -1,6 +1,8 @@
 import { ANY_DOMAIN } from '../../model/types.js';
-import { gini, inDegreeCentralization, topShareValue } from '../leadership/distribution.js';
-import { density, isLeader, leaderThreshold } from '../leadership/who-leads.js';
+import { gini, topShareValue } from '../leadership/distribution.js';
+import { isLeader, leaderThreshold } from '../leadership/who-leads.js';
+import { densityOf } from '../network/density.js';
+import { inDegreeCentralizationOf } from '../network/centralization.js';
 import { isHiddenLeader } from '../leadership/formal-informal.js';
 import type { Arcs, ScaleKey, WaveFrame } from './wave-frame.js';
 
@@ -111,11 +113,11 @@ export function measureWave(frame: WaveFrame, weight: ArrayLike<number>, slots: 
   function pooledValue(key: MeasureKey): number {
     switch (key) {
       case 'density':
-        return orNaN(density(m, n, senders));
+        return orNaN(densityOf(m, n, senders));
       case 'reciprocity':
         return replyable === 0 ? Number.NaN : mutual / replyable;
       case 'inDegreeCentralization':
-        return orNaN(inDegreeCentralization(inDeg).value);
+        return orNaN(inDegreeCentralizationOf(inDeg));
       case 'gini':
         return orNaN(gini(inDeg).value);
       case 'topShare':
