@@ -1,4 +1,5 @@
 import type { OrgGraph } from '../../graph/org-graph.js';
+import { directedDensity } from 'graphology-metrics/graph/density.js';
 import { asCsr, type Csr } from '../../graph/csr.js';
 
 /**
@@ -6,7 +7,9 @@ import { asCsr, type Csr } from '../../graph/csr.js';
  * Formula: m / (n (n − 1)), counting ordered pairs without self-ties; unweighted. In [0, 1].
  * Degenerate: n < 2 (empty graph, one person) → null (no tie is possible: 0/0; networkx returns 0,
  * leadmap does not report a share of nothing); no ties with n ≥ 2 → 0.
- * O(1). Ref: Wasserman & Faust (1994) §4.2; networkx `density(G)`.
+ * Computed by graphology-metrics `directedDensity(n, m)` (the same m / (n (n − 1))), guarded for n < 2,
+ * where graphology-metrics returns 0. O(1).
+ * Ref: Wasserman & Faust (1994) §4.2; networkx `density(G)`.
  * @example density(graphFrom([], [['a','b']])) // 1 / 2 = 0.5
  */
 export function density(graph: OrgGraph | Csr): number | null {
@@ -21,5 +24,6 @@ export function density(graph: OrgGraph | Csr): number | null {
  * Degenerate: n < 2 or s = 0 → null.
  */
 export function densityOf(m: number, n: number, senders: number = n): number | null {
-  return n < 2 || senders === 0 ? null : m / (senders * (n - 1));
+  if (n < 2 || senders === 0) return null;
+  return senders === n ? directedDensity(n, m) : m / (senders * (n - 1));
 }
