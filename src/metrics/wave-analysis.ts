@@ -8,7 +8,7 @@ import { whoLeads } from './leadership/who-leads.js';
 import { ANY_DOMAIN, type Dataset } from '../model/types.js';
 
 /** Bump when the shape or the numbers of RawAnalysis change: old cache entries are then ignored. */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 export type PersonRow = { id: string; name: string; role: string; department: string } & Omit<PersonMetrics, 'id'>;
 export interface DepartmentRow {
