@@ -40,7 +40,7 @@ describe('Microsoft Forms workbook', () => {
     expect(problems.filter((x) => x.code === 'BAD_TIMESTAMP')).toEqual([]);
     expect(problems.filter((x) => x.code === 'MISSING_RESPONDENT').map((x) => x.row)).toEqual([4]);
     const text = await importFile(p);
-    expect(text.stdout).toMatch(/column "Patrick O'Brien": the column is headed by a colleague's name only/);
+    expect(text.stderr).toMatch(/question "Patrick O'Brien": the column is headed by a colleague's name only/);
   });
 });
 
