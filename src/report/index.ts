@@ -6,6 +6,7 @@ import type { ReportModel } from './types.js';
 
 export { buildReportModel, type ReportInput, type WaveInput } from './build-model.js';
 export type { Edition, ReportModel } from './types.js';
+export { schoolOf, waveOf } from './cover-identity.js';
 export { reportDocument } from './pdf/document.js';
 
 /** PDF bytes of a report model. */

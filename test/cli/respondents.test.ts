@@ -25,7 +25,24 @@ describe('leadmap report --respondents with the people file leadmap import write
     expect(yes).toBeGreaterThan(0);
     expect(yes).toBeLessThan(roster); // some staff did not answer: a yes/no file must not read as 100 %
 
-    const r = await run(['report', '--roster', 'roster.csv', '--ties', 'ties.csv', '--respondents', 'people.csv', '--out', 'r.pdf'], dir);
+    const r = await run(
+      [
+        'report',
+        '--roster',
+        'roster.csv',
+        '--ties',
+        'ties.csv',
+        '--respondents',
+        'people.csv',
+        '--school',
+        'Northfield',
+        '--wave',
+        '2025-26',
+        '--out',
+        'r.pdf',
+      ],
+      dir,
+    );
     expect(r.code, r.stderr).toBe(0);
     const rate = `${Math.round((100 * yes) / roster)} %`;
     expect(r.stderr).toContain(`response rate ${rate}: ${yes} of ${roster} staff on the roster answered`);

@@ -7,7 +7,8 @@ import { EXIT } from '../command.js';
 import { loadDataset } from '../../ingest/load-dataset.js';
 import { formatProblems } from '../../ingest/problems.js';
 import type { Dataset } from '../../model/types.js';
-import { makeReport } from '../../report/index.js';
+import { makeReport, schoolOf, waveOf } from '../../report/index.js';
+import { LeadmapError } from '../../model/errors.js';
 import type { FormalRoleRule } from '../../model/formal-roles.js';
 import { readFormalRolesFile } from '../formal-roles-file.js';
 
@@ -27,9 +28,12 @@ Options:
   --previous-roster <file>   staff list of the previous wave (with --previous-ties: adds "change since")
   --previous-ties <file>     tie list of the previous wave
   --previous-respondents <f> respondents of the previous wave
-  --previous-wave <label>    label of the previous wave (default "previous wave")
-  --school <name>            school name on the cover (default: the roster's school column)
-  --wave <label>             wave label (default: the tie list's wave, else "this wave")
+  --previous-wave <label>    label of the previous wave (default: its tie list's wave, else the date
+                             its survey closed)
+  --school <name>            school on the cover (default: the roster's school column when it names
+                             one school; required when it names none or several)
+  --wave <label>             wave on the cover (default: the tie list's wave column, else the date the
+                             survey closed: the latest response timestamp; required when neither exists)
   --relation <name>          relation to analyse (default: the only one, or "advice")
   --edition <named|anonymised>
                              named (default): people by name, for analysts and administrators;
@@ -118,8 +122,15 @@ export const reportCommand: Command = {
       );
       if (!previous) return EXIT.badInput;
     }
-    const school = values.school ?? current.people.find((p) => p.school)?.school ?? 'School';
-    const wave = values.wave ?? current.wave?.label ?? 'this wave';
+    let school: string, wave: string, previousWave: string | null;
+    try {
+      school = schoolOf(current, values.school).value;
+      wave = waveOf(current, values.wave).value;
+      previousWave = previous ? waveOf(previous, values['previous-wave'], '--previous-wave').value : null;
+    } catch (err) {
+      if (err instanceof LeadmapError) return fail(`${err.message} [${err.code}]`);
+      throw err;
+    }
     const { model, pdf } = await makeReport({
       school,
       edition,
@@ -127,7 +138,7 @@ export const reportCommand: Command = {
       relation: values.relation,
       analytics: { formalRoles },
       current: { dataset: current, wave },
-      previous: previous ? { dataset: previous, wave: values['previous-wave'] ?? previous.wave?.label ?? 'previous wave' } : null,
+      previous: previous && previousWave !== null ? { dataset: previous, wave: previousWave } : null,
     });
     await writeFile(at(values.out)!, pdf);
     if (current.respondents !== null) {
