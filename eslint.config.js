@@ -39,7 +39,7 @@ const layerRules = Object.entries(ABOVE).map(([folder, above]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'fixtures/**', 'reports/**', 'data/**'] },
+  { ignores: ['dist/**', 'dist-tools/**', 'node_modules/**', 'coverage/**', 'fixtures/**', 'reports/**', 'data/**'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { syntheticRoster, syntheticTies } from '../../src/server/harness/synthetic.js';
+import { syntheticRoster, syntheticTies } from '../../tools/harness/synthetic.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';

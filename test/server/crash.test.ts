@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCrashRounds } from '../../src/server/harness/crash-harness.js';
+import { runCrashRounds } from '../../tools/harness/crash-harness.js';
 import { compileToTemp } from './helpers/build.js';
 import { tempDir } from '../store/helpers.js';
 

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { killHard, signInCookie, startChildServer, type ChildServer } from '../../src/server/harness/child-server.js';
+import { killHard, signInCookie, startChildServer, type ChildServer } from '../../tools/harness/child-server.js';
 import { compileToTemp } from './helpers/build.js';
 import { tempDir } from '../store/helpers.js';
 

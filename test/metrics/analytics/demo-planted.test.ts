@@ -3,11 +3,11 @@ import { ANY_DOMAIN, type Person } from '../../../src/model/types.js';
 import { formalDomainsOf, holdsFormalRoleIn } from '../../../src/model/formal-roles.js';
 import { analyzeLeadership, type LeadershipAnalysis } from '../../../src/metrics/analytics.js';
 import { demoWaveDirs, loadDemoWave, type PlantedFile } from './demo.js';
-import { plantedMismatches } from '../../../src/fixtures-gen/check.js';
-import type { WaveOutput } from '../../../src/fixtures-gen/types.js';
+import { plantedMismatches } from '../../../tools/fixtures-gen/check.js';
+import type { WaveOutput } from '../../../tools/fixtures-gen/types.js';
 import type { Dataset } from '../../../src/model/types.js';
 
-/** The generator's own reference reading (src/fixtures-gen/check.ts) applied to the files on disk: its mismatches. */
+/** The generator's own reference reading (tools/fixtures-gen/check.ts) applied to the files on disk: its mismatches. */
 function fixtureMismatches(dataset: Dataset, planted: PlantedFile, wave: string): string[] {
   const w = {
     label: wave,
@@ -27,7 +27,7 @@ function fixtureMismatches(dataset: Dataset, planted: PlantedFile, wave: string)
 }
 
 /**
- * The demo schools (fixtures/demo, written by src/fixtures-gen) plant hidden leaders, nominal leaders,
+ * The demo schools (fixtures/demo, written by tools/fixtures-gen) plant hidden leaders, nominal leaders,
  * sole sources, overloaded leaders, isolated newcomers and silos. With default thresholds the
  * analytics must find exactly what was planted: everything planted, nothing else. Missing or drifted
  * fixtures fail (regenerate them with the fixtures generator); nothing here is skipped.

@@ -4,7 +4,7 @@ import { compareWaves } from '../../../src/metrics/change/compare-waves.js';
 import { matchWaves } from '../../../src/metrics/change/match-waves.js';
 import { blankPerson } from '../../../src/model/blank-person.js';
 import type { Dataset, Person } from '../../../src/model/types.js';
-import { syntheticWave } from '../../../src/bench/change-waves.js';
+import { syntheticWave } from '../../../tools/bench/change-waves.js';
 
 const staff = (ids: string[]): Person[] => ids.map((id) => ({ ...blankPerson(id), name: `Person ${id}`, onRoster: true }));
 const wave = (arcs: [string, string][]): Dataset => ({

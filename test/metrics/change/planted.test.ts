@@ -6,7 +6,7 @@ import {
   runChangeBench,
   syntheticWave,
   withResponse,
-} from '../../../src/bench/change-waves.js';
+} from '../../../tools/bench/change-waves.js';
 
 const row = (c: WaveChange, key: string, population = 'all', domain = 'all') =>
   c.indicators.find((i) => i.key === key && i.population === population && i.domain === domain)!;

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, renameSync, writeSync } from 'node:fs';
-import { mulberry32 } from '../fastpath/kernels/rng.js';
+import { mulberry32 } from '../../src/fastpath/kernels/rng.js';
 
 /**
  * Seeded generators of school- and district-like staff networks and interaction logs for the

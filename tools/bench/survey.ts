@@ -1,6 +1,6 @@
 import { createWriteStream, existsSync } from 'node:fs';
-import { readRoster } from '../ingest/roster.js';
-import { parseSurveyExport } from '../ingest/survey/import.js';
+import { readRoster } from '../../src/ingest/roster.js';
+import { parseSurveyExport } from '../../src/ingest/survey/import.js';
 
 const FIRST = ['Ana', 'José', 'Zoë', 'Katherine', 'Robert', 'Mei', 'Omar', 'Samantha', 'Liam', 'Noor', 'Chloé', 'Tomás'];
 const LAST = ['Ruiz', 'Núñez', 'Çelik', 'Lee', 'Odell', 'Chen', 'Haddad', 'Park', 'Okafor', 'Martínez', 'Dubois', 'Novák'];

@@ -6,7 +6,7 @@
  * makes sure everyone not planted as isolated is named by at least `minInDegree` colleagues.
  * Deterministic: domains in fixed order, respondents in a seeded shuffle of id order.
  */
-import { isFormalLeaderRole } from '../model/formal-roles.js';
+import { isFormalLeaderRole } from '../../src/model/formal-roles.js';
 import type { Random } from './random.js';
 import { DOMAINS, type Domain, type GenPerson, type GenTie } from './types.js';
 

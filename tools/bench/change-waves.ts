@@ -1,6 +1,6 @@
-import type { Dataset, Person, Tie } from '../model/types.js';
-import { mulberry32 } from '../metrics/random.js';
-import { compareWaves } from '../metrics/change/compare-waves.js';
+import type { Dataset, Person, Tie } from '../../src/model/types.js';
+import { mulberry32 } from '../../src/metrics/random.js';
+import { compareWaves } from '../../src/metrics/change/compare-waves.js';
 
 /**
  * Two-wave synthetic schools for the change benchmark and its tests: the same staff surveyed twice,

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeEmailLog, writeNetwork, type NetworkSpec } from './generate.js';
 import { runStep, type StepSummary } from './harness.js';
 import { STEPS_PY } from './python.js';
 import { renderReport, type BenchRow } from './report.js';
+import { repoRoot } from '../repo-root.js';
 
 /**
  * `npm run bench [-- --quick] [-- --reps 3]`: generates seeded school/district networks and an e-mail
@@ -17,7 +18,7 @@ import { renderReport, type BenchRow } from './report.js';
  * approx, district, logs, school, change, survey; no API load test) and writes temp/bench/<size>/performance-only.md,
  * never docs/performance.md.
  */
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const repo = repoRoot();
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const repsArg = args.indexOf('--reps');
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
   const igraphPy = ensureIgraph();
   const nxPy = pythonWith('networkx');
   const node = process.execPath;
-  const step = join(repo, 'dist', 'bench', 'step.js');
+  const step = join(dirname(fileURLToPath(import.meta.url)), 'step.js');
   const timeout = quick ? 300_000 : 900_000;
   let current = '';
   /** Names the row whose steps run next (for --only). */
@@ -294,7 +295,7 @@ function mergeRuns(list: StepSummary[]): StepSummary | null {
   return { runs, ms: med(runs.map((r) => r.ms)), wallMs: med(runs.map((r) => r.wallMs)), rssMb: med(runs.map((r) => r.rssMb)) };
 }
 
-/** The API load test (src/bench/load-api.ts, by the server's developer), when it is built. */
+/** The API load test (tools/bench/load-api.ts, by the server's developer), when it is built. */
 async function runLoadApi(logLine: (s: string) => void): Promise<string | null> {
   const path = join(dirname(fileURLToPath(import.meta.url)), 'load-api.js');
   if (!existsSync(path)) return null;

@@ -2,14 +2,14 @@
  * Crash stress: kill -9 the server in the middle of ingests many times and
  * check the store after each kill. Writes the results into docs/reliability.md
  * (between the CRASH-STRESS markers).
- *   npm run build && node dist/bench/crash-stress.js [--rounds 100] [--seed 1] [--rows 40000]
+ *   npm run build && npm run build:tools && node dist-tools/tools/bench/crash-stress.js [--rounds 100] [--seed 1] [--rows 40000]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runCrashRounds } from '../server/harness/crash-harness.js';
+import { runCrashRounds } from '../harness/crash-harness.js';
+import { productRunJs, repoRoot } from '../repo-root.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,7 +24,7 @@ const rounds = Number(values.rounds ?? 100),
   seed = Number(values.seed ?? 1),
   rows = Number(values.rows ?? 40_000),
   people = Number(values.people ?? 1500);
-const runJs = fileURLToPath(new URL('../server/run.js', import.meta.url));
+const runJs = productRunJs();
 const dir = mkdtempSync(join(tmpdir(), 'leadmap-crash-stress-'));
 try {
   const s = await runCrashRounds({
@@ -63,7 +63,7 @@ Where the upload was when the process died (last state the client saw):
 ${table}
 <!-- CRASH-STRESS:END -->`;
   process.stdout.write(`\n${failed.length === 0 ? 'PASS' : 'FAIL'}: ${failed.length} bad rounds of ${rounds}\n`);
-  const doc = fileURLToPath(new URL('../../docs/reliability.md', import.meta.url));
+  const doc = join(repoRoot(), 'docs', 'reliability.md');
   if (!values['no-doc'] && existsSync(doc)) {
     const text = readFileSync(doc, 'utf8');
     writeFileSync(doc, text.replace(/<!-- CRASH-STRESS:BEGIN -->[\s\S]*<!-- CRASH-STRESS:END -->/, md));

@@ -1,5 +1,5 @@
 /**
- * Writes the demo schools: `node dist/fixtures-gen/main.js [outDir]` (default fixtures/demo).
+ * Writes the demo schools: `node dist-tools/tools/fixtures-gen/main.js [outDir]` (default fixtures/demo).
  * Same seed, same bytes: see fixtures/demo/README.md for what each school and wave contains.
  */
 import { resolve } from 'node:path';

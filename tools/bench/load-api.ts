@@ -3,16 +3,17 @@
  * school-list endpoints, first alone, then while a 20 MB tie list is being
  * ingested. Reports p50/p99 latency of both runs. The server runs as a child
  * process (dist/server/run.js) so the load generator does not share its event loop.
- * Called by `npm run bench` (src/bench/main.ts picks the one exported function);
- * standalone: `node dist/bench/load-api.js [--quick]`.
+ * Called by `npm run bench` (tools/bench/main.ts picks the one exported function);
+ * standalone: `node dist-tools/tools/bench/load-api.js [--quick]`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { signInCookie, startChildServer, stopGracefully } from '../server/harness/child-server.js';
-import { syntheticRoster, syntheticTies } from '../server/harness/synthetic.js';
+import { signInCookie, startChildServer, stopGracefully } from '../harness/child-server.js';
+import { syntheticRoster, syntheticTies } from '../harness/synthetic.js';
+import { productRunJs } from '../repo-root.js';
 
 interface Run {
   label: string;
@@ -35,7 +36,7 @@ interface ApiBody {
 
 export async function runApiLoadBench(opts: { quick?: boolean; dir?: string; connections?: number } = {}): Promise<string> {
   const connections = opts.connections ?? 50;
-  const runJs = fileURLToPath(new URL('../server/run.js', import.meta.url));
+  const runJs = productRunJs();
   const dataDir = mkdtempSync(join(opts.dir ?? tmpdir(), 'leadmap-load-'));
   const srv = await startChildServer(runJs, dataDir, { LEADMAP_MAX_UPLOAD_BYTES: String(200 * 1024 * 1024) });
   try {

@@ -134,7 +134,7 @@ runs small sizes in a minute or two and writes \`temp/bench/quick/performance-qu
 
 ## What is measured
 
-- **Data**: \`src/bench/generate.ts\` — schools of 500 staff, departments of 15; a tie stays in the
+- **Data**: \`tools/bench/generate.ts\` — schools of 500 staff, departments of 15; a tie stays in the
   department with probability 0.55, in the school 0.35, crosses the district 0.10; targets drawn by
   preferential attachment (heavy-tailed in-degree), half the school-wide ties to department chairs
   (boundary spanners). Weights 1–5. igraph and networkx read a whitespace twin of the same rows

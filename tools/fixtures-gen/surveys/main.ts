@@ -4,7 +4,7 @@
  * small export per tool shape from a built-in roster, each in a different tool's shape, with the ties, review
  * items and mapping an import must reproduce. Seeded: the same inputs always give the same files.
  *
- *   npm run build && node dist/fixtures-gen/surveys/main.js [repoRoot]
+ *   npm run build:tools && node dist-tools/tools/fixtures-gen/surveys/main.js [repoRoot]
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

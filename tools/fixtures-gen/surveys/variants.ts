@@ -5,9 +5,9 @@
  * person unambiguously; a first name shared by several colleagues is a deliberate ambiguity that the
  * import must put on its review list.
  */
-import { NICKNAMES } from '../../ingest/names/nicknames.js';
-import { jaroWinkler } from '../../ingest/names/jaro-winkler.js';
-import { foldName } from '../../ingest/names/normalize.js';
+import { NICKNAMES } from '../../../src/ingest/names/nicknames.js';
+import { jaroWinkler } from '../../../src/ingest/names/jaro-winkler.js';
+import { foldName } from '../../../src/ingest/names/normalize.js';
 import type { Rng } from './rng.js';
 
 export interface RosterPerson {

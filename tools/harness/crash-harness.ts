@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Database from 'better-sqlite3';
-import { integrityMessages } from '../../store/sqlite/open.js';
+import { integrityMessages } from '../../src/store/sqlite/open.js';
 import { killHard, signInCookie, startChildServer, stopGracefully } from './child-server.js';
 import { syntheticRoster, syntheticTies } from './synthetic.js';
 
@@ -10,7 +10,7 @@ import { syntheticRoster, syntheticTies } from './synthetic.js';
  * each kill that the store is sound: integrity check passes, and every wave is
  * either untouched-empty or complete (row counts equal the wave's recorded
  * counts, its files exist). Used by test/server/crash.test.ts and
- * src/bench/crash-stress.ts (which writes docs/reliability.md).
+ * tools/bench/crash-stress.ts (which writes docs/reliability.md).
  */
 export interface CrashOptions {
   runJs: string;

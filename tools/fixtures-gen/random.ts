@@ -2,7 +2,7 @@
  * Seeded randomness for the demo-school generator. Built on leadmap's mulberry32 so a seed always
  * gives the same files. Every helper draws in a fixed order; callers iterate sorted arrays only.
  */
-import { mulberry32, randomInt, shuffleInPlace, type Rng } from '../metrics/random.js';
+import { mulberry32, randomInt, shuffleInPlace, type Rng } from '../../src/metrics/random.js';
 
 export class Random {
   private readonly rng: Rng;

@@ -1,7 +1,7 @@
-import { loadDataset } from '../ingest/load-dataset.js';
-import { buildGraph } from '../graph/build-graph.js';
-import { coreMetrics } from '../metrics/core.js';
-import type { Dataset } from '../model/types.js';
+import { loadDataset } from '../../src/ingest/load-dataset.js';
+import { buildGraph } from '../../src/graph/build-graph.js';
+import { coreMetrics } from '../../src/metrics/core.js';
+import type { Dataset } from '../../src/model/types.js';
 
 /**
  * The whole analysis of one school as a user runs it: load roster and ties, build the graph, core

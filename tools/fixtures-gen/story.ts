@@ -4,7 +4,7 @@
  * story names can stand out; formal leaders, hidden leaders and overloaded leaders are pulled
  * strongly in their domains; nominal leaders are pulled weakly and capped harder.
  */
-import { isFormalLeaderRole } from '../model/formal-roles.js';
+import { isFormalLeaderRole } from '../../src/model/formal-roles.js';
 import { plantedMismatches } from './check.js';
 import { Random, seedOf } from './random.js';
 import { simulateSurvey, type SurveyPlan } from './survey.js';

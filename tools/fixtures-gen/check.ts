@@ -12,7 +12,7 @@
  *   (a planted silo must reach −0.6 and any other group stay above −0.4, for a margin);
  * - isolated newcomer: started this year or last, or ≤ 1 year of experience, and named by nobody.
  */
-import { isFormalLeaderRole } from '../model/formal-roles.js';
+import { isFormalLeaderRole } from '../../src/model/formal-roles.js';
 import { DOMAINS, type Domain, type WaveOutput } from './types.js';
 
 export interface WaveReading {

@@ -1,16 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readTiesCsr } from '../fastpath/ingest-ties.js';
-import { exactBetweenness, fastCloseness } from '../fastpath/paths.js';
-import { approxBetweenness } from '../fastpath/approx-betweenness.js';
-import { pageRankGaussSeidel } from '../fastpath/kernels/pagerank-gs.js';
-import { louvain } from '../fastpath/kernels/louvain.js';
-import { analyzeLargeTiesFile } from '../fastpath/analyze-large.js';
-import { readInteractionLog, writeTiesCsv } from '../ingest/logs/index.js';
-import type { Csr } from '../graph/csr.js';
+import { readTiesCsr } from '../../src/fastpath/ingest-ties.js';
+import { exactBetweenness, fastCloseness } from '../../src/fastpath/paths.js';
+import { approxBetweenness } from '../../src/fastpath/approx-betweenness.js';
+import { pageRankGaussSeidel } from '../../src/fastpath/kernels/pagerank-gs.js';
+import { louvain } from '../../src/fastpath/kernels/louvain.js';
+import { analyzeLargeTiesFile } from '../../src/fastpath/analyze-large.js';
+import { readInteractionLog, writeTiesCsv } from '../../src/ingest/logs/index.js';
+import type { Csr } from '../../src/graph/csr.js';
 
 /**
  * One measured benchmark step, run as its own process by the harness (so peak RSS is the step's):
- *   node dist/bench/step.js <task> <args…>
+ *   node dist-tools/tools/bench/step.js <task> <args…>
  * Prints one JSON line {"ms": <time of the measured work>, …extras}. The file read is included in
  * "ingest", "district" and "logs" and excluded from the algorithm steps (as for igraph and networkx).
  */

@@ -1,5 +1,5 @@
 /** Helpers shared by the four demo schools. */
-import { isFormalLeaderRole } from '../../model/formal-roles.js';
+import { isFormalLeaderRole } from '../../../src/model/formal-roles.js';
 import type { Random } from '../random.js';
 import { DOMAINS, type Domain, type GenPerson } from '../types.js';
 
