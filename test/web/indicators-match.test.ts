@@ -44,6 +44,8 @@ describe.skipIf(!browserReady || !hasPoppler)('indicators: web page and PDF repo
       const waves = (await api.get(`/api/schools/${school.id}/waves`)).json.waves as Array<{ id: string; label: string; status: string }>;
       for (const wave of waves.filter((w) => w.status === 'ready')) {
         const page = await web.page();
+        // A fresh load: a hash change on the same page would leave the previous wave's cards in place while the next one computes.
+        await page.goto('about:blank');
         await page.goto(`${web.srv.url}/#/wave/${wave.id}`);
         await page.waitForSelector('#indicators [data-kpi]');
         const cards: Card[] = await page.$$eval('#indicators [data-kpi]', (els) =>
