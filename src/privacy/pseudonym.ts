@@ -5,7 +5,8 @@ import { createHmac } from 'node:crypto';
  * digits (upper case) of HMAC-SHA256(wave secret, person id). The 256-bit
  * wave secret never leaves the store, so a label cannot be reversed or
  * recomputed from outputs; a different wave has a different secret, so labels
- * cannot be linked across waves either. L starts at 4 and grows until every
+ * cannot be linked across waves either. L starts at 6 (16.7 million labels, so
+ * two waves rarely share one by chance) and grows until every
  * label of the wave is distinct.
  */
 export class Pseudonyms {
@@ -14,7 +15,7 @@ export class Pseudonyms {
   constructor(secret: Buffer, ids: Iterable<string>) {
     const digests = new Map<string, string>();
     for (const id of ids) digests.set(id, createHmac('sha256', secret).update(id, 'utf8').digest('hex').toUpperCase());
-    let length = 4;
+    let length = 6;
     for (; length < 64; length++) {
       const seen = new Set<string>();
       let clash = false;

@@ -50,6 +50,40 @@ describe('analyses and reports as cached jobs (finding 5)', () => {
     expect(views.stats().jobs).toBe(jobs + 1);
   });
 
+  it('computes the indicators as a cached job (never on the request thread), the same body for the canonical selection', async () => {
+    const views = srv.deps.views;
+    const before = views.stats();
+    const i1 = await admin.get(`/api/waves/${waveId}/indicators?anonymised=1`);
+    expect(i1.status).toBe(200);
+    expect(i1.json.indicators.rows.length).toBeGreaterThan(0);
+    expect(views.stats().jobs).toBe(before.jobs + 1);
+    const i2 = await admin.get(`/api/waves/${waveId}/indicators?anonymised=1&relation=advice&domain=any`);
+    expect(i2.text).toBe(i1.text);
+    expect(views.stats().jobs).toBe(before.jobs + 1);
+    const named = await admin.get(`/api/waves/${waveId}/indicators`);
+    expect(named.status).toBe(200);
+    expect(views.stats().jobs).toBe(before.jobs + 2);
+  });
+
+  it('answers the indicators with 202 and a job while they are computed', async () => {
+    const quick = await testServer({ options: { viewWaitMs: 0 } });
+    try {
+      const c = new Client(quick.url);
+      await c.signIn('admin', ADMIN_PASSWORD);
+      const school = (await c.post('/api/schools', { slug: 'north', name: 'North High' })).json.school.id;
+      const wave = (await c.post(`/api/schools/${school}/waves`, { label: '2025' })).json.wave.id;
+      await c.upload(wave, { roster: rosterCsv(), ties: tiesCsv() });
+      const first = await c.get(`/api/waves/${wave}/indicators`);
+      expect(first.status).toBe(202);
+      expect(await c.waitJob(first.json.job.id)).toMatchObject({ status: 'succeeded', kind: 'view:indicators' });
+      const again = await c.get(`/api/waves/${wave}/indicators`);
+      expect(again.status).toBe(200);
+      expect(again.json.indicators.wave).toBe('2025');
+    } finally {
+      await quick.stop();
+    }
+  });
+
   it('answers 202 with a job to follow when the result is not ready in time, then the body', async () => {
     const quick = await testServer({ options: { viewWaitMs: 0 } });
     try {

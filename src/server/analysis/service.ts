@@ -2,7 +2,7 @@ import { completenessBanner, tieListCompleteness, type Completeness } from '../.
 import type { Request } from 'express';
 import { LeadmapError } from '../../model/errors.js';
 import type { Disclosure } from '../../privacy/policy.js';
-import type { WaveRecord } from '../../store/store.js';
+import type { Store, WaveRecord } from '../../store/store.js';
 import { accountOf, seesNames } from '../access.js';
 import type { WaveRef } from '../views/task.js';
 
@@ -53,4 +53,12 @@ export function completenessOfWave(wave: WaveRecord): Completeness & { banner: s
 export function withCompleteness(body: Buffer, wave: WaveRecord): Buffer {
   const head = Buffer.from(`{"completeness":${JSON.stringify(completenessOfWave(wave))}${body.length > 2 ? ',' : ''}`);
   return Buffer.concat([head, body.subarray(1)]);
+}
+
+/** The school's ready wave just before this one (wave labels in natural order), or null. The report and the indicators compare with it. */
+export async function previousReadyWave(store: Store, schoolId: string, wave: WaveRecord): Promise<WaveRecord | null> {
+  const earlier = (await store.listWaves(schoolId)).filter(
+    (w) => w.id !== wave.id && w.status !== 'empty' && w.dataHash && w.label.localeCompare(wave.label, undefined, { numeric: true }) < 0,
+  );
+  return earlier.sort((a, b) => b.label.localeCompare(a.label, undefined, { numeric: true }))[0] ?? null;
 }

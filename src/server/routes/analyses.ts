@@ -1,14 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import { accountOf, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
-import { disclosureFor, readyWave, selectionOf, wantsAnonymised, withCompleteness } from '../analysis/service.js';
+import { disclosureFor, previousReadyWave, readyWave, selectionOf, wantsAnonymised, withCompleteness } from '../analysis/service.js';
 import { LeadmapError } from '../../model/errors.js';
 import { ANALYSIS_DOCS, isAnalysisDoc, type AnalysisDoc } from '../views/documents.js';
 import type { ViewEntry } from '../views/service.js';
 import type { ViewTask } from '../views/task.js';
 import type { JobView } from '../../jobs/jobs.js';
 import { publicJob } from './uploads.js';
-import { indicatorsFor } from '../analysis/indicators.js';
 
 /**
  * Analyses, the network, leadership and exports of one wave. Each is computed as a job off the
@@ -70,10 +69,22 @@ export function analysisRoutes(deps: AppDeps): Router {
 
   /** Key indicators as the report prints them, preformatted (?relation=&domain=&anonymised=1), with the change since the previous wave. */
   r.get('/api/waves/:waveId/indicators', async (req, res) => {
-    const { wave } = await waveFor(store, req, req.params.waveId);
-    const result = await indicatorsFor(deps, req, wave, selectionOf(req), wantsAnonymised(req));
-    auditView(req, wave.id, 'view', `indicators ${result.relation}/${result.domain}`);
-    res.json({ indicators: result });
+    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const sel = selectionOf(req);
+    const before = await previousReadyWave(store, school.id, wave);
+    const task: ViewTask = {
+      kind: 'indicators',
+      wave: readyWave(wave),
+      previous: before ? readyWave(before) : null,
+      relation: sel.relation,
+      domain: sel.domain,
+      disclosure: disclosureFor(req, wantsAnonymised(req)),
+      minGroupSize: deps.privacy.minGroupSize,
+    };
+    const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
+    if (isJob(out)) return accepted(res, out);
+    auditView(req, wave.id, 'view', `indicators ${out.selection.relation}/${out.selection.domain} ${disclosureOf(task)}`);
+    res.type('application/json').send(out.body);
   });
 
   /** Downloads; ?anonymised=1 gives pseudonymised labels (always so for viewers). */

@@ -3,9 +3,8 @@ import { LeadmapError } from '../../model/errors.js';
 import type { Edition } from '../../report/index.js';
 import { accountOf, seesNames, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
-import { readyWave } from '../analysis/service.js';
+import { previousReadyWave, readyWave } from '../analysis/service.js';
 import { accepted, isJob } from './analyses.js';
-import { previousReadyWave } from '../analysis/indicators.js';
 
 /**
  * GET /api/waves/:waveId/report.pdf?edition=named|anonymised — the annual evaluation report of a

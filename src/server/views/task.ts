@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { analyzeLeadership, type LeadershipAnalysis } from '../../metrics/analytics.js';
 import { LeadmapError } from '../../model/errors.js';
-import type { Dataset } from '../../model/types.js';
+import { ANY_DOMAIN, type Dataset } from '../../model/types.js';
 import { privacyPolicy, type Disclosure } from '../../privacy/policy.js';
 import { presentAnalysis, presentComparison } from '../../privacy/present.js';
 import { presentLeadership } from '../../privacy/present-leadership.js';
 import { Pseudonyms } from '../../privacy/pseudonym.js';
 import { makeReport, type Edition, type WaveInput } from '../../report/index.js';
+import { indicatorRows, type PreviousWave } from '../../report/present/indicators.js';
+import { profiles } from '../../report/sections.js';
 import type { Store } from '../../store/store.js';
 import { analysisKey, ANALYSIS_VERSION, computeAnalysis, resolveSelection, type RawAnalysis } from '../../metrics/wave-analysis.js';
 import { analysisDocument, type AnalysisDoc } from './documents.js';
@@ -32,6 +34,16 @@ export type ViewTask =
       minGroupSize: number;
     }
   | { kind: 'leadership'; wave: WaveRef; relation?: string; disclosure: Disclosure; minGroupSize: number }
+  | {
+      kind: 'indicators';
+      wave: WaveRef;
+      /** The school's ready wave before this one (the change column), or null. */
+      previous: WaveRef | null;
+      relation?: string;
+      domain?: string;
+      disclosure: Disclosure;
+      minGroupSize: number;
+    }
   | { kind: 'compare'; from: WaveRef; to: WaveRef; relation?: string; domain?: string; minGroupSize: number }
   | { kind: 'report'; wave: WaveRef; previous: WaveRef | null; school: string; edition: Edition; minGroupSize: number };
 
@@ -58,23 +70,32 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
       return { body: analysisDocument(task.doc, a), selection: { relation: raw.relation, domain: raw.domain }, meta };
     }
     case 'leadership': {
-      const { dataset, meta } = await data.dataset(task.wave);
-      const relation = resolveSelection(meta, task.relation).relation;
-      const key = cacheKey(['leadership', 2, task.wave.dataHash, relation, task.minGroupSize]);
-      let raw = (await store.getCachedAnalysis(key)) as LeadershipAnalysis | null;
-      if (!raw) {
-        progress('computing', 0, 1);
-        raw = analyzeLeadership(dataset, { relation, minGroupSize: task.minGroupSize });
-        await remember(store, key, task.wave.id, raw);
+      const { shown, relation, meta } = await data.leadership(task.wave, task.relation, task.disclosure, task.minGroupSize);
+      return { body: encode({ leadership: shown }), selection: { relation, domain: 'any' }, meta };
+    }
+    case 'indicators': {
+      const now = await data.leadership(task.wave, task.relation, task.disclosure, task.minGroupSize);
+      const domain = task.domain && now.shown.selection.domains.includes(task.domain) ? task.domain : ANY_DOMAIN;
+      let prev: PreviousWave | null = null;
+      if (task.previous) {
+        try {
+          const before = await data.leadership(task.previous, now.relation, task.disclosure, task.minGroupSize);
+          prev = { label: task.previous.label, analysis: before.shown };
+        } catch (err) {
+          // The previous wave lacks this relation: no change is shown.
+          if (!(err instanceof LeadmapError)) throw err;
+        }
       }
       progress('presenting', 0, 1);
-      const pseudonyms = await pseudonymsFor(store, task.wave.id, task.disclosure, dataset.people);
-      const shown = presentLeadership(raw, dataset.people, {
-        disclosure: task.disclosure,
-        policy: privacyPolicy(task.minGroupSize),
-        pseudonyms,
-      });
-      return { body: encode({ leadership: shown }), selection: { relation, domain: 'any' }, meta };
+      const indicators = {
+        relation: now.relation,
+        domain,
+        wave: task.wave.label,
+        previousWave: prev?.label ?? null,
+        rows: indicatorRows(now.shown, domain, prev),
+        profiles: profiles(now.shown),
+      };
+      return { body: encode({ indicators }), selection: { relation: now.relation, domain }, meta: now.meta };
     }
     case 'compare': {
       const a = await data.analysis(task.from, task.relation, task.domain);
@@ -123,6 +144,31 @@ class WaveData {
     return cached ?? (await this.dataset(wave)).meta;
   }
 
+  /**
+   * The leadership analytics of a wave for a relation (defaults resolved), from the store's cache or
+   * computed and cached, then through the privacy layer for this disclosure.
+   */
+  async leadership(
+    wave: WaveRef,
+    relation: string | undefined,
+    disclosure: Disclosure,
+    minGroupSize: number,
+  ): Promise<{ shown: LeadershipAnalysis; relation: string; meta: WaveMeta }> {
+    const { dataset, meta } = await this.dataset(wave);
+    const resolved = resolveSelection(meta, relation).relation;
+    const key = cacheKey(['leadership', LEADERSHIP_VERSION, wave.dataHash, resolved, minGroupSize]);
+    let raw = (await this.store.getCachedAnalysis(key)) as LeadershipAnalysis | null;
+    if (!raw) {
+      this.progress('computing', 0, 1);
+      raw = analyzeLeadership(dataset, { relation: resolved, minGroupSize });
+      await remember(this.store, key, wave.id, raw);
+    }
+    this.progress('presenting', 0, 1);
+    const pseudonyms = await pseudonymsFor(this.store, wave.id, disclosure, dataset.people);
+    const shown = presentLeadership(raw, dataset.people, { disclosure, policy: privacyPolicy(minGroupSize), pseudonyms });
+    return { shown, relation: resolved, meta };
+  }
+
   /** The raw analysis of a selection (defaults resolved first), from the store's cache or computed and cached. */
   async analysis(wave: WaveRef, relation?: string, domain?: string): Promise<{ raw: RawAnalysis; meta: WaveMeta }> {
     const meta = await this.meta(wave);
@@ -141,6 +187,9 @@ class WaveData {
 async function waveInput(data: WaveData, store: Store, wave: WaveRef): Promise<WaveInput> {
   return { dataset: (await data.dataset(wave)).dataset, wave: wave.label, secret: await store.waveSecret(wave.id) };
 }
+
+/** Bump when the shape or the numbers of the leadership analytics change: old cache entries are then ignored. */
+const LEADERSHIP_VERSION = 4;
 
 /** Named presentations never call label(); an empty table makes any slip throw instead of leaking. */
 const NO_PSEUDONYMS = new Pseudonyms(Buffer.alloc(32), []);
