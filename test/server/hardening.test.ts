@@ -70,6 +70,26 @@ describe('smaller findings (finding 9)', () => {
     expect((await admin.del(`/api/waves/${waveId}`)).status).toBe(200);
   });
 
+  it('deleting a school while one of its uploads is processed cancels the upload and answers 409', async () => {
+    srv = await testServer();
+    const { admin, schoolId, waveId } = await adminWithWave(srv);
+    const form = new FormData();
+    form.append('roster', new Blob([rosterCsv(3000)]), 'roster.csv');
+    let ties = 'source,target,relation,domain,weight\n';
+    for (let i = 0; i < 60_000; i++) ties += `T${1 + (i % 3000)},T${1 + ((i * 7) % 2999)},advice,curriculum,1\n`;
+    form.append('ties', new Blob([ties]), 'ties.csv');
+    const up = await admin.post(`/api/waves/${waveId}/uploads`, form);
+    expect(up.status).toBe(202);
+    const del = await admin.del(`/api/schools/${schoolId}`);
+    expect(del.status).toBe(409);
+    expect(del.json.error.code).toBe('SCHOOL_BUSY');
+    const job = await admin.waitJob(up.json.job.id);
+    expect(job.status).toBe('failed');
+    expect(job.error.code).toBe('CANCELLED');
+    expect((await admin.del(`/api/schools/${schoolId}`)).status).toBe(200);
+    expect((await admin.get(`/api/waves/${waveId}`)).status).toBe(404);
+  });
+
   it('a full disk answers writes with 507 and a clear message, while reads and sign-in keep working', async () => {
     srv = await testServer({ options: { sessionIdleMs: 1000 } });
     const { admin, waveId } = await adminWithWave(srv);

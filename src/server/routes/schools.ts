@@ -38,6 +38,15 @@ export function schoolRoutes(deps: AppDeps): Router {
   r.delete('/api/schools/:schoolId', requireRole('admin'), async (req, res) => {
     const school = await schoolFor(store, req, req.params.schoolId);
     const account = accountOf(req);
+    // An upload or a school import still being processed would write into the deleted school: cancel them and let the caller retry.
+    const busy = [`school:${school.id}`, ...(await store.listWaves(school.id)).map((w) => `wave:${w.id}`)].filter((key) =>
+      deps.jobs.cancel(key),
+    );
+    if (busy.length > 0)
+      throw new LeadmapError(
+        'SCHOOL_BUSY',
+        'an upload or import for this school was being processed; it has been cancelled — delete the school again in a moment',
+      );
     await store.deleteSchool(school.id);
     audit.record({
       organisationId: account.organisationId,
