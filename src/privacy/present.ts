@@ -81,37 +81,3 @@ export function presentAnalysis(raw: RawAnalysis, ctx: PresentContext): PublicAn
     edges,
   };
 }
-
-/** Network-level deltas between two waves (no people, no groups: nothing to suppress beyond whole-network size). */
-export function presentComparison(
-  from: RawAnalysis,
-  to: RawAnalysis,
-  policy: PrivacyPolicy,
-): Record<string, { from: number | null; to: number | null; delta: number | null }> | null {
-  if (from.network.people < policy.minGroupSize || to.network.people < policy.minGroupSize) return null;
-  const out: Record<string, { from: number | null; to: number | null; delta: number | null }> = {};
-  const keys = [
-    'people',
-    'ties',
-    'density',
-    'reciprocity',
-    'transitivity',
-    'weakComponents',
-    'strongComponents',
-    'inDegreeCentralization',
-  ] as const;
-  for (const k of keys) {
-    const a = from.network[k];
-    const b = to.network[k];
-    out[k] = { from: a, to: b, delta: a === null || b === null ? null : b - a };
-  }
-  const a = from.network.isolates,
-    b = to.network.isolates;
-  out.isolates = { from: a, to: b, delta: b - a };
-  out.ei = {
-    from: from.ei.value,
-    to: to.ei.value,
-    delta: from.ei.value === null || to.ei.value === null ? null : to.ei.value - from.ei.value,
-  };
-  return out;
-}

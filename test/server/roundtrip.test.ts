@@ -84,7 +84,7 @@ describe('upload → analyse → export', () => {
     expect(gml).not.toMatch(/Teacher|"T\d+"/);
   });
 
-  it('compares two waves as deltas of network metrics', async () => {
+  it('compares two waves: change of every measure with its interval and verdict', async () => {
     const w2 = (await admin.post(`/api/schools/${schoolId}/waves`, { label: '2026' })).json.wave.id;
     const fewer = tiesCsv()
       .split('\n')
@@ -92,8 +92,11 @@ describe('upload → analyse → export', () => {
       .join('\n');
     expect((await admin.upload(w2, { roster: rosterCsv(), ties: fewer })).job.status).toBe('succeeded');
     const c = (await admin.get(`/api/schools/${schoolId}/compare?from=${waveId}&to=${w2}`)).json;
-    expect(c.metrics.ties).toEqual({ from: 22, to: 11, delta: -11 });
-    expect(c.metrics.people.delta).toBe(0);
+    expect(c.basis).toMatchObject({ leavers: [], joiners: [], leaverCount: 0, joinerCount: 0 });
+    expect(c.basis.stayers).toBe(c.basis.staff.before);
+    const density = c.indicators.find((i: any) => i.key === 'density' && i.domain === 'all' && i.population === 'all');
+    expect(density.after).toBeLessThan(density.before);
+    expect(density.change).toBeCloseTo(density.after - density.before, 12);
   });
 
   it('exports a school as a zip of CSVs whose re-import gives identical analyses', async () => {

@@ -129,14 +129,24 @@ const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** The value of a measure as shown everywhere; "—" when unknown. */
 export function show(key: MeasureKey, value: number | null | undefined): Shown {
+  return showIn(MEASURES[key].unit, value);
+}
+
+/** A value in a unit, by the same rule as show(). */
+export function showIn(unit: Unit, value: number | null | undefined): Shown {
   if (value === null || value === undefined || !Number.isFinite(value)) return { value: null, text: DASH };
-  return { value, text: formatUnit(MEASURES[key].unit, value, false) };
+  return { value, text: formatUnit(unit, value, false) };
 }
 
 /** A change in a measure, in the measure's unit: "+2", "−3 pts", "+0.05"; "±0" when it rounds to nothing. */
 export function showChange(key: MeasureKey, delta: number | null): Shown {
+  return showChangeIn(MEASURES[key].unit, delta);
+}
+
+/** A change in a unit, by the same rule as showChange(). */
+export function showChangeIn(unit: Unit, delta: number | null): Shown {
   if (delta === null || !Number.isFinite(delta)) return { value: null, text: DASH };
-  const body = formatUnit(MEASURES[key].unit, Math.abs(delta), true);
+  const body = formatUnit(unit, Math.abs(delta), true);
   const zero = !/[1-9]/.test(body);
   return { value: delta, text: zero ? `±${body}` : `${delta > 0 ? '+' : MINUS}${body}` };
 }

@@ -3,7 +3,11 @@ import { analyzeLeadership, type LeadershipAnalysis } from '../../metrics/analyt
 import { LeadmapError } from '../../model/errors.js';
 import { ANY_DOMAIN, type Dataset } from '../../model/types.js';
 import { privacyPolicy, type Disclosure } from '../../privacy/policy.js';
-import { presentAnalysis, presentComparison } from '../../privacy/present.js';
+import { presentAnalysis } from '../../privacy/present.js';
+import { presentChange, presentTrend } from '../../privacy/present-change.js';
+import { compareWaves, type WaveChange } from '../../metrics/change/compare-waves.js';
+import { changeTrend } from '../../metrics/change/trend.js';
+import { changeView, trendView } from '../../report/present/change.js';
 import { presentLeadership } from '../../privacy/present-leadership.js';
 import { Pseudonyms } from '../../privacy/pseudonym.js';
 import { makeReport, type Edition, type WaveInput } from '../../report/index.js';
@@ -44,7 +48,16 @@ export type ViewTask =
       disclosure: Disclosure;
       minGroupSize: number;
     }
-  | { kind: 'compare'; from: WaveRef; to: WaveRef; relation?: string; domain?: string; minGroupSize: number }
+  | {
+      kind: 'compare';
+      from: WaveRef;
+      to: WaveRef;
+      /** Every ready wave of the school in order when there are three or more (the trend), else empty. */
+      trend: WaveRef[];
+      relation?: string;
+      disclosure: Disclosure;
+      minGroupSize: number;
+    }
   | { kind: 'report'; wave: WaveRef; previous: WaveRef | null; school: string; edition: Edition; minGroupSize: number };
 
 export interface ViewResult {
@@ -98,13 +111,34 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
       return { body: encode({ indicators }), selection: { relation: now.relation, domain }, meta: now.meta };
     }
     case 'compare': {
-      const a = await data.analysis(task.from, task.relation, task.domain);
-      const b = await data.analysis(task.to, task.relation, task.domain);
-      const metrics = presentComparison(a.raw, b.raw, privacyPolicy(task.minGroupSize));
+      const relation = resolveSelection(await data.meta(task.to), task.relation).relation;
+      const change = await data.change(task.from, task.to, relation);
+      const policy = privacyPolicy(task.minGroupSize);
+      const shown = presentChange(change, { disclosure: task.disclosure, policy });
+      let trend = null;
+      if (task.trend.length >= 3) {
+        progress('trend', 0, task.trend.length - 1);
+        const steps: WaveChange[] = [];
+        for (let i = 0; i + 1 < task.trend.length; i++) {
+          steps.push(await data.change(task.trend[i]!, task.trend[i + 1]!, relation));
+          progress('trend', i + 1, task.trend.length - 1);
+        }
+        const indicators = presentTrend(changeTrend(steps), steps, policy);
+        trend = { waves: task.trend.map((w) => ({ id: w.id, label: w.label })), indicators };
+      }
+      const presented = {
+        change: changeView(shown, { before: task.from.label, after: task.to.label }),
+        trend: trend
+          ? trendView(
+              trend.indicators,
+              trend.waves.map((w) => w.label),
+            )
+          : null,
+      };
       return {
-        body: encode({ relation: a.raw.relation, domain: a.raw.domain, metrics, suppressed: metrics === null }),
-        selection: { relation: a.raw.relation, domain: a.raw.domain },
-        meta: b.meta,
+        body: encode({ ...shown, outcomes: null, trend, presented }),
+        selection: { relation, domain: 'any' },
+        meta: await data.meta(task.to),
       };
     }
     case 'report': {
@@ -182,7 +216,23 @@ class WaveData {
     await remember(this.store, key, wave.id, raw);
     return { raw, meta };
   }
+
+  /** compareWaves of two waves (the same computation as `leadmap compare`), from the store's cache or computed and cached. */
+  async change(from: WaveRef, to: WaveRef, relation: string): Promise<WaveChange> {
+    const key = cacheKey(['change', CHANGE_VERSION, from.dataHash, to.dataHash, relation]);
+    const cached = (await this.store.getCachedAnalysis(key)) as WaveChange | null;
+    if (cached) return cached;
+    const before = (await this.dataset(from)).dataset;
+    const after = (await this.dataset(to)).dataset;
+    this.progress('comparing', 0, 1);
+    const change = compareWaves(before, after, { relation });
+    await remember(this.store, key, to.id, change);
+    return change;
+  }
 }
+
+/** Version of the cached comparisons: bump when compareWaves changes what it returns. */
+const CHANGE_VERSION = 1;
 
 async function waveInput(data: WaveData, store: Store, wave: WaveRef): Promise<WaveInput> {
   return { dataset: (await data.dataset(wave)).dataset, wave: wave.label, secret: await store.waveSecret(wave.id) };
