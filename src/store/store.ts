@@ -163,6 +163,8 @@ export interface Store {
   /** Replaces a wave's dataset in one transaction (synchronous=FULL commit). */
   replaceWaveData(input: WaveDataInput): Promise<WaveRecord>;
   loadWaveDataset(waveId: string): Promise<Dataset | null>;
+  /** The roster of a ready wave only (no ties): cheap enough for a request thread at district size. */
+  loadWavePeople(waveId: string): Promise<Person[] | null>;
   /** Survey answers stored with the wave's dataset (empty for tie-list uploads). */
   loadWaveResponses(waveId: string): Promise<Array<{ personId: string; answers: unknown }>>;
   listUploadFiles(waveId: string): Promise<UploadFileRecord[]>;

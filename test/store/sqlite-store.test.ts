@@ -59,6 +59,7 @@ describe('SQLite store', () => {
     const org = await store.ensureOrganisation('District');
     const school = await store.createSchool(org.id, 'north', 'North High');
     const wave = await store.createWave(school.id, '2025', null);
+    expect(await store.loadWavePeople(wave.id)).toBeNull();
     const ds = tinyDataset();
     const after = await store.replaceWaveData({ waveId: wave.id, dataset: ds, files: [], uploadedBy: null });
     expect(after).toMatchObject({ status: 'ready', people: 6, ties: 5 });
@@ -66,6 +67,7 @@ describe('SQLite store', () => {
     const back = await store.loadWaveDataset(wave.id);
     expect(back!.people).toEqual(ds.people);
     expect(back!.ties).toEqual(ds.ties);
+    expect(await store.loadWavePeople(wave.id)).toEqual(ds.people);
     const again = await store.replaceWaveData({ waveId: wave.id, dataset: ds, files: [], uploadedBy: null });
     expect(again.dataHash).toBe(after.dataHash);
   });

@@ -99,8 +99,8 @@ export function waveRoutes(deps: AppDeps): Router {
   r.get('/api/waves/:waveId/roster', async (req, res) => {
     const { wave } = await waveFor(store, req, req.params.waveId);
     if (!seesNames(accountOf(req))) throw new LeadmapError('FORBIDDEN', 'the roster holds names; viewers cannot see it');
-    const dataset = await store.loadWaveDataset(wave.id);
-    res.json({ people: (dataset?.people ?? []).map((p) => ({ id: p.id, name: p.name, department: p.department })) });
+    const people = await store.loadWavePeople(wave.id);
+    res.json({ people: (people ?? []).map((p) => ({ id: p.id, name: p.name, department: p.department })) });
   });
 
   /** The wave's decisions as the mapping file (YAML) that `leadmap import --mapping` reads, carried ones included. */
@@ -170,8 +170,8 @@ export function waveRoutes(deps: AppDeps): Router {
   async function personDecision(raw: unknown, kind: string, waveId: string): Promise<string> {
     const special = ['ignore', 'not on roster', ...(kind === 'respondent' ? ['keep'] : [])];
     if (typeof raw === 'string' && special.includes(raw)) return raw;
-    const dataset = await store.loadWaveDataset(waveId);
-    if (typeof raw === 'string' && dataset?.people.some((p) => p.id === raw)) return raw;
+    const people = await store.loadWavePeople(waveId);
+    if (typeof raw === 'string' && people?.some((p) => p.id === raw)) return raw;
     throw new LeadmapError(
       'VALIDATION',
       `"resolution" must be a person on the roster (their id), ${special.map((s) => `"${s}"`).join(', ')}, or null (undecided)`,

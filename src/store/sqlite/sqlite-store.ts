@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/require-await -- the Store interface is asynchronous for every back end; better-sqlite3 answers synchronously, so these methods are async without awaiting */
 import { randomBytes } from 'node:crypto';
 import { LeadmapError } from '../../model/errors.js';
-import type { Dataset } from '../../model/types.js';
+import type { Dataset, Person } from '../../model/types.js';
 import {
   type Account,
   type AccountSecret,
@@ -32,7 +32,7 @@ import {
   toWave,
   WAVE_COLUMNS,
 } from './rows.js';
-import { loadWaveDatasetSync, replaceWaveDataSync, resolutionOf, resolutionText } from './wave-data.js';
+import { loadWaveDatasetSync, loadWavePeopleSync, replaceWaveDataSync, resolutionOf, resolutionText } from './wave-data.js';
 
 export interface SqliteStoreOptions {
   /** Short busy timeout + async retry on the server; a long one in an ingest worker. */
@@ -157,6 +157,9 @@ export class SqliteStore implements Store {
   }
   async loadWaveDataset(waveId: string): Promise<Dataset | null> {
     return this.run(() => loadWaveDatasetSync(this.db, waveId));
+  }
+  async loadWavePeople(waveId: string): Promise<Person[] | null> {
+    return this.run(() => loadWavePeopleSync(this.db, waveId));
   }
   async loadWaveResponses(waveId: string): Promise<Array<{ personId: string; answers: unknown }>> {
     const rows = this.db.prepare('SELECT person_id, answers_json FROM response WHERE wave_id = ? ORDER BY person_id').all(waveId) as Array<{

@@ -128,14 +128,28 @@ interface TieRow {
   wave_label: string | null;
 }
 
+/** The people of a wave with data, in roster order. */
+function peopleOf(db: Db, waveId: string): Person[] {
+  const people: Person[] = [];
+  for (const r of db.prepare('SELECT data_json FROM person WHERE wave_id = ? ORDER BY ord').iterate(waveId)) {
+    people.push(JSON.parse((r as { data_json: string }).data_json) as Person);
+  }
+  return people;
+}
+
+export function loadWavePeopleSync(db: Db, waveId: string): Person[] | null {
+  const read = db.transaction((): Person[] | null => {
+    const w = db.prepare('SELECT status FROM wave WHERE id = ?').get(waveId) as { status: string } | undefined;
+    return w && w.status === 'ready' ? peopleOf(db, waveId) : null;
+  });
+  return read.deferred();
+}
+
 export function loadWaveDatasetSync(db: Db, waveId: string): Dataset | null {
   const read = db.transaction((): Dataset | null => {
     const w = db.prepare('SELECT * FROM wave WHERE id = ?').get(waveId) as WaveMetaRow | undefined;
     if (!w || w.status !== 'ready') return null;
-    const people: Person[] = [];
-    for (const r of db.prepare('SELECT data_json FROM person WHERE wave_id = ? ORDER BY ord').iterate(waveId)) {
-      people.push(JSON.parse((r as { data_json: string }).data_json) as Person);
-    }
+    const people = peopleOf(db, waveId);
     const ties: Tie[] = [];
     for (const raw of db
       .prepare('SELECT source, target, relation, domain, weight, count, timestamp, wave_label FROM tie WHERE wave_id = ? ORDER BY ord')
