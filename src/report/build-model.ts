@@ -12,6 +12,7 @@ import { networkFigure } from './network-figure.js';
 import { indicatorRows, leaderIds } from './present/indicators.js';
 import { brokers, formalInformal, periphery, profiles, quality, risk, silos, whoLeadsMatrix } from './sections.js';
 import { printSummary } from './summary.js';
+import { dataAvailable } from './needs.js';
 import type { Change, Edition, ReportModel } from './types.js';
 
 export interface WaveInput {
@@ -71,6 +72,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const rows = indicatorRows(a, ANY_DOMAIN, prevA && prev ? { label: prev.wave, analysis: prevA } : null);
   const change: Change | null = prev && prevRaw ? changeSection(raw, prevRaw, prev, cur, rows, input.edition) : null;
   const pooledLeaders = new Set(leaderIds(a));
+  const data = dataAvailable(cur.dataset, a, prevA !== null);
+  const sections = {
+    formalInformal: formalInformal(a, dir),
+    silos: silos(a, min),
+    brokers: brokers(a, dir),
+    risk: risk(a, dir),
+    periphery: periphery(a, dir),
+  };
   return {
     meta: {
       school: input.school,
@@ -83,17 +92,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
       domains: a.selection.domains,
       minGroupSize: min,
       groupBy: a.groups.groupBy,
+      data,
     },
-    summary: printSummary(a, input.school, prevA ? rows : null, prev?.wave ?? null),
+    summary: printSummary({ a, dir, data, indicators: rows, ...sections }, input.school, prev?.wave ?? null),
     indicators: rows,
     whoLeads: whoLeadsMatrix(a, dir),
     profiles: profiles(a),
     overlapReading: a.distribution.overlap.reading,
-    formalInformal: formalInformal(a, dir),
-    silos: silos(a, min),
-    brokers: brokers(a, dir),
-    risk: risk(a, dir),
-    periphery: periphery(a, dir),
+    ...sections,
     change,
     network: networkFigure(cur.dataset, a.selection.relation, dir, pooledLeaders, { seed: a.selection.seed }),
     quality: quality(a, input.edition, min),

@@ -4,7 +4,7 @@ import { pooled, type Directory } from './directory.js';
 import { dec, pct } from './format.js';
 import { show } from './present/measures.js';
 import { hiddenIds, leaderIds, leaderPlusIds } from './present/indicators.js';
-import type { Brokers, DomainProfileRow, FormalInformal, Periphery, Quality, Risk, Silos, WhoLeadsMatrix } from './types.js';
+import type { Shown, Brokers, DomainProfileRow, FormalInformal, Periphery, Quality, Risk, Silos, WhoLeadsMatrix } from './types.js';
 
 type A = LeadershipAnalysis;
 const realDomains = (a: A) => a.selection.domains.filter((d) => d !== ANY_DOMAIN);
@@ -53,7 +53,7 @@ export function profiles(a: A): DomainProfileRow[] {
     gini: show('gini', d.gini.value),
     leaders: show('leaders', leaderIds(a, d.domain).length),
     leaderPlus: show('leaderPlus', leaderPlusIds(a, d.domain).length),
-    hidden: show('hidden', hiddenIds(a, d.domain).length),
+    hidden: show('hidden', realDomains(a).length === 0 ? null : hiddenIds(a, d.domain).length),
     level: d.profile.level ?? 'unknown',
     reading: d.domain === ANY_DOMAIN && realDomains(a).length > 0 ? pooledReading(a) : d.reading,
   }));
@@ -171,18 +171,23 @@ export function brokers(a: A, dir: Directory): Brokers {
 export function risk(a: A, dir: Directory): Risk {
   const real = realDomains(a);
   const doms = a.risk.byDomain.filter((r) => real.length === 0 || r.domain !== ANY_DOMAIN);
+  const people = new Map(a.distribution.byDomain.map((d) => [d.domain, d.people]));
   const keyPeople = a.risk.byDomain
-    .flatMap((r) => r.keyPeople.map((k) => ({ k, domain: r.domain === ANY_DOMAIN ? 'all domains' : r.domain })))
-    .filter(({ k }) => (k.reachabilityDrop ?? 0) > 0.005 || k.leftWithoutSource.length > 0)
-    .sort(
-      (x, y) => y.k.leftWithoutSource.length - x.k.leftWithoutSource.length || (y.k.reachabilityDrop ?? 0) - (x.k.reachabilityDrop ?? 0),
+    .flatMap((r) =>
+      r.keyPeople.map((k) => ({
+        k,
+        lost: pathsLost(k, people.get(r.domain) ?? 0),
+        domain: r.domain === ANY_DOMAIN ? 'all domains' : r.domain,
+      })),
     )
+    .filter(({ k, lost }) => (lost ?? 0) > 0.005 || k.leftWithoutSource.length > 0)
+    .sort((x, y) => y.k.leftWithoutSource.length - x.k.leftWithoutSource.length || (y.lost ?? 0) - (x.lost ?? 0))
     .slice(0, 10)
-    .map(({ k, domain }) => ({
+    .map(({ k, domain, lost }) => ({
       label: dir.label(k.id),
       domain,
       leftWithoutSource: k.leftWithoutSource.length,
-      reachabilityDrop: pct(k.reachabilityDrop),
+      reachabilityDrop: showLost(lost),
     }));
   return {
     domains: doms.map((r) => ({
@@ -193,6 +198,24 @@ export function risk(a: A, dir: Directory): Risk {
     keyPeople,
     note: a.risk.byDomain.find((r) => r.pathsReason)?.pathsReason ?? null,
   };
+}
+
+/**
+ * Advice paths lost if a person left: of the ordered pairs (i, j) joined by a chain of advice ties
+ * (Borgatti's reachability), the share with no chain once the person is gone — their own pairs
+ * included, so anyone left without a source always counts. reachability = pairs / (n (n − 1)).
+ */
+export function pathsLost(k: { reachabilityBefore: number | null; reachabilityAfter: number | null }, n: number): number | null {
+  if (k.reachabilityBefore === null || k.reachabilityAfter === null || n < 3) return null;
+  const before = k.reachabilityBefore * n * (n - 1);
+  const after = k.reachabilityAfter * (n - 1) * (n - 2);
+  return before <= 0 ? 0 : Math.max(0, (before - after) / before);
+}
+
+/** A share of paths lost in the percent rule; a loss that rounds to nothing reads "< 0.1 %", never "0 %". */
+function showLost(lost: number | null): Shown {
+  const s = show('pathsLost', lost);
+  return lost !== null && lost > 0 && !/[1-9]/.test(s.text) ? { value: lost, text: '< 0.1 %' } : s;
 }
 
 export function periphery(a: A, dir: Directory): Periphery {

@@ -1,8 +1,19 @@
-import { summarizeLeadership, type LeadershipAnalysis } from '../metrics/analytics.js';
 import { pooled } from './directory.js';
+import {
+  brokerFindings,
+  formalFindings,
+  peripheryFindings,
+  qualityFindings,
+  riskFindings,
+  siloFindings,
+  spreadFindings,
+  whoFindings,
+  type FindingInput,
+} from './findings.js';
+import { finding } from './needs.js';
 import { indicatorValues } from './present/indicators.js';
 import { MEASURES, show, unitOf } from './present/measures.js';
-import type { IndicatorRow, ReportSummary, SummarySection } from './types.js';
+import type { Finding, IndicatorRow, ReportSummary, SummarySection } from './types.js';
 
 const LEVEL_WORDS: Record<string, string> = {
   high: 'widely distributed',
@@ -10,65 +21,34 @@ const LEVEL_WORDS: Record<string, string> = {
   low: 'concentrated in a few people',
 };
 
-/** Section headings of summarizeLeadership rewritten as questions a principal asks. */
-const HEADINGS: Array<[RegExp, string]> = [
-  [/^Who leads what/, 'Who do colleagues go to?'],
-  [/^How widely/, 'How widely is leadership shared?'],
-  [/^Formal and informal/, 'Formal roles and informal leaders'],
-  [/^Silos/, 'Do departments talk to one another?'],
-  [/^Brokers/, 'Who connects the school?'],
-  [/^Key people/, 'Who would be missed?'],
-  [/^New staff/, 'New staff and workload'],
-  [/^Data quality/, 'How far the data can be trusted'],
+/** The summary's sections: a question a principal asks, and the findings that answer it. */
+const SECTIONS: Array<[string, (i: FindingInput) => Finding[]]> = [
+  ['Who do colleagues go to?', whoFindings],
+  ['How widely is leadership shared?', spreadFindings],
+  ['Formal roles and informal leaders', formalFindings],
+  ['Do departments talk to one another?', siloFindings],
+  ['Who connects the school?', brokerFindings],
+  ['Who would be missed?', riskFindings],
+  ['New staff and workload', peripheryFindings],
+  ['How far the data can be trusted', qualityFindings],
 ];
 
 /**
- * The one-page summary: summarizeLeadership's text (already privacy-treated: names or pseudonyms),
- * split into its sections, headings rephrased for print, technical asides trimmed, data-quality
- * warnings left to their own section; a headline sentence, key figures, and the biggest changes.
+ * The one-page summary: a headline sentence, key figures, and the findings section by section (each
+ * built from the report's own sections and declaring the data it needs), with the changes since the
+ * previous wave, largest first, as the third section.
  */
-export function printSummary(
-  a: LeadershipAnalysis,
-  school: string,
-  change: IndicatorRow[] | null,
-  previousWave: string | null,
-): ReportSummary {
-  const sections: SummarySection[] = [];
-  let cur: SummarySection | null = null;
-  for (const raw of summarizeLeadership(a).split('\n').slice(1)) {
-    const line = raw.trimEnd();
-    if (line === '') {
-      cur = null;
-      continue;
-    }
-    if (!cur && !line.startsWith('-') && !line.startsWith(' ')) {
-      const heading = HEADINGS.find(([re]) => re.test(line))?.[1] ?? line;
-      cur = { heading, points: [] };
-      sections.push(cur);
-      continue;
-    }
-    if (!cur) continue;
-    if (line.startsWith('- Warning:')) continue;
-    const text = tidy(line.replace(/^-\s*/, '').trim());
-    if (line.startsWith('  ') && cur.points.length > 0) cur.points.push(text);
-    else cur.points.push(text);
-  }
-  if (change && previousWave) {
-    const moved = changesBySize(change).filter(
-      (r) =>
-        r.better !== null &&
-        r.previous !== null &&
-        r.delta?.value !== null &&
-        r.delta?.value !== undefined &&
-        r.previous.text !== r.value.text &&
-        !r.delta.text.startsWith('±'),
-    );
-    const points = moved.slice(0, 6).map((r) => {
-      const good = (r.better === 'higher') === r.delta!.value! > 0;
-      return `${r.label}: from ${r.previous!.text} to ${r.value.text} (${good ? 'towards' : 'away from'} distributed leadership).`;
-    });
-    if (points.length > 0) sections.splice(Math.min(2, sections.length), 0, { heading: `What changed since ${previousWave}?`, points });
-  }
+export function printSummary(input: FindingInput, school: string, previousWave: string | null): ReportSummary {
+  const a = input.a;
+  const sections: SummarySection[] = SECTIONS.map(([heading, make]) => section(heading, make(input)));
+  sections.splice(
+    2,
+    0,
+    section(
+      previousWave ? `What changed since ${previousWave}?` : 'What changed since the last wave?',
+      changeFindings(input, previousWave),
+    ),
+  );
   const d = pooled(a.distribution.byDomain);
   const level = d.profile.level ? LEVEL_WORDS[d.profile.level]! : 'not measurable from these data';
   const v = indicatorValues(a);
@@ -98,6 +78,36 @@ export function printSummary(
     ],
     sections,
   };
+}
+
+function section(heading: string, findings: Finding[]): SummarySection {
+  const tidied = findings.map((f) => ({ ...f, text: tidy(f.text) }));
+  return { heading, points: tidied.map((f) => f.text), findings: tidied };
+}
+
+/** Changes since the previous wave, largest first (indicators that moved, in the measure's own rounding). */
+function changeFindings(input: FindingInput, previousWave: string | null): Finding[] {
+  return [
+    finding('change', 'Change since the last wave', ['previousWave'], input.data, () => {
+      const moved = changesBySize(input.indicators).filter(
+        (r) =>
+          r.better !== null &&
+          r.previous !== null &&
+          r.delta?.value !== null &&
+          r.delta?.value !== undefined &&
+          r.previous.text !== r.value.text &&
+          !r.delta.text.startsWith('±'),
+      );
+      if (moved.length === 0) return `No indicator moved visibly since ${previousWave}.`;
+      return moved
+        .slice(0, 6)
+        .map((r) => {
+          const good = (r.better === 'higher') === r.delta!.value! > 0;
+          return `${r.label}: from ${r.previous!.text} to ${r.value.text} (${good ? 'towards' : 'away from'} distributed leadership).`;
+        })
+        .join('\n');
+    }),
+  ].flatMap((f) => (f.assessed ? f.text.split('\n').map((text, k) => ({ ...f, key: `change.${k}`, text })) : [f]));
 }
 
 /**

@@ -24,11 +24,27 @@ export interface ReportMeta {
   domains: string[];
   minGroupSize: number;
   groupBy: string;
+  /** Which kinds of data this wave has: findings that need a missing one read "not assessed — needs …". */
+  data: DataAvailable;
+}
+
+/** Data a finding may need: a domain column, start years (or experience), release times, the respondents list, a previous wave. */
+export type DataNeed = 'domains' | 'startYears' | 'releaseTime' | 'respondents' | 'previousWave';
+export type DataAvailable = Record<DataNeed, boolean>;
+
+/** One plain-language finding; `assessed: false` when data it needs is missing (then `text` says what it needs). */
+export interface Finding {
+  key: string;
+  text: string;
+  needs: DataNeed[];
+  assessed: boolean;
 }
 
 export interface SummarySection {
   heading: string;
+  /** The findings' texts, in order. */
   points: string[];
+  findings: Finding[];
 }
 export interface ReportSummary {
   /** One sentence: the overall picture. */

@@ -121,6 +121,19 @@ export function analyzeDomain(ig: Csr, ctx: DomainContext): DomainResult {
     { density: dens, reciprocity: recip, centralization: centralization.value, centralMembers: who.leaders.length },
     ctx.profile,
   );
+  // Sole sources: people whose out-ties in this domain all go to one colleague.
+  const dependents = new Map<number, string[]>();
+  for (let i = 0; i < ig.n; i++) {
+    if (deg.outDegree[i] !== 1) continue;
+    const t = ig.outTargets[ig.outOffsets[i]!]!;
+    dependents.set(t, [...(dependents.get(t) ?? []), ig.ids[i]!]);
+  }
+  // The one-leader reading: "runs through one person" only when they hold most nominations and someone asks no one else.
+  const only = who.leaders.length === 1 ? (ig.index.get(who.leaders[0]!) ?? -1) : -1;
+  const single = {
+    share: only < 0 || ig.m === 0 ? 0 : deg.inDegree[only]! / ig.m,
+    soleSource: only >= 0 && (dependents.get(only)?.length ?? 0) > 0,
+  };
   const distribution: DomainDistribution = {
     domain,
     label,
@@ -136,16 +149,8 @@ export function analyzeDomain(ig: Csr, ctx: DomainContext): DomainResult {
     leaderPlus: fi.leaderPlus.length,
     chance: chanceBaseline(ig, dens, ctx.groupOf, { ...CHANCE_DEFAULTS, seed: ctx.ei.seed }),
     profile,
-    reading: domainReading(label, ig.m, who.leaders.map(nameOf), who.rule.threshold, profile.centralizationBand),
+    reading: domainReading(label, ig.m, who.leaders.map(nameOf), who.rule.threshold, profile.centralizationBand, single),
   };
-
-  // Sole sources: people whose out-ties in this domain all go to one colleague.
-  const dependents = new Map<number, string[]>();
-  for (let i = 0; i < ig.n; i++) {
-    if (deg.outDegree[i] !== 1) continue;
-    const t = ig.outTargets[ig.outOffsets[i]!]!;
-    dependents.set(t, [...(dependents.get(t) ?? []), ig.ids[i]!]);
-  }
   const soleSources: SoleSource[] = [...dependents.entries()]
     .filter(([, ds]) => ds.length >= ctx.risk.minDependents)
     .map(([t, ds]) => ({ id: ig.ids[t]!, name: nameOf(ig.ids[t]!), dependents: ds.sort(compareIds) }))

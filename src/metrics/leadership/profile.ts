@@ -85,8 +85,12 @@ export function joinNames(names: readonly string[]): string {
 /**
  * One plain-language sentence per domain, e.g. "Advice on assessment runs through one person (Ana Ruiz)."
  * Rules, in order: no ties → "No one reported …"; no leader → "… is scattered: no one is named by N or
- * more colleagues"; one leader → "runs through one person"; several leaders and high centralization →
- * "is concentrated in k colleagues"; otherwise "is spread across k colleagues". Names are listed up to three.
+ * more colleagues"; one leader who receives most of the domain's nominations and is the only
+ * colleague someone goes to → "runs through one person"; one leader otherwise → "has one clear leader
+ * …, with advice also sought from others"; several leaders and high centralization → "is concentrated
+ * in k colleagues"; otherwise "is spread across k colleagues". Names are listed up to three.
+ * `single`: for the one-leader case, the leader's share of the domain's nominations and whether some
+ * colleague goes to no one else.
  */
 export function domainReading(
   label: string,
@@ -94,12 +98,14 @@ export function domainReading(
   leaderNames: readonly string[],
   threshold: number,
   centralizationBand: Band | null,
+  single: { share: number; soleSource: boolean },
 ): string {
   if (ties === 0) return `No one reported any ${label.toLowerCase()}.`;
   const k = leaderNames.length;
   const names = k <= 3 ? ` (${joinNames(leaderNames)})` : '';
   if (k === 0) return `${label} is scattered: no one is named by ${Math.ceil(threshold - 1e-9)} or more colleagues.`;
-  if (k === 1) return `${label} runs through one person${names}.`;
+  if (k === 1 && single.share > 0.5 && single.soleSource) return `${label} runs through one person${names}.`;
+  if (k === 1) return `${label} has one clear leader${names}, with advice also sought from others.`;
   if (centralizationBand === 'high') return `${label} is concentrated in ${numberWord(k)} colleagues${names}.`;
   return `${label} is spread across ${numberWord(k)} colleagues${names}.`;
 }

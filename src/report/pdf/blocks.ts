@@ -103,3 +103,14 @@ export function box(content: Node[], fill: string = COLORS.accentLight): Node {
     margin: [0, 4, 0, 10],
   };
 }
+
+/** The text of one of the summary's findings (the pages say what the summary says, in the same words). */
+export function findingText(m: { summary: { sections: { findings: { key: string; text: string }[] }[] } }, key: string): string {
+  for (const s of m.summary.sections) for (const f of s.findings) if (f.key === key) return f.text;
+  throw new Error(`no finding ${key}`);
+}
+
+/** Whether a finding was assessed (its data present). */
+export function assessed(m: { summary: { sections: { findings: { key: string; assessed: boolean }[] }[] } }, key: string): boolean {
+  return m.summary.sections.some((s) => s.findings.some((f) => f.key === key && f.assessed));
+}

@@ -1,7 +1,7 @@
 import { eiBarsSvg } from '../charts/ei-bars-svg.js';
 import { capital } from '../format.js';
 import type { ReportModel } from '../types.js';
-import { COLORS, h1, h2, note, para, table, type Node } from './blocks.js';
+import { assessed, COLORS, findingText, h1, h2, note, para, table, type Node } from './blocks.js';
 
 export function silosPage(m: ReportModel): Node[] {
   const s = m.silos;
@@ -91,7 +91,7 @@ export function riskPage(m: ReportModel): Node[] {
         )
       : para('No single departure would cut advice paths noticeably.'),
     note(
-      `Advice paths lost: the share of ordered pairs of colleagues who can reach one another through advice ties and could no longer if the person left (Borgatti’s reachability).${r.note ? ` ${r.note}.` : ''}`,
+      `Advice paths lost: of the ordered pairs of colleagues joined by a chain of advice ties (the person’s own included), the share with no chain left if the person left (after Borgatti’s reachability).${r.note ? ` ${r.note}.` : ''}`,
     ),
   ];
 }
@@ -115,29 +115,23 @@ export function peripheryPage(m: ReportModel): Node[] {
     para(
       'New staff (started this year or last, or new to teaching) whom no colleague names yet: the advice network has not drawn them in.',
     ),
-    p.newStaffCount !== null
-      ? para(
-          p.newStaffCount === 0
-            ? 'Every new staff member is named by at least one colleague.'
-            : `${p.newStaffCount} new staff ${p.newStaffCount === 1 ? 'member is' : 'members are'} named by no colleague yet. Given as a number: start years are on the roster, so a list would identify them.`,
-        )
-      : ns.length > 0
-        ? table(['Person', 'Department', 'Started', 'Names others'], ns, [130, 140, 70, '*'], ['left', 'left', 'right', 'right'])
-        : para('Every new staff member is named by at least one colleague.'),
+    ns.length > 0 && assessed(m, 'newStaff')
+      ? table(['Person', 'Department', 'Started', 'Names others'], ns, [130, 140, 70, '*'], ['left', 'left', 'right', 'right'])
+      : para(findingText(m, 'newStaff')),
     h2('Leaders’ load against release time'),
     para(
-      p.overloadReason
-        ? `Not assessed: ${p.overloadReason}.`
+      !assessed(m, 'overload') || p.overloadReason
+        ? findingText(m, 'overload')
         : `Load is the number of nominations summed over domains; the ratio divides it by release time (at least 0.1). Flagged at twice the median ratio (${p.medianRatio.text}) of formal leaders and above their median load.`,
     ),
-    ...(p.overloadCompared !== null && !p.overloadReason
+    ...(p.overloadCompared !== null && !p.overloadReason && assessed(m, 'overload')
       ? [
           para(
             `${p.overloadedCount === 0 ? 'No leader' : `${p.overloadedCount} of the ${p.overloadCompared} leaders compared`} ${(p.overloadedCount ?? 0) <= 1 ? 'stands' : 'stand'} out as possibly overloaded. Given as a number: release times are on the roster, so a list would identify them.`,
           ),
         ]
       : []),
-    ...(ov.length > 0
+    ...(ov.length > 0 && assessed(m, 'overload')
       ? [
           table(
             ['Person', ...(named ? ['Role'] : []), 'Load', 'Domains led', 'Release', 'Ratio', ''],

@@ -1,6 +1,6 @@
 import { capital } from '../format.js';
 import type { FlaggedRow, ReportModel } from '../types.js';
-import { bullets, COLORS, h1, h2, note, para, table, type Node } from './blocks.js';
+import { assessed, bullets, COLORS, findingText, h1, h2, note, para, table, type Node } from './blocks.js';
 
 /** Who leads what: people who lead at least one domain × domains, cells = colleagues naming them. */
 export function whoLeadsPage(m: ReportModel): Node[] {
@@ -94,6 +94,7 @@ export function formalInformalPage(m: ReportModel): Node[] {
       `${f.formalShare.text} of all nominations go to the ${f.formalLeaders} people who hold a formal leadership role. Spillane’s “leader-plus” view asks who else leads: ${f.leaderPlus.length + f.withheld.leaderPlus} of the leaders across all domains hold no formal role.`,
     ),
     h2('Hidden leaders — sought out where they hold no formal responsibility'),
+    ...(!assessed(m, 'formal.hidden') ? [para(findingText(m, 'formal.hidden'))] : []),
     ...(f.hidden.length > 0 ? [flagged(f.hidden, named, true)] : []),
     ...withheldNote(
       f.withheld.hidden,
@@ -102,11 +103,12 @@ export function formalInformalPage(m: ReportModel): Node[] {
       'colleagues are sought out',
       'where they hold no formal responsibility',
     ),
-    ...(f.hidden.length + f.withheld.hidden === 0 ? [para('No informal leader stands out beyond the formal roles.')] : []),
+    ...(assessed(m, 'formal.hidden') && f.hidden.length + f.withheld.hidden === 0 ? [para(findingText(m, 'formal.hidden'))] : []),
     note(
       'Named by at least twice as many colleagues as the median and meeting the leader rule, in a domain their role is not responsible for (a counselor is responsible for behaviour and wellbeing, a principal for every domain; table in docs/metrics.md). Consider recognising, supporting or giving time to these colleagues.',
     ),
     h2('Nominal leaders — a formal role colleagues rarely draw on'),
+    ...(!assessed(m, 'formal.nominal') ? [para(findingText(m, 'formal.nominal'))] : []),
     ...(f.nominal.length > 0 ? [flagged(f.nominal, named, true)] : []),
     ...withheldNote(
       f.withheld.nominal,
@@ -115,9 +117,7 @@ export function formalInformalPage(m: ReportModel): Node[] {
       'formal leaders are',
       'rarely sought out in a domain they are responsible for',
     ),
-    ...(f.nominal.length + f.withheld.nominal === 0
-      ? [para('Every formal role holder is sought out by colleagues in the domains they are responsible for.')]
-      : []),
+    ...(assessed(m, 'formal.nominal') && f.nominal.length + f.withheld.nominal === 0 ? [para(findingText(m, 'formal.nominal'))] : []),
     note(
       'Named by fewer than max(2, median) colleagues in a domain their role is responsible for (“all domains”: roles responsible for every domain, such as principals). This can reflect a new role, an unclear remit or a role outside the surveyed domains — a conversation, not a verdict.',
     ),

@@ -7,6 +7,7 @@
 import type { LeadershipAnalysis } from '../../metrics/analytics.js';
 import { ANY_DOMAIN } from '../../model/types.js';
 import type { IndicatorRow } from '../types.js';
+import { NEED_WORDS } from '../needs.js';
 import { MEASURES, show, showChange, type MeasureKey } from './measures.js';
 
 type A = LeadershipAnalysis;
@@ -71,7 +72,8 @@ export function indicatorValues(a: A, domain: string = ANY_DOMAIN): Record<Indic
     topShare: d.topShare.value,
     leaders: leaderIds(a, domain).length,
     leaderPlus: leaderPlusIds(a, domain).length,
-    hidden: hiddenIds(a, domain).length,
+    // Hidden leaders are sought out outside a domain their role is responsible for: not assessed without domains.
+    hidden: realDomains(a).length === 0 ? null : hiddenIds(a, domain).length,
     ei: ei.ei,
   };
 }
@@ -122,7 +124,8 @@ function counted(a: A, key: IndicatorKey, domain: string): string {
     case 'leaderPlus':
       return 'Of these leaders, those without a formal leadership role.';
     case 'hidden':
-      return domain === ANY_DOMAIN && real.length > 0
+      if (real.length === 0) return `Not assessed — needs ${NEED_WORDS.domains}.`;
+      return domain === ANY_DOMAIN
         ? 'Sought out in at least one domain for which they hold no formal responsibility.'
         : 'Sought out here without formal responsibility for it.';
     case 'ei':

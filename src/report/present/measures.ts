@@ -109,6 +109,14 @@ export const MEASURES = {
       'Leaders sought out in a domain for which they hold no formal responsibility, named at least twice as often as the median colleague.',
     leading: 'Emergence of teacher-initiated improvement efforts',
   },
+  pathsLost: {
+    label: 'Advice paths lost',
+    unit: 'percent',
+    better: 'lower',
+    definition:
+      'If the person left: of the ordered pairs of colleagues joined by a chain of advice ties (the person’s own included), the share with no chain left (after Borgatti’s reachability).',
+    leading: null,
+  },
   ei: {
     label: 'E-I index',
     unit: 'signed-index',

@@ -239,7 +239,7 @@ async function waveInput(data: WaveData, store: Store, wave: WaveRef): Promise<W
 }
 
 /** Bump when the shape or the numbers of the leadership analytics change: old cache entries are then ignored. */
-const LEADERSHIP_VERSION = 4;
+const LEADERSHIP_VERSION = 5;
 
 /** Named presentations never call label(); an empty table makes any slip throw instead of leaking. */
 const NO_PSEUDONYMS = new Pseudonyms(Buffer.alloc(32), []);

@@ -118,11 +118,22 @@ describe('distribution measures on hand-worked graphs', () => {
     expect(distributionProfile({ density: 0.02, reciprocity: 0.1, centralization: 0.8, centralMembers: 1 }).level).toBe('low');
   });
   test('plain-language readings', () => {
-    expect(domainReading('Advice on assessment', 10, ['Ana'], 3, 'high')).toBe('Advice on assessment runs through one person (Ana).');
-    expect(domainReading('Advice on curriculum', 10, ['A', 'B', 'C', 'D', 'E'], 3, 'low')).toBe(
+    const none = { share: 0, soleSource: false };
+    expect(domainReading('Advice on assessment', 10, ['Ana'], 3, 'high', { share: 0.6, soleSource: true })).toBe(
+      'Advice on assessment runs through one person (Ana).',
+    );
+    // One leader who holds under half the nominations, or whom no one asks alone, does not carry the domain.
+    for (const single of [
+      { share: 0.4, soleSource: true },
+      { share: 0.9, soleSource: false },
+    ])
+      expect(domainReading('Advice on assessment', 10, ['Ana'], 3, 'high', single)).toBe(
+        'Advice on assessment has one clear leader (Ana), with advice also sought from others.',
+      );
+    expect(domainReading('Advice on curriculum', 10, ['A', 'B', 'C', 'D', 'E'], 3, 'low', none)).toBe(
       'Advice on curriculum is spread across five colleagues.',
     );
-    expect(domainReading('Advice on data', 0, [], 3, null)).toBe('No one reported any advice on data.');
+    expect(domainReading('Advice on data', 0, [], 3, null, none)).toBe('No one reported any advice on data.');
     const o = crossDomainOverlap(
       new Map([
         ['a', ['x', 'y']],
