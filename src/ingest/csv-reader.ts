@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { ProblemCollector } from './problems.js';
-import { detectDelimiter, sniffBytes } from './sniff.js';
+import { detectDelimiter, readHead, sniffBytes } from './sniff.js';
 
 /** Longest record (in characters) a tie list or roster may have. Longer means this is not such a file. */
 export const MAX_RECORD_LENGTH = 1_000_000;
@@ -43,7 +43,7 @@ export interface CsvReadSummary {
 export async function readCsv(opts: CsvReadOptions): Promise<CsvReadSummary> {
   const { path, file, problems } = opts;
   const size = (await stat(path)).size;
-  const head = await readHead(path, 65536);
+  const head = await readHead(path);
   const sniffed = sniffBytes(head, size);
   const fail = (code: string, message: string): CsvReadSummary => {
     problems.error(file, null, null, null, code, message);
@@ -52,7 +52,9 @@ export async function readCsv(opts: CsvReadOptions): Promise<CsvReadSummary> {
   if (sniffed.kind === 'empty') return fail('EMPTY_FILE', 'the file is empty; expected a header row and data rows');
   if (sniffed.kind === 'binary')
     return fail('BINARY_FILE', `this is not a text file (${sniffed.reason}); expected a CSV file saved as "CSV UTF-8"`);
-  if (sniffed.kind === 'utf16') {
+  if (sniffed.kind === 'xlsx')
+    return fail('BINARY_FILE', 'this is an Excel workbook (.xlsx), not a CSV file; save it from Excel as "CSV UTF-8 (comma delimited)"');
+  if (sniffed.encoding === 'utf-16le' || sniffed.encoding === 'utf-16be') {
     return fail(
       'UTF16_FILE',
       'the file is UTF-16 text (Excel "Unicode text"); rosters and tie lists are read as UTF-8: save it from Excel as "CSV UTF-8 (comma delimited)" (survey exports in UTF-16 are read by `leadmap import`)',
@@ -122,73 +124,57 @@ export async function readCsv(opts: CsvReadOptions): Promise<CsvReadSummary> {
     }
   }
 
-  let row = 0;
   let records = 0;
   let sawHeader = false;
   let headerRefused = false;
   let brokenAt: boolean = false;
-  await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(Readable.from(decoded(), { objectMode: true }) as unknown as File, {
-      delimiter,
-      header: false,
-      skipEmptyLines: false,
-      step(results, parser) {
-        if (stopped) return;
-        row++;
-        const cells = results.data;
-        for (const e of results.errors) {
-          if (e.code === 'MissingQuotes') {
-            problems.error(
-              file,
-              row,
-              null,
-              null,
-              'UNTERMINATED_QUOTE',
-              'a quoted value is never closed: every opening double quote needs a closing one',
-            );
-            stopped = true;
-            brokenAt = true;
-          } else if (e.code === 'InvalidQuotes') {
-            problems.error(
-              file,
-              row,
-              null,
-              null,
-              'BAD_QUOTES',
-              'a quoted value is followed by other characters before the delimiter; double a quote inside a quoted value ("")',
-            );
-          }
-        }
-        if (stopped) {
-          parser.abort();
-          return;
-        }
-        if (!sawHeader) {
-          sawHeader = true;
-          if (cells.length > 0 && cells[0]!.charCodeAt(0) === 0xfeff) cells[0] = cells[0]!.slice(1);
-          if (
-            !opts.onHeader(
-              cells.map((c) => c.trim()),
-              { delimiter, encoding: sniffed.encoding },
-            )
-          ) {
-            stopped = true;
-            headerRefused = true;
-            parser.abort();
-          }
-          return;
-        }
-        if (cells.length === 0 || (cells.length === 1 && cells[0]!.trim() === '')) return;
-        records++;
-        if (opts.onRow(cells, row) === false) {
-          stopped = true;
-          parser.abort();
-        }
-      },
-      complete: () => resolve(),
-      error: (err: Error) => reject(err),
-    });
-  });
+  for await (const { row, cells, errors } of csvRecords(decoded(), delimiter)) {
+    for (const e of errors) {
+      if (e.code === 'MissingQuotes') {
+        problems.error(
+          file,
+          row,
+          null,
+          null,
+          'UNTERMINATED_QUOTE',
+          'a quoted value is never closed: every opening double quote needs a closing one',
+        );
+        stopped = true;
+        brokenAt = true;
+      } else if (e.code === 'InvalidQuotes') {
+        problems.error(
+          file,
+          row,
+          null,
+          null,
+          'BAD_QUOTES',
+          'a quoted value is followed by other characters before the delimiter; double a quote inside a quoted value ("")',
+        );
+      }
+    }
+    if (stopped) break;
+    if (!sawHeader) {
+      sawHeader = true;
+      if (cells.length > 0 && cells[0]!.charCodeAt(0) === 0xfeff) cells[0] = cells[0]!.slice(1);
+      if (
+        !opts.onHeader(
+          cells.map((c) => c.trim()),
+          { delimiter, encoding: sniffed.encoding },
+        )
+      ) {
+        stopped = true;
+        headerRefused = true;
+        break;
+      }
+      continue;
+    }
+    if (cells.length === 0 || (cells.length === 1 && cells[0]!.trim() === '')) continue;
+    records++;
+    if (opts.onRow(cells, row) === false) {
+      stopped = true;
+      break;
+    }
+  }
   if (tooLong) {
     problems.error(
       file,
@@ -215,13 +201,90 @@ export async function readCsv(opts: CsvReadOptions): Promise<CsvReadSummary> {
   return { readable: true, encoding: sniffed.encoding, delimiter, records, complete };
 }
 
-async function readHead(path: string, n: number): Promise<Uint8Array> {
-  const fh = await open(path, 'r');
+/** One record of a delimited text: its 1-based record number (header = 1), its cells, papaparse's errors for it. */
+export interface CsvRecord {
+  row: number;
+  cells: string[];
+  errors: Papa.ParseError[];
+}
+
+/**
+ * The one CSV parser of leadmap: papaparse, streaming, over decoded text chunks (readCsv for rosters,
+ * tie lists and id lists; openExport for survey exports). Yields every record, blank lines included
+ * (as ['']), with papaparse's quote errors. The first chunk papaparse sees holds a whole line, so
+ * its guess of the line ending (LF or CRLF) does not depend on how the text was chunked. Memory stays bounded: the next text chunk is handed to
+ * papaparse only once the records of the previous one have been taken. Stopping early (break) aborts
+ * the parse and the text source.
+ */
+export async function* csvRecords(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<CsvRecord> {
+  const queue: CsvRecord[] = [];
+  let row = 0;
+  let done = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  let drained: (() => void) | null = null;
+  let closed = false;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  async function* gated(): AsyncGenerator<string> {
+    // papaparse guesses the line ending from its first chunk: hand it at least one whole line.
+    let first: string | null = '';
+    for await (const chunk of text) {
+      if (first !== null && !chunk.includes('\n') && first.length < MAX_RECORD_LENGTH) {
+        first += chunk;
+        continue;
+      }
+      yield first === null ? chunk : first + chunk;
+      first = null;
+      if (queue.length > 0) await new Promise<void>((r) => (drained = r));
+      if (closed) return;
+    }
+    if (first) yield first;
+  }
+  const input = Readable.from(gated(), { objectMode: true });
+  let handle: Papa.Parser | null = null;
+  Papa.parse<string[]>(input as unknown as File, {
+    delimiter,
+    header: false,
+    skipEmptyLines: false,
+    step(results, parser) {
+      handle = parser;
+      queue.push({ row: ++row, cells: results.data, errors: results.errors });
+      notify();
+    },
+    complete: () => {
+      done = true;
+      notify();
+    },
+    error: (err: Error) => {
+      failure = err;
+      done = true;
+      notify();
+    },
+  });
   try {
-    const buf = Buffer.alloc(n);
-    const { bytesRead } = await fh.read(buf, 0, n, 0);
-    return buf.subarray(0, bytesRead);
+    for (;;) {
+      const next = queue.shift();
+      if (next) {
+        yield next;
+        continue;
+      }
+      const failed = failure as Error | null;
+      if (failed) throw failed;
+      if (done) return;
+      const d = drained as (() => void) | null;
+      drained = null;
+      const woken = new Promise<void>((r) => (wake = r));
+      d?.();
+      await woken;
+    }
   } finally {
-    await fh.close();
+    closed = true;
+    if (!done) (handle as Papa.Parser | null)?.abort();
+    (drained as (() => void) | null)?.();
+    input.destroy();
   }
 }

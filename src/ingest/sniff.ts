@@ -1,18 +1,45 @@
+import { open } from 'node:fs/promises';
+
+/** How many bytes from the start of a file sniffBytes looks at (readHead's default). */
+export const SNIFF_HEAD_BYTES = 65536;
+
 /**
- * Looks at the first bytes of a file and decides whether leadmap can read it as
- * delimited text: empty, binary, UTF-16, UTF-8 (BOM stripped) or Windows-1252.
+ * What the first bytes of a file say about how to read it: an .xlsx workbook (ZIP), text (UTF-8 with
+ * or without BOM, Windows-1252 when the sample is not valid UTF-8, UTF-16 LE/BE with or without BOM),
+ * empty, or binary (with the reason, for the message to the user).
  */
 export type Sniffed =
-  | { kind: 'text'; encoding: 'utf-8' | 'windows-1252'; bomLength: number }
   | { kind: 'empty' }
-  | { kind: 'utf16'; littleEndian: boolean; bom: boolean }
+  | { kind: 'xlsx' }
+  | { kind: 'text'; encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be'; bomLength: number }
   | { kind: 'binary'; reason: string };
 
-export function sniffBytes(head: Uint8Array, fileSize: number): Sniffed {
+const MAGIC: Array<[number[], string]> = [
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel workbook (.xls); save it as .xlsx or "CSV UTF-8"'],
+  [[0x53, 0x51, 0x4c, 0x69], 'an SQLite database'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+];
+
+/**
+ * The one sniffer of leadmap (roster and tie lists, survey exports, uploads). `head` is the start of
+ * the file (readHead: the first SNIFF_HEAD_BYTES), `fileSize` its full size (a UTF-8 sequence cut by
+ * the end of a shorter sample is allowed).
+ * UTF-16 without a BOM: NUL in over 30 % of the odd (LE) or even (BE) bytes and under 5 % of the others.
+ * Binary: any other NUL byte, or more control characters (other than tab, LF, FF, CR) than
+ * max(16, 2 % of the sample).
+ */
+export function sniffBytes(head: Uint8Array, fileSize: number = head.length): Sniffed {
   if (fileSize === 0 || head.length === 0) return { kind: 'empty' };
-  if (head[0] === 0xff && head[1] === 0xfe) return { kind: 'utf16', littleEndian: true, bom: true };
-  if (head[0] === 0xfe && head[1] === 0xff) return { kind: 'utf16', littleEndian: false, bom: true };
-  const bomLength = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const starts = (sig: number[]) => sig.every((b, i) => head[i] === b);
+  if (starts([0x50, 0x4b, 0x03, 0x04])) return { kind: 'xlsx' };
+  for (const [sig, what] of MAGIC) if (starts(sig)) return { kind: 'binary', reason: `it looks like ${what}` };
+  if (starts([0xff, 0xfe])) return { kind: 'text', encoding: 'utf-16le', bomLength: 2 };
+  if (starts([0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be', bomLength: 2 };
+  const bomLength = starts([0xef, 0xbb, 0xbf]) ? 3 : 0;
   const body = head.subarray(bomLength);
   if (body.length === 0) return { kind: 'empty' };
   let nulEven = 0,
@@ -26,12 +53,12 @@ export function sniffBytes(head: Uint8Array, fileSize: number): Sniffed {
     } else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
   const half = body.length / 2;
-  if (nulOdd > half * 0.3 && nulEven < half * 0.05) return { kind: 'utf16', littleEndian: true, bom: false };
-  if (nulEven > half * 0.3 && nulOdd < half * 0.05) return { kind: 'utf16', littleEndian: false, bom: false };
+  if (bomLength === 0 && nulOdd > half * 0.3 && nulEven < half * 0.05) return { kind: 'text', encoding: 'utf-16le', bomLength: 0 };
+  if (bomLength === 0 && nulEven > half * 0.3 && nulOdd < half * 0.05) return { kind: 'text', encoding: 'utf-16be', bomLength: 0 };
   if (nulEven + nulOdd > 0) return { kind: 'binary', reason: 'it contains NUL bytes' };
-  if (control > Math.max(8, body.length * 0.01)) return { kind: 'binary', reason: 'it contains many control characters' };
-  if (!isValidUtf8Prefix(body, head.length < fileSize)) return { kind: 'text', encoding: 'windows-1252', bomLength };
-  return { kind: 'text', encoding: 'utf-8', bomLength };
+  if (control > Math.max(16, body.length * 0.02)) return { kind: 'binary', reason: 'it contains many control characters' };
+  const encoding = isValidUtf8Prefix(body, head.length < fileSize) ? 'utf-8' : 'windows-1252';
+  return { kind: 'text', encoding, bomLength };
 }
 
 /** True when the bytes are valid UTF-8 (a sequence cut by the end of a partial read is allowed). */
@@ -53,6 +80,18 @@ function isValidUtf8Prefix(b: Uint8Array, truncated: boolean): boolean {
     i += need + 1;
   }
   return true;
+}
+
+/** Reads the first bytes of a file (for sniffBytes). */
+export async function readHead(path: string, bytes = SNIFF_HEAD_BYTES): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { sniffBytes, type SniffResult } from './sniff.js';
+import type { Sniffed } from '../sniff.js';
 
 /** What the decoder found, filled in while the text streams. */
 export interface DecodeReport {
@@ -136,25 +135,14 @@ export async function* decodeUtf16(chunks: AsyncIterable<Uint8Array>, encoding: 
   if (tail) yield tail;
 }
 
-/** Reads the first bytes of a file (for sniffing). */
-export async function readHead(path: string, bytes = 65536): Promise<Uint8Array> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = new Uint8Array(bytes);
-    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
-
 /**
  * Opens a text file as a stream of decoded string chunks (BOM stripped). Throws nothing for
- * encoding problems: invalid UTF-8 bytes become Windows-1252 characters and are counted in the report.
+ * encoding problems: invalid UTF-8 bytes become Windows-1252 characters and are counted in the report
+ * (a file sniffed as Windows-1252 is read the same way, so its valid UTF-8 stretches stay UTF-8).
  */
 export function decodeFile(
   path: string,
-  sniffed: Extract<SniffResult, { kind: 'text' }>,
+  sniffed: Extract<Sniffed, { kind: 'text' }>,
 ): { chunks: AsyncGenerator<string>; report: DecodeReport } {
   const stream = createReadStream(path, { start: sniffed.bomLength, highWaterMark: 256 * 1024 });
   const bytes = stream as AsyncIterable<Uint8Array>;
@@ -167,5 +155,3 @@ export function decodeFile(
   const report: DecodeReport = { encoding: sniffed.bomLength ? 'utf-8 (BOM)' : 'utf-8', fallbackBytes: 0, firstFallbackLine: null };
   return { chunks: decodeUtf8OrCp1252(bytes, report), report };
 }
-
-export { sniffBytes };

@@ -1,7 +1,8 @@
-import { Readable } from 'node:stream';
-import Papa from 'papaparse';
+import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { decodeFile, readHead, sniffBytes, type DecodeReport } from '../decode/index.js';
+import { decodeFile, type DecodeReport } from '../decode/index.js';
+import { detectDelimiter, readHead, sniffBytes } from '../sniff.js';
+import { csvRecords } from '../csv-reader.js';
 
 /** One spreadsheet row: 1-based row number as a spreadsheet shows it, and its cells as text. */
 export interface ExportRow {
@@ -22,12 +23,12 @@ export type OpenResult = { ok: true; source: ExportSource } | { ok: false; code:
 /**
  * Opens a survey export for streaming: sniffs the bytes (xlsx, UTF-8 with or without BOM, UTF-16,
  * Windows-1252, binary), picks the delimiter from the first line, and yields rows one at a time
- * (papaparse in streaming mode over decoded text chunks; exceljs's streaming reader for .xlsx,
+ * (csvRecords, the one papaparse reader, over decoded text chunks; exceljs's streaming reader for .xlsx,
  * first worksheet only). Formula cells in .xlsx are returned as their formula text ("=…"), never evaluated.
  */
 export async function openExport(path: string): Promise<OpenResult> {
   const head = await readHead(path);
-  const sniffed = sniffBytes(head);
+  const sniffed = sniffBytes(head, (await stat(path)).size);
   if (sniffed.kind === 'empty')
     return {
       ok: false,
@@ -64,29 +65,8 @@ function firstLine(text: string): string {
   return text;
 }
 
-/** The most frequent of comma, semicolon and tab outside double quotes; comma when none appears. */
-export function detectDelimiter(line: string): ',' | ';' | '\t' {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
-  }
-  let best: ',' | ';' | '\t' = ',';
-  for (const d of [';', '\t'] as const) if (counts[d] > counts[best]) best = d;
-  return best;
-}
-
 async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<ExportRow> {
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, header: false, skipEmptyLines: false });
-  const input = Readable.from(text, { objectMode: false, encoding: 'utf8' } as never);
-  input.on('error', (e) => parser.destroy(e));
-  input.pipe(parser);
-  let row = 0;
-  for await (const cells of parser as AsyncIterable<string[]>) {
-    row++;
-    yield { row, cells };
-  }
+  for await (const { row, cells } of csvRecords(text, delimiter)) yield { row, cells };
 }
 
 async function* xlsxRows(path: string): AsyncGenerator<ExportRow> {

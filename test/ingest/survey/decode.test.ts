@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8OrCp1252, decodeUtf16, sniffBytes, type DecodeReport } from '../../../src/ingest/decode/index.js';
+import { decodeUtf8OrCp1252, decodeUtf16, type DecodeReport } from '../../../src/ingest/decode/index.js';
+import { sniffBytes } from '../../../src/ingest/sniff.js';
 
 async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += size) yield await Promise.resolve(bytes.subarray(i, i + size));
