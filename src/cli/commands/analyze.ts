@@ -16,6 +16,8 @@ import { ANY_DOMAIN } from '../../model/types.js';
 import { readFormalRolesFile } from '../formal-roles-file.js';
 import type { FormalRoleRule } from '../../model/formal-roles.js';
 import { listOption, num, progressPrinter, table } from '../format.js';
+import { isDistrict, schoolBreakdown, type SchoolRow } from '../../metrics/district/schools.js';
+import { crossSchoolLeaders, type CrossSchoolLeader } from '../../metrics/district/cross-school-leaders.js';
 
 const USAGE = `Usage: leadmap analyze <ties.csv> [options]
 
@@ -36,15 +38,16 @@ Options:
   --top <n>                people shown per measure in the text output (default 10)
   --formal-roles <file>    YAML settings: role → domains it is formally responsible for (overrides the
                            table in docs/metrics.md; roster column formal_domains overrides per person)
-  --group-by <column>      grouping for silos and brokers: department (default), team, school,
-                           role or any roster column
+  --group-by <column>      grouping for silos and brokers: department (default; school when the
+                           roster names several schools), team, school, role or any roster column
   --fast                   use the large-file fast path (automatic for tie files of 16 MiB or more:
                            typed arrays, all cores, core measures only; docs/performance.md)
   --exact                  exact betweenness even above 5,000 people (default: approximate, labelled
                            with its error in "betweennessMethod"); networks of 2,000 people or more use
                            the fast kernels (worker threads) on either path
   --json                   print one JSON document {"network": {…}, "people": […], "leaders", "distribution",
-                           "formalInformal", "groups", "brokerage", "risk", "periphery", "quality"} on stdout
+                           "formalInformal", "groups", "brokerage", "risk", "periphery", "quality"} on stdout;
+                           a roster naming several schools adds "schools" and "crossSchoolLeaders"
 
 Exit codes: 0 ok, 2 bad input (problems listed on stderr).
 Measures are defined in docs/metrics.md.`;
@@ -146,21 +149,33 @@ export const analyzeCommand: Command = {
     const dataset = loaded.value;
     const graph = buildGraph(dataset, { relation: values.relation, domain: values.domain });
     const core = await coreMetricsForCli(graph, values.exact === true);
-    const leadership = analyzeLeadership(dataset, {
-      relation: graph.getAttribute('relation'),
-      groupBy: values['group-by'] ?? 'department',
-      formalRoles,
-    });
+    const district = isDistrict(dataset);
+    const groupBy = values['group-by'] ?? (district ? 'school' : 'department');
+    const leadership = analyzeLeadership(dataset, { relation: graph.getAttribute('relation'), groupBy, formalRoles });
+    const schools = district ? schoolBreakdown(dataset, { relation: graph.getAttribute('relation'), formalRoles }) : null;
+    const crossSchool = district ? crossSchoolLeaders(dataset, graph.getAttribute('relation')) : null;
     const { selection: _leadershipSelection, ...sections } = leadership;
     const selection = { relation: graph.getAttribute('relation'), domain: graph.getAttribute('domain'), wave: dataset.wave?.label ?? null };
     if (values.json) {
       const method = 'betweennessMethod' in core ? { betweennessMethod: core.betweennessMethod } : {};
       io.stdout(
-        JSON.stringify({ network: core.network, people: core.people, notes: core.notes, selection, ...method, ...sections }) + '\n',
+        JSON.stringify({
+          network: core.network,
+          people: core.people,
+          notes: core.notes,
+          selection,
+          ...method,
+          ...sections,
+          ...(schools && crossSchool ? { schools, crossSchoolLeaders: crossSchool } : {}),
+        }) + '\n',
       );
     } else {
       io.stdout(
-        textReport(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) + '\n\n' + summarizeLeadership(leadership) + '\n',
+        textReport(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) +
+          '\n\n' +
+          summarizeLeadership(leadership) +
+          (schools && crossSchool ? '\n\n' + districtText(schools, crossSchool, top) : '') +
+          '\n',
       );
     }
     return EXIT.ok;
@@ -244,5 +259,43 @@ function textReport(
     );
   }
   out.push('', 'Definitions: docs/metrics.md. Use --json for every person and every measure.');
+  return out.join('\n');
+}
+
+/** The district part of the text output: one row per school, then the people other schools seek out. */
+function districtText(schools: SchoolRow[], leaders: CrossSchoolLeader[], top: number): string {
+  const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)} %`);
+  const out = [
+    `District: ${schools.length} schools (each measured on its own people and the ties among them)`,
+    table(
+      ['school', 'people', 'ties', 'response', 'density', 'centralization', 'Gini', 'advice sought elsewhere', 'E-I', 'leaders'],
+      schools.map((r) => [
+        r.school,
+        num(r.people),
+        num(r.ties),
+        pct(r.responseRate),
+        num(r.density),
+        num(r.inDegreeCentralization),
+        num(r.gini),
+        pct(r.externalShare),
+        num(r.eiIndex),
+        num(r.leaders),
+      ]),
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+    '',
+  ];
+  if (leaders.length === 0) out.push('Cross-school leaders: no one is named by a colleague of another school.');
+  else
+    out.push(
+      `Cross-school leaders (named by colleagues of other schools; top ${Math.min(top, leaders.length)} of ${leaders.length})`,
+      table(
+        ['person', 'school', 'colleagues of other schools', 'schools naming', 'domains'],
+        leaders
+          .slice(0, top)
+          .map((l) => [`${l.name} (${l.id})`, l.school, num(l.nominationsFromOtherSchools), num(l.schoolsNaming), l.domains.join(', ')]),
+        ['l', 'l', 'r', 'r', 'l'],
+      ),
+    );
   return out.join('\n');
 }

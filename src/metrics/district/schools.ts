@@ -1,0 +1,103 @@
+/**
+ * District datasets: a roster whose `school` column names two or more schools. Each school is
+ * measured as if it had been analysed alone (its own people, the ties among them, its own
+ * respondents), with the same definitions as a single-school analysis, plus how much of its staff's
+ * advice-seeking leaves the school.
+ */
+import { ANY_DOMAIN, type Dataset, type Person } from '../../model/types.js';
+import { buildGraph, resolveRelation } from '../../graph/build-graph.js';
+import { toCsr } from '../../graph/csr.js';
+import { analyzeLeadership, type AnalyticsOptions } from '../analytics.js';
+import { eiIndex } from '../group/ei-index.js';
+import { leaderIds } from '../leadership/leader-sets.js';
+
+export interface SchoolRow {
+  school: string;
+  people: number;
+  /** Ties among the school's own people (pooled over domains: one per ordered pair). */
+  ties: number;
+  /** People of the school who answered the survey; null when respondents are unknown. */
+  respondents: number | null;
+  responseRate: number | null;
+  /** The school's own network, as a single-school analysis defines them (docs/metrics.md). */
+  density: number | null;
+  inDegreeCentralization: number | null;
+  gini: number | null;
+  /** Share of the school's staff's nominations (pooled arcs) that go to people of other schools; null when they send none. */
+  externalShare: number | null;
+  /** E-I index of the school as a group of the district network: (external − internal) / (external + internal) out-arcs. */
+  eiIndex: number | null;
+  /** People who lead at least one domain within their school (the rule of "who leads what"). */
+  leaders: number;
+}
+
+/** The school of a person, trimmed; "" when the roster leaves it empty. */
+export function schoolOf(p: Person): string {
+  return (p.school ?? '').trim();
+}
+
+/** The distinct non-empty schools of a roster, in natural order. */
+export function schoolsOf(dataset: Dataset): string[] {
+  return [...new Set(dataset.people.map(schoolOf).filter((s) => s !== ''))].sort((a, b) =>
+    a.localeCompare(b, undefined, { numeric: true }),
+  );
+}
+
+/** A district dataset: two or more schools on the roster. */
+export function isDistrict(dataset: Dataset): boolean {
+  return schoolsOf(dataset).length >= 2;
+}
+
+/** The part of a dataset that belongs to one school: its people, the ties among them, its respondents. */
+export function schoolDataset(dataset: Dataset, school: string): Dataset {
+  const people = dataset.people.filter((p) => schoolOf(p) === school);
+  const ids = new Set(people.map((p) => p.id));
+  const ties = dataset.ties.filter((t) => ids.has(t.source) && ids.has(t.target));
+  const domains = [...new Set(ties.map((t) => t.domain))].sort();
+  return {
+    people,
+    ties,
+    relations: dataset.relations,
+    domains,
+    respondents: dataset.respondents === null ? null : dataset.respondents.filter((id) => ids.has(id)),
+    wave: dataset.wave,
+  };
+}
+
+/**
+ * One row per school of a district dataset ([] when the roster names fewer than two schools).
+ * density, centralization, Gini and leaders come from analyzeLeadership on the school's own dataset
+ * (all domains pooled), so a school's row equals what `leadmap analyze` prints for that school alone.
+ * externalShare and eiIndex come from the district network's out-arcs grouped by school (E-I:
+ * Krackhardt & Stern 1988, the one eiIndex of src/metrics/group). O(S · analysis of one school + n + m).
+ */
+export function schoolBreakdown(dataset: Dataset, options: Partial<AnalyticsOptions> = {}): SchoolRow[] {
+  const schools = schoolsOf(dataset);
+  if (schools.length < 2) return [];
+  const relation = resolveRelation(dataset, options.relation);
+  const district = toCsr(buildGraph(dataset, { relation, domain: ANY_DOMAIN }));
+  const byId = new Map(dataset.people.map((p) => [p.id, p]));
+  const ei = eiIndex(district, (id) => schoolOf(byId.get(id)!) || '(none)', { permutations: 0, minGroupSize: 1 });
+  const eiOf = new Map(ei.groups.map((g) => [g.group, g]));
+  return schools.map((school) => {
+    const sub = schoolDataset(dataset, school);
+    const a = sub.people.length > 0 ? analyzeLeadership(sub, { ...options, relation, permutations: 0 }) : null;
+    const pooled = a?.distribution.byDomain.find((d) => d.domain === ANY_DOMAIN) ?? null;
+    const g = eiOf.get(school);
+    const sent = g && g.internal !== null && g.external !== null ? g.internal + g.external : 0;
+    const respondents = sub.respondents === null ? null : sub.respondents.length;
+    return {
+      school,
+      people: sub.people.length,
+      ties: pooled?.ties ?? 0,
+      respondents,
+      responseRate: respondents === null || sub.people.length === 0 ? null : respondents / sub.people.length,
+      density: pooled ? pooled.density : null,
+      inDegreeCentralization: pooled ? pooled.centralization.value : null,
+      gini: pooled ? pooled.gini.value : null,
+      externalShare: sent > 0 ? g!.external! / sent : null,
+      eiIndex: sent > 0 ? g!.ei : null,
+      leaders: a ? leaderIds(a).length : 0,
+    };
+  });
+}
