@@ -63,37 +63,45 @@ export function upload(path, form, onProgress) {
   });
 }
 
-/** Follows a background job until it finishes (server-sent events, polling as a fallback). */
+/**
+ * Follows a background job until it finishes (server-sent events, polling as a fallback). Resolves
+ * with the finished job; rejects with the ApiError when the job can no longer be asked about (the
+ * poll fails), so the caller stops waiting and shows why.
+ */
 export function followJob(jobId, onProgress) {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let finished = false;
-    const finish = (job) => {
-      if (!finished) {
-        finished = true;
-        source?.close();
-        resolve(job);
-      }
-    };
+    /** @type {EventSource | null} */
     let source = null;
-    try {
-      source = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
-      source.addEventListener('progress', (e) => onProgress?.(JSON.parse(e.data)));
-      source.addEventListener('done', (e) => finish(JSON.parse(e.data)));
-      source.addEventListener('error', () => {
-        source.close();
-        source = null;
-        poll();
-      });
-    } catch {
-      poll();
-    }
-    async function poll() {
+    const finish = (job, error) => {
+      if (finished) return;
+      finished = true;
+      source?.close();
+      if (error) reject(error);
+      else resolve(job);
+    };
+    const poll = async () => {
       while (!finished) {
         const { job } = await get(`/api/jobs/${encodeURIComponent(jobId)}`);
         onProgress?.(job);
         if (job.finishedAt) return finish(job);
         await new Promise((r) => setTimeout(r, 400));
       }
+    };
+    const startPolling = () => {
+      poll().catch((e) => finish(null, e));
+    };
+    try {
+      source = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
+      source.addEventListener('progress', (e) => onProgress?.(JSON.parse(e.data)));
+      source.addEventListener('done', (e) => finish(JSON.parse(e.data)));
+      source.addEventListener('error', () => {
+        source?.close();
+        source = null;
+        startPolling();
+      });
+    } catch {
+      startPolling();
     }
   });
 }
@@ -101,7 +109,7 @@ export function followJob(jobId, onProgress) {
 /**
  * Downloads from the API (report, exports) may first need computing: ask with HEAD, follow the job
  * if the answer is 202, then let the browser download the (now cached) file. `onWait` is told
- * while it waits (true) and when it is done (false).
+ * while it waits (true) and when it is done (false). Rejects (ApiError) when the job fails or cannot be followed.
  */
 export async function prepareDownload(href, onWait) {
   const res = await fetch(href, { method: 'HEAD', credentials: 'same-origin' });
@@ -109,7 +117,9 @@ export async function prepareDownload(href, onWait) {
   if (res.status !== 202 || !location) return;
   onWait?.(true);
   try {
-    await followJob(location.split('/').pop());
+    const job = await followJob(location.split('/').pop() ?? '');
+    if (job.status === 'failed')
+      throw new ApiError(422, job.error?.code ?? 'JOB_FAILED', job.error?.message ?? 'the file could not be prepared');
   } finally {
     onWait?.(false);
   }

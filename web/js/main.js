@@ -70,10 +70,19 @@ document.addEventListener('click', async (ev) => {
   if (!a || a.dataset.ready === '1') return;
   ev.preventDefault();
   const label = a.textContent;
-  await prepareDownload(a.getAttribute('href'), (waiting) => {
-    a.setAttribute('aria-busy', String(waiting));
-    a.textContent = waiting ? `${label} — preparing…` : label;
-  }).catch(() => {});
+  if (a.nextElementSibling?.matches('.download-error')) a.nextElementSibling.remove();
+  try {
+    await prepareDownload(a.getAttribute('href') ?? '', (waiting) => {
+      a.setAttribute('aria-busy', String(waiting));
+      a.textContent = waiting ? `${label} — preparing…` : label;
+    });
+  } catch (e) {
+    a.insertAdjacentHTML(
+      'afterend',
+      ` <span class="error download-error" role="alert">${esc(e instanceof Error ? e.message : String(e))}</span>`,
+    );
+    return;
+  }
   a.dataset.ready = '1';
   a.click();
   delete a.dataset.ready;
