@@ -13,6 +13,7 @@ import { indicatorRows, leaderIds } from './present/indicators.js';
 import { brokers, formalInformal, periphery, profiles, quality, risk, silos, whoLeadsMatrix } from './sections.js';
 import { printSummary } from './summary.js';
 import { dataAvailable } from './needs.js';
+import { actionsToTake } from './actions.js';
 import type { Change, Edition, ReportModel } from './types.js';
 
 export interface WaveInput {
@@ -95,6 +96,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       data,
     },
     summary: printSummary({ a, dir, data, indicators: rows, ...sections }, input.school, prev?.wave ?? null),
+    actions: actionsToTake({ a, dir, data, indicators: rows, ...sections }, change),
     indicators: rows,
     whoLeads: whoLeadsMatrix(a, dir),
     profiles: profiles(a),

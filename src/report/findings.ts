@@ -35,21 +35,31 @@ const LEVEL_WORDS: Record<string, string> = { high: 'widely distributed', modera
 export function whoFindings(i: FindingInput): Finding[] {
   const { a, dir, data } = i;
   const out: Finding[] = [];
+  // Domains whose advice is spread across several colleagues share one sentence; the others keep their own.
+  const spread: string[] = [];
   for (const d of a.distribution.byDomain) {
     if (data.domains && d.domain === ANY_DOMAIN) continue;
-    out.push({ key: `reading.${d.domain}`, text: d.reading, needs: [], assessed: true });
+    if (data.domains && d.reading.includes(' is spread across ')) spread.push(`${d.domain} (${leaderIds(a, d.domain).length})`);
+    else out.push({ key: `reading.${d.domain}`, text: d.reading, needs: [], assessed: true });
   }
+  if (spread.length > 0)
+    out.unshift({
+      key: 'reading.spread',
+      text: `${capital(a.selection.relation)} is spread across several leaders (number in brackets) on ${spread.join(', ')}.`,
+      needs: ['domains'],
+      assessed: true,
+    });
   if (data.domains) out.push({ key: 'reading.all', text: pooledReading(a), needs: ['domains'], assessed: true });
   const inDegree = new Map(pooled(a.leaders.byDomain).soughtOut.map((s) => [s.id, s.inDegree]));
   const top = leaderIds(a)
     .map((id) => ({ id, n: inDegree.get(id) ?? 0 }))
     .sort((x, y) => y.n - x.n || dir.label(x.id).localeCompare(dir.label(y.id)));
   if (top.length > 0) {
-    const more = top.length > 8 ? ` and ${top.length - 8} more` : '';
+    const more = top.length > 5 ? ` and ${top.length - 5} more` : '';
     out.push({
       key: 'leaders.top',
       text: `Most sought out overall (colleagues naming them): ${top
-        .slice(0, 8)
+        .slice(0, 5)
         .map((t) => `${dir.label(t.id)} (${t.n})`)
         .join(', ')}${more}.`,
       needs: [],
@@ -126,7 +136,7 @@ export function formalFindings(i: FindingInput): Finding[] {
       if (n === 0) return 'Every formal role holder is sought out in the domains they are responsible for.';
       if (f.nominal.length === 0)
         return `${count(n, 'formal leader is', 'formal leaders are')} rarely sought out in a domain they are responsible for (a count: a list would identify them).`;
-      const shown = f.nominal.slice(0, 5);
+      const shown = f.nominal.slice(0, 3);
       const more = n - shown.length;
       return `Formal leaders rarely sought out in a domain they are responsible for: ${shown.map((r) => `${r.label} (${r.domains.join(', ')})`).join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
     }),

@@ -100,7 +100,7 @@ function changeFindings(input: FindingInput, previousWave: string | null): Findi
       );
       if (moved.length === 0) return `No indicator moved visibly since ${previousWave}.`;
       return moved
-        .slice(0, 6)
+        .slice(0, 4)
         .map((r) => {
           const good = (r.better === 'higher') === r.delta!.value! > 0;
           return `${r.label}: from ${r.previous!.text} to ${r.value.text} (${good ? 'towards' : 'away from'} distributed leadership).`;

@@ -54,6 +54,22 @@ export interface ReportSummary {
   sections: SummarySection[];
 }
 
+/** One of the "three things to act on": what the report shows and a first step, in plain language. */
+export interface Action {
+  key: string;
+  title: string;
+  /** What the report shows (the numbers and people of the finding it rests on). */
+  evidence: string;
+  /** A first step. */
+  step: string;
+  /** The summary section whose finding it rests on. */
+  basis: string;
+  /** 3 = can break the advice network or the picture itself, 2 = how leadership is spread, 1 = recognition and remits. */
+  importance: number;
+  /** How far the finding is from "nothing to do", 0–1. */
+  size: number;
+}
+
 export type Better = 'higher' | 'lower' | null;
 
 export interface IndicatorRow {
@@ -259,6 +275,8 @@ export interface Definition {
 export interface ReportModel {
   meta: ReportMeta;
   summary: ReportSummary;
+  /** At most three, most important and largest first. */
+  actions: Action[];
   indicators: IndicatorRow[];
   whoLeads: WhoLeadsMatrix;
   profiles: DomainProfileRow[];

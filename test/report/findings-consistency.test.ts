@@ -162,6 +162,21 @@ function contradictions(m: ReportModel, d: Dataset, v: Variant): string[] {
   if (!v.respondents && findings(m).some((f) => f.key === 'quality.response' && f.assessed))
     out.push('response rate assessed without respondents');
   if (!v.previous && findings(m).some((f) => f.key.startsWith('change') && f.assessed)) out.push('change assessed without a previous wave');
+  // Actions: at most three, most important and largest first, and only from data the wave has.
+  if (m.actions.length > 3) out.push(`${m.actions.length} actions`);
+  const score = (x: ReportModel['actions'][number]) => x.importance * (0.25 + x.size);
+  for (let k = 1; k < m.actions.length; k++)
+    if (score(m.actions[k]!) > score(m.actions[k - 1]!) + 1e-12) out.push(`action ${m.actions[k]!.key} ranked below a smaller one`);
+  const acts = new Set(m.actions.map((x) => x.key));
+  if (!v.startYears && acts.has('new-staff')) out.push('new-staff action without start years');
+  if (!v.releaseTime && acts.has('overload')) out.push('overload action without release times');
+  if (!v.domains && (acts.has('hidden') || acts.has('nominal'))) out.push('hidden/nominal action without domains');
+  if (!v.respondents && acts.has('response')) out.push('response action without respondents');
+  const sole = m.actions.find((x) => x.key === 'sole-source');
+  if (sole) {
+    const top = m.risk.domains.flatMap((r) => r.soleSources).sort((x, y) => y.dependents - x.dependents)[0];
+    if (!top || !sole.evidence.includes(`${top.dependents} colleague`)) out.push(`"${sole.evidence}" beside the sole sources table`);
+  }
   for (const f of findings(m)) {
     const missing = f.needs.filter((need) => !m.meta.data[need]);
     if (missing.length > 0 !== !f.assessed) out.push(`${f.key}: assessed ${f.assessed} with ${missing.join(', ') || 'nothing'} missing`);

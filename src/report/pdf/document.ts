@@ -1,6 +1,6 @@
 import type { ReportModel } from '../types.js';
 import { COLORS, type Node } from './blocks.js';
-import { cover, indicatorsPage, summaryPage } from './front.js';
+import { actionsPage, cover, indicatorsPage, summaryPage } from './front.js';
 import { formalInformalPage, profilesPage, whoLeadsPage } from './pages-leaders.js';
 import { brokersPage, peripheryPage, riskPage, silosPage } from './pages-groups.js';
 import { appendix, changePage, networkPage, qualityPage } from './pages-back.js';
@@ -11,6 +11,7 @@ export function reportDocument(m: ReportModel): object {
   const content: Node[] = [
     ...cover(m),
     ...summaryPage(m),
+    ...actionsPage(m),
     ...indicatorsPage(m),
     ...whoLeadsPage(m),
     ...profilesPage(m),

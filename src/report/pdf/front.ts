@@ -93,6 +93,40 @@ function weight(sections: ReportModel['summary']['sections']): number {
   return sections.reduce((a, s) => a + 2 + s.points.reduce((b, p) => b + Math.ceil(p.length / 55), 0), 0);
 }
 
+/** One page: at most three actions, most important and largest first, each with what the report shows and a first step. */
+export function actionsPage(m: ReportModel): Node[] {
+  const items = m.actions.map((a, k) =>
+    box([
+      {
+        columns: [
+          { text: String(k + 1), fontSize: 22, bold: true, color: COLORS.accent, width: 24 },
+          {
+            stack: [
+              { text: a.title, fontSize: 12, bold: true, color: COLORS.ink, margin: [0, 2, 0, 4] },
+              { text: [{ text: 'What the report shows: ', bold: true }, a.evidence], style: 'body' },
+              { text: [{ text: 'A first step: ', bold: true }, a.step], style: 'body' },
+              { text: `From the summary: “${a.basis}”`, style: 'note', margin: [0, 0, 0, 0] },
+            ],
+            width: '*',
+          },
+        ],
+        columnGap: 8,
+      },
+    ]),
+  );
+  return [
+    h1(m.actions.length === 3 ? 'Three things to act on' : 'What to act on', { pageBreak: true }),
+    {
+      text: 'Drawn from the findings of this report and ordered by importance and size together: what could break the advice network or the picture itself weighs most, then how leadership is spread, then recognition and remits — each weighed by how far it is from needing nothing. Each rests on a finding of the summary, named under it.',
+      style: 'body',
+      margin: [0, 0, 0, 8],
+    },
+    ...(items.length > 0
+      ? items
+      : [{ text: 'Nothing in this wave calls for action beyond keeping current practice; compare again next wave.', style: 'body' }]),
+  ];
+}
+
 export function indicatorsPage(m: ReportModel): Node[] {
   const prev = m.meta.previousWave;
   const header = ['Indicator', m.meta.wave, 'Chance', ...(prev ? [prev, 'Change'] : []), 'What it shows'];
