@@ -3,6 +3,9 @@ import { analyzeLeadership, type AnalyticsOptions, type LeadershipAnalysis } fro
 import { isFormalLeaderRole } from '../model/formal-roles.js';
 import { ANY_DOMAIN, type Dataset } from '../model/types.js';
 import { presentLeadership } from '../privacy/present-leadership.js';
+import { presentChange } from '../privacy/present-change.js';
+import { compareWaves, type WaveChange } from '../metrics/change/compare-waves.js';
+import { changeView } from './present/change.js';
 import { DEFAULT_MIN_GROUP_SIZE, privacyPolicy } from '../privacy/policy.js';
 import { Pseudonyms } from '../privacy/pseudonym.js';
 import { DEFINITIONS } from './definitions.js';
@@ -37,6 +40,8 @@ export interface ReportInput {
   minGroupSize?: number;
   relation?: string;
   analytics?: Partial<AnalyticsOptions>;
+  /** compareWaves(previous, current) when already computed (the server's cache); computed otherwise. */
+  comparison?: WaveChange;
 }
 
 /**
@@ -72,6 +77,16 @@ export function buildReportModel(input: ReportInput): ReportModel {
   }
   const rows = indicatorRows(a, ANY_DOMAIN, prevA && prev ? { label: prev.wave, analysis: prevA } : null);
   const change: Change | null = prev && prevRaw ? changeSection(raw, prevRaw, prev, cur, rows, input.edition) : null;
+  const comparison =
+    prev && prevRaw
+      ? changeView(
+          presentChange(input.comparison ?? compareWaves(prev.dataset, cur.dataset, { relation: raw.selection.relation }), {
+            disclosure,
+            policy,
+          }),
+          { before: prev.wave, after: cur.wave },
+        )
+      : null;
   const pooledLeaders = new Set(leaderIds(a));
   const data = dataAvailable(cur.dataset, a, prevA !== null);
   const sections = {
@@ -103,6 +118,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     overlapReading: a.distribution.overlap.reading,
     ...sections,
     change,
+    comparison,
     network: networkFigure(cur.dataset, a.selection.relation, dir, pooledLeaders, { seed: a.selection.seed }),
     quality: quality(a, input.edition, min),
     definitions: DEFINITIONS,

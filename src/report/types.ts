@@ -4,6 +4,8 @@
  * and wave pseudonyms ("P-3F2A") in the anonymised edition; group statistics under the minimum group
  * size are null with `suppressed: true` in both. The PDF (src/report/pdf) only lays this out.
  */
+import type { ChangeView } from './present/change.js';
+
 export type Edition = 'named' | 'anonymised';
 
 /** A number shown in the report with its formatted text ("0.44", "87 %", "—" when unknown). */
@@ -287,6 +289,8 @@ export interface ReportModel {
   risk: Risk;
   periphery: Periphery;
   change: Change | null;
+  /** What changed since the previous wave and whether it is real (compareWaves, in the words of present/change.ts). */
+  comparison: ChangeView | null;
   network: NetworkFigure;
   quality: Quality;
   definitions: Definition[];

@@ -42,3 +42,5 @@ export function forgetSchool(id) {
   cache.delete(`school|${id}|`);
   cache.delete(`waves|${id}|`);
 }
+export const compare = (schoolId, from, to) =>
+  once(`compare|${schoolId}|${from}|${to}|`, () => get(`/api/schools/${enc(schoolId)}/compare${q({ from, to })}`));

@@ -314,7 +314,7 @@ function changeNotes(
   else if (Math.abs(rates.after - rates.before) > o.responseGap + EPS)
     notes.push({
       code: 'RESPONSE_RATES_DIFFER',
-      message: `Response rates differ by ${Math.round(Math.abs(rates.after - rates.before) * 100)} points (${pct(rates.before)} → ${pct(rates.after)}): measures that count nominations (centralization, Gini, top share, leaders, isolates) move with the response rate itself, so their all-staff change gets no verdict. Read the stable core.`,
+      message: `Response rates differ by ${Math.round(Math.abs(rates.after - rates.before) * 100)} points (${pct(rates.before)}, then ${pct(rates.after)}): measures that count nominations (centralization, Gini, top share, leaders, isolates) move with the response rate itself, so their all-staff change gets no verdict. Read the stable core.`,
     });
   if (turnover !== null && turnover > o.turnover + EPS)
     notes.push({

@@ -4,6 +4,7 @@ import { actionsPage, cover, indicatorsPage, summaryPage } from './front.js';
 import { formalInformalPage, profilesPage, whoLeadsPage } from './pages-leaders.js';
 import { brokersPage, peripheryPage, riskPage, silosPage } from './pages-groups.js';
 import { appendix, changePage, networkPage, qualityPage } from './pages-back.js';
+import { comparisonPage } from './pages-change.js';
 
 /** The pdfmake document definition of the report: A4, Roboto, running header and footer after the cover. */
 export function reportDocument(m: ReportModel): object {
@@ -21,6 +22,7 @@ export function reportDocument(m: ReportModel): object {
     ...riskPage(m),
     ...peripheryPage(m),
     ...changePage(m),
+    ...comparisonPage(m),
     ...networkPage(m),
     ...qualityPage(m),
     ...appendix(m),

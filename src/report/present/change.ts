@@ -112,8 +112,8 @@ export function changeView(c: PublicChange, labels: { before: string; after: str
   const pct = (x: number | null) => (x === null ? 'unknown' : showIn('percent', x).text);
   const b = c.basis;
   const basis =
-    `Staff: ${b.staff.before} → ${b.staff.after}; ${b.stayers} stayed, ${b.leaverCount} left, ${b.joinerCount} joined; ` +
-    `stable core (present and answering both times): ${b.core}. Response: ${pct(b.responseRates.before)} → ${pct(b.responseRates.after)}.`;
+    `Staff: ${b.staff.before} in ${labels.before}, ${b.staff.after} in ${labels.after}; ${b.stayers} stayed, ${b.leaverCount} left, ${b.joinerCount} joined; ` +
+    `stable core (present and answering both times): ${b.core}. Response: ${pct(b.responseRates.before)}, then ${pct(b.responseRates.after)}.`;
   const shown = (i: PublicChange['indicators'][number]) => i.domain === 'all' || i.verdict === 'up' || i.verdict === 'down';
   const sections: ChangeSectionView[] = (['all', 'core'] as const)
     .map((population) => ({

@@ -144,8 +144,19 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
     case 'report': {
       const current = await waveInput(data, store, task.wave);
       const previous = task.previous ? await waveInput(data, store, task.previous) : null;
+      // The change page reads the same cached comparison as GET /api/schools/:id/compare (one computation).
+      const comparison = task.previous
+        ? await data.change(task.previous, task.wave, resolveSelection(await data.meta(task.wave)).relation)
+        : undefined;
       progress('rendering', 0, 1);
-      const { pdf } = await makeReport({ school: task.school, edition: task.edition, minGroupSize: task.minGroupSize, current, previous });
+      const { pdf } = await makeReport({
+        school: task.school,
+        edition: task.edition,
+        minGroupSize: task.minGroupSize,
+        current,
+        previous,
+        comparison,
+      });
       return { body: pdf, selection: { relation: '', domain: '' }, meta: (await data.dataset(task.wave)).meta };
     }
   }

@@ -2,6 +2,7 @@ import { ApiError, esc, fmt, post } from '../api.js';
 import * as data from '../data.js';
 import { empty, statusBadge } from '../ui.js';
 import { compareSection } from './compare.js';
+import { changeSection } from './change.js';
 
 /** One school: its waves, a new-wave form (analysts), and how the school changed across waves. */
 export async function renderSchool(root, { schoolId, me, stale }) {
@@ -28,6 +29,7 @@ export async function renderSchool(root, { schoolId, me, stale }) {
         : ''
     }
     </div></section>
+    <section id="change" aria-labelledby="h-change"><h2 id="h-change">What changed, and whether it is real</h2><div class="card" id="change-body"><p class="muted">A comparison needs two waves with data.</p></div></section>
     <section id="compare" aria-labelledby="h-compare"><h2 id="h-compare">How ${esc(school.name)} changed</h2><div class="card" id="compare-body"><p class="muted" aria-busy="true">Comparing waves…</p></div></section>`;
   root.querySelector('#new-wave')?.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -51,6 +53,7 @@ export async function renderSchool(root, { schoolId, me, stale }) {
   });
   const ready = waves.filter((w) => w.status !== 'empty');
   const body = root.querySelector('#compare-body');
+  if (ready.length >= 2) void changeSection(root.querySelector('#change-body'), schoolId, ready, stale);
   if (ready.length < 2) {
     body.innerHTML = empty('A comparison needs two waves with data.');
     return;
