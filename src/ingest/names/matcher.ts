@@ -2,6 +2,7 @@ import type { Person } from '../../model/types.js';
 import { emailKey, findEmail, foldName, nameTokens } from './normalize.js';
 import { formalNames } from './nicknames.js';
 import { jaroWinkler } from './jaro-winkler.js';
+import { TypoIndex } from './typo-index.js';
 
 /**
  * Matches one free-text answer ("Ms Ruiz", "J. Smith", "Smith, Jo", "bob odell",
@@ -77,6 +78,11 @@ interface Entry {
 
 export interface NameMatcher {
   match(text: string): NameMatch;
+  /**
+   * The rules above without the typo search: the same answer as `match` when a rule decides, else null. The name
+   * splitter reads a cell with this first, so the typo search runs only when no cheaper reading of the cell exists.
+   */
+  matchByRules(text: string): NameMatch | null;
   nameOf(id: string): string | undefined;
   has(id: string): boolean;
 }
@@ -88,6 +94,7 @@ export function createNameMatcher(
 ): NameMatcher {
   const opt = { ...MATCH_DEFAULTS, ...options };
   const entries: Entry[] = [];
+  const typoIndex = new TypoIndex<Entry>();
   const byId = new Map<string, Entry>(),
     byEmail = new Map<string, Entry[]>();
   const byFull = new Map<string, Entry[]>(),
@@ -117,6 +124,7 @@ export function createNameMatcher(
       reversed: [...toks.slice(1), first].join(' '),
     };
     entries.push(e);
+    typoIndex.add(e);
     byId.set(p.id.normalize('NFC').toLowerCase(), e);
     if (p.email) push(byEmail, emailKey(p.email), e);
     push(byFull, e.full, e);
@@ -217,48 +225,78 @@ export function createNameMatcher(
     return null;
   }
 
-  /** Jaro–Winkler against roster people sharing an initial letter with some word of the answer (blocking keeps it O(block)). */
+  /**
+   * The typo search: Jaro–Winkler against roster people sharing an initial letter with some word of the answer. Only the
+   * three best scores decide (typo match, its runner-up, review candidates ≥ candidateFloor), so people are scored in
+   * the order of an upper bound of their score (typo-index.ts) and the search stops once no one left can enter the top 3.
+   */
   function similarity(q: string[]): Candidate[] {
     const s = q.join(' ');
     const block = new Set<Entry>();
     for (const t of q) for (const e of byInitial.get(t[0]!) ?? []) block.add(e);
-    const scored = [...block].map((e) => {
-      let score = Math.max(jaroWinkler(s, e.full), jaroWinkler(s, e.reversed));
-      if (q.length === 1) score = Math.max(score, jaroWinkler(s, e.first) - 0.02, e.surname ? jaroWinkler(s, e.surname) - 0.02 : 0);
-      return { id: e.id, name: e.name, score: Math.round(score * 1000) / 1000 };
-    });
-    return scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    const score = (e: Entry): number => {
+      let v = Math.max(jaroWinkler(s, e.full), jaroWinkler(s, e.reversed));
+      if (q.length === 1) v = Math.max(v, jaroWinkler(s, e.first) - 0.02, e.surname ? jaroWinkler(s, e.surname) - 0.02 : 0);
+      return Math.round(v * 1000) / 1000;
+    };
+    return typoIndex
+      .top(
+        s,
+        block,
+        q.length === 1,
+        score,
+        Math.max(opt.maxCandidates, 2),
+        Math.min(opt.candidateFloor, opt.typoThreshold - opt.typoMargin),
+      )
+      .map(({ item, score: v }) => ({ id: item.id, name: item.name, score: v }));
   }
 
+  const rulesCache = new Map<string, NameMatch | null>();
   const cache = new Map<string, NameMatch>();
   /** Answers repeat a lot: results are cached (bounded; cleared when full). */
+  function matchByRules(text: string): NameMatch | null {
+    const hit = rulesCache.get(text);
+    if (hit !== undefined) return hit;
+    const m = rulesOnly(text);
+    if (rulesCache.size >= 100_000) rulesCache.clear();
+    rulesCache.set(text, m);
+    return m;
+  }
   function match(text: string): NameMatch {
     const hit = cache.get(text);
     if (hit) return hit;
-    const m = matchUncached(text);
+    const m = matchByRules(text) ?? typo(text);
     if (cache.size >= 100_000) cache.clear();
     cache.set(text, m);
     return m;
   }
 
-  function matchUncached(text: string): NameMatch {
+  /** What the answer reads as when the matcher falls back on names: the text, or an unknown address's local part. */
+  function sourceOf(raw: string): { source: string; email: string | null } {
+    const email = findEmail(raw);
+    if (!email) return { source: raw, email };
+    return {
+      source: email
+        .split('@')[0]!
+        .replace(/[._-]+/g, ' ')
+        .replace(/\d+/g, ''),
+      email,
+    };
+  }
+
+  function rulesOnly(text: string): NameMatch | null {
     const raw = text.trim();
-    const res = resolved.get(raw) ?? resolved.get('\u0000' + foldName(raw));
+    const res = resolved.size === 0 ? undefined : (resolved.get(raw) ?? resolved.get('\u0000' + foldName(raw)));
     if (res !== undefined) {
       if (res === 'ignore' || res === 'not on roster') return { status: 'resolved-out', rule: 'mapping', resolution: res };
       return { status: 'matched', id: res, confidence: 1, rule: 'mapping' };
     }
     const idHit = byId.get(raw.normalize('NFC').toLowerCase());
     if (idHit) return { status: 'matched', id: idHit.id, confidence: 1, rule: 'id' };
-    let source = raw;
-    const email = findEmail(raw);
+    const { source, email } = sourceOf(raw);
     if (email) {
       const e = decide(byEmail.get(email), 'email');
       if (e) return e;
-      source = email
-        .split('@')[0]!
-        .replace(/[._-]+/g, ' ')
-        .replace(/\d+/g, '');
     }
     const { tokens, hadTitle } = nameTokens(source);
     const comma = source.indexOf(',');
@@ -270,8 +308,11 @@ export function createNameMatcher(
         if (r) return r;
       }
     }
-    const direct = byTokens(tokens, hadTitle, false);
-    if (direct) return direct;
+    return byTokens(tokens, hadTitle, false);
+  }
+
+  function typo(text: string): NameMatch {
+    const { tokens } = nameTokens(sourceOf(text.trim()).source);
     if (tokens.length === 0) return { status: 'unmatched', candidates: [] };
     const scored = similarity(tokens);
     const best = scored[0],
@@ -289,5 +330,5 @@ export function createNameMatcher(
   }
 
   const idKey = (id: string) => id.normalize('NFC').toLowerCase();
-  return { match, nameOf: (id) => byId.get(idKey(id))?.name, has: (id) => byId.has(idKey(id)) };
+  return { match, matchByRules, nameOf: (id) => byId.get(idKey(id))?.name, has: (id) => byId.has(idKey(id)) };
 }

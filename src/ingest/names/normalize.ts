@@ -24,8 +24,13 @@ export const TITLES: ReadonlySet<string> = new Set([
   'frau',
 ]);
 
+const PLAIN = /^[A-Za-z0-9 ]*$/;
+const SPACES = / {2,}/g;
+
 /** Lower case, NFD accent strip, punctuation → space, whitespace collapsed. Titles are kept. */
 export function foldName(text: string): string {
+  // most answers are plain letters and spaces: the same result without the Unicode passes
+  if (PLAIN.test(text)) return text.toLowerCase().replace(SPACES, ' ').trim();
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -67,6 +72,7 @@ export function emailKey(address: string): string {
 
 /** The first e-mail address in the text, as compared (see emailKey), or null. */
 export function findEmail(text: string): string | null {
+  if (!text.includes('@')) return null;
   const m = EMAIL.exec(text.normalize('NFC'));
   return m ? emailKey(m[0]) : null;
 }

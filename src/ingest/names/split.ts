@@ -25,6 +25,10 @@ const OTHER_PREFIX = /^\s*(other|others|autre|otro|andere)\s*[:\-–]\s*/i;
  * A tie prefers the pair when both pieces are single words ("Okafor, Bea" written for
  * someone not on the roster stays one answer), otherwise separate answers.
  * "Other: …" prefixes are removed before matching.
+ *
+ * The cell is first read with the matching rules alone (no typo search): when that reading places every group, it is
+ * the answer — an exact "Ruiz, Ana" beats "Ana" as a typo of someone else plus "Ruiz" to review. Only a cell with a
+ * group no rule reads is read again with the typo search, which then runs just for the pieces that need it.
  */
 export function splitNames(cell: string, matcher: NameMatcher): SplitName[] {
   const out: SplitName[] = [];
@@ -34,10 +38,14 @@ export function splitNames(cell: string, matcher: NameMatcher): SplitName[] {
       .flatMap((p) => splitJoined(p.trim(), matcher))
       .filter((p) => !isNoAnswer(p, matcher));
     if (pieces.every((p) => p === '')) continue;
-    out.push(...bestGrouping(pieces, matcher));
+    const byRules = bestGrouping(pieces, (t) => matcher.matchByRules(t) ?? UNREAD);
+    out.push(...(byRules.every((g) => g.match !== UNREAD) ? byRules : bestGrouping(pieces, (t) => matcher.match(t))));
   }
   return out;
 }
+
+/** A piece no rule reads (the typo search has not run for it). */
+const UNREAD: NameMatch = { status: 'unmatched', candidates: [] };
 
 /** Words people type into a name box to say "nobody": N/A, none, no one, -, … (never a roster name). */
 const NO_ANSWER =
@@ -76,13 +84,13 @@ function score(text: string, m: NameMatch): number {
   return m.status === 'ambiguous' ? 0.2 : 0;
 }
 
-function bestGrouping(pieces: string[], matcher: NameMatcher): SplitName[] {
+function bestGrouping(pieces: string[], read: (text: string) => NameMatch): SplitName[] {
   const n = pieces.length;
   const cache = new Map<string, NameMatch>();
   const matchOf = (t: string) => {
     let m = cache.get(t);
     if (!m) {
-      m = matcher.match(t);
+      m = read(t);
       cache.set(t, m);
     }
     return m;

@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { decodeFile, type DecodeReport } from '../decode/index.js';
 import { detectDelimiter, readHead, sniffBytes } from '../sniff.js';
 import { csvRecords } from '../csv-reader.js';
@@ -70,6 +69,7 @@ async function* csvRows(text: AsyncIterable<string>, delimiter: string): AsyncGe
 }
 
 async function* xlsxRows(path: string): AsyncGenerator<ExportRow> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded for a workbook only: it takes a second to load
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
