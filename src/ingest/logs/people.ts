@@ -1,19 +1,24 @@
 import type { Person } from '../../model/types.js';
 import { ByteInterner } from '../bytes/interner.js';
+import { emailKey } from '../names/normalize.js';
 import { EXTERNAL_ID } from './options.js';
 
 const UNRESOLVED = -9;
 
 /**
- * Turns addresses as written in a log into people. Without a roster every distinct address
- * (ASCII case folded) is a person. With a roster an address is matched to the person whose email
- * (or id) it equals, case-insensitively; others are dropped (counted) or pooled into "external".
- * "Name <addr@school.org>" is read as addr@school.org.
+ * Turns addresses as written in a log into people. Addresses compare as the survey matcher compares them
+ * (emailKey: NFC-normalised and case-folded, non-ASCII local parts included), so `JOSÉ@school.org`, `josé@…`
+ * and a decomposed `josé@…` are one address. Without a roster every distinct address is a person (its id the
+ * compared form). With a roster an address is matched to the person whose email (or id) it equals; others are
+ * dropped (counted) or pooled into "external". "Name <addr@school.org>" is read as addr@school.org.
+ * Bytes are interned with ASCII case folded; each distinct spelling is compared once.
  */
 export class PeopleIndex {
   private readonly addresses = new ByteInterner(true);
   private personOfAddress = new Int32Array(1024).fill(UNRESOLVED);
   private readonly byKey: Map<string, number> | null;
+  /** Without a roster: the person of each compared address. */
+  private readonly seen = new Map<string, number>();
   readonly ids: string[] = [];
   private externalIndex = -1;
   /** Distinct addresses seen that are not on the roster. */
@@ -30,8 +35,8 @@ export class PeopleIndex {
     this.byKey = new Map();
     roster.forEach((p, i) => {
       this.ids.push(p.id);
-      this.byKey!.set(p.id.toLowerCase(), i);
-      if (p.email) this.byKey!.set(p.email.trim().toLowerCase(), i);
+      this.byKey!.set(emailKey(p.id), i);
+      if (p.email) this.byKey!.set(emailKey(p.email), i);
     });
   }
 
@@ -64,11 +69,17 @@ export class PeopleIndex {
     const known = this.personOfAddress[a]!;
     if (known !== UNRESOLVED) return known;
     let p: number;
+    const key = emailKey(this.addresses.name(a));
     if (this.byKey === null) {
-      p = this.ids.length;
-      this.ids.push(this.addresses.name(a));
+      const same = this.seen.get(key);
+      if (same !== undefined) p = same;
+      else {
+        p = this.ids.length;
+        this.ids.push(key);
+        this.seen.set(key, p);
+      }
     } else {
-      const hit = this.byKey.get(this.addresses.name(a));
+      const hit = this.byKey.get(key);
       if (hit !== undefined) p = hit;
       else {
         this.unknownAddresses++;

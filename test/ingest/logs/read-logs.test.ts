@@ -73,6 +73,36 @@ describe('e-mail logs', () => {
   });
 });
 
+describe('non-ASCII addresses', () => {
+  const jose = 'josé.núñez@s.org';
+  const f = file(
+    [
+      'timestamp,sender,to',
+      `2025-03-03,${jose.toUpperCase()},ann@s.org`,
+      `2025-03-04,${jose.normalize('NFD')},ann@s.org`,
+      `2025-03-05,ann@s.org,${jose.normalize('NFD').toUpperCase()}`,
+      `2025-03-06,ann@s.org,${jose}`,
+      `2025-03-07,${jose},"${jose.normalize('NFD')}"`,
+    ].join('\n'),
+  );
+
+  it('compares addresses NFC-normalised and case-folded, as the survey import does', async () => {
+    const r = await readInteractionLog(f, { kind: 'email' });
+    expect(r.ok && [...r.aggregate.ids].sort()).toEqual(['ann@s.org', jose]);
+    expect(r.ok && r.stats.selfRecipientsDropped).toBe(1);
+    const ties = tiesOf(r);
+    expect(pair(ties, jose, 'ann@s.org')).toMatchObject({ weight: 2, count: 2 });
+    expect(pair(ties, 'ann@s.org', jose)).toMatchObject({ weight: 2, count: 2 });
+  });
+
+  it('matches a decomposed or upper-case address to the roster e-mail', async () => {
+    const roster = file(`id,name,email\nJ1,José Núñez,${jose.normalize('NFD')}\nA1,Ann,ANN@s.org\n`);
+    const r = await readInteractionLog(f, { kind: 'email', roster });
+    expect(r.ok && r.stats.offRosterAddresses).toBe(0);
+    expect(tiesOf(r).map((t) => `${t.source}>${t.target}:${t.weight}`)).toEqual(['J1>A1:2', 'A1>J1:2']);
+  });
+});
+
 describe('bad logs', () => {
   it('refuses a subject or body column before reading any row', async () => {
     const r = await readInteractionLog(file('timestamp,sender,to,Subject\n2025-03-03,a,b,secret\n'), { kind: 'email' });
