@@ -1,5 +1,13 @@
+// @ts-check
 // JSON calls to the leadmap API (same origin; the session cookie is HttpOnly).
+/** An error answer of the API: HTTP status, the machine-readable `code`, the message for the user. */
 export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {string} code
+   * @param {string} message
+   * @param {any} [details]
+   */
   constructor(status, code, message, details) {
     super(message);
     this.status = status;
@@ -8,7 +16,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * One JSON call; a 202 with a job (a large wave still computing) is followed, then asked again.
+ * @param {'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @returns {Promise<any>} the answer's JSON
+ * @throws {ApiError}
+ */
 export async function api(method, path, body) {
+  /** @type {RequestInit & { headers: Record<string, string> }} */
   const init = { method, credentials: 'same-origin', headers: {} };
   if (body !== undefined) {
     init.headers['content-type'] = 'application/json';
@@ -32,11 +49,20 @@ export async function api(method, path, body) {
   return data;
 }
 
+/** @param {string} p */
 export const get = (p) => api('GET', p);
+/** @param {string} p @param {unknown} [b] */
 export const post = (p, b) => api('POST', p, b ?? {});
+/** @param {string} p */
 export const del = (p) => api('DELETE', p);
 
-/** Multipart upload with byte progress (fetch has no upload progress); resolves with the JSON answer. */
+/**
+ * Multipart upload with byte progress (fetch has no upload progress); resolves with the JSON answer.
+ * @param {string} path
+ * @param {FormData} form
+ * @param {(fraction: number) => void} [onProgress]
+ * @returns {Promise<any>}
+ */
 export function upload(path, form, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -67,12 +93,16 @@ export function upload(path, form, onProgress) {
  * Follows a background job until it finishes (server-sent events, polling as a fallback). Resolves
  * with the finished job; rejects with the ApiError when the job can no longer be asked about (the
  * poll fails), so the caller stops waiting and shows why.
+ * @param {string} jobId
+ * @param {(job: any) => void} [onProgress]
+ * @returns {Promise<any>} the finished job
  */
 export function followJob(jobId, onProgress) {
   return new Promise((resolve, reject) => {
     let finished = false;
     /** @type {EventSource | null} */
     let source = null;
+    /** @param {any} job @param {unknown} [error] */
     const finish = (job, error) => {
       if (finished) return;
       finished = true;
@@ -93,8 +123,8 @@ export function followJob(jobId, onProgress) {
     };
     try {
       source = new EventSource(`/api/jobs/${encodeURIComponent(jobId)}/events`);
-      source.addEventListener('progress', (e) => onProgress?.(JSON.parse(e.data)));
-      source.addEventListener('done', (e) => finish(JSON.parse(e.data)));
+      source.addEventListener('progress', (e) => onProgress?.(JSON.parse(/** @type {MessageEvent} */ (e).data)));
+      source.addEventListener('done', (e) => finish(JSON.parse(/** @type {MessageEvent} */ (e).data)));
       source.addEventListener('error', () => {
         source?.close();
         source = null;
@@ -110,6 +140,8 @@ export function followJob(jobId, onProgress) {
  * Downloads from the API (report, exports) may first need computing: ask with HEAD, follow the job
  * if the answer is 202, then let the browser download the (now cached) file. `onWait` is told
  * while it waits (true) and when it is done (false). Rejects (ApiError) when the job fails or cannot be followed.
+ * @param {string} href
+ * @param {(waiting: boolean) => void} [onWait]
  */
 export async function prepareDownload(href, onWait) {
   const res = await fetch(href, { method: 'HEAD', credentials: 'same-origin' });
@@ -125,16 +157,25 @@ export async function prepareDownload(href, onWait) {
   }
 }
 
-/** Escapes text for insertion into HTML built from strings. */
+/**
+ * Escapes text for insertion into HTML built from strings.
+ * @param {unknown} v
+ * @returns {string}
+ */
 export function esc(v) {
   return String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
+/**
+ * A number for a table: integers as they are, others to `digits` decimals; null, undefined and NaN as "—".
+ * @param {unknown} v
+ */
 export function fmt(v, digits = 2) {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';
   return typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(digits)) : String(v);
 }
 
+/** A share 0–1 as a whole percentage; null and undefined as "—". @param {number | null | undefined} v */
 export function pct(v) {
   return v === null || v === undefined ? '—' : `${Math.round(v * 100)} %`;
 }

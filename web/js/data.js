@@ -1,3 +1,4 @@
+// @ts-check
 import { get } from './api.js';
 
 // Small in-memory cache of what the wave pages fetch, so switching tabs is instant.

@@ -1,3 +1,4 @@
+// @ts-check
 import { esc, get, post, prepareDownload } from './api.js';
 import { clearCache } from './data.js';
 import { errorBox } from './ui.js';
@@ -6,8 +7,8 @@ import { renderSchools } from './views/schools.js';
 import { renderSchool } from './views/school.js';
 import { renderWave } from './views/wave.js';
 
-const app = document.getElementById('app');
-const session = document.getElementById('session');
+const app = /** @type {HTMLElement} */ (document.getElementById('app'));
+const session = /** @type {HTMLElement} */ (document.getElementById('session'));
 let me = null;
 let seq = 0;
 
@@ -36,7 +37,7 @@ async function route() {
   const { view, id, tab, params } = parseHash();
   const stale = () => mine !== seq;
   if (view === 'wave' && id) return renderWave(app, { waveId: id, tab: tab || 'overview', params, me, stale });
-  if (view === 'school' && id) return renderSchool(app, { schoolId: id, params, me, stale });
+  if (view === 'school' && id) return renderSchool(app, { schoolId: id, me, stale });
   document.title = 'Schools · leadmap';
   return renderSchools(app, me);
 }
@@ -67,7 +68,8 @@ function showError(e) {
 // Downloads of reports and exports: computed first when needed (202), then fetched by the browser.
 document.addEventListener('click', async (ev) => {
   const a = ev.target instanceof Element ? ev.target.closest('a[download][href^="/api/"]') : null;
-  if (!a || a.dataset.ready === '1') return;
+  if (!(a instanceof HTMLAnchorElement)) return;
+  if (a.dataset.ready === '1') return;
   ev.preventDefault();
   const label = a.textContent;
   if (a.nextElementSibling?.matches('.download-error')) a.nextElementSibling.remove();

@@ -1,3 +1,4 @@
+// @ts-check
 import { esc } from './api.js';
 
 /** Marks a suppressed statistic: a dash, with the reason for screen readers and on hover. */
@@ -11,7 +12,16 @@ export function suppressionNote(min) {
   return `<p class="note"><span class="dash" aria-hidden="true">—</span> suppressed: fewer than ${min} people in the group (or needed to protect a group that is). Applies to every account, every export.</p>`;
 }
 
-/** An indicator card: big value, name, one-line plain-language explanation. */
+/**
+ * An indicator card: big value, name, one-line plain-language explanation, and the change since the
+ * previous wave when there is one.
+ * @param {string} id
+ * @param {string} name
+ * @param {string} value
+ * @param {string} explain
+ * @param {string} [tone]
+ * @param {{ text: string; tone: string; arrow: string; title: string } | null} [change]
+ */
 export function kpi(id, name, value, explain, tone = '', change = null) {
   const ch = change
     ? `<div class="change ${change.tone}" title="${esc(change.title)}"><span aria-hidden="true">${change.arrow}</span> ${esc(change.text)}</div>`
@@ -23,8 +33,9 @@ export function empty(text) {
   return `<p class="empty">${esc(text)}</p>`;
 }
 
+/** @param {unknown} e */
 export function errorBox(e) {
-  return `<div class="card error" role="alert">${esc(e?.message ?? String(e))}</div>`;
+  return `<div class="card error" role="alert">${esc(e instanceof Error ? e.message : String(e))}</div>`;
 }
 
 /** Joins names for prose: "A", "A and B", "A, B and C". */

@@ -1,3 +1,4 @@
+// @ts-check
 import { esc, fmt } from '../api.js';
 import { flaggedCount, suppressionNote } from '../ui.js';
 
@@ -76,7 +77,7 @@ function spark(values) {
 
 /** Plain-language headlines for the change from the first to the last wave. */
 function headlines(first, last) {
-  const v = (id, w) => INDICATORS.find((i) => i.id === id).get(w);
+  const v = (id, w) => INDICATORS.find((i) => i.id === id)?.get(w);
   const out = [];
   const ei0 = v('ei', first),
     ei1 = v('ei', last);

@@ -1,3 +1,4 @@
+// @ts-check
 import { esc, pct } from '../api.js';
 
 /** Data quality of the wave and the downloads. */

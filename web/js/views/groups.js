@@ -1,3 +1,4 @@
+// @ts-check
 import { esc, fmt, pct } from '../api.js';
 import { empty, suppressedCell, suppressionNote } from '../ui.js';
 
@@ -48,7 +49,7 @@ const ROLES = [
   ['itinerant', 'Itinerant', 'links two colleagues of one other department'],
 ];
 
-export function brokersSection(a, l) {
+export function brokersSection(l) {
   const b = l.brokerage;
   const top = [...(b?.people ?? [])]
     .filter((p) => p.total > 0)

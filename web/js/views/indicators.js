@@ -1,3 +1,4 @@
+// @ts-check
 import { esc } from '../api.js';
 import { kpi } from '../ui.js';
 
@@ -53,7 +54,7 @@ export function indicatorsSection(a, ind, schoolId) {
 
 /** Spread per domain, as the report's table prints it (`ind.profiles` from the server, preformatted). */
 export function readingsSection(a, ind) {
-  const rows = [...ind.profiles].sort((x, y) => (x.key === 'any') - (y.key === 'any'));
+  const rows = [...ind.profiles].sort((x, y) => Number(x.key === 'any') - Number(y.key === 'any'));
   return `<section id="readings" aria-labelledby="h-readings"><h2 id="h-readings" tabindex="-1">How leadership is spread</h2>
     <div class="card scroll"><table><caption class="sr-only">Spread of leadership per domain</caption>
     <thead><tr><th scope="col">Domain</th><th scope="col">In plain words</th><th scope="col" class="num">Leaders</th><th scope="col" class="num">Hidden leaders</th><th scope="col" class="num">Gini</th><th scope="col" class="num">Centralization</th><th scope="col">Level</th></tr></thead><tbody>

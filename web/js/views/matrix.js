@@ -1,3 +1,4 @@
+// @ts-check
 import { esc } from '../api.js';
 import { empty, moreButton } from '../ui.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 import { esc } from '../api.js';
 import { CATEGORY, LEADER_KIND } from '../ui.js';
 import { domainRows } from './indicators.js';
@@ -57,7 +58,8 @@ export function drawNetwork(section, graph, a, l) {
   const nominal = new Set((fi?.nominalLeaders ?? []).map((p) => p.id));
   const kindOf = (id) => (hidden.has(id) ? 'hidden' : leaderIds.has(id) ? 'formal' : nominal.has(id) ? 'nominal' : 'other');
   let colourBy = 'department';
-  const fill = (d) => (colourBy === 'department' ? deptColour.get(d.department || '(none)') : LEADER_KIND[kindOf(d.id)].colour);
+  const fill = (d) =>
+    colourBy === 'department' ? (deptColour.get(d.department || '(none)') ?? '#DDDDDD') : LEADER_KIND[kindOf(d.id)].colour;
 
   const maxIn = d3.max(nodes, (n) => n.inDegree) || 1;
   const radius = (n) => 3.5 + 11 * Math.sqrt(n.inDegree / maxIn);
@@ -69,7 +71,7 @@ export function drawNetwork(section, graph, a, l) {
       'link',
       d3
         .forceLink(links)
-        .id((d) => d.id)
+        .id((/** @type {any} */ d) => d.id)
         .distance(dense ? 30 : 60)
         .strength(0.2),
     )
@@ -176,15 +178,16 @@ export function drawNetwork(section, graph, a, l) {
     .classed('shown', (d) => labelled.has(d.id));
 
   const place = () => {
-    link.each(function (d) {
+    link.each((d, i, lines) => {
+      const line = /** @type {SVGLineElement} */ (lines[i]);
       const dx = d.target.x - d.source.x,
         dy = d.target.y - d.source.y,
         len = Math.hypot(dx, dy) || 1,
         r = radius(d.target) + 1.5;
-      this.setAttribute('x1', d.source.x);
-      this.setAttribute('y1', d.source.y);
-      this.setAttribute('x2', d.target.x - (dx / len) * r);
-      this.setAttribute('y2', d.target.y - (dy / len) * r);
+      line.setAttribute('x1', String(d.source.x));
+      line.setAttribute('y1', String(d.source.y));
+      line.setAttribute('x2', String(d.target.x - (dx / len) * r));
+      line.setAttribute('y2', String(d.target.y - (dy / len) * r));
     });
     node.attr('cx', (d) => d.x).attr('cy', (d) => d.y);
     label.attr('x', (d) => d.x).attr('y', (d) => d.y);
@@ -283,9 +286,10 @@ export function drawNetwork(section, graph, a, l) {
   svg.on('click', () => highlight(null));
   focusSelect.addEventListener('change', () => highlight(focusSelect.value || null));
 
+  // d3.drag() cannot be given the circles' element type from JavaScript; the handlers read only the datum.
+  const drag = /** @type {import('d3').DragBehavior<any, any, any>} */ (d3.drag());
   node.call(
-    d3
-      .drag()
+    drag
       .on('start', (ev, d) => {
         if (!ev.active) sim.alphaTarget(0.2).restart();
         d.fx = d.x;

@@ -1,3 +1,4 @@
+// @ts-check
 import { esc, fmt } from '../api.js';
 
 const COLS = [

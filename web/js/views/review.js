@@ -1,3 +1,4 @@
+// @ts-check
 import { esc, followJob, get, post } from '../api.js';
 import { forgetSchool, forgetWave } from '../data.js';
 import { empty, errorBox } from '../ui.js';
@@ -131,7 +132,7 @@ export function wireReview(root, wave, school, items, roster, rerender) {
       cell.textContent = item.status === 'decided' ? 'decided' : resolution === null ? 'to decide' : 'decided — apply to use';
       refreshCounts();
     } catch (e) {
-      cell.innerHTML = `<span class="error">${esc(e.message)}</span>`;
+      cell.innerHTML = `<span class="error">${esc(e instanceof Error ? e.message : String(e))}</span>`;
     }
   };
   for (const input of root.querySelectorAll('#review-table input.who')) {

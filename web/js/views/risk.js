@@ -1,3 +1,4 @@
+// @ts-check
 import { esc, fmt } from '../api.js';
 import { empty, listNames, moreButton, withheldCount } from '../ui.js';
 
@@ -32,7 +33,7 @@ export function riskSection(a, l) {
 }
 
 /** New staff on the edge of the network, and leaders carrying more than their time allows. */
-export function peripherySection(a, l) {
+export function peripherySection(l) {
   const p = l.periphery;
   const newStaff = p.isolatedNewStaff ?? [];
   const ov = p.overload;

@@ -1,3 +1,4 @@
+// @ts-check
 import { ApiError, esc, fmt, post } from '../api.js';
 import * as data from '../data.js';
 import { empty, statusBadge } from '../ui.js';
@@ -69,6 +70,6 @@ export async function renderSchool(root, { schoolId, me, stale }) {
     if (stale()) return;
     body.innerHTML = compareSection(per);
   } catch (e) {
-    body.innerHTML = `<p class="error">${esc(e.message)}</p>`;
+    body.innerHTML = `<p class="error">${esc(e instanceof Error ? e.message : String(e))}</p>`;
   }
 }

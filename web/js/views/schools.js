@@ -1,3 +1,4 @@
+// @ts-check
 import { esc, fmt, get } from '../api.js';
 import { schoolWaves } from '../data.js';
 import { statusBadge } from '../ui.js';

@@ -1,3 +1,4 @@
+// @ts-check
 import { ApiError, post } from '../api.js';
 
 function explain(e) {

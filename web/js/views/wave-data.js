@@ -1,3 +1,4 @@
+// @ts-check
 import { ApiError, esc, followJob, get, upload } from '../api.js';
 import { forgetSchool, forgetWave } from '../data.js';
 import { empty } from '../ui.js';
@@ -120,7 +121,7 @@ function wireUpload(root, wave, school, refresh) {
     } catch (e) {
       box.hidden = true;
       const problems = e instanceof ApiError ? e.details?.problems : null;
-      out.innerHTML = `<div class="error-box" role="alert"><strong>Nothing was stored.</strong> ${esc(e.message)}</div>${problems ? problemsTable(problems, 'Problems to fix') : ''}`;
+      out.innerHTML = `<div class="error-box" role="alert"><strong>Nothing was stored.</strong> ${esc(e instanceof Error ? e.message : String(e))}</div>${problems ? problemsTable(problems, 'Problems to fix') : ''}`;
     } finally {
       button.disabled = false;
     }

@@ -1,4 +1,5 @@
-import { esc } from '../api.js';
+// @ts-check
+import { ApiError, esc } from '../api.js';
 import * as data from '../data.js';
 import { errorBox, wireMore } from '../ui.js';
 import { indicatorsSection, readingsSection } from './indicators.js';
@@ -50,7 +51,7 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     a = await data.analysis(waveId, sel);
   } catch (e) {
     // A relation or domain this wave does not have (e.g. kept from another wave's link): show the default instead.
-    if (!['UNKNOWN_DOMAIN', 'UNKNOWN_RELATION'].includes(e.code)) throw e;
+    if (!(e instanceof ApiError && ['UNKNOWN_DOMAIN', 'UNKNOWN_RELATION'].includes(e.code))) throw e;
     a = await data.analysis(waveId, {});
   }
   const [l, g, ind] = await Promise.all([
@@ -92,10 +93,10 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     ${readingsSection(a, ind)}
     ${networkSection(a, g)}
     ${matrixSection(a, l)}
-    ${silosSection(a, l)}
-    ${brokersSection(a, l)}
+    ${silosSection(a)}
+    ${brokersSection(l)}
     ${riskSection(a, l)}
-    ${peripherySection(a, l)}
+    ${peripherySection(l)}
     ${peopleSection(a)}
     ${exportsSection(a, wave, l)}`;
   const go = (patch) => {
