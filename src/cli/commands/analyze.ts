@@ -18,8 +18,11 @@ import type { FormalRoleRule } from '../../model/formal-roles.js';
 import { listOption, num, progressPrinter, table } from '../format.js';
 import { isDistrict, schoolBreakdown, type SchoolRow } from '../../metrics/district/schools.js';
 import { crossSchoolLeaders, type CrossSchoolLeader } from '../../metrics/district/cross-school-leaders.js';
+import type { PublicScale } from '../../privacy/present-scales.js';
+import { scalesSection } from '../scales-section.js';
 
 const USAGE = `Usage: leadmap analyze <ties.csv> [options]
+       leadmap analyze --people <people.csv> [--scales <scales.yaml>] [--json]
 
 Reads a tie list (one row per "source names target") and a roster, builds the
 network of one relation and domain, and prints the core network measures.
@@ -45,6 +48,10 @@ Options:
   --exact                  exact betweenness even above 5,000 people (default: approximate, labelled
                            with its error in "betweennessMethod"); networks of 2,000 people or more use
                            the fast kernels (worker threads) on either path
+  --people <file>          the people file leadmap import writes (one column per Likert question):
+                           adds "scales" (alpha, n, mean, group means of at least 5 people)
+  --scales <file>          scale definitions (YAML: scale, items by question text, reverse-coded
+                           items, response scale); default: the shipped scales/leadmap-scales.yaml
   --json                   print one JSON document {"network": {…}, "people": […], "leaders", "distribution",
                            "formalInformal", "groups", "brokerage", "risk", "periphery", "quality"} on stdout;
                            a roster naming several schools adds "schools" and "crossSchoolLeaders"
@@ -75,8 +82,31 @@ export const analyzeCommand: Command = {
         'formal-roles': { type: 'string' },
         exact: { type: 'boolean' },
         fast: { type: 'boolean' },
+        scales: { type: 'string' },
+        people: { type: 'string' },
       },
     });
+    if (values.scales !== undefined && values.people === undefined) {
+      io.stderr('leadmap analyze: --scales needs --people <people.csv> (the answers to read the scales from)\n');
+      return EXIT.badInput;
+    }
+    if (positionals.length === 0 && values.people !== undefined) {
+      const at0 = (p: string) => resolve(io.cwd, p);
+      const missing0 = [values.people, values.scales].filter((p): p is string => p !== undefined && !existsSyncSafe(at0(p)));
+      if (missing0.length > 0) {
+        io.stderr(missing0.map((p) => `leadmap analyze: file not found: ${p}`).join('\n') + '\n');
+        return EXIT.badInput;
+      }
+      const scales = await scalesSection(
+        at0(values.people),
+        values.scales && at0(values.scales),
+        values['group-by'] ?? 'department',
+        io.stderr,
+      );
+      if (!scales) return EXIT.badInput;
+      io.stdout(values.json ? JSON.stringify({ scales }) + '\n' : scalesText(scales) + '\n');
+      return EXIT.ok;
+    }
     if (positionals.length !== 1) {
       io.stderr(`leadmap analyze: expected one tie list file, got ${positionals.length}\n\n${USAGE}\n`);
       return EXIT.badInput;
@@ -92,7 +122,7 @@ export const analyzeCommand: Command = {
       return EXIT.badInput;
     }
     const at = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
-    const missing = [positionals[0], values.roster, values.respondents, values['formal-roles']].filter(
+    const missing = [positionals[0], values.roster, values.respondents, values['formal-roles'], values.people, values.scales].filter(
       (p): p is string => p !== undefined && !existsSyncSafe(at(p)!),
     );
     if (missing.length > 0) {
@@ -149,6 +179,11 @@ export const analyzeCommand: Command = {
     const dataset = loaded.value;
     const graph = buildGraph(dataset, { relation: values.relation, domain: values.domain });
     const core = await coreMetricsForCli(graph, values.exact === true);
+    const scales =
+      values.people === undefined
+        ? null
+        : await scalesSection(at(values.people)!, at(values.scales), values['group-by'] ?? 'department', io.stderr);
+    if (values.people !== undefined && !scales) return EXIT.badInput;
     const district = isDistrict(dataset);
     const groupBy = values['group-by'] ?? (district ? 'school' : 'department');
     const leadership = analyzeLeadership(dataset, { relation: graph.getAttribute('relation'), groupBy, formalRoles });
@@ -167,6 +202,7 @@ export const analyzeCommand: Command = {
           ...method,
           ...sections,
           ...(schools && crossSchool ? { schools, crossSchoolLeaders: crossSchool } : {}),
+          ...(scales ? { scales } : {}),
         }) + '\n',
       );
     } else {
@@ -175,6 +211,7 @@ export const analyzeCommand: Command = {
           '\n\n' +
           summarizeLeadership(leadership) +
           (schools && crossSchool ? '\n\n' + districtText(schools, crossSchool, top) : '') +
+          (scales ? '\n\n' + scalesText(scales) : '') +
           '\n',
       );
     }
@@ -297,5 +334,29 @@ function districtText(schools: SchoolRow[], leaders: CrossSchoolLeader[], top: n
         ['l', 'l', 'r', 'r', 'l'],
       ),
     );
+  return out.join('\n');
+}
+
+/** The scales part of the text output. */
+function scalesText(scales: PublicScale[]): string {
+  const out = [
+    'Scales (mean of answered items; alpha over people who answered every item; groups of fewer than 5 people not shown)',
+    table(
+      ['scale', 'items', 'alpha', 'alpha n', 'people', 'mean', 'sd'],
+      scales.map((s) => [s.scale, num(s.items), num(s.alpha), num(s.alphaN), num(s.n), num(s.mean), num(s.sd)]),
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  ];
+  for (const s of scales)
+    if (s.groups.length > 0 || s.groupsHidden > 0)
+      out.push(
+        '',
+        `${s.scale} by group${s.groupsHidden > 0 ? ` (${s.groupsHidden} small group(s) not shown)` : ''}`,
+        table(
+          ['group', 'people', 'mean'],
+          s.groups.map((g) => [g.group, num(g.n), num(g.mean)]),
+          ['l', 'r', 'r'],
+        ),
+      );
   return out.join('\n');
 }
