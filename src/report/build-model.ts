@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { analyzeLeadership, type AnalyticsOptions, type LeadershipAnalysis } from '../metrics/analytics.js';
+import { completenessBanner, type Completeness } from '../model/completeness.js';
 import { isFormalLeaderRole } from '../model/formal-roles.js';
 import { ANY_DOMAIN, type Dataset } from '../model/types.js';
 import { presentLeadership } from '../privacy/present-leadership.js';
@@ -42,6 +43,8 @@ export interface ReportInput {
   analytics?: Partial<AnalyticsOptions>;
   /** compareWaves(previous, current) when already computed (the server's cache); computed otherwise. */
   comparison?: WaveChange;
+  /** What of the current wave's answers is in the results (a survey import's); the report shows the web's banner when some wait for a decision. */
+  completeness?: Completeness | null;
 }
 
 /**
@@ -122,6 +125,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     network: networkFigure(cur.dataset, a.selection.relation, dir, pooledLeaders, { seed: a.selection.seed }),
     quality: quality(a, input.edition, min),
     definitions: DEFINITIONS,
+    completeness: completenessBanner(input.completeness),
   };
 }
 

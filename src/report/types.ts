@@ -294,4 +294,6 @@ export interface ReportModel {
   network: NetworkFigure;
   quality: Quality;
   definitions: Definition[];
+  /** The web page's banner when answers of this wave still wait for a decision (model/completeness.ts), else null. */
+  completeness: string | null;
 }

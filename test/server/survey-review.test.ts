@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
@@ -10,6 +12,27 @@ const files = () => ({ roster: readFileSync(`${DIR}/roster.csv`), survey: readFi
 const QUESTION = 'Who helps you with technology and data?';
 let srv: TestServer;
 let c: Client;
+
+const hasPoppler = existsSync('/usr/bin/pdftotext');
+
+/** The first page of the wave's anonymised report as pdftotext reads it (waits for the report job when one is started). */
+async function reportCover(w: string): Promise<string> {
+  for (;;) {
+    const res = await fetch(`${c.base}/api/waves/${w}/report.pdf?edition=anonymised`, { headers: c.cookie ? { cookie: c.cookie } : {} });
+    if (res.status === 202) {
+      await c.waitJob(((await res.json()) as { job: { id: string } }).job.id);
+      continue;
+    }
+    expect(res.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'leadmap-review-report-'));
+    try {
+      writeFileSync(join(dir, 'r.pdf'), Buffer.from(await res.arrayBuffer()));
+      return execFileSync('pdftotext', ['-f', '1', '-l', '1', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
 
 interface Item {
   id: string;
@@ -55,6 +78,8 @@ describe('survey review: every kind of item decided, the wave goes needs review 
     );
     expect((await c.get(`/api/waves/${w}/leadership`)).json.completeness.undecided).toBe(3);
     expect((await c.get(`/api/waves/${w}/graph`)).json.completeness.banner).toMatch(/not in these results yet/);
+    // the PDF report says it in the web's words, above the cover
+    if (hasPoppler) expect(await reportCover(w)).toContain(`NOT COMPLETE ${up.job.result.banner}`);
 
     const items = (await c.get(`/api/waves/${w}/review`)).json.items as Item[];
     expect(items.map((i) => `${i.kind} ${i.status}`)).toEqual(['column mapping needed', 'respondent unmatched', 'name unmatched']);
@@ -89,6 +114,7 @@ describe('survey review: every kind of item decided, the wave goes needs review 
     });
     const done = (await c.get(`/api/waves/${w}/analysis`)).json.completeness;
     expect(done).toMatchObject({ answersRead: 13, undecided: 0, banner: null });
+    if (hasPoppler) expect(await reportCover(w)).not.toContain('not in these results yet');
     expect(done.answersUsed + done.setAside.reduce((n: number, x: { count: number }) => n + x.count, 0)).toBe(done.answersRead);
 
     // the decisions download as the mapping file

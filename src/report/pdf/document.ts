@@ -5,11 +5,13 @@ import { formalInformalPage, profilesPage, whoLeadsPage } from './pages-leaders.
 import { brokersPage, peripheryPage, riskPage, silosPage } from './pages-groups.js';
 import { appendix, changePage, networkPage, qualityPage } from './pages-back.js';
 import { comparisonPage } from './pages-change.js';
+import { completenessNotice } from './completeness.js';
 
 /** The pdfmake document definition of the report: A4, Roboto, running header and footer after the cover. */
 export function reportDocument(m: ReportModel): object {
   const edition = m.meta.edition === 'named' ? 'Named edition — confidential' : 'Anonymised edition';
   const content: Node[] = [
+    ...completenessNotice(m),
     ...cover(m),
     ...summaryPage(m),
     ...actionsPage(m),

@@ -35,6 +35,7 @@ export function reportRoutes(deps: AppDeps): Router {
         school: school.name,
         edition,
         minGroupSize: deps.privacy.minGroupSize,
+        completeness: wave.completeness,
       },
       { schoolId: school.id, accountId: account.id },
     );

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { analyzeLeadership, type LeadershipAnalysis } from '../../metrics/analytics.js';
+import type { Completeness } from '../../model/completeness.js';
 import { LeadmapError } from '../../model/errors.js';
 import { ANY_DOMAIN, type Dataset } from '../../model/types.js';
 import { privacyPolicy, type Disclosure } from '../../privacy/policy.js';
@@ -58,7 +59,16 @@ export type ViewTask =
       disclosure: Disclosure;
       minGroupSize: number;
     }
-  | { kind: 'report'; wave: WaveRef; previous: WaveRef | null; school: string; edition: Edition; minGroupSize: number };
+  | {
+      kind: 'report';
+      wave: WaveRef;
+      previous: WaveRef | null;
+      school: string;
+      edition: Edition;
+      minGroupSize: number;
+      /** The wave's completeness as stored (part of the cache key: deciding an item changes the report's banner). */
+      completeness: Completeness | null;
+    };
 
 export interface ViewResult {
   /** The finished response body (JSON, CSV, XML or PDF bytes). */
@@ -156,6 +166,7 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
         current,
         previous,
         comparison,
+        completeness: task.completeness,
       });
       return { body: pdf, selection: { relation: '', domain: '' }, meta: (await data.dataset(task.wave)).meta };
     }
