@@ -8,7 +8,8 @@ import { isFormalLeaderRole } from '../../src/model/formal-roles.js';
 import { plantedMismatches } from './check.js';
 import { Random, seedOf } from './random.js';
 import { simulateSurvey, type SurveyPlan } from './survey.js';
-import { DOMAINS, type Domain, type GenPerson, type Planted, type WaveOutput } from './types.js';
+import { schoolOutcomes } from './outcomes.js';
+import { DOMAINS, type Domain, type GenPerson, type Planted, type SchoolOutput, type WaveOutput } from './types.js';
 
 /**
  * A person colleagues go to in some domains: each respondent answering such a domain names them with
@@ -200,8 +201,11 @@ export function runStory(school: string, w: WaveStory, rng: Random): WaveOutput 
     ),
     nominalLeaders: byIdSort(w.nominal.map((n) => ({ id: n.id, name: nameOf(n.id), role: need(n.id).role, why: n.why }))),
   };
-  return { label: w.label, year: w.year, people: w.people, respondents: [...respondents].sort(), ties, planted };
+  return { label: w.label, year: w.year, people: w.people, respondents: [...respondents].sort(), ties, planted, outcomes: [] };
 }
+
+/** The seed stream of the planted-noise wave (the latest wave's story with fresh random draws). */
+export const REDRAW = 'redrawn';
 
 /**
  * Runs a wave's story with the first of a fixed sequence of seeds whose result shows exactly what the
@@ -212,16 +216,34 @@ export function runCheckedStory(
   w: WaveStory,
   groupings: ReadonlyArray<'department' | 'school'> = ['department'],
   attempts = 40,
+  /** Another name for the seed sequence: the same story with fresh random draws (planted noise). */
+  draw = '',
 ): WaveOutput {
   let last: string[] = [];
+  const stream = draw ? `${w.label}|${draw}` : w.label;
   for (let i = 0; i < attempts; i++) {
-    const out = runStory(school, w, new Random(seedOf(`${school}|${w.label}|${i}`)));
+    const out = runStory(school, w, new Random(seedOf(`${school}|${stream}|${i}`)));
     last = groupings.flatMap((g) => plantedMismatches(out, g));
     if (last.length === 0) return out;
   }
   if (process.env.DEMO_GEN_DEBUG) {
     process.stderr.write(`${school} ${w.label}: ${last.join('; ')}\n`);
-    return runStory(school, w, new Random(seedOf(`${school}|${w.label}|0`)));
+    return runStory(school, w, new Random(seedOf(`${school}|${stream}|0`)));
   }
   throw new Error(`${school} ${w.label}: no seed among ${attempts} shows exactly what is planted; last: ${last.join('; ')}`);
+}
+
+/**
+ * A school's waves from its stories (each checked as runCheckedStory does), each with its fictional
+ * outcomes, and the planted noise: the latest story run again with fresh draws.
+ */
+export function runSchool(
+  slug: string,
+  name: string,
+  stories: readonly WaveStory[],
+  groupings: ReadonlyArray<'department' | 'school'> = ['department'],
+): SchoolOutput {
+  const outcomes = schoolOutcomes(slug, stories.length);
+  const waves = stories.map((w, i) => ({ ...runCheckedStory(name, w, groupings), outcomes: outcomes[i]! }));
+  return { slug, name, waves, redrawn: runCheckedStory(name, stories[stories.length - 1]!, groupings, 40, REDRAW) };
 }

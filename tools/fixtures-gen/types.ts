@@ -55,6 +55,15 @@ export interface Planted {
   nominalLeaders: Array<{ id: string; name: string; role: string; why: string }>;
 }
 
+/** One row of a wave's outcomes.csv (fictional school outcomes). */
+export interface GenOutcome {
+  indicator: string;
+  value: number;
+  unit: string;
+  better: 'higher' | 'lower';
+  source: string;
+}
+
 export interface WaveOutput {
   label: string;
   year: number;
@@ -62,10 +71,18 @@ export interface WaveOutput {
   respondents: string[];
   ties: GenTie[];
   planted: Planted;
+  /** School outcomes of the wave (outcomes.csv); empty for a redrawn wave. */
+  outcomes: GenOutcome[];
 }
 
 export interface SchoolOutput {
   slug: string;
   name: string;
   waves: WaveOutput[];
+  /**
+   * Planted noise: the latest wave's story run again with fresh random draws (same staff, same
+   * structure, other answers), written to <latest wave>/redrawn/. Nothing changed, so a comparison
+   * with the latest wave should find no clear change.
+   */
+  redrawn: WaveOutput;
 }

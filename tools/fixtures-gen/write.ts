@@ -1,4 +1,7 @@
-/** Writes a school's waves as fixtures/demo/<slug>/<wave>/{roster,ties,respondents}.csv and planted.json. */
+/**
+ * Writes a school's waves as fixtures/demo/<slug>/<wave>/{roster,ties,respondents,outcomes}.csv and
+ * planted.json, and its planted noise as fixtures/demo/<slug>/<latest wave>/redrawn/.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv } from './csv.js';
@@ -18,6 +21,9 @@ export const ROSTER_HEADER = [
   'email',
 ];
 export const TIES_HEADER = ['source', 'target', 'relation', 'domain', 'weight'];
+export const OUTCOMES_HEADER = ['indicator', 'value', 'unit', 'better', 'source'];
+/** Folder of the planted-noise wave, inside the latest wave's folder (so it is not one of the school's waves). */
+export const REDRAWN_DIR = 'redrawn';
 
 /** The files of one wave, name → text. */
 export function waveFiles(w: WaveOutput): Record<string, string> {
@@ -47,15 +53,29 @@ export function waveFiles(w: WaveOutput): Record<string, string> {
       w.respondents.map((id) => [id]),
     ),
     'planted.json': JSON.stringify(w.planted, null, 2) + '\n',
+    ...(w.outcomes.length > 0
+      ? {
+          'outcomes.csv': toCsv(
+            OUTCOMES_HEADER,
+            w.outcomes.map((o) => [o.indicator, o.value, o.unit, o.better, o.source]),
+          ),
+        }
+      : {}),
   };
+}
+
+/** The folder of each wave's files under a school's folder: its label; the planted noise inside the latest wave's. */
+export function schoolWaveDirs(s: SchoolOutput): Array<{ dir: string; wave: WaveOutput }> {
+  const latest = s.waves[s.waves.length - 1]!;
+  return [...s.waves.map((w) => ({ dir: w.label, wave: w })), { dir: join(latest.label, REDRAWN_DIR), wave: s.redrawn }];
 }
 
 /** Writes every file; returns how many. */
 export function writeSchools(schools: readonly SchoolOutput[], outDir: string): number {
   let n = 0;
   for (const s of schools) {
-    for (const w of s.waves) {
-      const dir = join(outDir, s.slug, w.label);
+    for (const { dir: sub, wave: w } of schoolWaveDirs(s)) {
+      const dir = join(outDir, s.slug, sub);
       mkdirSync(dir, { recursive: true });
       for (const [name, text] of Object.entries(waveFiles(w))) {
         writeFileSync(join(dir, name), text, 'utf8');

@@ -8,7 +8,7 @@
 import { SPECIAL_NAMES } from '../names.js';
 import { Random } from '../random.js';
 import { Staff, nextRoster } from '../staff.js';
-import { runCheckedStory, type Pull, type WaveStory } from '../story.js';
+import { runSchool, type Pull, type WaveStory } from '../story.js';
 import type { Domain, GenPerson, SchoolOutput } from '../types.js';
 import { answerRate, career, draw, ordinaryTeachers } from './common.js';
 
@@ -285,5 +285,5 @@ export function highland(seed: number): SchoolOutput {
     isolates: iso4.map((p, i) => ({ id: p.id, namesNobody: i === 1, why: 'new teacher nobody names' })),
     silos: [deptSilo('World Languages', 'advice stays inside the department')],
   };
-  return { slug: 'highland', name: SCHOOL, waves: [wave1, wave2, wave3, wave4].map((w) => runCheckedStory(SCHOOL, w)) };
+  return runSchool('highland', SCHOOL, [wave1, wave2, wave3, wave4]);
 }

@@ -8,7 +8,7 @@
 import { SPECIAL_NAMES } from '../names.js';
 import { Random } from '../random.js';
 import { Staff, nextRoster } from '../staff.js';
-import { runCheckedStory, type WaveStory } from '../story.js';
+import { runSchool, type WaveStory } from '../story.js';
 import type { GenPerson, SchoolOutput } from '../types.js';
 import { ALL_DOMAINS, answerRate, byRole, career, draw, ordinaryTeachers } from './common.js';
 
@@ -332,9 +332,5 @@ export function lakeside(seed: number): SchoolOutput {
     ],
     silos: [{ grouping: 'department', group: 'Specials', why: 'art, music, PE, library and STEM advise only each other' }],
   };
-  return {
-    slug: 'lakeside',
-    name: SCHOOL,
-    waves: [wave1, wave2, wave3, wave4].map((w) => runCheckedStory(SCHOOL, w)),
-  };
+  return runSchool('lakeside', SCHOOL, [wave1, wave2, wave3, wave4]);
 }

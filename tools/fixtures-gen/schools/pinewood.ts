@@ -9,7 +9,7 @@
 import { SPECIAL_NAMES } from '../names.js';
 import { Random } from '../random.js';
 import { Staff, nextRoster, type HireSpec } from '../staff.js';
-import { runCheckedStory, type Pull, type WaveStory } from '../story.js';
+import { runSchool, type Pull, type WaveStory } from '../story.js';
 import type { Domain, GenPerson, SchoolOutput } from '../types.js';
 import { answerRate, career, draw, ordinaryTeachers } from './common.js';
 
@@ -287,6 +287,5 @@ export function pinewood(seed: number): SchoolOutput {
     isolates: iso3.map((p, i) => ({ id: p.id, namesNobody: i === 0, why: 'new teacher nobody names' })),
     silos: [schoolSilo(FOX, 'advice stays inside the school')],
   };
-  const waves = [wave1, wave2, wave3].map((w) => runCheckedStory(DISTRICT, w, ['school', 'department']));
-  return { slug: 'pinewood', name: DISTRICT, waves };
+  return runSchool('pinewood', DISTRICT, [wave1, wave2, wave3], ['school', 'department']);
 }

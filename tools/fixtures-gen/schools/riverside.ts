@@ -9,7 +9,7 @@
 import { SPECIAL_NAMES } from '../names.js';
 import { Random } from '../random.js';
 import { Staff, nextRoster } from '../staff.js';
-import { runCheckedStory, type Pull, type WaveStory } from '../story.js';
+import { runSchool, type Pull, type WaveStory } from '../story.js';
 import type { Domain, GenPerson, SchoolOutput } from '../types.js';
 import { ALL_DOMAINS, answerRate, career, draw, ordinaryTeachers } from './common.js';
 
@@ -279,5 +279,5 @@ export function riverside(seed: number): SchoolOutput {
       },
     ],
   };
-  return { slug: 'riverside', name: SCHOOL, waves: [wave1, wave2, wave3].map((w) => runCheckedStory(SCHOOL, w)) };
+  return runSchool('riverside', SCHOOL, [wave1, wave2, wave3]);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 import { ApiError, esc } from '../api.js';
 import * as data from '../data.js';
 
