@@ -6,6 +6,10 @@ import type { Csr } from '../graph/csr.js';
 import { buildCsr, EdgeBuffer } from './csr-graph.js';
 import { ProblemCollector } from '../ingest/problems.js';
 import { scanFile, type StreamOptions } from '../ingest/bytes/read-stream.js';
+import { resolveHeader, describeAliases } from '../ingest/headers.js';
+import { requireTieColumns, TIE_ALIASES } from '../ingest/ties.js';
+import { ROSTER_ALIASES } from '../ingest/roster.js';
+import { BAD_COUNT_MESSAGE, badWeightMessage, MAX_STRENGTH } from '../ingest/values.js';
 
 export interface FastTiesOptions extends StreamOptions {
   /** Roster CSV (column `id`): every roster person becomes a node, isolates included. */
@@ -34,9 +38,12 @@ export interface FastTiesStats {
 export type FastTiesResult = { ok: true; graph: Csr; stats: FastTiesStats; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
- * Streams a canonical ties CSV (source,target[,relation][,domain][,weight],…) straight into a CSR
- * graph: ids interned from bytes, no per-row objects, no graphology graph. Memory grows with people
- * and distinct pairs, not rows. Same selection rules as buildGraph (relation, domain pooling, weights summed).
+ * Streams a comma-delimited tie list straight into a CSR graph: ids interned from bytes, no per-row
+ * objects, no graphology graph. Memory grows with people and distinct pairs, not rows. The header is
+ * read as readTies reads it (the same column names and aliases, TIE_ALIASES; the same MISSING_COLUMN
+ * and duplicate-header problems), weights and counts are checked by the same rules (positive, at most
+ * MAX_STRENGTH; a count column without a weight column is the weight), and the selection rules are
+ * buildGraph's (relation, domain pooling, weights summed).
  */
 export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Promise<FastTiesResult> {
   const file = basename(path);
@@ -54,7 +61,7 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
   const wantDomain = opts.domain === undefined || opts.domain.toLowerCase() === ANY_DOMAIN ? null : Buffer.from(opts.domain.toLowerCase());
   const domains = new ByteInterner(true);
   let wantDomainId = -2;
-  let col = { source: -1, target: -1, weight: -1, relation: -1, domain: -1, wave: -1 };
+  let col = { source: -1, target: -1, weight: -1, count: -1, relation: -1, domain: -1, wave: -1 };
   const waves = new ByteInterner();
   const wantWave = opts.wave === undefined ? null : Buffer.from(opts.wave);
   let wantWaveId = -2;
@@ -64,28 +71,20 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     unknownRows = 0;
   const scanner = new CsvByteScanner((buf, st, en, nf) => {
     if (header.length === 0) {
-      header = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!));
-      const lower = header.map((h) => h.toLowerCase());
+      header = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!).trim());
+      const h = resolveHeader(header, TIE_ALIASES, file, problems);
+      const at = (f: keyof typeof TIE_ALIASES) => h.index[f] ?? -1;
       col = {
-        source: lower.indexOf('source'),
-        target: lower.indexOf('target'),
-        weight: lower.indexOf('weight'),
-        relation: lower.indexOf('relation'),
-        domain: lower.indexOf('domain'),
-        wave: lower.indexOf('wave'),
+        source: at('source'),
+        target: at('target'),
+        weight: at('weight'),
+        count: at('count'),
+        relation: at('relation'),
+        domain: at('domain'),
+        wave: at('wave'),
       };
       if (wantWave !== null) wantWaveId = waves.intern(wantWave, 0, wantWave.length);
-      for (const need of ['source', 'target'] as const) {
-        if (col[need] < 0) {
-          headerOk = false;
-          problems.error(file, 1, need, null, 'MISSING_COLUMN', `a "${need}" column is required (found: ${header.join(', ')})`);
-        }
-      }
-      const dup = lower.find((h, i) => lower.indexOf(h) !== i);
-      if (dup !== undefined) {
-        headerOk = false;
-        problems.error(file, 1, dup, null, 'DUPLICATE_HEADER', 'each column header must appear once');
-      }
+      headerOk = requireTieColumns(h, file, problems) && h.ok;
       if (wantDomain !== null) wantDomainId = domains.intern(wantDomain, 0, wantDomain.length);
       return;
     }
@@ -102,17 +101,18 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
     }
     if (wantDomain !== null && col.domain >= 0 && domains.find(buf, st[col.domain]!, en[col.domain]!) !== wantDomainId) return;
     let weight = 1;
-    if (col.weight >= 0 && col.weight < nf && st[col.weight] !== en[col.weight]) {
-      weight = parseNumberBytes(buf, st[col.weight]!, en[col.weight]!);
-      if (!(weight > 0)) {
-        problems.error(
-          file,
-          row,
-          header[col.weight]!,
-          fieldText(buf, st[col.weight]!, en[col.weight]!),
-          'BAD_WEIGHT',
-          'a positive number (tie strength) was expected',
-        );
+    if (col.weight >= 0) {
+      weight = col.weight < nf ? parseNumberBytes(buf, st[col.weight]!, en[col.weight]!) : NaN;
+      if (!(weight > 0 && weight <= MAX_STRENGTH)) {
+        const text = col.weight < nf ? fieldText(buf, st[col.weight]!, en[col.weight]!) : '';
+        problems.error(file, row, header[col.weight]!, text, 'BAD_WEIGHT', badWeightMessage(text, false));
+        return;
+      }
+    } else if (col.count >= 0) {
+      weight = col.count < nf ? parseNumberBytes(buf, st[col.count]!, en[col.count]!) : NaN;
+      if (!(weight > 0 && weight <= MAX_STRENGTH && Number.isInteger(weight))) {
+        const text = col.count < nf ? fieldText(buf, st[col.count]!, en[col.count]!) : '';
+        problems.error(file, row, header[col.count]!, text, 'BAD_COUNT', BAD_COUNT_MESSAGE);
         return;
       }
     }
@@ -213,9 +213,17 @@ async function readRosterIds(path: string, ids: ByteInterner, opts: StreamOption
   let idCol = -2;
   const scanner = new CsvByteScanner((buf, st, en, nf) => {
     if (idCol === -2) {
-      const lower = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!).toLowerCase());
-      idCol = lower.indexOf('id');
-      if (idCol < 0) problems.error(file, 1, 'id', null, 'MISSING_COLUMN', 'an "id" column was expected');
+      const cells = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!).trim());
+      idCol = resolveHeader(cells, ROSTER_ALIASES, file, problems).index.id ?? -1;
+      if (idCol < 0)
+        problems.error(
+          file,
+          1,
+          null,
+          null,
+          'MISSING_COLUMN',
+          `no id column; a roster needs one column named one of ${describeAliases(ROSTER_ALIASES.id)}`,
+        );
       return;
     }
     if (idCol < 0) return;

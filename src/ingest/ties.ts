@@ -5,7 +5,7 @@ import { describeAliases, resolveHeader, type AliasTable, type ResolvedHeader } 
 import { ProblemCollector } from './problems.js';
 import { TieAggregator } from './tie-aggregator.js';
 import { hasExtraValues } from './row-shape.js';
-import { MAX_STRENGTH, normalizeLabel, parseNumber, parsePositiveNumber } from './values.js';
+import { BAD_COUNT_MESSAGE, badWeightMessage, normalizeLabel, parsePositiveNumber } from './values.js';
 import { unguardCell } from './csv-safe.js';
 
 export type TieField = 'source' | 'target' | 'relation' | 'domain' | 'weight' | 'count' | 'timestamp' | 'wave';
@@ -22,6 +22,26 @@ export const TIE_ALIASES: AliasTable<TieField> = {
   timestamp: ['timestamp', 'time', 'date', 'datetime'],
   wave: ['wave', 'period', 'collection'],
 };
+
+/**
+ * Records MISSING_COLUMN for a tie list without a source or a target column (readTies and the fast
+ * path's readTiesCsr). True when both are there.
+ */
+export function requireTieColumns(header: ResolvedHeader<TieField>, file: string, problems: ProblemCollector): boolean {
+  for (const f of ['source', 'target'] as const) {
+    if (header.index[f] === undefined) {
+      problems.error(
+        file,
+        1,
+        null,
+        null,
+        'MISSING_COLUMN',
+        `no ${f} column; a tie list needs columns for who names whom: ${f} is one of ${describeAliases(TIE_ALIASES[f])}`,
+      );
+    }
+  }
+  return header.index.source !== undefined && header.index.target !== undefined;
+}
 
 export interface TiesOptions {
   /** Name used in problems; defaults to the file's base name. */
@@ -98,19 +118,7 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
       headerWidth = cells.length;
       decimalComma = format.delimiter === ';';
       header = resolveHeader(cells, TIE_ALIASES, file, problems);
-      for (const f of ['source', 'target'] as const) {
-        if (header.index[f] === undefined) {
-          problems.error(
-            file,
-            1,
-            null,
-            null,
-            'MISSING_COLUMN',
-            `no ${f} column; a tie list needs columns for who names whom: ${f} is one of ${describeAliases(TIE_ALIASES[f])}`,
-          );
-        }
-      }
-      return header.ok && header.index.source !== undefined && header.index.target !== undefined;
+      return requireTieColumns(header, file, problems) && header.ok;
     },
     onRow(cells, row) {
       const h = header!;
@@ -136,34 +144,14 @@ export async function readTies(path: string, options: TiesOptions = {}): Promise
         const text = cell(cells, h.index.weight);
         const w = text === '1' ? 1 : parsePositiveNumber(text, decimalComma);
         if (w === null) {
-          const tooBig = (parseNumber(text, decimalComma) ?? 0) > MAX_STRENGTH;
-          problems.error(
-            file,
-            row,
-            h.label.weight!,
-            text,
-            'BAD_WEIGHT',
-            text === ''
-              ? 'is empty; expected a positive number (or leave out the weight column for weight 1)'
-              : tooBig
-                ? 'is too large; expected a tie strength (frequency or count) up to 1,000,000,000,000'
-                : 'is not a positive number',
-          );
+          problems.error(file, row, h.label.weight!, text, 'BAD_WEIGHT', badWeightMessage(text, decimalComma));
         } else weight = w;
       }
       let count = 1;
       if (h.index.count !== undefined) {
         const text = cell(cells, h.index.count);
         const c = text === '1' ? 1 : parsePositiveNumber(text, decimalComma);
-        if (c === null || !Number.isInteger(c))
-          problems.error(
-            file,
-            row,
-            h.label.count!,
-            text,
-            'BAD_COUNT',
-            'is not a positive whole number (the number of times this tie was named)',
-          );
+        if (c === null || !Number.isInteger(c)) problems.error(file, row, h.label.count!, text, 'BAD_COUNT', BAD_COUNT_MESSAGE);
         else {
           count = c;
           if (h.index.weight === undefined) weight = c;

@@ -16,6 +16,20 @@ export function parsePositiveNumber(text: string, decimalComma: boolean): number
  */
 export const MAX_STRENGTH = 1e12;
 
+/**
+ * Why a weight cell is refused (BAD_WEIGHT): empty, above MAX_STRENGTH, or not a positive number.
+ * The words of every tie reader (readTies and the fast path's readTiesCsr).
+ */
+export function badWeightMessage(text: string, decimalComma: boolean): string {
+  if (text.trim() === '') return 'is empty; expected a positive number (or leave out the weight column for weight 1)';
+  if ((parseNumber(text, decimalComma) ?? 0) > MAX_STRENGTH)
+    return 'is too large; expected a tie strength (frequency or count) up to 1,000,000,000,000';
+  return 'is not a positive number';
+}
+
+/** Why a count cell is refused (BAD_COUNT), in the words of every tie reader. */
+export const BAD_COUNT_MESSAGE = 'is not a positive whole number (the number of times this tie was named)';
+
 /** Parses a finite number (see parsePositiveNumber for the accepted shapes); null otherwise. */
 export function parseNumber(text: string, decimalComma: boolean): number | null {
   let t = text.trim();

@@ -3,6 +3,9 @@ import { readTiesCsr } from '../../src/fastpath/ingest-ties.js';
 import { louvain } from '../../src/fastpath/kernels/louvain.js';
 import { csrFromEdges } from '../../src/fastpath/csr-graph.js';
 import { tempDir, writeTemp } from './helpers.js';
+import { readTies } from '../../src/ingest/ties.js';
+import { readRoster } from '../../src/ingest/roster.js';
+import type { Problem } from '../../src/model/types.js';
 
 const dir = tempDir('leadmap-fast-ties-');
 
@@ -43,8 +46,54 @@ describe('readTiesCsr', () => {
   });
 
   it('refuses a file without source and target columns', async () => {
-    const r = await readTiesCsr(writeTemp(dir, 'nohead.csv', 'from,to\na,b\n'));
+    const r = await readTiesCsr(writeTemp(dir, 'nohead.csv', 'who,whom\na,b\n'));
     expect(r.problems.map((p) => p.code)).toEqual(['MISSING_COLUMN', 'MISSING_COLUMN']);
+  });
+});
+
+describe('readTiesCsr reads a tie list as readTies does (one set of header and value rules)', () => {
+  const problemsOf = async (name: string, text: string, rosterText = 'staff_id\na\nb\nc\n') => {
+    const path = writeTemp(dir, name, text);
+    const rosterPath = writeTemp(dir, `roster-${name}`, rosterText);
+    const roster = await readRoster(rosterPath);
+    if (!roster.ok) throw new Error(JSON.stringify(roster.problems));
+    const slow = await readTies(path, { rosterIds: new Set(roster.value.map((p) => p.id)) });
+    const fast = await readTiesCsr(path, { roster: rosterPath });
+    const codes = (ps: readonly Problem[]) => ps.filter((p) => p.severity === 'error').map((p) => [p.code, p.row, p.column, p.message]);
+    return { slow, fast, slowCodes: codes(slow.problems), fastCodes: codes(fast.problems) };
+  };
+
+  it('accepts the same header aliases, and a count column is the weight when there is no weight column', async () => {
+    const { slow, fast } = await problemsOf('alias.csv', 'From,To,Times\na,b,2\nc,b,3\na,b,1\n');
+    expect(slow.ok && fast.ok).toBe(true);
+    if (!slow.ok || !fast.ok) throw new Error('refused');
+    const slowWeights = new Map(slow.value.ties.map((t) => [`${t.source}>${t.target}`, t.weight]));
+    const fastWeights = new Map<string, number>();
+    for (let i = 0; i < fast.graph.n; i++)
+      for (let k = fast.graph.outOffsets[i]!; k < fast.graph.outOffsets[i + 1]!; k++)
+        fastWeights.set(`${fast.graph.ids[i]}>${fast.graph.ids[fast.graph.outTargets[k]!]}`, fast.graph.outWeights[k]!);
+    expect(fastWeights).toEqual(
+      new Map([
+        ['a>b', 3],
+        ['c>b', 3],
+      ]),
+    );
+    expect(fastWeights).toEqual(slowWeights);
+  });
+
+  it('refuses the same weights, counts and headers with the same code, row, column and words', async () => {
+    const cases: Array<[string, string]> = [
+      ['huge.csv', 'source,target,weight\na,b,1e308\nc,b,2\n'],
+      ['empty-weight.csv', 'source,target,weight\na,b,\nc,b,2\n'],
+      ['words.csv', 'source,target,weight\na,b,often\n'],
+      ['count.csv', 'source,target,count\na,b,1.5\n'],
+      ['dup.csv', 'source,target,Source\na,b,c\n'],
+    ];
+    for (const [name, text] of cases) {
+      const { slowCodes, fastCodes } = await problemsOf(name, text);
+      expect(slowCodes.length, name).toBeGreaterThan(0);
+      expect(fastCodes, name).toEqual(slowCodes);
+    }
   });
 });
 
