@@ -117,22 +117,25 @@ async function main(): Promise<void> {
   log(`leadmap bench (${quick ? 'quick' : 'full'}, ${reps} repetition(s)) in ${dir}`);
   const f = (name: string) => join(dir, name);
   log('generating data (seeded; reused when present)…');
-  writeNetwork(spec(SIZES.big, 11), f('big-roster.csv'), f('big-ties.csv'));
-  writeNetwork(spec(SIZES.mid, 7), f('mid-roster.csv'), f('mid-ties.csv'));
-  writeNetwork(spec(SIZES.district, 23), f('district-roster.csv'), f('district-ties.csv'));
-  writeNetwork({ people: 150, ties: 1500, seed: 5, schoolSize: 150, deptSize: 12 }, f('school-roster.csv'), f('school-ties.csv'), [
-    'curriculum',
-    'behaviour',
-    'assessment',
-    'technology',
-  ]);
-  writeEmailLog(spec({ people: SIZES.logPeople, ties: SIZES.logPeople * 20 }, 31), SIZES.logRows, 12, f('email-log.csv'));
-  const bigN = await ncolTwin(f('big-ties.csv'));
-  const midN = await ncolTwin(f('mid-ties.csv'));
-  const schoolN = await ncolTwin(f('school-ties.csv'));
+  /** True when one of these rows runs (generation and the Python twins are skipped for rows left out by --only). */
+  const want = (...keys: string[]) => only === null || keys.some((k) => only.has(k));
+  if (want('ingest', 'pagerank', 'louvain')) writeNetwork(spec(SIZES.big, 11), f('big-roster.csv'), f('big-ties.csv'));
+  if (want('betweenness', 'closeness', 'approx')) writeNetwork(spec(SIZES.mid, 7), f('mid-roster.csv'), f('mid-ties.csv'));
+  if (want('district')) writeNetwork(spec(SIZES.district, 23), f('district-roster.csv'), f('district-ties.csv'));
+  if (want('school'))
+    writeNetwork({ people: 150, ties: 1500, seed: 5, schoolSize: 150, deptSize: 12 }, f('school-roster.csv'), f('school-ties.csv'), [
+      'curriculum',
+      'behaviour',
+      'assessment',
+      'technology',
+    ]);
+  if (want('logs')) writeEmailLog(spec({ people: SIZES.logPeople, ties: SIZES.logPeople * 20 }, 31), SIZES.logRows, 12, f('email-log.csv'));
+  const bigN = want('ingest', 'pagerank', 'louvain') ? await ncolTwin(f('big-ties.csv')) : '';
+  const midN = want('betweenness', 'closeness') ? await ncolTwin(f('mid-ties.csv')) : '';
+  const schoolN = want('school') ? await ncolTwin(f('school-ties.csv')) : '';
   const py = join(dir, 'steps.py');
   writeFileSync(py, STEPS_PY);
-  const igraphPy = ensureIgraph();
+  const igraphPy = want('ingest', 'betweenness', 'closeness', 'pagerank', 'louvain', 'school') ? ensureIgraph() : null;
   const nxPy = pythonWith('networkx');
   const node = process.execPath;
   const step = join(dirname(fileURLToPath(import.meta.url)), 'step.js');
@@ -260,13 +263,13 @@ async function main(): Promise<void> {
 
   if (only === null || only.has('survey')) {
     const { writeSurveyExport } = await import('./survey.js');
-    await writeSurveyExport(30_000, f('survey-30k.csv'), f('survey-30k-roster.csv'));
+    await writeSurveyExport(30_000, f('survey-export-30k.csv'), f('survey-export-30k-roster.csv'));
   }
   rows.push({
     key: at('survey'),
     title: 'Survey export import (Google Forms shape: e-mail + name identity, 3 name questions, accents, NFD)',
     size: '30,000 rows / 30,000 roster',
-    leadmap: run('survey import leadmap', lm('survey', f('survey-30k.csv'), f('survey-30k-roster.csv'))),
+    leadmap: run('survey import leadmap', lm('survey', f('survey-export-30k.csv'), f('survey-export-30k-roster.csv'))),
     igraph: null,
     networkx: null,
     target: { seconds: 10 },

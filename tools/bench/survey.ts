@@ -5,11 +5,21 @@ import { parseSurveyExport } from '../../src/ingest/survey/import.js';
 const FIRST = ['Ana', 'José', 'Zoë', 'Katherine', 'Robert', 'Mei', 'Omar', 'Samantha', 'Liam', 'Noor', 'Chloé', 'Tomás'];
 const LAST = ['Ruiz', 'Núñez', 'Çelik', 'Lee', 'Odell', 'Chen', 'Haddad', 'Park', 'Okafor', 'Martínez', 'Dubois', 'Novák'];
 
-/** Person i of the bench school district: a unique name (first, last, and a number-free middle word) and e-mail. */
+/** i written in base 26 with the letters a–z (0 → "a", 26 → "ba"): distinct for distinct i, no digits. */
+function letters(i: number): string {
+  let w = '';
+  do {
+    w = String.fromCharCode(97 + (i % 26)) + w;
+    i = Math.floor(i / 26);
+  } while (i > 0);
+  return w;
+}
+
+/** Person i of the bench school district: a unique name (first, last, and a letters-only middle word) and e-mail. */
 function person(i: number): { id: string; name: string; email: string } {
   const first = FIRST[i % FIRST.length]!;
   const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
-  const middle = `Q${i.toString(36)}`.replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
+  const middle = `Q${letters(i)}`;
   const name = `${first} ${middle} ${last}`;
   const email = `${first}.${middle}.${last}@district.example`.toLowerCase();
   return { id: `S${String(i).padStart(6, '0')}`, name, email };

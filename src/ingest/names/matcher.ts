@@ -208,6 +208,7 @@ export function createNameMatcher(
       const t = q[0]!;
       const lasts = byLast.get(t) ?? [];
       const firsts = formalNames(t).flatMap((f) => byFirst.get(f) ?? []);
+      const lastSet = new Set(lasts);
       const union = [...new Set([...lasts, ...firsts])];
       if (union.length === 1) return decide(union, lasts.length ? 'last-only' : 'first-only');
       if (union.length > 1) {
@@ -217,7 +218,7 @@ export function createNameMatcher(
           candidates: union.map((e) => ({
             id: e.id,
             name: e.name,
-            score: lasts.includes(e) ? RULE_CONFIDENCE['last-only'] : RULE_CONFIDENCE['first-only'],
+            score: lastSet.has(e) ? RULE_CONFIDENCE['last-only'] : RULE_CONFIDENCE['first-only'],
           })),
         };
       }

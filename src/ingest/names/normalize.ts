@@ -26,11 +26,23 @@ export const TITLES: ReadonlySet<string> = new Set([
 
 const PLAIN = /^[A-Za-z0-9 ]*$/;
 const SPACES = / {2,}/g;
+/** Recent non-ASCII answers and their folded form: a survey folds the same answer several times (bounded). */
+const folded = new Map<string, string>();
 
 /** Lower case, NFD accent strip, punctuation → space, whitespace collapsed. Titles are kept. */
 export function foldName(text: string): string {
   // most answers are plain letters and spaces: the same result without the Unicode passes
   if (PLAIN.test(text)) return text.toLowerCase().replace(SPACES, ' ').trim();
+  let f = folded.get(text);
+  if (f === undefined) {
+    f = foldUnicode(text);
+    if (folded.size >= 50_000) folded.clear();
+    folded.set(text, f);
+  }
+  return f;
+}
+
+function foldUnicode(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
