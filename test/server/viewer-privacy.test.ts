@@ -17,6 +17,7 @@ import { determinedUnknowns, type Equation } from '../helpers/linear.js';
 const PW = 'a-long-enough-password';
 let srv: TestServer;
 let viewer: Client;
+let schoolId: string;
 const waves: Record<string, { id: string; rosterIds: string[]; names: string[]; label: Pseudonyms; domains: string[] }> = {};
 
 beforeAll(async () => {
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const admin = new Client(srv.url);
   await admin.signIn('admin', ADMIN_PASSWORD);
   const school = (await admin.post('/api/schools', { slug: 'made-up', name: 'Made-up High' })).json.school.id;
+  schoolId = school;
   const s = madeUpSchool();
   const hl = join(highlandDir, '2024-25');
   const inputs = {
@@ -81,6 +83,15 @@ async function viewerOutputs(waveId: string, domains: string[]): Promise<Outputs
       text[`${f}${q}`] = r.text;
     }
   }
+  // The school's comparison of its two waves (everyone left and joined: a named view would list every id).
+  let c = await viewer.get(`/api/schools/${schoolId}/compare`);
+  if (c.status === 202) {
+    await viewer.waitJob(c.json.job.id);
+    c = await viewer.get(`/api/schools/${schoolId}/compare`);
+  }
+  expect(c.status, 'compare').toBe(200);
+  expect(c.json.basis.leaverCount + c.json.basis.joinerCount).toBeGreaterThan(0);
+  json.compare = c.json;
   return { json, text };
 }
 
