@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { EXIT } from '../command.js';
 import { loadDataset } from '../../ingest/load-dataset.js';
-import { analyzeLargeForCli, shouldUseFastPath } from '../../fastpath/analyze-large.js';
+import { shouldUseFastPath } from '../../fastpath/analyze-large.js';
+import { analyzeLargeForCli } from './analyze-large.js';
+import { coreText } from '../analyze-text.js';
 import { fastCoreMetrics, type FastCoreMetrics } from '../../fastpath/core.js';
 import { toCsr } from '../../graph/csr.js';
 import type { OrgGraph } from '../../graph/org-graph.js';
@@ -12,7 +14,6 @@ import { formatProblems } from '../../ingest/problems.js';
 import { buildGraph } from '../../graph/build-graph.js';
 import { coreMetrics, type CoreMetrics } from '../../metrics/core.js';
 import { analyzeLeadership, summarizeLeadership } from '../../metrics/analytics.js';
-import { ANY_DOMAIN } from '../../model/types.js';
 import { readFormalRolesFile } from '../formal-roles-file.js';
 import type { FormalRoleRule } from '../../model/formal-roles.js';
 import { listOption, num, progressPrinter, table } from '../format.js';
@@ -207,7 +208,7 @@ export const analyzeCommand: Command = {
       );
     } else {
       io.stdout(
-        textReport(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) +
+        coreText(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) +
           '\n\n' +
           summarizeLeadership(leadership) +
           (schools && crossSchool ? '\n\n' + districtText(schools, crossSchool, top) : '') +
@@ -239,64 +240,6 @@ function existsSyncSafe(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-function textReport(
-  core: CoreMetrics,
-  sel: { relation: string; domain: string; wave: string | null },
-  top: number,
-  nameOf: (id: string) => string,
-): string {
-  const n = core.network;
-  const out: string[] = [];
-  const domain = sel.domain === ANY_DOMAIN ? 'all domains' : `domain "${sel.domain}"`;
-  out.push(`Network: relation "${sel.relation}", ${domain}${sel.wave ? `, wave ${sel.wave}` : ''}`);
-  out.push('');
-  out.push(
-    table(
-      ['measure', 'value'],
-      [
-        ['people', num(n.people)],
-        ['ties', num(n.ties)],
-        ['density', num(n.density)],
-        ['reciprocity', num(n.reciprocity)],
-        ['transitivity', num(n.transitivity)],
-        ['weak components', num(n.weakComponents)],
-        ['strong components', num(n.strongComponents)],
-        ['in-degree centralization', num(n.inDegreeCentralization)],
-        ['isolates', num(n.isolates)],
-      ],
-      ['l', 'r'],
-    ),
-  );
-  const label = (id: string) => (nameOf(id) && nameOf(id) !== id ? `${nameOf(id)} (${id})` : id);
-  const measures: Array<[string, keyof CoreMetrics['people'][number]]> = [
-    ['sought out by most colleagues (in-degree)', 'inDegree'],
-    ['strongest incoming ties (in-strength)', 'inStrength'],
-    ['PageRank', 'pageRank'],
-    ['betweenness (brokers)', 'betweenness'],
-    ['closeness (incoming)', 'closeness'],
-    ['eigenvector', 'eigenvector'],
-    ['authorities (HITS)', 'authorities'],
-    ['hubs (HITS)', 'hubs'],
-  ];
-  for (const [title, key] of measures) {
-    const ranked = core.people
-      .filter((p) => typeof p[key] === 'number')
-      .sort((a, b) => (b[key] as number) - (a[key] as number) || a.id.localeCompare(b.id))
-      .slice(0, top);
-    out.push(
-      '',
-      `Top ${ranked.length} by ${title}`,
-      table(
-        ['person', key],
-        ranked.map((p) => [label(p.id), num(p[key] as number, 4)]),
-        ['l', 'r'],
-      ),
-    );
-  }
-  out.push('', 'Definitions: docs/metrics.md. Use --json for every person and every measure.');
-  return out.join('\n');
 }
 
 /** The district part of the text output: one row per school, then the people other schools seek out. */
