@@ -13,7 +13,8 @@ export const browserReady = existsSync(CHROMIUM) && existsSync(DEMO);
 if (!browserReady) console.warn(`test/web skipped: needs ${CHROMIUM} (apt-get install chromium) and ${DEMO}`);
 /** Screenshots for a person to look at (not committed): $LEADMAP_SCREENSHOTS or <tmp>/leadmap-screenshots. */
 export const SHOTS = process.env.LEADMAP_SCREENSHOTS ?? join(tmpdir(), 'leadmap-screenshots');
-const ARGS = [
+/** Chromium's flags for every browser test. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -39,7 +40,7 @@ export async function startWeb(): Promise<WebHarness> {
   const profile = tempDir('leadmap-chromium-');
   const ctx = await chromium.launchPersistentContext(profile.path, {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
   });
   mkdirSync(SHOTS, { recursive: true });

@@ -1,43 +1,24 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, SHOTS, browserReady, signIn, startWeb, type WebHarness } from './helpers.js';
+import { AxeChecker } from './axe.js';
 
 /** A hand-written Google Forms export: a two-domain question, an unknown name, a respondent not on the roster. */
 const DIR = resolve(import.meta.dirname, '../../fixtures/surveys-review');
 const QUESTION = 'Who helps you with technology and data?';
 
-/** axe-core's WCAG 2 A/AA rules on the page, when the package is installed. */
-async function axeViolations(page: Page): Promise<string[] | null> {
-  let path: string;
-  try {
-    path = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  } catch {
-    return null;
-  }
-  await page.addScriptTag({ content: readFileSync(path, 'utf8') });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
-      }
-    ).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
-
 describe.skipIf(!browserReady || !existsSync(join(DIR, 'survey.csv')))('survey review in real Chromium: every kind of item', () => {
   let web: WebHarness;
   let api: Client;
+  const axe = new AxeChecker();
   beforeAll(async () => {
     web = await startWeb();
     api = new Client(web.srv.url);
     await api.signIn('admin', ADMIN_PASSWORD);
   });
   afterAll(async () => {
+    await axe.close();
     await web?.close();
   });
 
@@ -66,8 +47,11 @@ describe.skipIf(!browserReady || !existsSync(join(DIR, 'survey.csv')))('survey r
     expect(await page.textContent('#completeness-banner')).toContain(
       '1 question (6 answers), 1 name and 1 respondent are not in these results yet — decide them',
     );
+    await page.waitForSelector('#network circle');
+    expect(await axe.check(web.ctx, page.url(), '#network circle')).toEqual([]);
     await page.getByRole('link', { name: 'decide them' }).click();
     await page.waitForSelector('#review-table');
+    expect(await axe.check(web.ctx, page.url(), '#review-table tr[data-kind=name]')).toEqual([]);
 
     // a column: exactly the domains the wording names, and "all domains"
     const domain = page.getByRole('combobox', { name: `Domain for ${QUESTION}` });
@@ -108,8 +92,7 @@ describe.skipIf(!browserReady || !existsSync(join(DIR, 'survey.csv')))('survey r
     expect(await name.locator('td').nth(2).textContent()).toBe(QUESTION);
     expect(await page.getByRole('combobox', { name: 'Who was meant by Chloe' }).inputValue()).toBe('Omar Haddad · T07');
     expect((await api.get(`/api/waves/${wave}`)).json.wave).toMatchObject({ status: 'ready', ties: 13 });
-    const violations = await axeViolations(page);
-    if (violations) expect(violations).toEqual([]);
+    expect(await axe.check(web.ctx, page.url(), '#review-table tr[data-kind=name]')).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'web-survey-review-ready.png'), fullPage: true });
 
     // no banner once everything is decided

@@ -110,7 +110,7 @@ export function drawNetwork(section, graph, a, l) {
   const defs = svg.append('defs');
   for (const [id, colour] of [
     ['arrow', '#98a2b3'],
-    ['arrow-in', '#b35900'],
+    ['arrow-in', '#9a4d00'],
     ['arrow-out', '#0b5394'],
   ]) {
     defs
