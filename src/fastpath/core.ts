@@ -1,4 +1,4 @@
-import { networkMetrics, type CoreMetrics, type MetricNote, type PersonMetrics } from '../metrics/core.js';
+import { networkMetrics, personRows, type CoreMetrics, type MetricNote, type PersonMetrics } from '../metrics/core.js';
 import { degreeArrays } from '../metrics/node/degree.js';
 import type { Csr } from '../graph/csr.js';
 import { approxBetweenness, type ApproxBetweennessOptions } from './approx-betweenness.js';
@@ -100,24 +100,15 @@ export async function fastCoreMetrics(c: Csr, options: FastCoreOptions = {}): Pr
   const hi = { hubs: spectral.hubs, authorities: spectral.authorities, reason: spectral.hitsReason };
   if (hi.reason) notes.push({ metric: 'hubs', reason: hi.reason }, { metric: 'authorities', reason: hi.reason });
   lap('closenessEigenvectorHits');
-  const people: FastPersonMetrics[] = [];
-  for (let i = 0; i < n; i++) {
-    const p: FastPersonMetrics = {
-      id: c.ids[i]!,
-      inDegree: deg.inDegree[i]!,
-      outDegree: deg.outDegree[i]!,
-      inStrength: deg.inStrength[i]!,
-      outStrength: deg.outStrength[i]!,
-      pageRank: pr.converged ? pr.values[i]! : null,
-      betweenness: bc[i]!,
-      closeness: cl[i]!,
-      eigenvector: ev.values ? ev.values[i]! : null,
-      hubs: hi.hubs ? hi.hubs[i]! : null,
-      authorities: hi.authorities ? hi.authorities[i]! : null,
-    };
-    if (err) p.betweennessError95 = err[i]!;
-    people.push(p);
-  }
+  const people: FastPersonMetrics[] = personRows(c, {
+    degrees: deg,
+    pageRank: pr,
+    betweenness: bc,
+    closeness: cl,
+    eigenvector: ev.values,
+    hits: hi,
+  });
+  if (err) for (let i = 0; i < n; i++) people[i]!.betweennessError95 = err[i]!;
   const network = networkMetrics(c, notes);
   lap('network');
   return { network, people, notes, betweennessMethod: method, timingsMs };

@@ -91,9 +91,27 @@ export function coreMetricsOfCsr(c: Csr): CoreMetrics {
   if (hi.reason) {
     notes.push({ metric: 'hubs', reason: hi.reason }, { metric: 'authorities', reason: hi.reason });
   }
+  const people = personRows(c, { degrees: deg, pageRank: pr, betweenness: bc, closeness: cl, eigenvector: ev.values, hits: hi });
+  return { network: networkMetrics(c, notes), people, notes };
+}
 
+/** The per-person columns of the core measures, however a path computed them (arrays in index order). */
+export interface PersonColumns {
+  degrees: { inDegree: ArrayLike<number>; outDegree: ArrayLike<number>; inStrength: ArrayLike<number>; outStrength: ArrayLike<number> };
+  /** Values are reported only when the iteration converged. */
+  pageRank: { values: ArrayLike<number>; converged: boolean };
+  betweenness: ArrayLike<number>;
+  closeness: ArrayLike<number>;
+  /** Null when undefined for the network (its note says why). */
+  eigenvector: ArrayLike<number> | null;
+  hits: { hubs: ArrayLike<number> | null; authorities: ArrayLike<number> | null };
+}
+
+/** One PersonMetrics per node of the index, in index order: the rows of both paths. */
+export function personRows(c: Csr, cols: PersonColumns): PersonMetrics[] {
+  const { degrees: deg, pageRank: pr, hits: hi } = cols;
   const people: PersonMetrics[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < c.n; i++) {
     people.push({
       id: c.ids[i]!,
       inDegree: deg.inDegree[i]!,
@@ -101,14 +119,14 @@ export function coreMetricsOfCsr(c: Csr): CoreMetrics {
       inStrength: deg.inStrength[i]!,
       outStrength: deg.outStrength[i]!,
       pageRank: pr.converged ? pr.values[i]! : null,
-      betweenness: bc[i]!,
-      closeness: cl[i]!,
-      eigenvector: ev.values ? ev.values[i]! : null,
+      betweenness: cols.betweenness[i]!,
+      closeness: cols.closeness[i]!,
+      eigenvector: cols.eigenvector ? cols.eigenvector[i]! : null,
       hubs: hi.hubs ? hi.hubs[i]! : null,
       authorities: hi.authorities ? hi.authorities[i]! : null,
     });
   }
-  return { network: networkMetrics(c, notes), people, notes };
+  return people;
 }
 
 /**
