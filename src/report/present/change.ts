@@ -75,8 +75,19 @@ function bound(key: string, v: number): string {
   return showChangeIn(u === 'count' && !Number.isInteger(v) ? 'index' : u, v).text;
 }
 
+/**
+ * Leaders and hidden leaders over all domains are counted in the network of every domain pooled, not
+ * as "leads at least one domain" (the indicators page's count): the label says so, so the two never
+ * read as one number that disagrees with itself.
+ */
+const POOLED_LABEL: Record<string, string> = {
+  leaders: 'Leaders, all domains pooled',
+  hiddenLeaders: 'Hidden leaders, all domains pooled',
+};
+
 /** The label of an indicator, with its domain when it is one domain's row. */
 export function changeLabel(key: string, domain: string): string {
+  if (domain === 'all' && POOLED_LABEL[key]) return POOLED_LABEL[key];
   return (INDICATORS[key]?.label ?? key) + (domain === 'all' ? '' : ` (${domain})`);
 }
 
