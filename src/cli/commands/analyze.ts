@@ -21,9 +21,12 @@ import { isDistrict, schoolBreakdown, type SchoolRow } from '../../metrics/distr
 import { crossSchoolLeaders, type CrossSchoolLeader } from '../../metrics/district/cross-school-leaders.js';
 import type { PublicScale } from '../../privacy/present-scales.js';
 import { scalesSection } from '../scales-section.js';
+import { patternsSection, patternsText } from '../patterns-section.js';
+import { readRoster } from '../../ingest/roster.js';
+import type { Person } from '../../model/types.js';
 
 const USAGE = `Usage: leadmap analyze <ties.csv> [options]
-       leadmap analyze --people <people.csv> [--scales <scales.yaml>] [--json]
+       leadmap analyze [--people <people.csv> [--scales <scales.yaml>]] [--activities <activities.csv>] [--roster <roster.csv>] [--json]
 
 Reads a tie list (one row per "source names target") and a roster, builds the
 network of one relation and domain, and prints the core network measures.
@@ -53,6 +56,9 @@ Options:
                            adds "scales" (alpha, n, mean, group means of at least 5 people)
   --scales <file>          scale definitions (YAML: scale, items by question text, reverse-coded
                            items, response scale); default: the shipped scales/leadmap-scales.yaml
+  --activities <file>      leadership activity log (date, activity, routine, goal, participants, unit):
+                           adds "patterns" (each entry collaborated, coordinated, collective,
+                           parallel or individual, with why)
   --json                   print one JSON document {"network": {…}, "people": […], "leaders", "distribution",
                            "formalInformal", "groups", "brokerage", "risk", "periphery", "quality"} on stdout;
                            a roster naming several schools adds "schools" and "crossSchoolLeaders"
@@ -85,27 +91,43 @@ export const analyzeCommand: Command = {
         fast: { type: 'boolean' },
         scales: { type: 'string' },
         people: { type: 'string' },
+        activities: { type: 'string' },
       },
     });
     if (values.scales !== undefined && values.people === undefined) {
       io.stderr('leadmap analyze: --scales needs --people <people.csv> (the answers to read the scales from)\n');
       return EXIT.badInput;
     }
-    if (positionals.length === 0 && values.people !== undefined) {
+    if (positionals.length === 0 && (values.people !== undefined || values.activities !== undefined)) {
       const at0 = (p: string) => resolve(io.cwd, p);
-      const missing0 = [values.people, values.scales].filter((p): p is string => p !== undefined && !existsSyncSafe(at0(p)));
+      const missing0 = [values.people, values.scales, values.activities, values.roster].filter(
+        (p): p is string => p !== undefined && !existsSyncSafe(at0(p)),
+      );
       if (missing0.length > 0) {
         io.stderr(missing0.map((p) => `leadmap analyze: file not found: ${p}`).join('\n') + '\n');
         return EXIT.badInput;
       }
-      const scales = await scalesSection(
-        at0(values.people),
-        values.scales && at0(values.scales),
-        values['group-by'] ?? 'department',
-        io.stderr,
+      let roster: Person[] | null = null;
+      if (values.roster !== undefined) {
+        const r = await readRoster(at0(values.roster));
+        if (!r.ok) {
+          io.stderr(`leadmap analyze: the roster was not read (nothing was analysed):\n${formatProblems(r.problems)}\n`);
+          return EXIT.badInput;
+        }
+        roster = r.value;
+      }
+      const scales =
+        values.people === undefined
+          ? null
+          : await scalesSection(at0(values.people), values.scales && at0(values.scales), values['group-by'] ?? 'department', io.stderr);
+      if (values.people !== undefined && !scales) return EXIT.badInput;
+      const patterns = values.activities === undefined ? null : await patternsSection(at0(values.activities), roster, io.stderr);
+      if (values.activities !== undefined && !patterns) return EXIT.badInput;
+      io.stdout(
+        values.json
+          ? JSON.stringify({ ...(scales ? { scales } : {}), ...(patterns ? { patterns } : {}) }) + '\n'
+          : [scales && scalesText(scales), patterns && patternsText(patterns)].filter(Boolean).join('\n\n') + '\n',
       );
-      if (!scales) return EXIT.badInput;
-      io.stdout(values.json ? JSON.stringify({ scales }) + '\n' : scalesText(scales) + '\n');
       return EXIT.ok;
     }
     if (positionals.length !== 1) {
@@ -123,9 +145,15 @@ export const analyzeCommand: Command = {
       return EXIT.badInput;
     }
     const at = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
-    const missing = [positionals[0], values.roster, values.respondents, values['formal-roles'], values.people, values.scales].filter(
-      (p): p is string => p !== undefined && !existsSyncSafe(at(p)!),
-    );
+    const missing = [
+      positionals[0],
+      values.roster,
+      values.respondents,
+      values['formal-roles'],
+      values.people,
+      values.scales,
+      values.activities,
+    ].filter((p): p is string => p !== undefined && !existsSyncSafe(at(p)!));
     if (missing.length > 0) {
       io.stderr(missing.map((p) => `leadmap analyze: file not found: ${p}`).join('\n') + '\n');
       return EXIT.badInput;
@@ -185,6 +213,8 @@ export const analyzeCommand: Command = {
         ? null
         : await scalesSection(at(values.people)!, at(values.scales), values['group-by'] ?? 'department', io.stderr);
     if (values.people !== undefined && !scales) return EXIT.badInput;
+    const patterns = values.activities === undefined ? null : await patternsSection(at(values.activities)!, dataset.people, io.stderr);
+    if (values.activities !== undefined && !patterns) return EXIT.badInput;
     const district = isDistrict(dataset);
     const groupBy = values['group-by'] ?? (district ? 'school' : 'department');
     const leadership = analyzeLeadership(dataset, { relation: graph.getAttribute('relation'), groupBy, formalRoles });
@@ -204,6 +234,7 @@ export const analyzeCommand: Command = {
           ...sections,
           ...(schools && crossSchool ? { schools, crossSchoolLeaders: crossSchool } : {}),
           ...(scales ? { scales } : {}),
+          ...(patterns ? { patterns } : {}),
         }) + '\n',
       );
     } else {
@@ -213,6 +244,7 @@ export const analyzeCommand: Command = {
           summarizeLeadership(leadership) +
           (schools && crossSchool ? '\n\n' + districtText(schools, crossSchool, top) : '') +
           (scales ? '\n\n' + scalesText(scales) : '') +
+          (patterns ? '\n\n' + patternsText(patterns) : '') +
           '\n',
       );
     }

@@ -1,0 +1,28 @@
+import { readActivities } from '../ingest/activities.js';
+import { formatProblems } from '../ingest/problems.js';
+import { distributionPatterns, type PatternsResult } from '../metrics/practice/patterns.js';
+import type { Person } from '../model/types.js';
+
+/** The `patterns` section of leadmap analyze: the activity log (--activities) read and each entry classified; null when the file is refused. */
+export async function patternsSection(
+  path: string,
+  roster: readonly Person[] | null,
+  stderr: (s: string) => void,
+): Promise<PatternsResult | null> {
+  const log = await readActivities(path, roster);
+  if (!log.ok) {
+    stderr(`leadmap analyze: the activity log was not read (nothing was analysed):\n${formatProblems(log.problems)}\n`);
+    return null;
+  }
+  const dept = new Map((roster ?? []).map((p) => [p.id, p.department || null]));
+  return distributionPatterns(log.value, (id) => dept.get(id) ?? null);
+}
+
+/** The patterns part of the text output. */
+export function patternsText(p: PatternsResult): string {
+  const lines = [`Leadership activities (${p.activities.length}): how the work is distributed`];
+  for (const [k, n] of Object.entries(p.counts)) lines.push(`  ${k.padEnd(13)} ${n}`);
+  lines.push('');
+  for (const a of p.activities) lines.push(`  row ${a.row}  ${a.date}  ${a.activity}: ${a.pattern} — ${a.why}`);
+  return lines.join('\n');
+}
