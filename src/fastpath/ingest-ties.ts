@@ -3,7 +3,7 @@ import { ANY_DOMAIN, type Problem } from '../model/types.js';
 import { CsvByteScanner, fieldText, parseNumberBytes } from '../ingest/bytes/csv-bytes.js';
 import { ByteInterner } from '../ingest/bytes/interner.js';
 import type { Csr } from '../graph/csr.js';
-import { buildCsr, EdgeBuffer } from './csr-graph.js';
+import { buildCsr, EdgeBuffer } from '../graph/csr-builder.js';
 import { ProblemCollector } from '../ingest/problems.js';
 import { scanFile, type StreamOptions } from '../ingest/bytes/read-stream.js';
 import { resolveHeader, describeAliases } from '../ingest/headers.js';

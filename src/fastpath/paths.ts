@@ -1,5 +1,5 @@
 import type { CsrArrays } from '../graph/csr.js';
-import { sharedFloat64, sharedInt32 } from './csr-graph.js';
+import { sharedFloat64, sharedInt32 } from '../graph/csr-builder.js';
 import { closenessFromSums } from '../metrics/node/closeness.js';
 import { runTask, type PoolOptions } from './pool.js';
 import { BATCH } from './kernels/closeness-bits.js';

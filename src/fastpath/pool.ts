@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LeadmapError } from '../model/errors.js';
 import type { CsrArrays } from '../graph/csr.js';
-import { arraysOf } from './csr-graph.js';
+import { arraysOf } from '../graph/csr-builder.js';
 import { TaskRunner, type TaskResult, type TaskSpec } from './jobs.js';
 
 export interface PoolOptions {

@@ -6,8 +6,8 @@ import type { OrgGraph } from './org-graph.js';
  * with strengths `outWeights` at the same positions (never distances); in-neighbours likewise in
  * `inSources` / `inWeights`. Every measure in src/metrics and every fast-path kernel reads these arrays.
  * Built from an OrgGraph by {@link toCsr} (graph node order, graphology's edge order, so every kernel is
- * deterministic) or, for large tie files, by the fast path's builder (src/fastpath/csr-graph.ts, on
- * SharedArrayBuffers so worker threads read it without copying).
+ * deterministic) or from tie rows (large tie files, tests) by buildCsr / csrFromEdges
+ * (src/graph/csr-builder.ts, on SharedArrayBuffers so worker threads read it without copying).
  */
 export interface Csr {
   /** Number of nodes. */

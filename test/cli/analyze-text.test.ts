@@ -5,7 +5,7 @@ import { mulberry32 } from '../../src/metrics/random.js';
 import { coreText } from '../../src/cli/analyze-text.js';
 import { fastCoreMetrics } from '../../src/fastpath/core.js';
 import { approxBetweenness } from '../../src/fastpath/approx-betweenness.js';
-import { csrFromEdges } from '../../src/fastpath/csr-graph.js';
+import { csrFromEdges } from '../../src/graph/csr-builder.js';
 
 const dir = tempDir();
 

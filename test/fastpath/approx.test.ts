@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approxBetweenness } from '../../src/fastpath/approx-betweenness.js';
 import { exactBetweenness } from '../../src/fastpath/paths.js';
-import { csrFromEdges } from '../../src/fastpath/csr-graph.js';
+import { csrFromEdges } from '../../src/graph/csr-builder.js';
 import { randomGraph } from './helpers.js';
 
 describe('approximate betweenness (pair sampling)', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Csr } from '../../src/graph/csr.js';
-import { csrFromEdges } from '../../src/fastpath/csr-graph.js';
+import { csrFromEdges } from '../../src/graph/csr-builder.js';
 import { mulberry32 } from '../../src/fastpath/kernels/rng.js';
 
 /** A seeded random directed graph: n people, about m ties, some isolates, a few weights. */

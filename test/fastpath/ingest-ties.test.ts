@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTiesCsr } from '../../src/fastpath/ingest-ties.js';
 import { louvain } from '../../src/fastpath/kernels/louvain.js';
-import { csrFromEdges } from '../../src/fastpath/csr-graph.js';
+import { csrFromEdges } from '../../src/graph/csr-builder.js';
 import { tempDir, writeTemp } from './helpers.js';
 import { readTies } from '../../src/ingest/ties.js';
 import { readRoster } from '../../src/ingest/roster.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exactBetweenness, fastCloseness, incomingDistances } from '../../src/fastpath/paths.js';
 import { reachability } from '../../src/metrics/risk/reach.js';
 import { pageRankGaussSeidel } from '../../src/fastpath/kernels/pagerank-gs.js';
-import { csrFromEdges } from '../../src/fastpath/csr-graph.js';
+import { csrFromEdges } from '../../src/graph/csr-builder.js';
 import { allSourcesPaths } from '../../src/metrics/node/shortest-paths.js';
 import { pageRankArray } from '../../src/metrics/node/pagerank.js';
 import { closenessFromSums } from '../../src/metrics/node/closeness.js';

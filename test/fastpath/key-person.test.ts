@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyPersonRemoval } from '../../src/fastpath/key-person.js';
-import { csrFromEdges } from '../../src/fastpath/csr-graph.js';
+import { csrFromEdges } from '../../src/graph/csr-builder.js';
 import { graphFrom } from '../../src/graph/build-graph.js';
 import { toCsr, type CsrArrays } from '../../src/graph/csr.js';
 import { tarjan } from '../../src/metrics/network/components.js';

@@ -27,7 +27,7 @@ describe('the layer rule in eslint.config.js', () => {
     ['src/ingest/load-dataset.ts', "import { buildGraph } from '../graph/build-graph.js';", 'src/ingest must not import from src/graph'],
     [
       'src/ingest/logs/read-logs.ts',
-      "import { CsrGraph } from '../../fastpath/csr-graph.js';",
+      "import { readTiesCsr } from '../../fastpath/ingest-ties.js';",
       'src/ingest must not import from src/fastpath',
     ],
     ['src/metrics/core.ts', "export { x } from '../report/index.js';", 'src/metrics must not import from src/report'],

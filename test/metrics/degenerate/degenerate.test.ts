@@ -10,7 +10,7 @@ import { toCsr, type Csr } from '../../../src/graph/csr.js';
 import { undirectedIndex } from '../../../src/graph/undirected.js';
 import { coreMetrics, type NetworkMetrics } from '../../../src/metrics/core.js';
 import { fastCoreMetrics } from '../../../src/fastpath/core.js';
-import { csrFromEdges } from '../../../src/fastpath/csr-graph.js';
+import { csrFromEdges } from '../../../src/graph/csr-builder.js';
 import { louvain } from '../../../src/fastpath/kernels/louvain.js';
 import { degreeArrays } from '../../../src/metrics/node/degree.js';
 import { gini, lorenzCurve, topShare } from '../../../src/metrics/leadership/distribution.js';

@@ -1,9 +1,10 @@
-import type { Csr, CsrArrays } from '../graph/csr.js';
+import type { Csr, CsrArrays } from './csr.js';
 
 /**
- * Builders of the fast path's graph: the one graph index (src/graph/csr.ts `Csr`) in typed arrays on
- * SharedArrayBuffers, so worker threads read it without copying. Directed, simple (duplicate rows
- * summed), no self-loops.
+ * Builds the one graph index (src/graph/csr.ts `Csr`) from tie rows rather than a graphology graph:
+ * for large tie files (the fast path streams rows straight here) and for tests. Typed arrays on
+ * SharedArrayBuffers, so worker threads read the index without copying. Directed, simple (duplicate
+ * rows summed), no self-loops.
  */
 
 export function sharedInt32(length: number): Int32Array {
