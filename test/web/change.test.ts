@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, SHOTS, browserReady, signIn, startWeb, type WebHarness } from './helpers.js';
 import { tempDir } from '../store/helpers.js';
+import { AxeChecker } from './axe.js';
 
 const hasPoppler = existsSync('/usr/bin/pdftotext');
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -20,6 +21,7 @@ describe.skipIf(!browserReady || !hasPoppler)('school page: what changed, and wh
   let school: { id: string; slug: string };
   let waves: Array<{ id: string; label: string }>;
   const files = tempDir('leadmap-web-change-');
+  const axe = new AxeChecker();
   beforeAll(async () => {
     web = await startWeb();
     api = new Client(web.srv.url);
@@ -32,6 +34,7 @@ describe.skipIf(!browserReady || !hasPoppler)('school page: what changed, and wh
     await (await web.page()).waitForSelector('section.school h2');
   }, 120_000);
   afterAll(async () => {
+    await axe.close();
     await web?.close();
     files.remove();
   });
@@ -99,6 +102,7 @@ describe.skipIf(!browserReady || !hasPoppler)('school page: what changed, and wh
     for (const step of density.slice(waves.length + 1))
       expect(squash(step)).toMatch(/^[+−±]\S+ pts \(.+ to .+\) (up|down|no clear change)$/);
     await section.screenshot({ path: join(SHOTS, 'web-school-change.png') });
+    expect(await axe.check(web.ctx, page.url(), 'table[aria-labelledby=change-trend]')).toEqual([]);
     expect(web.problems).toEqual([]);
   });
 
