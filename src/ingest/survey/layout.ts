@@ -158,7 +158,11 @@ export function planSurvey(
   const firstMatching = (re: RegExp) =>
     headers.findIndex((h, i) => re.test(foldName(h)) || (tags !== null && re.test(foldName(tags[i] ?? ''))));
   const kindAt = headers.map((h, i) => identityKind(h) ?? (tags !== null ? identityKind(tags[i] ?? '') : null));
-  const firstOf = (k: IdentityKind) => kindAt.findIndex((x) => x === k);
+  /** The first identity column of a kind that holds answers (Microsoft Forms leaves its Name empty when a form records none, beside a "Your name" question), else the first of that kind. */
+  const firstOf = (k: IdentityKind) => {
+    const filled = kindAt.findIndex((x, i) => x === k && sample.some((r) => (r[i] ?? '').trim() !== ''));
+    return filled >= 0 ? filled : kindAt.findIndex((x) => x === k);
+  };
   let rIndex = find(mapping.respondent);
   let rKind: IdentityKind | 'mapping' = 'mapping';
   if (rIndex < 0) {
