@@ -6,7 +6,7 @@ import type { NewReviewItem, SurveyDecisions } from './survey-dataset.js';
 import { loadDataset } from '../ingest/load-dataset.js';
 import type { TiesOptions } from '../ingest/ties.js';
 import { dataDirLayout, removeFiles, storeFile } from '../store/files.js';
-import { openStore } from '../store/index.js';
+import { openStore, storeConfig } from '../store/index.js';
 
 /** One received file of an upload, still in the data directory's tmp/ folder. */
 export interface ReceivedFile {
@@ -81,7 +81,7 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
           uploadedBy: input.uploadedBy,
         });
       }
-      const { store } = openStore({ kind: 'sqlite', dataDir: input.dataDir }, { busyTimeoutMs: 10_000, checkIntegrity: false });
+      const { store } = await openStore(storeConfig(input.dataDir), { busyTimeoutMs: 10_000, checkIntegrity: false, maxConnections: 2 });
       try {
         const previous = (await store.listUploadFiles(input.waveId)).map((f) => f.storedPath);
         const wave = await store.replaceWaveData({

@@ -8,7 +8,7 @@ import { WorkerPool } from '../jobs/worker-pool.js';
 import { ViewService } from './views/service.js';
 import { AuditLog } from '../privacy/audit.js';
 import { privacyPolicy, DEFAULT_MIN_GROUP_SIZE } from '../privacy/policy.js';
-import { openStore } from '../store/index.js';
+import { openStore, storeConfig } from '../store/index.js';
 import { dataDirLayout, ensureDataDir } from '../store/files.js';
 import { lockDataDir } from '../store/lock.js';
 import type { Store } from '../store/store.js';
@@ -68,9 +68,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const layout = dataDirLayout(opts.dataDir);
   ensureDataDir(layout);
   const unlock = lockDataDir(layout.root);
-  let opened: ReturnType<typeof openStore>;
+  let opened: Awaited<ReturnType<typeof openStore>>;
   try {
-    opened = openStore({ kind: 'sqlite', dataDir: opts.dataDir }, { sweepOrphans: true });
+    opened = await openStore(storeConfig(opts.dataDir), { sweepOrphans: true });
   } catch (err) {
     unlock();
     throw err;

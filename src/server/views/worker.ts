@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { LeadmapError } from '../../model/errors.js';
-import { openStore } from '../../store/index.js';
+import { openStore, storeConfig } from '../../store/index.js';
 import type { Store } from '../../store/store.js';
 import { runViewTask, type ViewTask } from './task.js';
 
@@ -18,7 +18,7 @@ port.on('message', (msg: { task: ViewTask & { dataDir: string } }) => {
       const { dataDir } = msg.task;
       let store = stores.get(dataDir);
       if (!store) {
-        store = openStore({ kind: 'sqlite', dataDir }, { busyTimeoutMs: 10_000, checkIntegrity: false }).store;
+        store = (await openStore(storeConfig(dataDir), { busyTimeoutMs: 10_000, checkIntegrity: false, maxConnections: 2 })).store;
         stores.set(dataDir, store);
       }
       const result = await runViewTask(store, msg.task, (phase, done, total) => port.postMessage({ progress: [phase, done, total] }));

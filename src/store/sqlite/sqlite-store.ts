@@ -18,7 +18,7 @@ import {
   type WaveRecord,
 } from '../store.js';
 import { type DataDir, removeWaveFolder, sweepOrphans } from '../files.js';
-import { newId } from './ids.js';
+import { newId } from '../ids.js';
 import { type Db, integrityMessages, openDatabase } from './open.js';
 import { withBusyRetry } from './retry.js';
 import {
@@ -31,8 +31,10 @@ import {
   toSchool,
   toWave,
   WAVE_COLUMNS,
-} from './rows.js';
-import { loadWaveDatasetSync, loadWavePeopleSync, replaceWaveDataSync, resolutionOf, resolutionText } from './wave-data.js';
+  resolutionOf,
+  resolutionText,
+} from '../rows.js';
+import { loadWaveDatasetSync, loadWavePeopleSync, replaceWaveDataSync } from './wave-data.js';
 
 export interface SqliteStoreOptions {
   /** Short busy timeout + async retry on the server; a long one in an ingest worker. */

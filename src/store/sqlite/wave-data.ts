@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Dataset, Person, Tie } from '../../model/types.js';
-import type { ReviewItem, WaveDataInput } from '../store.js';
+import type { WaveDataInput } from '../store.js';
 import type { Db } from './open.js';
 import { LeadmapError } from '../../model/errors.js';
-import { newId } from './ids.js';
+import { newId } from '../ids.js';
+import { resolutionText } from '../rows.js';
+import { storedRespondents, WAVE_DATA_TABLES, WaveHasher } from '../wave-hash.js';
 
 const PROGRESS_EVERY = 2000;
 
@@ -17,7 +18,7 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
   const { dataset, waveId } = input;
   const total = dataset.people.length + dataset.ties.length;
   const now = new Date().toISOString();
-  const hash = createHash('sha256');
+  const hash = new WaveHasher();
   const insPerson = db.prepare('INSERT INTO person (wave_id, ord, id, data_json) VALUES (?, ?, ?, ?)');
   const insTie = db.prepare(`INSERT INTO tie (wave_id, ord, source, target, relation, domain, weight, count, timestamp, wave_label)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -29,7 +30,7 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
   const tx = db.transaction(() => {
     const exists = db.prepare('SELECT 1 FROM wave WHERE id = ?').get(waveId);
     if (!exists) throw new LeadmapError('NOT_FOUND', 'the wave was deleted while its upload was being stored');
-    for (const t of ['person', 'tie', 'respondent', 'response', 'upload_file', 'review_item', 'analysis_cache']) {
+    for (const t of WAVE_DATA_TABLES) {
       db.prepare(`DELETE FROM ${t} WHERE wave_id = ?`).run(waveId);
     }
     let done = 0;
@@ -39,30 +40,26 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
     };
     dataset.people.forEach((p, i) => {
       const json = JSON.stringify(p);
-      hash.update('P').update(json);
+      hash.person(json);
       insPerson.run(waveId, i, p.id, json);
       tick();
     });
     dataset.ties.forEach((t, i) => {
-      hash
-        .update('T')
-        .update(
-          `${t.source}\u0000${t.target}\u0000${t.relation}\u0000${t.domain}\u0000${t.weight}\u0000${t.count}\u0000${t.timestamp ?? ''}\u0000${t.wave ?? ''}`,
-        );
+      hash.tie(t);
       insTie.run(waveId, i, t.source, t.target, t.relation, t.domain, t.weight, t.count, t.timestamp, t.wave);
       tick();
     });
-    const respondents = dataset.respondents === null ? null : [...new Set(dataset.respondents)].sort();
+    const respondents = storedRespondents(dataset);
     if (respondents)
       for (const id of respondents) {
-        hash.update('R').update(id);
+        hash.respondent(id);
         insResp.run(waveId, id);
       }
-    hash.update('M').update(JSON.stringify([dataset.relations, dataset.domains, respondents !== null]));
+    hash.meta(dataset, respondents !== null);
     const insResponse = db.prepare('INSERT OR REPLACE INTO response (wave_id, person_id, answers_json) VALUES (?, ?, ?)');
     for (const r of input.responses ?? []) {
       const json = JSON.stringify(r.answers);
-      hash.update('A').update(r.personId).update(json);
+      hash.response(r.personId, json);
       insResponse.run(waveId, r.personId, json);
     }
     for (const f of input.files) {
@@ -80,7 +77,7 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
     ).run(
       dataset.people.length,
       dataset.ties.length,
-      hash.digest('hex'),
+      hash.digest(),
       JSON.stringify(dataset.relations),
       JSON.stringify(dataset.domains),
       respondents ? 1 : 0,
@@ -96,15 +93,6 @@ export function replaceWaveDataSync(db: Db, input: WaveDataInput): void {
   } finally {
     db.pragma('synchronous = NORMAL');
   }
-}
-
-/** A review decision as stored: text for a person or keyword, JSON for a question mapping. */
-export function resolutionText(r: ReviewItem['resolution']): string | null {
-  return r === null ? null : typeof r === 'string' ? r : JSON.stringify(r);
-}
-export function resolutionOf(text: string | null, kind: string): ReviewItem['resolution'] {
-  if (text === null) return null;
-  return kind === 'column' && text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : text;
 }
 
 interface WaveMetaRow {

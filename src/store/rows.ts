@@ -1,5 +1,5 @@
-import type { Completeness } from '../../model/completeness.js';
-import type { Account, AuditEntry, Role, School, WaveRecord } from '../store.js';
+import type { Completeness } from '../model/completeness.js';
+import type { Account, AuditEntry, ReviewItem, Role, School, WaveRecord } from './store.js';
 
 export interface SchoolRow {
   id: string;
@@ -81,3 +81,12 @@ export const toAudit = (r: AuditRow): AuditEntry => ({
 
 export const WAVE_COLUMNS =
   'id, school_id, label, collected_on, status, created_at, people_count, tie_count, data_hash, open_items, completeness_json';
+
+/** A review decision as stored: text for a person or keyword, JSON for a question mapping. */
+export function resolutionText(r: ReviewItem['resolution']): string | null {
+  return r === null ? null : typeof r === 'string' ? r : JSON.stringify(r);
+}
+export function resolutionOf(text: string | null, kind: string): ReviewItem['resolution'] {
+  if (text === null) return null;
+  return kind === 'column' && text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : text;
+}
