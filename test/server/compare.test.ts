@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
 import { demoDir } from '../metrics/analytics/demo.js';
 import { run } from '../cli/run.js';
+import { rosterCsv, tiesCsv } from './fixtures.js';
 
 let srv: TestServer;
 let admin: Client;
@@ -117,6 +118,32 @@ describe('GET /api/schools/:id/compare', () => {
     expect(again.text).toBe(first.text);
     expect(srv.deps.views.stats().jobs).toBe(jobs);
     expect((await admin.get(`/api/schools/${lakeside}/compare?from=nope&to=${w1!.id}`)).status).toBe(404);
+  });
+
+  it('still compares the pair when a wave of the school lacks the relation: the trend is left out', async () => {
+    const school = (await admin.post('/api/schools', { slug: 'gappy', name: 'Gappy High' })).json.school.id;
+    const ids: string[] = [];
+    const collaboration = tiesCsv().replace(/,advice,/g, ',collaboration,');
+    for (const [label, ties] of [
+      ['2023', tiesCsv()],
+      ['2024', collaboration],
+      ['2025', tiesCsv()],
+    ] as const) {
+      const id = (await admin.post(`/api/schools/${school}/waves`, { label })).json.wave.id;
+      expect((await admin.upload(id, { roster: rosterCsv(), ties })).job.status).toBe('succeeded');
+      ids.push(id);
+    }
+    const r = await settled(admin, `/api/schools/${school}/compare?from=${ids[0]}&to=${ids[2]}`);
+    expect(r.status).toBe(200);
+    expect(r.json.trend).toBeNull();
+    expect(r.json.presented.trend).toBeNull();
+    expect(r.json.indicators.find((i: { key: string; population: string }) => i.key === 'density' && i.population === 'all').change).toBe(
+      0,
+    );
+    // The default pair (2024, 2025) has no advice ties in 2024: refused with the reason.
+    const d = await settled(admin, `/api/schools/${school}/compare`);
+    expect(d.status).toBe(400);
+    expect(d.json.error.code).toBe('UNKNOWN_RELATION');
   });
 
   it('viewers get counts, never ids: no leaver, joiner, departed leader or name to review', async () => {

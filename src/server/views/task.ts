@@ -129,12 +129,17 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
       if (task.trend.length >= 3) {
         progress('trend', 0, task.trend.length - 1);
         const steps: WaveChange[] = [];
-        for (let i = 0; i + 1 < task.trend.length; i++) {
-          steps.push(await data.change(task.trend[i]!, task.trend[i + 1]!, relation));
-          progress('trend', i + 1, task.trend.length - 1);
+        try {
+          for (let i = 0; i + 1 < task.trend.length; i++) {
+            steps.push(await data.change(task.trend[i]!, task.trend[i + 1]!, relation));
+            progress('trend', i + 1, task.trend.length - 1);
+          }
+          const indicators = presentTrend(changeTrend(steps), steps, policy);
+          trend = { waves: task.trend.map((w) => ({ id: w.id, label: w.label })), indicators };
+        } catch (err) {
+          // A wave without the relation (or without data) has no place in the trend: the pair is still compared.
+          if (!(err instanceof LeadmapError)) throw err;
         }
-        const indicators = presentTrend(changeTrend(steps), steps, policy);
-        trend = { waves: task.trend.map((w) => ({ id: w.id, label: w.label })), indicators };
       }
       const presented = {
         change: changeView(shown, { before: task.from.label, after: task.to.label }),
