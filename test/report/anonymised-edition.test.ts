@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { ReportModel } from '../../src/report/types.js';
 import type { Dataset } from '../../src/model/types.js';
 import { exposures, printedGroupSizes } from './reader.js';
 import { generatedSchool } from './school-gen.js';
+import { hasPoppler } from '../helpers/system-tools.js';
 
 const K = 5;
 /** Generated schools: 100 by default (about 30 s idle, minutes on a loaded machine); LEADMAP_K_SCHOOLS=1000 for the full property run. */
@@ -41,8 +42,6 @@ describe('anonymised edition: k-anonymity against a reader who holds the roster'
     expect(pseudonymsChecked).toBeGreaterThan(SCHOOLS * 10);
   }, 600_000);
 });
-
-const hasPoppler = existsSync('/usr/bin/pdftotext');
 
 describe('a 30-person school: the anonymised edition and the roster name no one', () => {
   // Departments of 3, 4, 6, 7 and 10; unique roles, start years and release times on the roster.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +7,9 @@ import { makeReport } from '../../src/report/index.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import type { Dataset } from '../../src/model/types.js';
 import { highlandWave, rosterNames } from './highland.js';
+import { hasPoppler } from '../helpers/system-tools.js';
 
 /** poppler-utils (pdftotext, pdftoppm): real PDF readers. .ci/run installs them; locally the suite skips without them. */
-const hasPoppler = ['/usr/bin/pdftotext', '/usr/bin/pdftoppm'].every((p) => existsSync(p));
-if (!hasPoppler && process.env.CI === 'true') throw new Error('pdftotext/pdftoppm missing: install poppler-utils');
 
 const pdftotext = (file: string, page?: number) =>
   execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8' });

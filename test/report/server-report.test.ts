@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, testServer, type TestServer } from '../server/helpers/server.js';
 import { highlandDir, highlandWave, rosterNames } from './highland.js';
+import { hasPoppler } from '../helpers/system-tools.js';
 
 const PW = 'a-long-enough-password';
-const hasPoppler = existsSync('/usr/bin/pdftotext');
 let srv: TestServer;
 let admin: Client, viewer: Client;
 let waveId = '';

@@ -6,8 +6,8 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
 import { tempDir } from '../store/helpers.js';
+import { CHROMIUM, hasChromium } from '../helpers/system-tools.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DEMO = resolve(import.meta.dirname, '../../fixtures/demo');
 /** Screenshots for a person to look at (not committed): $LEADMAP_SCREENSHOTS or <tmp>/leadmap-screenshots. */
 const SHOTS = process.env.LEADMAP_SCREENSHOTS ?? join(tmpdir(), 'leadmap-screenshots');
@@ -22,7 +22,7 @@ const ARGS = [
   '--disable-sync',
 ];
 
-const ready = existsSync(CHROMIUM);
+const ready = hasChromium;
 let srv: TestServer;
 let ctx: BrowserContext;
 const profile = tempDir('leadmap-chromium-');

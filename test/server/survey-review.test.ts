@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
+import { hasPoppler } from '../helpers/system-tools.js';
 
 /** A hand-written Google Forms export: a two-domain question, an unknown name, a respondent not on the roster, an accented e-mail. */
 const DIR = resolve(import.meta.dirname, '../../fixtures/surveys-review');
@@ -12,8 +13,6 @@ const files = () => ({ roster: readFileSync(`${DIR}/roster.csv`), survey: readFi
 const QUESTION = 'Who helps you with technology and data?';
 let srv: TestServer;
 let c: Client;
-
-const hasPoppler = existsSync('/usr/bin/pdftotext');
 
 /** The first page of the wave's anonymised report as pdftotext reads it (waits for the report job when one is started). */
 async function reportCover(w: string): Promise<string> {

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, SHOTS, browserReady, signIn, startWeb, type WebHarness } from './helpers.js';
 import { tempDir } from '../store/helpers.js';
 import { AxeChecker } from './axe.js';
+import { hasPoppler } from '../helpers/system-tools.js';
 
-const hasPoppler = existsSync('/usr/bin/pdftotext');
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
