@@ -22,11 +22,13 @@ import { crossSchoolLeaders, type CrossSchoolLeader } from '../../metrics/distri
 import type { PublicScale } from '../../privacy/present-scales.js';
 import { scalesSection } from '../scales-section.js';
 import { patternsSection, patternsText } from '../patterns-section.js';
+import { decisionsSection, decisionsText } from '../decisions-section.js';
 import { readRoster } from '../../ingest/roster.js';
 import type { Person } from '../../model/types.js';
 
 const USAGE = `Usage: leadmap analyze <ties.csv> [options]
-       leadmap analyze [--people <people.csv> [--scales <scales.yaml>]] [--activities <activities.csv>] [--roster <roster.csv>] [--json]
+       leadmap analyze [--people <people.csv> [--scales <scales.yaml>]] [--activities <activities.csv>]
+                       [--decisions <decisions.csv> --roster <roster.csv>] [--json]
 
 Reads a tie list (one row per "source names target") and a roster, builds the
 network of one relation and domain, and prints the core network measures.
@@ -59,6 +61,9 @@ Options:
   --activities <file>      leadership activity log (date, activity, routine, goal, participants, unit):
                            adds "patterns" (each entry collaborated, coordinated, collective,
                            parallel or individual, with why)
+  --decisions <file>       decision map (decision, domain, level, decides, consulted, informed,
+                           frequency; people as roster ids or roles): adds "decisions" (level × domain
+                           matrix; per domain whether those who decide are those colleagues go to)
   --json                   print one JSON document {"network": {…}, "people": […], "leaders", "distribution",
                            "formalInformal", "groups", "brokerage", "risk", "periphery", "quality"} on stdout;
                            a roster naming several schools adds "schools" and "crossSchoolLeaders"
@@ -92,15 +97,20 @@ export const analyzeCommand: Command = {
         scales: { type: 'string' },
         people: { type: 'string' },
         activities: { type: 'string' },
+        decisions: { type: 'string' },
       },
     });
     if (values.scales !== undefined && values.people === undefined) {
       io.stderr('leadmap analyze: --scales needs --people <people.csv> (the answers to read the scales from)\n');
       return EXIT.badInput;
     }
-    if (positionals.length === 0 && (values.people !== undefined || values.activities !== undefined)) {
+    if (positionals.length === 0 && (values.people !== undefined || values.activities !== undefined || values.decisions !== undefined)) {
       const at0 = (p: string) => resolve(io.cwd, p);
-      const missing0 = [values.people, values.scales, values.activities, values.roster].filter(
+      if (values.decisions !== undefined && values.roster === undefined) {
+        io.stderr('leadmap analyze: --decisions needs --roster <roster.csv> (decisions name roster ids or roles)\n');
+        return EXIT.badInput;
+      }
+      const missing0 = [values.people, values.scales, values.activities, values.roster, values.decisions].filter(
         (p): p is string => p !== undefined && !existsSyncSafe(at0(p)),
       );
       if (missing0.length > 0) {
@@ -123,10 +133,16 @@ export const analyzeCommand: Command = {
       if (values.people !== undefined && !scales) return EXIT.badInput;
       const patterns = values.activities === undefined ? null : await patternsSection(at0(values.activities), roster, io.stderr);
       if (values.activities !== undefined && !patterns) return EXIT.badInput;
+      const decisions =
+        values.decisions === undefined ? null : await decisionsSection(at0(values.decisions), roster ?? [], null, io.stderr);
+      if (values.decisions !== undefined && !decisions) return EXIT.badInput;
+      const nameOf0 = (id: string) => roster?.find((p) => p.id === id)?.name ?? id;
       io.stdout(
         values.json
-          ? JSON.stringify({ ...(scales ? { scales } : {}), ...(patterns ? { patterns } : {}) }) + '\n'
-          : [scales && scalesText(scales), patterns && patternsText(patterns)].filter(Boolean).join('\n\n') + '\n',
+          ? JSON.stringify({ ...(scales ? { scales } : {}), ...(patterns ? { patterns } : {}), ...(decisions ? { decisions } : {}) }) + '\n'
+          : [scales && scalesText(scales), patterns && patternsText(patterns), decisions && decisionsText(decisions, nameOf0)]
+              .filter(Boolean)
+              .join('\n\n') + '\n',
       );
       return EXIT.ok;
     }
@@ -218,6 +234,9 @@ export const analyzeCommand: Command = {
     const district = isDistrict(dataset);
     const groupBy = values['group-by'] ?? (district ? 'school' : 'department');
     const leadership = analyzeLeadership(dataset, { relation: graph.getAttribute('relation'), groupBy, formalRoles });
+    const decisions =
+      values.decisions === undefined ? null : await decisionsSection(at(values.decisions)!, dataset.people, leadership, io.stderr);
+    if (values.decisions !== undefined && !decisions) return EXIT.badInput;
     const schools = district ? schoolBreakdown(dataset, { relation: graph.getAttribute('relation'), formalRoles }) : null;
     const crossSchool = district ? crossSchoolLeaders(dataset, graph.getAttribute('relation')) : null;
     const { selection: _leadershipSelection, ...sections } = leadership;
@@ -235,6 +254,7 @@ export const analyzeCommand: Command = {
           ...(schools && crossSchool ? { schools, crossSchoolLeaders: crossSchool } : {}),
           ...(scales ? { scales } : {}),
           ...(patterns ? { patterns } : {}),
+          ...(decisions ? { decisions } : {}),
         }) + '\n',
       );
     } else {
@@ -245,6 +265,7 @@ export const analyzeCommand: Command = {
           (schools && crossSchool ? '\n\n' + districtText(schools, crossSchool, top) : '') +
           (scales ? '\n\n' + scalesText(scales) : '') +
           (patterns ? '\n\n' + patternsText(patterns) : '') +
+          (decisions ? '\n\n' + decisionsText(decisions, (id) => graph.getNodeAttribute(id, 'name')) : '') +
           '\n',
       );
     }
