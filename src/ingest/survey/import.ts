@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { IngestResult, Person, Tie } from '../../model/types.js';
 import { createNameMatcher, type Resolution } from '../names/matcher.js';
-import { foldName } from '../names/normalize.js';
+import { emailKey, foldName } from '../names/normalize.js';
 import { CONTROL_CHARS, hasControlChars } from '../control-chars.js';
 import { ProblemCollector } from '../problems.js';
 import { planSurvey, type SurveyPlan } from './layout.js';
@@ -548,8 +548,8 @@ export function columnLetter(i: number): string {
 /** Rules that identify a respondent by a typed name without a guess: the same name, with a title, or "Last, First". */
 const STRICT_NAME_RULES: ReadonlySet<string> = new Set(['mapping', 'id', 'email', 'exact', 'title', 'last-first']);
 
-/** Respondent texts and mapping keys compare NFC-normalised and case-insensitively ("José" typed either way). */
-export const respondentKey = (text: string) => text.trim().normalize('NFC').toLowerCase();
+/** Respondent texts and mapping keys compare as e-mail addresses do (emailKey: NFC-normalised, case-folded; "José" typed either way). */
+export const respondentKey = (text: string) => emailKey(text);
 
 /** One decided item per row, question and text (a name decided once may occur in many rows: each row is kept). */
 function dedupeDecided(items: ReviewItem[]): ReviewItem[] {

@@ -1,5 +1,5 @@
 import type { Person } from '../../model/types.js';
-import { createNameMatcher, type Candidate, type MatchRule } from '../../ingest/names/index.js';
+import { createNameMatcher, emailKey, type Candidate, type MatchRule } from '../../ingest/names/index.js';
 import { compareIds } from '../../graph/compare-ids.js';
 
 /** How a person of the earlier wave was found in the later one. */
@@ -63,7 +63,7 @@ export function matchWaves(before: readonly Person[], after: readonly Person[]):
       taken.add(p.id);
     } else left.push(p);
   }
-  const email = (p: Person) => (p.email ? p.email.trim().toLowerCase() : '');
+  const email = (p: Person) => (p.email ? emailKey(p.email) : '');
   const byEmail = new Map<string, Person[]>();
   for (const p of b) {
     if (taken.has(p.id) || !email(p)) continue;
