@@ -88,6 +88,17 @@ export function formalInformal(a: A, dir: Directory): FormalInformal {
     const e = dir.get(id);
     return { label: e.label, role: e.role, department: e.department, inDegree, domains };
   };
+  // Leader-plus as the indicators count them (leaders of at least one domain without a formal role);
+  // the anonymised edition lists only those the privacy layer left listed, and counts the rest.
+  // Colleagues naming each person over all domains (pooled list, else the most in any one domain).
+  const pooledIn = new Map<string, number>();
+  for (const d of a.leaders.byDomain)
+    for (const s of d.soughtOut) pooledIn.set(s.id, d.domain === ANY_DOMAIN ? s.inDegree : Math.max(pooledIn.get(s.id) ?? 0, s.inDegree));
+  const plusIds = leaderPlusIds(a);
+  const listedByPrivacy = new Set(fi.leaderPlus.map((n) => n.id));
+  const plusListed = (a.withheld === undefined ? plusIds : plusIds.filter((id) => listedByPrivacy.has(id))).sort(
+    (x, y) => (pooledIn.get(y) ?? 0) - (pooledIn.get(x) ?? 0) || dir.label(x).localeCompare(dir.label(y)),
+  );
   return {
     formalShare: pct(fi.formalShare),
     formalLeaders: fi.formalLeaders,
@@ -97,11 +108,11 @@ export function formalInformal(a: A, dir: Directory): FormalInformal {
     nominal: [...nominal]
       .map(([id, h]) => row(id, h.inDegree, h.domains))
       .sort((x, y) => x.inDegree - y.inDegree || x.label.localeCompare(y.label)),
-    leaderPlus: fi.leaderPlus.map((n) => row(n.id, n.inDegree, [])),
+    leaderPlus: plusListed.map((id) => row(id, pooledIn.get(id) ?? 0, [])),
     withheld: {
       hidden: a.withheld?.['formalInformal.all.hiddenLeaders'] ?? 0,
       nominal: a.withheld?.[`formalInformal.${fi.domain}.nominalLeaders`] ?? 0,
-      leaderPlus: a.withheld?.[`formalInformal.${fi.domain}.leaderPlus`] ?? 0,
+      leaderPlus: plusIds.length - plusListed.length,
     },
   };
 }
