@@ -1,6 +1,6 @@
 import type { LeadershipAnalysis } from '../metrics/analytics.js';
 import { holdsFormalRoleIn } from '../model/formal-roles.js';
-import type { Person } from '../model/types.js';
+import { ANY_DOMAIN, type Person } from '../model/types.js';
 import { KAnonymity } from './k-anonymity.js';
 import { byLabel, byScoreThenLabel, bySeeker, compareLabels } from './order.js';
 import type { Disclosure, PrivacyPolicy } from './policy.js';
@@ -62,6 +62,13 @@ export function presentLeadership(
 
   // Lists that carry a roster fact: entries kept only where at least k staff share the combination.
   const distinct = new Map<string, Set<string>>();
+  // Hidden leaders as the indicators count them, before any entry is withheld from the lists below.
+  const hiddenAll = new Set<string>();
+  for (const f of out.formalInformal.byDomain) {
+    withheld[`leaders.${f.domain}.hidden`] = f.hiddenLeaders.length;
+    if (f.domain !== ANY_DOMAIN) for (const h of f.hiddenLeaders) hiddenAll.add(h.id);
+  }
+  withheld['leaders.all.hidden'] = hiddenAll.size;
   for (const f of out.formalInformal.byDomain) {
     const keep = (list: typeof f.nominalLeaders, formal: boolean, path: string) => {
       const kept = list.filter((e) => k.admit(e.id, (p) => formalIn(p, f.domain) === formal));
@@ -76,6 +83,15 @@ export function presentLeadership(
     f.leaderPlus = keep(f.leaderPlus, false, 'leaderPlus');
   }
   for (const [path, all] of distinct) if (all.size > 0) withheld[`formalInformal.all.${path}`] = all.size;
+  // Leaders without a formal role (the indicators' leader-plus), as counts: the formal flag beside a pseudonym goes below.
+  const formal = new Set(out.leaders.byDomain.flatMap((d) => d.soughtOut.filter((s) => s.formalLeader).map((s) => s.id)));
+  const plusAll = new Set<string>();
+  for (const d of out.leaders.byDomain) {
+    const plus = d.leaders.filter((id) => !formal.has(id));
+    withheld[`leaders.${d.domain}.leaderPlus`] = plus.length;
+    if (d.domain !== ANY_DOMAIN) for (const id of plus) plusAll.add(id);
+  }
+  withheld['leaders.all.leaderPlus'] = plusAll.size;
   const p = out.periphery;
   if (p.isolatedNewStaff.length > 0) withheld['periphery.isolatedNewStaff'] = p.isolatedNewStaff.length;
   p.isolatedNewStaff = [];

@@ -3,7 +3,7 @@ import type { LeadershipAnalysis } from '../metrics/analytics.js';
 import { pooled, type Directory } from './directory.js';
 import { dec, pct } from './format.js';
 import { show } from './present/measures.js';
-import { hiddenIds, leaderIds, leaderPlusIds } from './present/indicators.js';
+import { hiddenCount, hiddenIds, leaderIds, leaderPlusCount, leaderPlusIds } from './present/indicators.js';
 import type { Shown, Brokers, DomainProfileRow, FormalInformal, Periphery, Quality, Risk, Silos, WhoLeadsMatrix } from './types.js';
 
 type A = LeadershipAnalysis;
@@ -52,8 +52,8 @@ export function profiles(a: A): DomainProfileRow[] {
     centralization: show('centralization', d.centralization.value),
     gini: show('gini', d.gini.value),
     leaders: show('leaders', leaderIds(a, d.domain).length),
-    leaderPlus: show('leaderPlus', leaderPlusIds(a, d.domain).length),
-    hidden: show('hidden', realDomains(a).length === 0 ? null : hiddenIds(a, d.domain).length),
+    leaderPlus: show('leaderPlus', leaderPlusCount(a, d.domain)),
+    hidden: show('hidden', realDomains(a).length === 0 ? null : hiddenCount(a, d.domain)),
     level: d.profile.level ?? 'unknown',
     reading: d.domain === ANY_DOMAIN && realDomains(a).length > 0 ? pooledReading(a) : d.reading,
   }));
@@ -82,7 +82,9 @@ export function formalInformal(a: A, dir: Directory): FormalInformal {
     }
     return out;
   };
-  const hidden = perDomain((f) => f.hiddenLeaders);
+  // Hidden leaders as the indicators count them: in at least one domain ("all domains" only beside one).
+  const countedHidden = new Set(hiddenIds(a));
+  const hidden = new Map([...perDomain((f) => f.hiddenLeaders)].filter(([id]) => countedHidden.has(id)));
   const nominal = perDomain((f) => f.nominalLeaders);
   const row = (id: string, inDegree: number, domains: string[]) => {
     const e = dir.get(id);
@@ -110,9 +112,10 @@ export function formalInformal(a: A, dir: Directory): FormalInformal {
       .sort((x, y) => x.inDegree - y.inDegree || x.label.localeCompare(y.label)),
     leaderPlus: plusListed.map((id) => row(id, pooledIn.get(id) ?? 0, [])),
     withheld: {
-      hidden: a.withheld?.['formalInformal.all.hiddenLeaders'] ?? 0,
+      // So listed + counted is the indicators' number (a person listed in one domain and withheld in another counts once).
+      hidden: a.withheld === undefined ? 0 : Math.max(0, hiddenCount(a) - hidden.size),
       nominal: a.withheld?.[`formalInformal.${fi.domain}.nominalLeaders`] ?? 0,
-      leaderPlus: plusIds.length - plusListed.length,
+      leaderPlus: leaderPlusCount(a) - plusListed.length,
     },
   };
 }

@@ -67,14 +67,14 @@ function previousOf(d: Dataset, seed: number): Dataset {
   return { ...d, ties, wave: { id: 'p', label: '2024-25', schoolId: 's', collectedOn: null } };
 }
 
-function report(seed: number): { m: ReportModel; d: Dataset; v: Variant } {
+function report(seed: number, edition: 'named' | 'anonymised' = 'named'): { m: ReportModel; d: Dataset; v: Variant } {
   const v = variantOf(seed);
   const d = strip(generatedSchool(seed), v);
   const m = buildReportModel({
     school: 'Generated High',
     current: { dataset: d, wave: '2025-26', secret: Buffer.alloc(32, seed % 251) },
     previous: v.previous ? { dataset: previousOf(d, seed), wave: '2024-25', secret: Buffer.alloc(32, (seed + 1) % 251) } : null,
-    edition: 'named',
+    edition,
     date: DATE,
     minGroupSize: 5,
     analytics: { permutations: 0 },
@@ -134,6 +134,11 @@ function contradictions(m: ReportModel, d: Dataset, v: Variant): string[] {
   const key = findings(m).find((f) => f.key === 'risk.key');
   if (key && m.risk.keyPeople[0] && !key.text.includes(m.risk.keyPeople[0].reachabilityDrop.text))
     out.push(`"${key.text}" beside the table`);
+
+  // Hidden leaders listed and counted on the formal-roles page are the indicators' number.
+  const hiddenShown = m.formalInformal.hidden.length + m.formalInformal.withheld.hidden;
+  if (v.domains && hiddenShown !== indicator(m, 'hidden').value.value)
+    out.push(`${hiddenShown} hidden leaders listed beside ${indicator(m, 'hidden').value.text}`);
 
   // "No one stands out" / "scattered" never beside a leader.
   for (const f of findings(m)) {
@@ -196,6 +201,17 @@ describe('findings never contradict one another or the data', () => {
       seen.notAssessed += findings(m).filter((f) => !f.assessed).length;
       seen.change += m.change ? 1 : 0;
       seen.stranded += m.risk.keyPeople.filter((k) => k.leftWithoutSource > 0).length;
+      // Every tenth school: the anonymised edition states the same numbers (counts do not change with labels).
+      if (seed % 10 === 0) {
+        const anon = report(seed, 'anonymised').m;
+        for (const r of m.indicators) {
+          const other = anon.indicators.find((x) => x.key === r.key)!;
+          if (other.value.text !== r.value.text)
+            failures.push(`seed ${seed}: ${r.label} ${r.value.text} named, ${other.value.text} anonymised`);
+        }
+        if (anon.summary.headline.replace(/Generated High/, '') !== m.summary.headline.replace(/Generated High/, ''))
+          failures.push(`seed ${seed}: headlines differ between editions`);
+      }
     }
     expect(failures.slice(0, 8)).toEqual([]);
     // The generator reaches the cases the checks are about.

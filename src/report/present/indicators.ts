@@ -35,6 +35,23 @@ const realDomains = (a: A) => a.selection.domains.filter((d) => d !== ANY_DOMAIN
 const pick = <T extends { domain: string }>(list: readonly T[], domain: string): T | undefined =>
   list.find((x) => x.domain === domain) ?? list.find((x) => x.domain === ANY_DOMAIN);
 
+/**
+ * How many of a domain's leaders (as leaderIds) hold no formal role. The anonymised presentation
+ * removes the formal flag beside each pseudonym and keeps these counts instead (`withheld`).
+ */
+export function leaderPlusCount(a: A, domain: string = ANY_DOMAIN): number {
+  if (a.withheld === undefined) return leaderPlusIds(a, domain).length;
+  const key = domain === ANY_DOMAIN && realDomains(a).length > 0 ? 'all' : (pick(a.leaders.byDomain, domain)?.domain ?? ANY_DOMAIN);
+  return a.withheld[`leaders.${key}.leaderPlus`] ?? 0;
+}
+
+/** How many hidden leaders a domain has (as hiddenIds); in the anonymised presentation, the count it keeps. */
+export function hiddenCount(a: A, domain: string = ANY_DOMAIN): number {
+  if (a.withheld === undefined) return hiddenIds(a, domain).length;
+  const key = domain === ANY_DOMAIN && realDomains(a).length > 0 ? 'all' : (pick(a.formalInformal.byDomain, domain)?.domain ?? ANY_DOMAIN);
+  return a.withheld[`leaders.${key}.hidden`] ?? 0;
+}
+
 /** Raw values of the indicators for one domain ('any' = all domains together). */
 export function indicatorValues(a: A, domain: string = ANY_DOMAIN): Record<IndicatorKey, number | null> {
   const d = pick(a.distribution.byDomain, domain)!;
@@ -49,9 +66,9 @@ export function indicatorValues(a: A, domain: string = ANY_DOMAIN): Record<Indic
     gini: d.gini.value,
     topShare: d.topShare.value,
     leaders: leaderIds(a, domain).length,
-    leaderPlus: leaderPlusIds(a, domain).length,
+    leaderPlus: leaderPlusCount(a, domain),
     // Hidden leaders are sought out outside a domain their role is responsible for: not assessed without domains.
-    hidden: realDomains(a).length === 0 ? null : hiddenIds(a, domain).length,
+    hidden: realDomains(a).length === 0 ? null : hiddenCount(a, domain),
     ei: ei.ei,
   };
 }
