@@ -2,7 +2,7 @@ import { buildGraph } from '../graph/build-graph.js';
 import { ANY_DOMAIN, type Dataset } from '../model/types.js';
 import { forceLayout } from './charts/layout.js';
 import { nodeRadius } from './charts/network-svg.js';
-import { groupColors } from './charts/svg.js';
+import { departmentColours } from './present/palette.js';
 import type { Directory } from './directory.js';
 import type { NetworkFigure } from './types.js';
 
@@ -10,7 +10,8 @@ export const FIGURE_DEFAULTS = { width: 499, height: 470, labelled: 14, seed: 20
 
 /**
  * The network figure's data: the pooled graph of the relation (all domains, one line per pair and
- * direction), people keyed and labelled through the directory, groups coloured largest first,
+ * direction), people keyed and labelled through the directory, groups coloured as in the web app
+ * (present/palette.ts) and listed largest first,
  * positions from the seeded force layout, the `labelled` most sought-out people named on the figure.
  */
 export function networkFigure(
@@ -38,7 +39,7 @@ export function networkFigure(
       sy = y === '(small group)' || y === '(none)';
     return Number(sx) - Number(sy) || sizes.get(y)! - sizes.get(x)! || x.localeCompare(y);
   });
-  const colors = groupColors(order);
+  const colors = departmentColours(order);
   // Stable input order (by key) so the layout does not depend on roster order.
   const sorted = [...nodes].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   // People with no tie at all would drift to the edge of a force layout: they get a row of their own.
@@ -72,7 +73,7 @@ export function networkFigure(
     height: o.height,
     nodes: sorted,
     edges: edges.sort((x, y) => (x.source + x.target < y.source + y.target ? -1 : 1)),
-    groups: order.map((name) => ({ name, color: colors.get(name)!, size: sizes.get(name)! })),
+    groups: order.map((name) => ({ name, color: colors[name]!, size: sizes.get(name)! })),
     labelled,
     isolates: isolates.length,
   };

@@ -44,22 +44,6 @@ export function listNames(names) {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** Colour-blind-safe categorical palette (Paul Tol "muted", then "light"); grey for unknown. */
-export const CATEGORY = [
-  '#332288',
-  '#88CCEE',
-  '#44AA99',
-  '#117733',
-  '#999933',
-  '#DDCC77',
-  '#CC6677',
-  '#882255',
-  '#AA4499',
-  '#77AADD',
-  '#EE8866',
-  '#BBCC33',
-  '#FFAABB',
-];
 /** Okabe–Ito colours for leadership kinds. */
 export const LEADER_KIND = {
   hidden: { colour: '#E69F00', label: 'informal leader (no formal role)' },

@@ -41,6 +41,7 @@ Options:
   --formal-roles <file>      YAML settings: role → domains it is formally responsible for (overrides the
                              table in docs/metrics.md; roster column formal_domains overrides per person)
   --min-group-size <n>       smallest group whose results are shown (default 5)
+  --paper <a4|letter>        paper size (default a4; letter = US letter, 8.5 × 11 in)
   --out <file>               where to write the PDF (required)
 
 Exit codes: 0 ok, 2 bad input (problems listed on stderr).`;
@@ -70,6 +71,7 @@ export const reportCommand: Command = {
             'edition',
             'min-group-size',
             'formal-roles',
+            'paper',
             'out',
           ].map((k) => [k, { type: 'string' as const }]),
         ),
@@ -85,6 +87,8 @@ export const reportCommand: Command = {
     if (!values.roster || !values.ties || !values.out) return fail(`--roster, --ties and --out are required\n\n${USAGE}`);
     const edition = values.edition ?? 'named';
     if (edition !== 'named' && edition !== 'anonymised') return fail(`--edition must be "named" or "anonymised", not "${edition}"`);
+    const paper = values.paper ?? 'a4';
+    if (paper !== 'a4' && paper !== 'letter') return fail(`--paper must be "a4" or "letter", not "${paper}"`);
     const minGroupSize = values['min-group-size'] === undefined ? 5 : Number(values['min-group-size']);
     if (!Number.isInteger(minGroupSize) || minGroupSize < 1)
       return fail(`--min-group-size must be a positive whole number, not "${values['min-group-size']}"`);
@@ -131,15 +135,18 @@ export const reportCommand: Command = {
       if (err instanceof LeadmapError) return fail(`${err.message} [${err.code}]`);
       throw err;
     }
-    const { model, pdf } = await makeReport({
-      school,
-      edition,
-      minGroupSize,
-      relation: values.relation,
-      analytics: { formalRoles },
-      current: { dataset: current, wave },
-      previous: previous && previousWave !== null ? { dataset: previous, wave: previousWave } : null,
-    });
+    const { model, pdf } = await makeReport(
+      {
+        school,
+        edition,
+        minGroupSize,
+        relation: values.relation,
+        analytics: { formalRoles },
+        current: { dataset: current, wave },
+        previous: previous && previousWave !== null ? { dataset: previous, wave: previousWave } : null,
+      },
+      paper,
+    );
     await writeFile(at(values.out)!, pdf);
     if (current.respondents !== null) {
       const onRoster = current.people.filter((p) => p.onRoster).length;

@@ -7,9 +7,9 @@ export function nodeRadius(inDegree: number): number {
 }
 
 /**
- * The network figure as an SVG string (points as units): ties as light lines, people as circles
- * coloured by group and sized by in-degree, leaders outlined, the most sought-out labelled, and a
- * legend of groups underneath. Positions come from the model (forceLayout); nothing random here.
+ * The network figure as an SVG string (points as units): ties as light lines with an arrowhead at the
+ * colleague named, people as circles coloured by group and sized by in-degree, leaders outlined, the
+ * most sought-out labelled, department names written at their region, and a legend underneath. Positions come from the model (forceLayout); nothing random here.
  */
 export function networkSvg(fig: NetworkFigure): string {
   const legendRows = Math.ceil(fig.groups.length / 4);
@@ -19,14 +19,31 @@ export function networkSvg(fig: NetworkFigure): string {
   const color = new Map(fig.groups.map((g) => [g.name, g.color]));
   const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${fig.width}" height="${H}" viewBox="0 0 ${fig.width} ${H}">`];
   out.push(`<rect x="0" y="0" width="${fig.width}" height="${fig.height}" fill="#fbfbfd" stroke="#e3e5ea" stroke-width="0.5"/>`);
-  out.push('<g stroke="#8a94a6" stroke-opacity="0.28" stroke-width="0.35" fill="none">');
+  // Directed ties: each line stops at the edge of the colleague named, with a small arrowhead there.
+  const lines: string[] = [];
+  const heads: string[] = [];
   for (const e of fig.edges) {
     const a = pos.get(e.source),
       b = pos.get(e.target);
     if (!a || !b) continue;
-    out.push(`<line x1="${n2(a.x)}" y1="${n2(a.y)}" x2="${n2(b.x)}" y2="${n2(b.y)}"/>`);
+    const dx = b.x - a.x,
+      dy = b.y - a.y,
+      len = Math.hypot(dx, dy);
+    const rb = nodeRadius(b.inDegree) + 0.4;
+    if (len <= rb + ARROW_LEN) continue;
+    const ux = dx / len,
+      uy = dy / len;
+    const tipX = b.x - ux * rb,
+      tipY = b.y - uy * rb;
+    const baseX = tipX - ux * ARROW_LEN,
+      baseY = tipY - uy * ARROW_LEN;
+    lines.push(`<line x1="${n2(a.x)}" y1="${n2(a.y)}" x2="${n2(baseX)}" y2="${n2(baseY)}"/>`);
+    heads.push(
+      `<polygon points="${n2(tipX)},${n2(tipY)} ${n2(baseX - uy * ARROW_HALF)},${n2(baseY + ux * ARROW_HALF)} ${n2(baseX + uy * ARROW_HALF)},${n2(baseY - ux * ARROW_HALF)}"/>`,
+    );
   }
-  out.push('</g>');
+  out.push('<g stroke="#8a94a6" stroke-opacity="0.3" stroke-width="0.35" fill="none">', ...lines, '</g>');
+  out.push('<g fill="#6b7486" fill-opacity="0.45" stroke="none">', ...heads, '</g>');
   const order = [...fig.nodes].sort((x, y) => x.inDegree - y.inDegree || (x.id < y.id ? -1 : 1));
   for (const n of order) {
     const r = nodeRadius(n.inDegree);
@@ -41,23 +58,62 @@ export function networkSvg(fig: NetworkFigure): string {
       `<text x="${n2(l.x0 + 1.5)}" y="${n2(l.y1 - 2)}" font-family="Roboto" font-size="${LABEL_SIZE}" fill="#1f2430">${esc(l.text)}</text>`,
     );
   }
-  if (fig.isolates > 0) {
+  // Department names written where each department sits, so the figure reads without its colours.
+  for (const l of groupLabels(fig)) {
     out.push(
-      `<text x="6" y="${n2(fig.height - 9.5)}" font-family="Roboto" font-size="6.5" fill="#5b6372">No ties (${fig.isolates}):</text>`,
+      `<rect x="${n2(l.x0)}" y="${n2(l.y0)}" width="${n2(l.x1 - l.x0)}" height="${n2(l.y1 - l.y0)}" rx="2" fill="#ffffff" fill-opacity="0.8"/>`,
     );
+    out.push(
+      `<text x="${n2(l.x0 + 2)}" y="${n2(l.y1 - 2.5)}" font-family="Roboto" font-size="${GROUP_LABEL_SIZE}" font-style="italic" fill="#1f2430">${esc(l.text)}</text>`,
+    );
+  }
+  if (fig.isolates > 0) {
+    out.push(`<text x="6" y="${n2(fig.height - 9.5)}" font-family="Roboto" font-size="8" fill="#5b6372">No ties (${fig.isolates}):</text>`);
   }
   const colW = fig.width / 4;
   fig.groups.forEach((g, k) => {
     const x = (k % 4) * colW + 4,
       y = fig.height + 14 + Math.floor(k / 4) * 13;
     out.push(`<circle cx="${n2(x + 4)}" cy="${n2(y - 2.5)}" r="3.5" fill="${g.color}"/>`);
-    out.push(`<text x="${n2(x + 11)}" y="${n2(y)}" font-family="Roboto" font-size="7" fill="#333a45">${esc(g.name)} (${g.size})</text>`);
+    out.push(`<text x="${n2(x + 11)}" y="${n2(y)}" font-family="Roboto" font-size="8" fill="#333a45">${esc(g.name)} (${g.size})</text>`);
   });
   out.push('</svg>');
   return out.join('\n');
 }
 
-const LABEL_SIZE = 6.5;
+const LABEL_SIZE = 7;
+const GROUP_LABEL_SIZE = 8;
+const ARROW_LEN = 3.2;
+const ARROW_HALF = 1.4;
+
+/**
+ * One label per department of at least 3 connected people, at the mean position of its members
+ * (departments are pulled to their own region by the layout); a label that would overlap an earlier
+ * one moves down, and one that cannot be placed inside the frame is left out (the legend names it).
+ */
+export function groupLabels(fig: NetworkFigure): Box[] {
+  const members = new Map<string, { x: number; y: number; n: number }>();
+  const connected = new Set(fig.edges.flatMap((e) => [e.source, e.target]));
+  for (const n of fig.nodes) {
+    if (!connected.has(n.id)) continue;
+    const m = members.get(n.group) ?? { x: 0, y: 0, n: 0 };
+    members.set(n.group, { x: m.x + n.x, y: m.y + n.y, n: m.n + 1 });
+  }
+  const out: Box[] = [];
+  const hit = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  for (const g of fig.groups) {
+    const m = members.get(g.name);
+    if (!m || m.n < 3) continue;
+    const w = g.name.length * GROUP_LABEL_SIZE * 0.5 + 4,
+      h = GROUP_LABEL_SIZE + 4;
+    const x = Math.min(Math.max(2, m.x / m.n - w / 2), fig.width - 2 - w);
+    let y = m.y / m.n - h / 2;
+    for (let tries = 0; tries < 6 && out.some((o) => hit(o, { x0: x, y0: y, x1: x + w, y1: y + h, text: '' })); tries++) y += h + 1;
+    if (y < 2 || y + h > fig.height - 2 || out.some((o) => hit(o, { x0: x, y0: y, x1: x + w, y1: y + h, text: '' }))) continue;
+    out.push({ x0: x, y0: y, x1: x + w, y1: y + h, text: g.name });
+  }
+  return out;
+}
 interface Box {
   x0: number;
   y0: number;

@@ -18,6 +18,7 @@ export function h1(text: string, options: { pageBreak?: boolean; id?: string } =
   return {
     text,
     style: 'h1',
+    headlineLevel: 1,
     tocItem: true,
     ...(options.pageBreak ? { pageBreak: 'before' } : {}),
     ...(options.id ? { id: options.id } : {}),
@@ -25,7 +26,7 @@ export function h1(text: string, options: { pageBreak?: boolean; id?: string } =
 }
 
 export function h2(text: string): Node {
-  return { text, style: 'h2' };
+  return { text, style: 'h2', headlineLevel: 2 };
 }
 
 export function para(text: Node, style = 'body'): Node {
@@ -70,14 +71,19 @@ export function table(
   };
 }
 
-/** An up or down triangle (vector: the report font has no arrow glyphs), green when towards distributed leadership. */
+/**
+ * An up or down triangle (vector: the report font has no arrow glyphs): solid green when towards
+ * distributed leadership, an outline in red when away from it — readable in greyscale by its fill.
+ */
 export function arrow(delta: number | null, better: 'higher' | 'lower' | null, shown = ''): Node {
   if (delta === null || delta === 0 || shown.startsWith('±')) return { text: '', width: 8 };
   const up = delta > 0;
-  const color = better === null ? COLORS.muted : (better === 'higher') === up ? COLORS.good : COLORS.bad;
-  const points = up ? '0,7 3.5,1 7,7' : '0,1 3.5,7 7,1';
+  const towards = better !== null && (better === 'higher') === up;
+  const color = better === null ? COLORS.muted : towards ? COLORS.good : COLORS.bad;
+  const points = up ? '0.6,7 3.5,1.2 6.4,7' : '0.6,1 3.5,6.8 6.4,1';
+  const paint = better !== null && !towards ? `fill="#ffffff" stroke="${color}" stroke-width="1.1"` : `fill="${color}"`;
   return {
-    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="7" height="8" viewBox="0 0 7 8"><polygon points="${points}" fill="${color}"/></svg>`,
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="7" height="8" viewBox="0 0 7 8"><polygon points="${points}" ${paint}/></svg>`,
     width: 8,
     margin: [0, 1.5, 0, 0],
   };

@@ -7,8 +7,21 @@ import { appendix, changePage, networkPage, qualityPage } from './pages-back.js'
 import { comparisonPage } from './pages-change.js';
 import { completenessNotice } from './completeness.js';
 
-/** The pdfmake document definition of the report: A4, Roboto, running header and footer after the cover. */
-export function reportDocument(m: ReportModel): object {
+interface HeadingInfo {
+  headlineLevel?: number;
+  startPosition: { verticalRatio: number };
+}
+
+/** Paper sizes (pdfmake names): A4 595.28 × 841.89 pt, US letter 612 × 792 pt. */
+export const PAPERS = { a4: 'A4', letter: 'LETTER' } as const;
+export type Paper = keyof typeof PAPERS;
+
+/**
+ * The pdfmake document definition of the report: A4 or letter, Roboto, running header and footer
+ * after the cover. Content is 499 pt wide on both (A4 leaves 48 pt margins, letter 56.5 pt).
+ */
+export function reportDocument(m: ReportModel, paper: Paper = 'a4'): object {
+  const side = paper === 'letter' ? (612 - 499) / 2 : 48;
   const edition = m.meta.edition === 'named' ? 'Named edition — confidential' : 'Anonymised edition';
   const content: Node[] = [
     ...completenessNotice(m),
@@ -30,8 +43,8 @@ export function reportDocument(m: ReportModel): object {
     ...appendix(m),
   ];
   return {
-    pageSize: 'A4',
-    pageMargins: [48, 58, 48, 52],
+    pageSize: PAPERS[paper],
+    pageMargins: [side, 58, side, 52],
     info: {
       title: `Distributed leadership evaluation — ${m.meta.school} ${m.meta.wave}`,
       subject: edition,
@@ -46,8 +59,8 @@ export function reportDocument(m: ReportModel): object {
               { text: `${m.meta.school} · ${m.meta.wave}`, alignment: 'left' },
               { text: 'Distributed Leadership Evaluation', alignment: 'right' },
             ],
-            margin: [48, 26, 48, 0],
-            fontSize: 7.5,
+            margin: [side, 26, side, 0],
+            fontSize: 8,
             color: COLORS.muted,
           },
     footer: (page: number, pages: number) =>
@@ -58,11 +71,14 @@ export function reportDocument(m: ReportModel): object {
               { text: edition, alignment: 'left' },
               { text: `${page} / ${pages}`, alignment: 'right' },
             ],
-            margin: [48, 18, 48, 0],
-            fontSize: 7.5,
+            margin: [side, 18, side, 0],
+            fontSize: 8,
             color: COLORS.muted,
           },
     content,
+    // Sections flow on from one another (no half-empty pages); a heading never ends a page.
+    pageBreakBefore: (node: HeadingInfo, nodes: { getFollowingNodesOnPage: () => unknown[] }) =>
+      node.headlineLevel !== undefined && (node.startPosition.verticalRatio > 0.9 || nodes.getFollowingNodesOnPage().length < 2),
     defaultStyle: { font: 'Roboto', fontSize: 9, color: COLORS.ink, lineHeight: 1.2 },
     styles: {
       coverKicker: { fontSize: 14, color: COLORS.muted },
@@ -74,9 +90,9 @@ export function reportDocument(m: ReportModel): object {
       h3: { fontSize: 9.5, bold: true, color: COLORS.accent, margin: [0, 0, 0, 3] },
       lead: { fontSize: 11.5, color: COLORS.ink, margin: [0, 0, 0, 10], lineHeight: 1.25 },
       body: { fontSize: 9, margin: [0, 0, 0, 4] },
-      summary: { fontSize: 8.5, lineHeight: 1.15 },
-      note: { fontSize: 7.5, italics: true, color: COLORS.muted, margin: [0, 2, 0, 6] },
-      th: { bold: true, fontSize: 7.5, color: COLORS.ink },
+      summary: { fontSize: 9, lineHeight: 1.1 },
+      note: { fontSize: 9, italics: true, color: COLORS.muted, margin: [0, 2, 0, 6] },
+      th: { bold: true, fontSize: 8, color: COLORS.ink },
       table: { fontSize: 8, margin: [0, 4, 0, 6] },
     },
   };

@@ -45,23 +45,30 @@ export function summaryPage(m: ReportModel): Node[] {
   const tiles = s.figures.map((f) => ({
     stack: [
       { text: f.value, fontSize: 18, bold: true, color: COLORS.accent },
-      { text: f.label, fontSize: 8.5, bold: true, color: COLORS.ink },
-      { text: f.note, fontSize: 7.5, color: COLORS.muted },
+      { text: f.label, fontSize: 9, bold: true, color: COLORS.ink },
+      { text: f.note, fontSize: 8, color: COLORS.muted },
     ],
     margin: [6, 5, 6, 5],
   }));
-  const half = Math.ceil(weight(s.sections) / 2);
-  const left: Node[] = [],
-    right: Node[] = [];
-  let acc = 0;
-  for (const sec of s.sections) {
-    const target = acc < half ? left : right;
-    acc += weight([sec]);
-    target.push(
-      { text: sec.heading, style: 'h3' },
-      { ul: sec.points.map((p) => ({ text: p, margin: [0, 0, 0, 2] })), style: 'summary', margin: [0, 0, 0, 7] },
-    );
+  // Sections stay in order; the split between the columns is the one that makes the longer column shortest.
+  const total = weight(s.sections);
+  let split = 0,
+    best = Infinity;
+  for (let k = 0, acc = 0; k <= s.sections.length; acc += k < s.sections.length ? weight([s.sections[k]!]) : 0, k++) {
+    const longer = Math.max(acc, total - acc);
+    if (longer < best) [best, split] = [longer, k];
   }
+  const column = (secs: typeof s.sections): Node[] =>
+    secs.flatMap((sec, k) => [
+      { text: sec.heading, style: 'h3' },
+      {
+        ul: sec.points.map((p) => ({ text: p, margin: [0, 0, 0, 2] })),
+        style: 'summary',
+        margin: [0, 0, 0, k === secs.length - 1 ? 0 : 7],
+      },
+    ]);
+  const left = column(s.sections.slice(0, split)),
+    right = column(s.sections.slice(split));
   return [
     h1('Summary', { pageBreak: true }),
     { text: s.headline, style: 'lead' },
@@ -90,7 +97,8 @@ export function summaryPage(m: ReportModel): Node[] {
 }
 
 function weight(sections: ReportModel['summary']['sections']): number {
-  return sections.reduce((a, s) => a + 2 + s.points.reduce((b, p) => b + Math.ceil(p.length / 55), 0), 0);
+  // Lines at 9 pt in a half-width column (about 50 characters), plus the heading and spacing.
+  return sections.reduce((a, s) => a + 2 + s.points.reduce((b, p) => b + Math.ceil(p.length / 50) + 0.2, 0), 0);
 }
 
 /** One page: at most three actions, most important and largest first, each with what the report shows and a first step. */
@@ -150,7 +158,7 @@ export function indicatorsPage(m: ReportModel): Node[] {
   return [
     h1('Indicators', { pageBreak: true }),
     {
-      text: `All domains together. “Chance” is what the same people would give if they chose colleagues at random (same number of ties each, same ${m.meta.groupBy} sizes); each index is read against it. The last column links each number to the leading indicators of distributed leadership in the evaluation framework (“Measuring the Impact of Distributed Leadership”); definitions are in the appendix.${prev ? ' Triangles pointing up or down show the direction of the change; green (solid) = towards more distributed leadership, red = away from it.' : ''}`,
+      text: `All domains together. “Chance” is what the same people would give if they chose colleagues at random (same number of ties each, same ${m.meta.groupBy} sizes); each index is read against it. The last column links each number to the leading indicators of distributed leadership in the evaluation framework (“Measuring the Impact of Distributed Leadership”); definitions are in the appendix.${prev ? ' Triangles pointing up or down show the direction of the change; solid green = towards more distributed leadership, red outline = away from it.' : ''}`,
       style: 'body',
       margin: [0, 0, 0, 6],
     },

@@ -13,14 +13,14 @@ export function changePage(m: ReportModel): Node[] {
     {
       text: r.better === null ? '' : r.better === 'higher' ? 'higher = more distributed' : 'lower = more distributed',
       color: COLORS.muted,
-      fontSize: 7.5,
+      fontSize: 8,
     },
   ]);
   const named = m.meta.edition === 'named';
   return [
-    h1(`Change since ${c.previousWave}`, { pageBreak: true }),
+    h1(`Change since ${c.previousWave}`),
     para(
-      `Both waves analysed the same way (same relation, rules and seed). A green triangle marks a change towards more distributed leadership, a red one a change away from it. Small changes may be noise: staff and respondents differ between waves.`,
+      `Both waves analysed the same way (same relation, rules and seed). A solid green triangle marks a change towards more distributed leadership, a red outlined one a change away from it. Small changes may be noise: staff and respondents differ between waves.`,
     ),
     {
       ...(table(
@@ -42,15 +42,22 @@ export function changePage(m: ReportModel): Node[] {
 
 export function networkPage(m: ReportModel): Node[] {
   const f = m.network;
+  // Heading, text and figure stay together: on this page when they fit, else all on the next.
   return [
-    h1('The advice network', { pageBreak: true }),
-    para(
-      `Every dot is a staff member (${f.nodes.length}), coloured by department and sized by how many colleagues name them; lines are advice ties (${f.edges.length}, all domains). Outlined dots are leaders; the ${f.labelled.length} most sought-out people are labelled. Departments are pulled towards their own region, so advice crossing the picture is advice crossing departments.`,
-    ),
-    { svg: networkSvg(f), width: 499, margin: [0, 6, 0, 4] },
-    note(
-      'Layout: d3-force, seeded, so the same data always gives the same picture. Position carries no meaning beyond closeness to colleagues and to one’s department.',
-    ),
+    {
+      unbreakable: true,
+      stack: [
+        // Kept with its figure by the unbreakable block, so not subject to the heading rule (document.ts).
+        { ...(h1('The advice network') as object), headlineLevel: undefined },
+        para(
+          `Every dot is a staff member (${f.nodes.length}), coloured by department (the department's name is written where most of its members sit) and sized by how many colleagues name them; lines are advice ties (${f.edges.length}, all domains), the arrowhead at the colleague named. Outlined dots are leaders; the ${f.labelled.length} most sought-out people are labelled. Departments are pulled towards their own region, so advice crossing the picture is advice crossing departments. The colours are those of the web app's network view.`,
+        ),
+        { svg: networkSvg(f), width: 499, margin: [0, 6, 0, 4] },
+        note(
+          'Layout: d3-force, seeded, so the same data always gives the same picture. Position carries no meaning beyond closeness to colleagues and to one’s department.',
+        ),
+      ],
+    },
   ];
 }
 
@@ -66,7 +73,7 @@ export function qualityPage(m: ReportModel): Node[] {
     ['To colleagues who did not answer', String(q.toNonRespondents)],
   ];
   return [
-    h1('Data quality and warnings', { pageBreak: true }),
+    h1('Data quality and warnings'),
     table(['Item', 'Value'], rows, [220, '*'], ['left', 'right']),
     h2('Warnings'),
     q.warnings.length > 0 ? bullets(q.warnings) : para('No warnings.'),
@@ -78,10 +85,10 @@ export function qualityPage(m: ReportModel): Node[] {
 export function appendix(m: ReportModel): Node[] {
   const rows = m.definitions.map((d) => [{ text: d.term, bold: true }, d.definition, { text: d.source, color: COLORS.muted }]);
   return [
-    h1('Appendix: definitions and sources', { pageBreak: true }),
+    h1('Appendix: definitions and sources'),
     para(
       'Formulas, normalisation and degenerate cases (empty domains, isolates, one-person groups) are stated in full in docs/metrics.md of the leadmap documentation; the wording below follows it.',
     ),
-    { ...(table(['Term', 'Definition', 'Source'], rows, [82, '*', 130]) as object), fontSize: 7.5, margin: [0, 6, 0, 6] },
+    { ...(table(['Term', 'Definition', 'Source'], rows, [82, '*', 130]) as object), fontSize: 8, margin: [0, 6, 0, 6] },
   ];
 }

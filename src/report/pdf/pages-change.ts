@@ -8,7 +8,7 @@ import { bullets, COLORS, h1, h2, note, para, table, type Node } from './blocks.
 export function comparisonPage(m: ReportModel): Node[] {
   const v = m.comparison;
   if (!v) return [];
-  const out: Node[] = [h1(v.heading, { pageBreak: true }), para(v.basis)];
+  const out: Node[] = [h1(v.heading), para(v.basis)];
   if (v.banners.length > 0) out.push({ ...(bullets(v.banners) as object), color: COLORS.accent });
   for (const s of v.sections) {
     out.push(h2(s.title));

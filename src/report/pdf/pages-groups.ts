@@ -7,7 +7,7 @@ export function silosPage(m: ReportModel): Node[] {
   const s = m.silos;
   const by = s.groupBy;
   return [
-    h1(`Silos: does advice cross ${by}s?`, { pageBreak: true }),
+    h1(`Silos: does advice cross ${by}s?`),
     para(
       `${s.withinShare.text} of advice ties stay within the same ${by}; the school-wide E-I index is ${s.overall.text} (−1 = every tie stays inside, +1 = every tie crosses). ${s.test ?? ''}`,
     ),
@@ -68,7 +68,7 @@ export function riskPage(m: ReportModel): Node[] {
   ]);
   const keyRows = r.keyPeople.map((k) => [k.label, capital(k.domain), String(k.leftWithoutSource), k.reachabilityDrop.text]);
   return [
-    h1('Key-person risk and bench depth', { pageBreak: true }),
+    h1('Key-person risk and bench depth'),
     para(
       'Bench depth counts the colleagues named by at least two others in a domain — who could step in. A sole source is the only person at least three colleagues go to: if they left, those colleagues would have no one to ask.',
     ),
@@ -110,7 +110,7 @@ export function peripheryPage(m: ReportModel): Node[] {
     o.overloaded ? { text: 'possibly overloaded', color: COLORS.bad, bold: true } : '',
   ]);
   return [
-    h1('New staff and workload', { pageBreak: true }),
+    h1('New staff and workload'),
     h2('New staff on their own'),
     para(
       'New staff (started this year or last, or new to teaching) whom no colleague names yet: the advice network has not drawn them in.',

@@ -1,3 +1,4 @@
+import { esc } from '../charts/svg.js';
 import { capital } from '../format.js';
 import type { FlaggedRow, ReportModel } from '../types.js';
 import { assessed, bullets, COLORS, findingText, h1, h2, note, para, table, type Node } from './blocks.js';
@@ -6,17 +7,19 @@ import { assessed, bullets, COLORS, findingText, h1, h2, note, para, table, type
 export function whoLeadsPage(m: ReportModel): Node[] {
   const w = m.whoLeads;
   const named = m.meta.edition === 'named';
-  const domW = Math.min(52, Math.floor((499 - 4 * (2 + w.domains.length) - (named ? 172 : 160)) / Math.max(1, w.domains.length)));
+  const domW = Math.min(44, Math.floor((499 - 4 * (2 + w.domains.length) - (named ? 172 : 160)) / Math.max(1, w.domains.length)));
+  // Domain names stand upright in their narrow columns, at table size (8 pt), rather than shrinking.
+  const headH = Math.ceil(Math.max(...w.domains.map((d) => capital(d).length)) * 8 * 0.56 + 6);
   const header = [
-    'Person',
-    named ? 'Role, department' : 'Department',
-    ...w.domains.map((d) => ({ text: capital(d), fontSize: headerSize(d, domW) })),
+    { text: 'Person', margin: [0, headH - 10, 0, 0] },
+    { text: named ? 'Role, department' : 'Department', margin: [0, headH - 10, 0, 0] },
+    ...w.domains.map((d) => uprightLabel(capital(d), domW, headH)),
   ];
   const rows = w.rows.map((r) => [
     { text: r.label, bold: named && !r.formal },
     named
-      ? { text: [{ text: r.role || '—', color: COLORS.muted }, `\n${r.department}`], fontSize: 7 }
-      : { text: r.department, fontSize: 7 },
+      ? { text: [{ text: r.role || '—', color: COLORS.muted }, `\n${r.department}`], fontSize: 8 }
+      : { text: r.department, fontSize: 8 },
     ...r.inDegree.map((v, k) =>
       r.leads[k]
         ? { text: String(v ?? ''), bold: true, fillColor: COLORS.leaderFill, color: COLORS.accent }
@@ -28,11 +31,11 @@ export function whoLeadsPage(m: ReportModel): Node[] {
   const widths = [...fixed, ...w.domains.map(() => domW)];
   const align = ['left', 'left', ...w.domains.map(() => 'center')] as ('left' | 'center')[];
   return [
-    h1('Who leads what', { pageBreak: true }),
+    h1('Who leads what'),
     para(
       `Each row is a colleague who leads at least one domain: named by at least max(3, mean + 1 sd) colleagues in that domain (the bar per domain: ${w.domains.map((d, k) => `${d} ${w.thresholds[k]!.toFixed(1)}`).join(', ')}). Numbers are how many colleagues name the person; shaded cells are the domains they lead.${named ? ' Names in bold hold no formal leadership role.' : ''}`,
     ),
-    { ...(table(header, rows, widths, align, 2) as object), fontSize: 7.5, margin: [0, 6, 0, 8] },
+    { ...(table(header, rows, widths, align, 2) as object), fontSize: 8, margin: [0, 6, 0, 8] },
     ...(m.overlapReading ? [para(m.overlapReading)] : []),
   ];
 }
@@ -140,8 +143,11 @@ function withheldNote(n: number, listed: number, one: string, many: string, what
   ];
 }
 
-/** Header font size so the longest word of a domain name fits its column (Roboto Medium ≈ 0.56 em per character), 5.5–7 pt. */
-function headerSize(domain: string, width: number): number {
-  const longest = Math.max(...domain.split(/\s+/).map((w) => w.length));
-  return Math.max(5.5, Math.min(7, Math.floor((width / (longest * 0.56)) * 2) / 2));
+/** A column header set upright (read bottom to top), 8 pt, as an SVG the width of its column. */
+function uprightLabel(text: string, width: number, height: number): Node {
+  const x = width / 2 + 3;
+  return {
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><text transform="translate(${x} ${height - 2}) rotate(-90)" font-family="Roboto" font-size="8" fill="${COLORS.ink}">${esc(text)}</text></svg>`,
+    width,
+  };
 }

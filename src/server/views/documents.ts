@@ -1,6 +1,7 @@
 import type { PublicAnalysis } from '../../privacy/present.js';
 import { departmentsCsv, metricsCsv } from '../export/metrics-csv.js';
 import { toGexf, toGraphml } from '../export/graph-xml.js';
+import { departmentColours } from '../../report/present/palette.js';
 
 /** Every document built from one presented analysis, with its content type. */
 export const ANALYSIS_DOCS = {
@@ -32,6 +33,8 @@ export function analysisDocument(doc: AnalysisDoc, a: PublicAnalysis): Uint8Arra
         domain: a.domain,
         nodes: a.people.map((p) => ({ id: p.id, label: p.name, department: p.department, inDegree: p.inDegree, pageRank: p.pageRank })),
         edges: a.edges,
+        // The report's department colours (one rule: src/report/present/palette.ts).
+        departmentColours: departmentColours(a.people.map((p) => p.department || '(none)')),
       });
     case 'metrics.csv':
       return Buffer.from(metricsCsv(a));

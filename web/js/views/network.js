@@ -1,6 +1,6 @@
 // @ts-check
 import { esc } from '../api.js';
-import { CATEGORY, LEADER_KIND } from '../ui.js';
+import { LEADER_KIND } from '../ui.js';
 import { domainRows } from './indicators.js';
 
 /** Above this many people the view shows only the most sought-out ones (an SVG stays legible and fast). */
@@ -49,9 +49,8 @@ export function drawNetwork(section, graph, a, l) {
 
   // Colours: department (colour-blind-safe palette) or kind of leader.
   const departments = [...new Set(nodes.map((n) => n.department || '(none)'))].sort();
-  const deptColour = new Map(
-    departments.map((d, i) => [d, d === '(none)' || d === '(small group)' ? '#DDDDDD' : CATEGORY[i % CATEGORY.length]]),
-  );
+  // Department colours come with the graph (the report's palette rule), so the PDF and this view agree.
+  const deptColour = new Map(departments.map((d) => [d, graph.departmentColours?.[d] ?? '#BBBBBB']));
   const { fi, leaders } = domainRows(a, l);
   const leaderIds = new Set(leaders?.leaders ?? []);
   const hidden = new Set((fi?.hiddenLeaders ?? []).map((p) => p.id));
