@@ -1,4 +1,7 @@
 import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { readHead, sniffBytes } from '../ingest/sniff.js';
+import { refusedAsCsv } from '../ingest/csv-reader.js';
 import { ANY_DOMAIN, type Problem } from '../model/types.js';
 import { CsvByteScanner, fieldText, parseNumberBytes } from '../ingest/bytes/csv-bytes.js';
 import { ByteInterner } from '../ingest/bytes/interner.js';
@@ -48,6 +51,7 @@ export type FastTiesResult = { ok: true; graph: Csr; stats: FastTiesStats; probl
 export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Promise<FastTiesResult> {
   const file = basename(path);
   const problems = new ProblemCollector();
+  if (!(await readableAsCsv(path, file, problems))) return { ok: false, problems: problems.list() };
   const ids = new ByteInterner();
   let closed = false;
   if (opts.roster !== undefined) {
@@ -210,6 +214,7 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
 async function readRosterIds(path: string, ids: ByteInterner, opts: StreamOptions): Promise<{ ok: boolean; problems: Problem[] }> {
   const file = basename(path);
   const problems = new ProblemCollector();
+  if (!(await readableAsCsv(path, file, problems))) return { ok: false, problems: problems.list() };
   let idCol = -2;
   const scanner = new CsvByteScanner((buf, st, en, nf) => {
     if (idCol === -2) {
@@ -235,4 +240,11 @@ async function readRosterIds(path: string, ids: ByteInterner, opts: StreamOption
   });
   await scanFile(path, scanner, { signal: opts.signal });
   return { ok: !problems.hasErrors, problems: problems.list() };
+}
+
+/** The one sniffer's verdict, with readCsv's problem when the file is no CSV (empty, binary, .xlsx, UTF-16). */
+async function readableAsCsv(path: string, file: string, problems: ProblemCollector): Promise<boolean> {
+  const refused = refusedAsCsv(sniffBytes(await readHead(path), (await stat(path)).size));
+  if (refused) problems.error(file, null, null, null, refused.code, refused.message);
+  return refused === null;
 }

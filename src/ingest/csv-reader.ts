@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { ProblemCollector } from './problems.js';
-import { detectDelimiter, readHead, sniffBytes } from './sniff.js';
+import { detectDelimiter, readHead, sniffBytes, type Sniffed } from './sniff.js';
 
 /** Longest record (in characters) a tie list or roster may have. Longer means this is not such a file. */
 export const MAX_RECORD_LENGTH = 1_000_000;
@@ -35,6 +35,29 @@ export interface CsvReadSummary {
 }
 
 /**
+ * Why a sniffed file cannot be read as a roster or tie list (empty, binary, an .xlsx workbook, UTF-16
+ * text), with its code and the words for the user; null when it can. Shared by readCsv and the fast
+ * path's readers of large files.
+ */
+export function refusedAsCsv(sniffed: Sniffed): { code: string; message: string } | null {
+  if (sniffed.kind === 'empty') return { code: 'EMPTY_FILE', message: 'the file is empty; expected a header row and data rows' };
+  if (sniffed.kind === 'binary')
+    return { code: 'BINARY_FILE', message: `this is not a text file (${sniffed.reason}); expected a CSV file saved as "CSV UTF-8"` };
+  if (sniffed.kind === 'xlsx')
+    return {
+      code: 'BINARY_FILE',
+      message: 'this is an Excel workbook (.xlsx), not a CSV file; save it from Excel as "CSV UTF-8 (comma delimited)"',
+    };
+  if (sniffed.encoding === 'utf-16le' || sniffed.encoding === 'utf-16be')
+    return {
+      code: 'UTF16_FILE',
+      message:
+        'the file is UTF-16 text (Excel "Unicode text"); rosters and tie lists are read as UTF-8: save it from Excel as "CSV UTF-8 (comma delimited)" (survey exports in UTF-16 are read by `leadmap import`)',
+    };
+  return null;
+}
+
+/**
  * Streams a delimited text file through papaparse, never holding it as one
  * string: sniffs encoding (UTF-8 with or without BOM, Windows-1252 fallback;
  * UTF-16 and binary refused), detects the delimiter (comma, semicolon, tab),
@@ -49,17 +72,9 @@ export async function readCsv(opts: CsvReadOptions): Promise<CsvReadSummary> {
     problems.error(file, null, null, null, code, message);
     return { readable: false, encoding: '', delimiter: '', records: 0, complete: false };
   };
-  if (sniffed.kind === 'empty') return fail('EMPTY_FILE', 'the file is empty; expected a header row and data rows');
-  if (sniffed.kind === 'binary')
-    return fail('BINARY_FILE', `this is not a text file (${sniffed.reason}); expected a CSV file saved as "CSV UTF-8"`);
-  if (sniffed.kind === 'xlsx')
-    return fail('BINARY_FILE', 'this is an Excel workbook (.xlsx), not a CSV file; save it from Excel as "CSV UTF-8 (comma delimited)"');
-  if (sniffed.encoding === 'utf-16le' || sniffed.encoding === 'utf-16be') {
-    return fail(
-      'UTF16_FILE',
-      'the file is UTF-16 text (Excel "Unicode text"); rosters and tie lists are read as UTF-8: save it from Excel as "CSV UTF-8 (comma delimited)" (survey exports in UTF-16 are read by `leadmap import`)',
-    );
-  }
+  const refused = refusedAsCsv(sniffed);
+  if (refused) return fail(refused.code, refused.message);
+  if (sniffed.kind !== 'text') return fail('BINARY_FILE', 'this is not a text file');
   const maxLen = opts.maxRecordLength ?? MAX_RECORD_LENGTH;
   const firstText = new TextDecoder(sniffed.encoding).decode(head.subarray(sniffed.bomLength));
   const nl = firstText.search(/\r?\n/);

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTiesCsr } from '../../src/fastpath/ingest-ties.js';
 import { louvain } from '../../src/fastpath/kernels/louvain.js';
@@ -93,6 +95,24 @@ describe('readTiesCsr reads a tie list as readTies does (one set of header and v
       const { slowCodes, fastCodes } = await problemsOf(name, text);
       expect(slowCodes.length, name).toBeGreaterThan(0);
       expect(fastCodes, name).toEqual(slowCodes);
+    }
+  });
+
+  it('refuses what is no CSV (empty, binary, .xlsx, UTF-16) with the same code and words', async () => {
+    const files: Array<[string, Uint8Array]> = [
+      ['empty.csv', new Uint8Array(0)],
+      ['photo.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])],
+      ['book.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0])],
+      ['u16.csv', Buffer.from('\uFEFFsource,target\na,b\n', 'utf16le')],
+    ];
+    for (const [name, bytes] of files) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const slow = await readTies(path);
+      const fast = await readTiesCsr(path);
+      const words = (ps: readonly Problem[]) => ps.map((p) => [p.code, p.message]);
+      expect(fast.ok, name).toBe(false);
+      expect(words(fast.problems), name).toEqual(words(slow.problems));
     }
   });
 });
