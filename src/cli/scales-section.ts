@@ -2,7 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { readScaleAnswers } from '../ingest/scale-answers.js';
 import { readScalesFile } from '../ingest/scales-file.js';
 import { formatProblems } from '../ingest/problems.js';
-import { scaleResult } from '../metrics/survey/scales.js';
+import { scaleResult, scored } from '../metrics/survey/scales.js';
+import { perceivedVsSought, type PerceivedVsSought } from '../metrics/survey/perceived-vs-sought.js';
+import { domainOfLabel } from '../ingest/survey/infer.js';
+import type { ScaleAnswerRow } from '../ingest/scale-answers.js';
+import type { ScaleDefinition } from '../model/scales.js';
+import type { Dataset } from '../model/types.js';
+import { buildGraph } from '../graph/build-graph.js';
+import { toCsr, toMap } from '../graph/csr.js';
+import { degreeArrays } from '../metrics/node/degree.js';
 import { presentScales, type PublicScale } from '../privacy/present-scales.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../privacy/policy.js';
 
@@ -19,7 +27,8 @@ export async function scalesSection(
   scalesPath: string | undefined,
   groupBy: string,
   stderr: (s: string) => void,
-): Promise<PublicScale[] | null> {
+  network: { dataset: Dataset; relation: string } | null = null,
+): Promise<{ scales: PublicScale[]; surveyNetwork: SurveyNetwork | null } | null> {
   const defs = await readScalesFile(scalesPath ?? SHIPPED_SCALES);
   if (!defs.ok) {
     stderr(`leadmap analyze: the scale definitions were not read (nothing was analysed):\n${formatProblems(defs.problems)}\n`);
@@ -36,5 +45,46 @@ export async function scalesSection(
       answers.value.rows.map((r) => ({ id: r.id, group: r.group, answers: r.answers[i]! })),
     ),
   );
-  return presentScales(results, DEFAULT_MIN_GROUP_SIZE);
+  return {
+    scales: presentScales(results, DEFAULT_MIN_GROUP_SIZE),
+    surveyNetwork: network ? surveyNetwork(defs.value, answers.value.rows, network.dataset, network.relation) : null,
+  };
+}
+
+export interface SurveyNetwork {
+  exploratory: true;
+  note: string;
+  items: PerceivedVsSought[];
+}
+
+/** Per item about one domain: answers beside how often each person is sought out in that domain (src/metrics/survey/perceived-vs-sought.ts). */
+function surveyNetwork(
+  defs: readonly ScaleDefinition[],
+  rows: readonly ScaleAnswerRow[],
+  dataset: Dataset,
+  relation: string,
+): SurveyNetwork {
+  const items = defs.flatMap((def, si) =>
+    def.items.flatMap((it, ii) => {
+      const domain = domainOfLabel(it.item);
+      if (domain === null) return [];
+      const answers = new Map<string, number>();
+      for (const r of rows) {
+        const a = r.answers[si]![ii];
+        if (a !== null && a !== undefined) answers.set(r.id, scored(def, ii, a));
+      }
+      return [{ scale: def.scale, item: it.item, domain, answers }];
+    }),
+  );
+  const domains = new Set(dataset.ties.filter((t) => t.relation === relation).map((t) => t.domain));
+  const inDegree = (domain: string) => {
+    if (!domains.has(domain)) return null;
+    const c = toCsr(buildGraph(dataset, { relation, domain }));
+    return toMap(c, degreeArrays(c).inDegree);
+  };
+  return {
+    exploratory: true,
+    note: `Exploratory: Spearman correlation between each person's answer and how many colleagues name them in that domain (${relation}); few people and items, not a test.`,
+    items: perceivedVsSought(items, inDegree, DEFAULT_MIN_GROUP_SIZE),
+  };
 }

@@ -20,7 +20,7 @@ import { listOption, num, progressPrinter, table } from '../format.js';
 import { isDistrict, schoolBreakdown, type SchoolRow } from '../../metrics/district/schools.js';
 import { crossSchoolLeaders, type CrossSchoolLeader } from '../../metrics/district/cross-school-leaders.js';
 import type { PublicScale } from '../../privacy/present-scales.js';
-import { scalesSection } from '../scales-section.js';
+import { scalesSection, type SurveyNetwork } from '../scales-section.js';
 import { patternsSection, patternsText } from '../patterns-section.js';
 import { decisionsSection, decisionsText } from '../decisions-section.js';
 import { readRoster } from '../../ingest/roster.js';
@@ -55,7 +55,9 @@ Options:
                            with its error in "betweennessMethod"); networks of 2,000 people or more use
                            the fast kernels (worker threads) on either path
   --people <file>          the people file leadmap import writes (one column per Likert question):
-                           adds "scales" (alpha, n, mean, group means of at least 5 people)
+                           adds "scales" (alpha, n, mean, group means of at least 5 people) and,
+                           with a tie list, "surveyNetwork" (exploratory: answers about a domain
+                           beside how often each person is sought out in it)
   --scales <file>          scale definitions (YAML: scale, items by question text, reverse-coded
                            items, response scale); default: the shipped scales/leadmap-scales.yaml
   --activities <file>      leadership activity log (date, activity, routine, goal, participants, unit):
@@ -139,8 +141,12 @@ export const analyzeCommand: Command = {
       const nameOf0 = (id: string) => roster?.find((p) => p.id === id)?.name ?? id;
       io.stdout(
         values.json
-          ? JSON.stringify({ ...(scales ? { scales } : {}), ...(patterns ? { patterns } : {}), ...(decisions ? { decisions } : {}) }) + '\n'
-          : [scales && scalesText(scales), patterns && patternsText(patterns), decisions && decisionsText(decisions, nameOf0)]
+          ? JSON.stringify({
+              ...(scales ? { scales: scales.scales } : {}),
+              ...(patterns ? { patterns } : {}),
+              ...(decisions ? { decisions } : {}),
+            }) + '\n'
+          : [scales && scalesText(scales.scales), patterns && patternsText(patterns), decisions && decisionsText(decisions, nameOf0)]
               .filter(Boolean)
               .join('\n\n') + '\n',
       );
@@ -227,7 +233,10 @@ export const analyzeCommand: Command = {
     const scales =
       values.people === undefined
         ? null
-        : await scalesSection(at(values.people)!, at(values.scales), values['group-by'] ?? 'department', io.stderr);
+        : await scalesSection(at(values.people)!, at(values.scales), values['group-by'] ?? 'department', io.stderr, {
+            dataset,
+            relation: graph.getAttribute('relation'),
+          });
     if (values.people !== undefined && !scales) return EXIT.badInput;
     const patterns = values.activities === undefined ? null : await patternsSection(at(values.activities)!, dataset.people, io.stderr);
     if (values.activities !== undefined && !patterns) return EXIT.badInput;
@@ -252,7 +261,7 @@ export const analyzeCommand: Command = {
           ...method,
           ...sections,
           ...(schools && crossSchool ? { schools, crossSchoolLeaders: crossSchool } : {}),
-          ...(scales ? { scales } : {}),
+          ...(scales ? { scales: scales.scales, surveyNetwork: scales.surveyNetwork } : {}),
           ...(patterns ? { patterns } : {}),
           ...(decisions ? { decisions } : {}),
         }) + '\n',
@@ -263,7 +272,7 @@ export const analyzeCommand: Command = {
           '\n\n' +
           summarizeLeadership(leadership) +
           (schools && crossSchool ? '\n\n' + districtText(schools, crossSchool, top) : '') +
-          (scales ? '\n\n' + scalesText(scales) : '') +
+          (scales ? '\n\n' + scalesText(scales.scales) + surveyNetworkText(scales.surveyNetwork) : '') +
           (patterns ? '\n\n' + patternsText(patterns) : '') +
           (decisions ? '\n\n' + decisionsText(decisions, (id) => graph.getNodeAttribute(id, 'name')) : '') +
           '\n',
@@ -355,4 +364,19 @@ function scalesText(scales: PublicScale[]): string {
         ),
       );
   return out.join('\n');
+}
+
+/** The survey-meets-network part of the text output (exploratory). */
+function surveyNetworkText(s: SurveyNetwork | null): string {
+  if (!s || s.items.length === 0) return '';
+  return (
+    '\n\n' +
+    s.note +
+    '\n' +
+    table(
+      ['item', 'domain', 'people', 'Spearman'],
+      s.items.map((i) => [i.item, i.domain, num(i.n), num(i.spearman)]),
+      ['l', 'l', 'r', 'r'],
+    )
+  );
 }
