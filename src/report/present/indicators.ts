@@ -139,9 +139,10 @@ function verdict(a: A, key: IndicatorKey, domain: string, v: number | null): str
     case 'reciprocity': {
       if (c.reciprocity === null || c.reciprocity === 0) return null;
       const r = v / c.reciprocity;
-      return r >= 1.5
-        ? `Returned ${r.toFixed(1)} times as often as chance (${show('reciprocity', c.reciprocity).text}) would give.`
-        : 'About as often as chance would give: advice rarely goes both ways.';
+      const exp = show('reciprocity', c.reciprocity).text;
+      if (r >= 1.5) return `Returned ${r.toFixed(1)} times as often as chance (${exp}) would give.`;
+      if (r <= 2 / 3) return `Returned less often than chance (${exp}) would give.`;
+      return `About as often as chance (${exp}) would give.`;
     }
     case 'centralization':
     case 'gini': {
