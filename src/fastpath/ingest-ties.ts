@@ -1,7 +1,5 @@
 import { basename } from 'node:path';
-import { stat } from 'node:fs/promises';
-import { readHead, sniffBytes } from '../ingest/sniff.js';
-import { refusedAsCsv } from '../ingest/csv-reader.js';
+import { readableAsCsv } from '../ingest/csv-reader.js';
 import { ANY_DOMAIN, type Problem } from '../model/types.js';
 import { CsvByteScanner, fieldText, parseNumberBytes } from '../ingest/bytes/csv-bytes.js';
 import { ByteInterner } from '../ingest/bytes/interner.js';
@@ -240,11 +238,4 @@ async function readRosterIds(path: string, ids: ByteInterner, opts: StreamOption
   });
   await scanFile(path, scanner, { signal: opts.signal });
   return { ok: !problems.hasErrors, problems: problems.list() };
-}
-
-/** The one sniffer's verdict, with readCsv's problem when the file is no CSV (empty, binary, .xlsx, UTF-16). */
-async function readableAsCsv(path: string, file: string, problems: ProblemCollector): Promise<boolean> {
-  const refused = refusedAsCsv(sniffBytes(await readHead(path), (await stat(path)).size));
-  if (refused) problems.error(file, null, null, null, refused.code, refused.message);
-  return refused === null;
 }

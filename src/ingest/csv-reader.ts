@@ -58,6 +58,16 @@ export function refusedAsCsv(sniffed: Sniffed): { code: string; message: string 
 }
 
 /**
+ * Sniffs a file before a byte-level reader (the fast path's tie and roster readers, the interaction-log
+ * reader) scans it: records readCsv's problem when it is no CSV (refusedAsCsv); true when it can be read.
+ */
+export async function readableAsCsv(path: string, file: string, problems: ProblemCollector): Promise<boolean> {
+  const refused = refusedAsCsv(sniffBytes(await readHead(path), (await stat(path)).size));
+  if (refused) problems.error(file, null, null, null, refused.code, refused.message);
+  return refused === null;
+}
+
+/**
  * Streams a delimited text file through papaparse, never holding it as one
  * string: sniffs encoding (UTF-8 with or without BOM, Windows-1252 fallback;
  * UTF-16 and binary refused), detects the delimiter (comma, semicolon, tab),

@@ -3,6 +3,7 @@ import type { Person, Problem } from '../../model/types.js';
 import { CsvByteScanner, fieldText, parseNumberBytes } from '../bytes/csv-bytes.js';
 import { ByteInterner } from '../bytes/interner.js';
 import { ProblemCollector } from '../problems.js';
+import { readableAsCsv } from '../csv-reader.js';
 import { scanFile, type StreamProgress } from '../bytes/read-stream.js';
 import { readRoster } from '../roster.js';
 import { LogAggregate } from './aggregate.js';
@@ -274,6 +275,7 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
     stats.eventsUsed++;
   });
 
+  if (!(await readableAsCsv(path, file, problems))) return { ok: false, problems: problems.list(), stats };
   const progress = await scanFile(path, scanner, { onProgress: o.onProgress, signal: o.signal });
   stats.progress = progress;
   if (header === null) problems.error(file, null, null, null, 'EMPTY_FILE', 'a header row and at least one event were expected');

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInteractionLog, thresholdFor, type LogResult } from '../../../src/ingest/logs/index.js';
 import type { Tie } from '../../../src/model/types.js';
@@ -200,5 +202,19 @@ describe('windows and thresholds', () => {
     const ac = new AbortController();
     ac.abort();
     await expect(readInteractionLog(f, { kind: 'generic', signal: ac.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});
+
+describe('a log that is no CSV', () => {
+  it('is refused by the one sniffer with the code of every other reader, before any row is read', async () => {
+    const path = join(dir, 'export.xlsx.csv');
+    writeFileSync(path, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]));
+    const r = await readInteractionLog(path, { kind: 'email' });
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => p.code)).toEqual(['BINARY_FILE']);
+    expect(r.stats.rowsRead).toBe(0);
+    const u16 = join(dir, 'u16.csv');
+    writeFileSync(u16, Buffer.from('\uFEFFtimestamp,sender,to\n2025-03-03,a@s.org,b@s.org\n', 'utf16le'));
+    expect((await readInteractionLog(u16, { kind: 'email' })).problems.map((p) => p.code)).toEqual(['UTF16_FILE']);
   });
 });
