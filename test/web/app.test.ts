@@ -169,4 +169,44 @@ describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
     expect(await page.locator('#network circle').count()).toBe(8);
     expect(web.problems).toEqual([]);
   });
+
+  // web/js/api.js followJob: when the job's events stream fails and polling the job fails too, the
+  // waiting ends and the person sees why, instead of a progress bar forever. Last: it routes requests.
+  it('an upload whose job cannot be followed ends its progress and says why', async () => {
+    const { schoolId } = await demoWave(api, 'highland', '2025-26');
+    const created = await api.post(`/api/schools/${schoolId}/waves`, { label: 'follow-job check' });
+    const waveId = (created.json as { wave: { id: string } }).wave.id;
+    const roster = join(files.path, 'roster.csv');
+    const ties = join(files.path, 'ties.csv');
+    writeFileSync(
+      roster,
+      'id,name,role,department\nT1,Teacher A,principal,Maths\nT2,Teacher B,teacher,Maths\nT3,Teacher C,teacher,English\n',
+    );
+    writeFileSync(ties, 'source,target,relation,domain,weight\nT2,T1,advice,curriculum,2\nT3,T1,advice,curriculum,1\n');
+
+    const page = await web.page();
+    await signIn(page, web.srv.url, 'admin', ADMIN_PASSWORD);
+    await page.waitForSelector('section.school h2');
+    // The job's event stream breaks and every poll of the job answers 503.
+    await page.route(/\/api\/jobs\/[^/]+\/events$/, (r) => r.abort('connectionreset'));
+    await page.route(/\/api\/jobs\/[^/]+$/, (r) =>
+      r.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'UNAVAILABLE', message: 'the server is restarting; try again in a minute' } }),
+      }),
+    );
+    await page.goto(`${web.srv.url}/#/wave/${encodeURIComponent(waveId)}/data`);
+    await page.getByRole('button', { name: /^Roster/ }).setInputFiles(roster);
+    await page.getByRole('button', { name: /^Tie list/ }).setInputFiles(ties);
+    await page.getByRole('button', { name: 'Upload and check' }).click();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'the server is restarting' });
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('progressbar').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Upload and check' }).isEnabled()).toBe(true);
+    await page.unrouteAll();
+    // The refused requests are logged by the browser; nothing else may be.
+    expect(web.problems.filter((p) => !/503|ERR_CONNECTION_RESET|Failed to load resource/.test(p))).toEqual([]);
+  });
 });
