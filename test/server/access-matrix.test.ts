@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
 import { rosterCsv, tiesCsv } from './fixtures.js';
+import { departmentColours } from '../../src/report/present/palette.js';
 
 const PW = 'a-long-enough-password';
 let srv: TestServer;
@@ -114,6 +115,9 @@ describe('roles', () => {
     const g = (await v.get(`/api/waves/${ids.wave_one}/graph`)).json;
     expect(g.nodes.every((n: { id: string }) => n.id.startsWith('P-'))).toBe(true);
     expect(g.edges.every((e: { source: string }) => e.source.startsWith('P-'))).toBe(true);
+    // Department colours come with the graph, by the report's rule, for every department the viewer sees.
+    const depts = [...new Set(g.nodes.map((n: { department: string }) => n.department || '(none)'))] as string[];
+    expect(g.departmentColours).toEqual(departmentColours(depts));
     for (const [method, path, body] of [
       ['POST', `/api/schools/${ids.school_one}/waves`, { label: 'v' }],
       ['DELETE', `/api/waves/${ids.wave_one}`],
