@@ -191,7 +191,8 @@ function reorder(a: LeadershipAnalysis): void {
   }
 }
 
-function departmentSizes(people: readonly Person[]): Map<string, number> {
+/** People per department (empty departments as "(none)"): the sizes the department label beside a pseudonym is suppressed by. */
+export function departmentSizes(people: readonly Person[]): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const p of people) {
     const d = p.department.trim() || '(none)';

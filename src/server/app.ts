@@ -9,6 +9,7 @@ import type { AppDeps } from './context.js';
 import { errorMiddleware } from './errors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { analysisRoutes } from './routes/analyses.js';
+import { districtRoutes } from './routes/district.js';
 import { authRoutes } from './routes/auth.js';
 import { schoolRoutes } from './routes/schools.js';
 import { staticRoutes } from './routes/static.js';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps, throttle = new LoginThrottle()): Expres
   app.use(waveRoutes(deps));
   app.use(uploadRoutes(deps));
   app.use(analysisRoutes(deps));
+  app.use(districtRoutes(deps));
   app.use(transferRoutes(deps));
   app.use(reportRoutes(deps));
   app.use('/api', (_req, _res, next) => next(new LeadmapError('NOT_FOUND', 'no such API route')));

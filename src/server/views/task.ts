@@ -10,6 +10,8 @@ import { compareWaves, type WaveChange } from '../../metrics/change/compare-wave
 import { changeTrend } from '../../metrics/change/trend.js';
 import { changeView, trendView } from '../../report/present/change.js';
 import { presentLeadership } from '../../privacy/present-leadership.js';
+import { presentDistrict } from '../../privacy/present-district.js';
+import { analyzeDistrict, type DistrictAnalysis } from '../../metrics/district/district.js';
 import { Pseudonyms } from '../../privacy/pseudonym.js';
 import { makeReport, type Edition, type WaveInput } from '../../report/index.js';
 import { indicatorRows, type PreviousWave } from '../../report/present/indicators.js';
@@ -39,6 +41,7 @@ export type ViewTask =
       minGroupSize: number;
     }
   | { kind: 'leadership'; wave: WaveRef; relation?: string; disclosure: Disclosure; minGroupSize: number }
+  | { kind: 'district'; wave: WaveRef; relation?: string; disclosure: Disclosure; minGroupSize: number }
   | {
       kind: 'indicators';
       wave: WaveRef;
@@ -95,6 +98,25 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
     case 'leadership': {
       const { shown, relation, meta } = await data.leadership(task.wave, task.relation, task.disclosure, task.minGroupSize);
       return { body: encode({ leadership: shown }), selection: { relation, domain: 'any' }, meta };
+    }
+    case 'district': {
+      const { dataset, meta } = await data.dataset(task.wave);
+      const relation = resolveSelection(meta, task.relation).relation;
+      const key = cacheKey(['district', DISTRICT_VERSION, task.wave.dataHash, relation, task.minGroupSize]);
+      let raw = (await store.getCachedAnalysis(key)) as DistrictAnalysis | null;
+      if (!raw) {
+        progress('computing', 0, 1);
+        raw = analyzeDistrict(dataset, { relation, minGroupSize: task.minGroupSize });
+        await remember(store, key, task.wave.id, raw);
+      }
+      progress('presenting', 0, 1);
+      const pseudonyms = await pseudonymsFor(store, task.wave.id, task.disclosure, dataset.people);
+      const district = presentDistrict(raw, dataset.people, dataset.domains, {
+        disclosure: task.disclosure,
+        policy: privacyPolicy(task.minGroupSize),
+        pseudonyms,
+      });
+      return { body: encode({ district }), selection: { relation, domain: 'any' }, meta };
     }
     case 'indicators': {
       const now = await data.leadership(task.wave, task.relation, task.disclosure, task.minGroupSize);
@@ -264,6 +286,9 @@ const CHANGE_VERSION = 1;
 async function waveInput(data: WaveData, store: Store, wave: WaveRef): Promise<WaveInput> {
   return { dataset: (await data.dataset(wave)).dataset, wave: wave.label, secret: await store.waveSecret(wave.id) };
 }
+
+/** Version of the cached district views: bump when analyzeDistrict changes what it returns. */
+const DISTRICT_VERSION = 1;
 
 /** Bump when the shape or the numbers of the leadership analytics change: old cache entries are then ignored. */
 const LEADERSHIP_VERSION = 5;
