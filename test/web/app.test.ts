@@ -108,13 +108,13 @@ describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
     expect(web.problems).toEqual([]);
   });
 
-  it("the school page compares waves: Highland's silos opening up", async () => {
+  it('the school page shows what changed with intervals, and no colour-coded change without one', async () => {
     const page = await web.page();
     await page.click('nav.crumbs a:text-is("Highland High")');
-    await page.waitForSelector('#compare-table');
-    expect(await page.textContent('.headlines')).toMatch(/Silos are opening up/);
-    const ei = page.locator('#compare-table tr[data-indicator=ei] td.delta');
-    expect(await ei.getAttribute('class')).toContain('better');
+    await page.getByRole('heading', { name: 'What changed, and whether it is real' }).waitFor();
+    await page.locator('#change-result table').first().waitFor();
+    expect(await page.locator('#compare-table').count()).toBe(0);
+    expect(await page.locator('#change-result').textContent()).toMatch(/no clear change|up|down/);
     await page.screenshot({ path: join(SHOTS, 'web-compare-highland.png'), fullPage: true });
     expect(web.problems).toEqual([]);
   });

@@ -2,10 +2,9 @@
 import { ApiError, esc, fmt, post } from '../api.js';
 import * as data from '../data.js';
 import { empty, statusBadge } from '../ui.js';
-import { compareSection } from './compare.js';
 import { changeSection } from './change.js';
 
-/** One school: its waves, a new-wave form (analysts), and how the school changed across waves. */
+/** One school: its waves, a new-wave form (analysts), and what changed between waves with its intervals (the PDF's change page). */
 export async function renderSchool(root, { schoolId, me, stale }) {
   const [{ school }, waves] = await Promise.all([data.schoolInfo(schoolId), data.schoolWaves(schoolId)]);
   if (stale()) return;
@@ -30,8 +29,7 @@ export async function renderSchool(root, { schoolId, me, stale }) {
         : ''
     }
     </div></section>
-    <section id="change" aria-labelledby="h-change"><h2 id="h-change">What changed, and whether it is real</h2><div class="card" id="change-body"><p class="muted">A comparison needs two waves with data.</p></div></section>
-    <section id="compare" aria-labelledby="h-compare"><h2 id="h-compare">How ${esc(school.name)} changed</h2><div class="card" id="compare-body"><p class="muted" aria-busy="true">Comparing waves…</p></div></section>`;
+    <section id="change" aria-labelledby="h-change"><h2 id="h-change">What changed, and whether it is real</h2><div class="card" id="change-body"><p class="muted">A comparison needs two waves with data.</p></div></section>`;
   root.querySelector('#new-wave')?.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const err = root.querySelector('#new-wave-error');
@@ -53,23 +51,5 @@ export async function renderSchool(root, { schoolId, me, stale }) {
     }
   });
   const ready = waves.filter((w) => w.status !== 'empty');
-  const body = root.querySelector('#compare-body');
   if (ready.length >= 2) void changeSection(root.querySelector('#change-body'), schoolId, ready, stale);
-  if (ready.length < 2) {
-    body.innerHTML = empty('A comparison needs two waves with data.');
-    return;
-  }
-  try {
-    const per = await Promise.all(
-      ready.map(async (w) => {
-        const a = await data.analysis(w.id, {});
-        const l = await data.leadership(w.id, a.relation);
-        return { wave: w, a, l };
-      }),
-    );
-    if (stale()) return;
-    body.innerHTML = compareSection(per);
-  } catch (e) {
-    body.innerHTML = `<p class="error">${esc(e instanceof Error ? e.message : String(e))}</p>`;
-  }
 }
