@@ -49,7 +49,9 @@ describe('leadmap analyze', () => {
 });
 
 describeWithDatasets('leadmap analyze as an installed command', () => {
-  it.skipIf(!existsSync(`${repoRoot}/dist/cli/bin.js`))('runs through bin/leadmap.js on the law firm advice network', () => {
+  // Needs the build (npm install runs it); skipped on a developer machine that has not built, failing in CI.
+  const built = existsSync(`${repoRoot}/dist/cli/bin.js`) || process.env.CI === 'true';
+  it.skipIf(!built)('runs through bin/leadmap.js on the law firm advice network', () => {
     const out = execFileSync(
       process.execPath,
       [
