@@ -10,8 +10,8 @@ import type { Dataset, Person } from '../model/types.js';
 import { degreeArrays } from './node/degree.js';
 import { ANY_DOMAIN } from '../model/types.js';
 import type { FormalRoleRule } from '../model/formal-roles.js';
-import { buildGraph, resolveRelation } from '../graph/build-graph.js';
-import { toCsr } from '../graph/csr.js';
+import { resolveRelation } from '../graph/build-graph.js';
+import { selectionCsr } from '../graph/selection-csr.js';
 import { LEADER_RULE_DEFAULTS } from './leadership/who-leads.js';
 import { PROFILE_DEFAULTS, domainLabel } from './leadership/profile.js';
 import { FORMAL_INFORMAL_DEFAULTS } from './leadership/formal-informal.js';
@@ -122,7 +122,7 @@ export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOp
   const hasDomains = realDomains.length > 0;
 
   const results = domains.map((domain) => {
-    const ig = toCsr(buildGraph(dataset, { relation, domain }));
+    const ig = selectionCsr(dataset, { relation, domain });
     const res = analyzeDomain(ig, {
       relation,
       domain,

@@ -12,6 +12,7 @@ import { capital } from './format.js';
 import { leaderIds } from './present/indicators.js';
 import { show } from './present/measures.js';
 import { pooledReading } from './sections.js';
+import { joinPrinted, printedRows } from './print-limits.js';
 import type { DataAvailable, Finding, FormalInformal, IndicatorRow, Periphery, Risk, Silos, Brokers } from './types.js';
 
 type A = LeadershipAnalysis;
@@ -122,7 +123,12 @@ export function formalFindings(i: FindingInput): Finding[] {
         return plus === 0
           ? 'No informal leader stands out beyond the formal roles.'
           : `${count(plus, 'leader holds', 'leaders hold')} no formal role, but none is sought out clearly enough outside a formal remit to count as a hidden leader.`;
-      const listed = f.hidden.map((h) => `${h.label} (${h.domains.join(', ')})`).join('; ');
+      const listed = joinPrinted(
+        f.hidden.map((h) => `${h.label} (${h.domains.join(', ')})`),
+        i.a.selection.people,
+        'colleagues',
+        '; ',
+      );
       const counted =
         f.withheld.hidden > 0
           ? `${listed ? '; and ' : ''}${count(f.withheld.hidden, 'more colleague', 'more colleagues')}, given as a count so as not to identify them`
@@ -185,7 +191,7 @@ export function brokerFindings(i: FindingInput): Finding[] {
     key: 'brokers.cut',
     text:
       b.cutPoints.length > 0
-        ? `Without ${b.cutPoints.join(', ')}, part of the staff would be cut off from the rest.`
+        ? `Without ${joinPrinted(b.cutPoints, i.a.selection.people, 'colleagues')}, part of the staff would be cut off from the rest.`
         : 'No single person holds the network together: without any one colleague everyone stays connected.',
     needs: [],
     assessed: true,
@@ -197,7 +203,7 @@ export function riskFindings(i: FindingInput): Finding[] {
   const r = i.risk;
   const out: Finding[] = [];
   for (const d of r.domains)
-    for (const s of d.soleSources)
+    for (const s of printedRows(d.soleSources, i.a.selection.people).rows)
       out.push({
         key: `risk.sole.${d.domain}`,
         text: `${capital(d.domain)}: ${count(s.dependents, 'colleague goes', 'colleagues go')} only to ${s.label}.`,
@@ -233,7 +239,11 @@ export function peripheryFindings(i: FindingInput): Finding[] {
     if (n === 0) return 'Every new staff member is named by at least one colleague.';
     if (p.newStaffCount !== null)
       return `${count(n, 'new staff member is', 'new staff members are')} named by no colleague yet (a count: with start years on the roster, a list would identify them).`;
-    return `New staff nobody names yet: ${p.newStaff.map((s) => s.label).join(', ')}.`;
+    return `New staff nobody names yet: ${joinPrinted(
+      p.newStaff.map((s) => s.label),
+      i.a.selection.people,
+      'new staff',
+    )}.`;
   });
   const overload = finding('overload', 'Leaders’ load against release time', ['releaseTime'], data, () => {
     if (p.overloadReason) return `Leaders’ load against release time: not assessed — ${p.overloadReason}.`;

@@ -5,6 +5,8 @@ import { nodeRadius } from './charts/network-svg.js';
 import { departmentColours } from './present/palette.js';
 import type { Directory } from './directory.js';
 import type { NetworkFigure } from './types.js';
+import { aggregatedNetworkFigure } from './network-figure-large.js';
+import { printsLimited } from './print-limits.js';
 
 export const FIGURE_DEFAULTS = { width: 499, height: 470, labelled: 14, seed: 20240901 };
 
@@ -13,6 +15,7 @@ export const FIGURE_DEFAULTS = { width: 499, height: 470, labelled: 14, seed: 20
  * direction), people keyed and labelled through the directory, groups coloured as in the web app
  * (present/palette.ts) and listed largest first,
  * positions from the seeded force layout, the `labelled` most sought-out people named on the figure.
+ * A wave larger than a school (print-limits.ts) gets the aggregated figure of network-figure-large.ts.
  */
 export function networkFigure(
   dataset: Dataset,
@@ -22,6 +25,7 @@ export function networkFigure(
   options: Partial<typeof FIGURE_DEFAULTS> = {},
 ): NetworkFigure {
   const o = { ...FIGURE_DEFAULTS, ...options };
+  if (printsLimited(dataset.people.length)) return aggregatedNetworkFigure(dataset, relation, dir, leaders, o);
   const g = buildGraph(dataset, { relation, domain: ANY_DOMAIN });
   const nodes = g.nodes().map((id) => {
     const key = dir.keyOfId(id);

@@ -243,6 +243,10 @@ export interface NetworkNode {
   x: number;
   y: number;
   leader: boolean;
+  /** Radius in points when not nodeRadius(inDegree) (the aggregated figure of a large wave). */
+  r?: number;
+  /** An aggregated circle: how many people it stands for (the department's people not drawn). */
+  members?: number;
 }
 export interface NetworkFigure {
   width: number;
@@ -254,6 +258,19 @@ export interface NetworkFigure {
   labelled: string[];
   /** People with no tie at all, drawn in a row along the bottom. */
   isolates: number;
+  /** A large wave's figure (src/report/network-figure-large.ts): who is drawn and what is aggregated; absent when everyone is drawn. */
+  aggregate?: NetworkAggregate;
+}
+export interface NetworkAggregate {
+  people: number;
+  /** People drawn as their own dot (the most sought-out). */
+  drawn: number;
+  /** Department circles (the smallest departments share one "other departments" circle). */
+  circles: number;
+  /** Ties of the pooled network, and the lines that stand for them. */
+  ties: number;
+  /** Departments left out of the legend. */
+  moreGroups: number;
 }
 
 export interface Quality {

@@ -1,4 +1,4 @@
-import type { NetworkFigure } from '../types.js';
+import type { NetworkFigure, NetworkNode } from '../types.js';
 import { esc, n2 } from './svg.js';
 
 /** Radius of a node from its in-degree: area grows with the number of colleagues naming the person. */
@@ -29,7 +29,7 @@ export function networkSvg(fig: NetworkFigure): string {
     const dx = b.x - a.x,
       dy = b.y - a.y,
       len = Math.hypot(dx, dy);
-    const rb = nodeRadius(b.inDegree) + 0.4;
+    const rb = (b.r ?? nodeRadius(b.inDegree)) + 0.4;
     if (len <= rb + ARROW_LEN) continue;
     const ux = dx / len,
       uy = dy / len;
@@ -45,8 +45,10 @@ export function networkSvg(fig: NetworkFigure): string {
   out.push('<g stroke="#8a94a6" stroke-opacity="0.3" stroke-width="0.35" fill="none">', ...lines, '</g>');
   out.push('<g fill="#6b7486" fill-opacity="0.45" stroke="none">', ...heads, '</g>');
   const order = [...fig.nodes].sort((x, y) => x.inDegree - y.inDegree || (x.id < y.id ? -1 : 1));
+  for (const n of order.filter((x) => x.members !== undefined)) out.push(...aggregateCircle(n, color.get(n.group) ?? '#bab0ac'));
   for (const n of order) {
-    const r = nodeRadius(n.inDegree);
+    if (n.members !== undefined) continue;
+    const r = n.r ?? nodeRadius(n.inDegree);
     const stroke = n.leader ? 'stroke="#1f2430" stroke-width="0.9"' : 'stroke="#ffffff" stroke-width="0.5"';
     out.push(`<circle cx="${n2(n.x)}" cy="${n2(n.y)}" r="${n2(r)}" fill="${color.get(n.group) ?? '#bab0ac'}" ${stroke}/>`);
   }
@@ -59,7 +61,7 @@ export function networkSvg(fig: NetworkFigure): string {
     );
   }
   // Department names written where each department sits, so the figure reads without its colours.
-  for (const l of groupLabels(fig)) {
+  for (const l of fig.aggregate ? [] : groupLabels(fig)) {
     out.push(
       `<rect x="${n2(l.x0)}" y="${n2(l.y0)}" width="${n2(l.x1 - l.x0)}" height="${n2(l.y1 - l.y0)}" rx="2" fill="#ffffff" fill-opacity="0.8"/>`,
     );
@@ -114,6 +116,15 @@ export function groupLabels(fig: NetworkFigure): Box[] {
   }
   return out;
 }
+
+/** A department's people not drawn one by one (large waves): a shaded dashed circle named inside. */
+function aggregateCircle(n: NetworkNode, fill: string): string[] {
+  const r = n.r ?? 8;
+  return [
+    `<circle cx="${n2(n.x)}" cy="${n2(n.y)}" r="${n2(r)}" fill="${fill}" fill-opacity="0.28" stroke="${fill}" stroke-width="0.8" stroke-dasharray="2 1.5"/>`,
+    `<text x="${n2(n.x)}" y="${n2(n.y + 2)}" text-anchor="middle" font-family="Roboto" font-size="5.5" fill="#1f2430">${esc(n.label)}</text>`,
+  ];
+}
 interface Box {
   x0: number;
   y0: number;
@@ -135,7 +146,7 @@ export function placeLabels(fig: NetworkFigure): Box[] {
     .map((id) => byId.get(id)!)
     .filter(Boolean)
     .map((n) => {
-      const r = nodeRadius(n.inDegree);
+      const r = n.r ?? nodeRadius(n.inDegree);
       return { x0: n.x - r, y0: n.y - r, x1: n.x + r, y1: n.y + r, text: n.id };
     });
   const hit = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -143,7 +154,7 @@ export function placeLabels(fig: NetworkFigure): Box[] {
   for (const id of fig.labelled) {
     const n = byId.get(id);
     if (!n) continue;
-    const r = nodeRadius(n.inDegree);
+    const r = n.r ?? nodeRadius(n.inDegree);
     const w = n.label.length * LABEL_SIZE * 0.52 + 3,
       h = LABEL_SIZE + 3;
     const spots: Array<[number, number]> = [

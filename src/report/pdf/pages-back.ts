@@ -1,6 +1,7 @@
 import { networkSvg } from '../charts/network-svg.js';
 import type { ReportModel } from '../types.js';
 import { arrow, bullets, COLORS, h1, h2, note, para, table, type Node } from './blocks.js';
+import { aggregatedCaption, cutList } from './limited.js';
 
 export function changePage(m: ReportModel): Node[] {
   const c = m.change;
@@ -34,7 +35,7 @@ export function changePage(m: ReportModel): Node[] {
     h2('Leaders across all domains'),
     para(
       named
-        ? `New leaders this wave (${c.newLeaderCount}): ${c.newLeaders.join(', ') || 'none'}. No longer leaders (${c.formerLeaderCount}): ${c.formerLeaders.join(', ') || 'none'}.`
+        ? `New leaders this wave (${c.newLeaderCount}): ${cutList(m, c.newLeaders, 'colleagues') || 'none'}. No longer leaders (${c.formerLeaderCount}): ${cutList(m, c.formerLeaders, 'colleagues') || 'none'}.`
         : `${c.newLeaderCount} ${c.newLeaderCount === 1 ? 'person leads' : 'people lead'} this wave who did not last wave; ${c.formerLeaderCount} who led last wave no longer ${c.formerLeaderCount === 1 ? 'does' : 'do'}. (Pseudonyms differ between waves by design, so people are not listed.)`,
     ),
   ];
@@ -50,7 +51,9 @@ export function networkPage(m: ReportModel): Node[] {
         // Kept with its figure by the unbreakable block, so not subject to the heading rule (document.ts).
         { ...(h1('The advice network') as object), headlineLevel: undefined },
         para(
-          `Every dot is a staff member (${f.nodes.length}), coloured by department (the department's name is written where most of its members sit) and sized by how many colleagues name them; lines are advice ties (${f.edges.length}, all domains), the arrowhead at the colleague named. Outlined dots are leaders; the ${f.labelled.length} most sought-out people are labelled. Departments are pulled towards their own region, so advice crossing the picture is advice crossing departments. The colours are those of the web app's network view.`,
+          f.aggregate
+            ? aggregatedCaption(f)
+            : `Every dot is a staff member (${f.nodes.length}), coloured by department (the department's name is written where most of its members sit) and sized by how many colleagues name them; lines are advice ties (${f.edges.length}, all domains), the arrowhead at the colleague named. Outlined dots are leaders; the ${f.labelled.length} most sought-out people are labelled. Departments are pulled towards their own region, so advice crossing the picture is advice crossing departments. The colours are those of the web app's network view.`,
         ),
         { svg: networkSvg(f), width: 499, margin: [0, 6, 0, 4] },
         note(

@@ -2,6 +2,7 @@ import { eiBarsSvg } from '../charts/ei-bars-svg.js';
 import { capital } from '../format.js';
 import type { ReportModel } from '../types.js';
 import { assessed, COLORS, findingText, h1, h2, note, para, table, type Node } from './blocks.js';
+import { cutList, cutRows } from './limited.js';
 
 export function silosPage(m: ReportModel): Node[] {
   const s = m.silos;
@@ -51,7 +52,7 @@ export function brokersPage(m: ReportModel): Node[] {
       : para('No one brokers between colleagues.'),
     para(
       b.cutPoints.length > 0
-        ? `Cut-points — without them part of the staff would be cut off from the rest: ${b.cutPoints.join(', ')}.`
+        ? `Cut-points — without them part of the staff would be cut off from the rest: ${cutList(m, b.cutPoints, 'colleagues')}.`
         : 'No single person holds the network together: without any one colleague everyone stays connected.',
     ),
   ];
@@ -63,7 +64,12 @@ export function riskPage(m: ReportModel): Node[] {
     capital(d.domain),
     { text: String(d.benchDepth), bold: d.benchDepth <= 1, color: d.benchDepth <= 1 ? COLORS.bad : COLORS.ink },
     d.soleSources.length > 0
-      ? d.soleSources.map((s) => `${s.label} (${s.dependents} colleagues)`).join('; ')
+      ? cutList(
+          m,
+          d.soleSources.map((s) => `${s.label} (${s.dependents} colleagues)`),
+          'sole sources',
+          '; ',
+        )
       : { text: 'none', color: COLORS.muted },
   ]);
   const keyRows = r.keyPeople.map((k) => [k.label, capital(k.domain), String(k.leftWithoutSource), k.reachabilityDrop.text]);
@@ -98,7 +104,8 @@ export function riskPage(m: ReportModel): Node[] {
 
 export function peripheryPage(m: ReportModel): Node[] {
   const p = m.periphery;
-  const ns = p.newStaff.map((s) => [s.label, s.department, s.startYear === null ? '—' : String(s.startYear), String(s.namesOthers)]);
+  const nsCut = cutRows(m, p.newStaff, 'new staff');
+  const ns = nsCut.rows.map((s) => [s.label, s.department, s.startYear === null ? '—' : String(s.startYear), String(s.namesOthers)]);
   const named = m.meta.edition === 'named';
   const ov = p.overload.map((o) => [
     { text: o.label, bold: o.overloaded },
@@ -116,7 +123,10 @@ export function peripheryPage(m: ReportModel): Node[] {
       'New staff (started this year or last, or new to teaching) whom no colleague names yet: the advice network has not drawn them in.',
     ),
     ns.length > 0 && assessed(m, 'newStaff')
-      ? table(['Person', 'Department', 'Started', 'Names others'], ns, [130, 140, 70, '*'], ['left', 'left', 'right', 'right'])
+      ? [
+          table(['Person', 'Department', 'Started', 'Names others'], ns, [130, 140, 70, '*'], ['left', 'left', 'right', 'right']),
+          ...nsCut.tail,
+        ]
       : para(findingText(m, 'newStaff')),
     h2('Leaders’ load against release time'),
     para(

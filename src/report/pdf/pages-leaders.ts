@@ -2,6 +2,7 @@ import { esc } from '../charts/svg.js';
 import { capital } from '../format.js';
 import type { FlaggedRow, ReportModel } from '../types.js';
 import { assessed, bullets, COLORS, findingText, h1, h2, note, para, table, type Node } from './blocks.js';
+import { cutList, cutRows } from './limited.js';
 
 /** Who leads what: people who lead at least one domain × domains, cells = colleagues naming them. */
 export function whoLeadsPage(m: ReportModel): Node[] {
@@ -15,7 +16,8 @@ export function whoLeadsPage(m: ReportModel): Node[] {
     { text: named ? 'Role, department' : 'Department', margin: [0, headH - 10, 0, 0] },
     ...w.domains.map((d) => uprightLabel(capital(d), domW, headH)),
   ];
-  const rows = w.rows.map((r) => [
+  const cut = cutRows(m, w.rows, 'colleagues who lead a domain');
+  const rows = cut.rows.map((r) => [
     { text: r.label, bold: named && !r.formal },
     named
       ? { text: [{ text: r.role || '—', color: COLORS.muted }, `\n${r.department}`], fontSize: 8 }
@@ -36,6 +38,7 @@ export function whoLeadsPage(m: ReportModel): Node[] {
       `Each row is a colleague who leads at least one domain: named by at least max(3, mean + 1 sd) colleagues in that domain (the bar per domain: ${w.domains.map((d, k) => `${d} ${w.thresholds[k]!.toFixed(1)}`).join(', ')}). Numbers are how many colleagues name the person; shaded cells are the domains they lead.${named ? ' Names in bold hold no formal leadership role.' : ''}`,
     ),
     { ...(table(header, rows, widths, align, 2) as object), fontSize: 8, margin: [0, 6, 0, 8] },
+    ...cut.tail,
     ...(m.overlapReading ? [para(m.overlapReading)] : []),
   ];
 }
@@ -73,7 +76,8 @@ export function profilesPage(m: ReportModel): Node[] {
   ];
 }
 
-function flagged(rows: FlaggedRow[], named: boolean, withDomains: boolean): Node {
+function flagged(m: ReportModel, all: FlaggedRow[], named: boolean, withDomains: boolean): Node {
+  const { rows, tail } = cutRows(m, all, 'colleagues');
   const header = ['Person', ...(named ? ['Role'] : []), 'Department', 'Named by', ...(withDomains ? ['Domains'] : [])];
   const body = rows.map((r) => [
     r.label,
@@ -84,7 +88,8 @@ function flagged(rows: FlaggedRow[], named: boolean, withDomains: boolean): Node
   ]);
   const widths = [named ? 100 : 80, ...(named ? [100] : []), 100, 50, ...(withDomains ? ['*'] : [])];
   if (!withDomains) widths[widths.length - 1] = '*';
-  return table(header, body, widths, ['left', ...(named ? ['left'] : []), 'left', 'right', 'left'] as ('left' | 'right')[]);
+  const t = table(header, body, widths, ['left', ...(named ? ['left'] : []), 'left', 'right', 'left'] as ('left' | 'right')[]);
+  return tail.length > 0 ? [t, ...tail] : t;
 }
 
 /** Formal vs informal: hidden leaders (influence without a role) and nominal leaders (a role without influence). */
@@ -98,7 +103,7 @@ export function formalInformalPage(m: ReportModel): Node[] {
     ),
     h2('Hidden leaders — sought out where they hold no formal responsibility'),
     ...(!assessed(m, 'formal.hidden') ? [para(findingText(m, 'formal.hidden'))] : []),
-    ...(f.hidden.length > 0 ? [flagged(f.hidden, named, true)] : []),
+    ...(f.hidden.length > 0 ? [flagged(m, f.hidden, named, true)] : []),
     ...withheldNote(
       f.withheld.hidden,
       f.hidden.length,
@@ -112,7 +117,7 @@ export function formalInformalPage(m: ReportModel): Node[] {
     ),
     h2('Nominal leaders — a formal role colleagues rarely draw on'),
     ...(!assessed(m, 'formal.nominal') ? [para(findingText(m, 'formal.nominal'))] : []),
-    ...(f.nominal.length > 0 ? [flagged(f.nominal, named, true)] : []),
+    ...(f.nominal.length > 0 ? [flagged(m, f.nominal, named, true)] : []),
     ...withheldNote(
       f.withheld.nominal,
       f.nominal.length,
@@ -127,7 +132,13 @@ export function formalInformalPage(m: ReportModel): Node[] {
     ...(f.leaderPlus.length > 0
       ? [
           h2('Leader-plus — leaders without a formal role (all domains)'),
-          para(f.leaderPlus.map((r) => `${r.label} (${r.inDegree})`).join(', ') + '.'),
+          para(
+            cutList(
+              m,
+              f.leaderPlus.map((r) => `${r.label} (${r.inDegree})`),
+              'colleagues',
+            ) + '.',
+          ),
         ]
       : []),
   ];
