@@ -122,12 +122,12 @@ export function peripheryPage(m: ReportModel): Node[] {
     para(
       'New staff (started this year or last, or new to teaching) whom no colleague names yet: the advice network has not drawn them in.',
     ),
-    ns.length > 0 && assessed(m, 'newStaff')
+    ...(ns.length > 0 && assessed(m, 'newStaff')
       ? [
           table(['Person', 'Department', 'Started', 'Names others'], ns, [130, 140, 70, '*'], ['left', 'left', 'right', 'right']),
           ...nsCut.tail,
         ]
-      : para(findingText(m, 'newStaff')),
+      : [para(findingText(m, 'newStaff'))]),
     h2('Leaders’ load against release time'),
     para(
       !assessed(m, 'overload') || p.overloadReason
