@@ -19,6 +19,8 @@ export interface ReceivedFile {
 
 export interface IngestInput {
   dataDir: string;
+  /** The PostgreSQL store to write to (a queue worker's); absent: DATABASE_URL, else the SQLite file in dataDir. */
+  databaseUrl?: string;
   schoolId: string;
   waveId: string;
   files: ReceivedFile[];
@@ -81,7 +83,11 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
           uploadedBy: input.uploadedBy,
         });
       }
-      const { store } = await openStore(storeConfig(input.dataDir), { busyTimeoutMs: 10_000, checkIntegrity: false, maxConnections: 2 });
+      const { store } = await openStore(storeConfig(input.dataDir, input.databaseUrl ?? process.env.DATABASE_URL), {
+        busyTimeoutMs: 10_000,
+        checkIntegrity: false,
+        maxConnections: 2,
+      });
       try {
         const previous = (await store.listUploadFiles(input.waveId)).map((f) => f.storedPath);
         const wave = await store.replaceWaveData({

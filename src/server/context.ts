@@ -1,3 +1,4 @@
+import type { TaskRunner } from '../jobs/task-runner.js';
 import type { Account, Store } from '../store/store.js';
 import type { DataDir } from '../store/files.js';
 import type { PrivacyPolicy } from '../privacy/policy.js';
@@ -49,6 +50,8 @@ export interface AppDeps {
   jobs: JobRunner;
   /** Analyses, exports and reports as jobs off the event loop, cached. */
   views: ViewService;
+  /** With PostgreSQL: uploads are ingested by `leadmap worker` processes through the queue; absent: on a worker thread here. */
+  ingestRunner?: TaskRunner;
   audit: AuditLog;
   log: Logger;
   organisationId: string;

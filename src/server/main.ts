@@ -30,6 +30,8 @@ export interface StartOptions {
   minGroupSize?: number;
   log?: Logger;
   options?: Partial<ServerOptions>;
+  /** With PostgreSQL: 'queue' (default, or LEADMAP_JOBS) sends long work to `leadmap worker` processes; 'in-process' keeps it on this server's threads. */
+  jobs?: 'queue' | 'in-process';
 }
 
 export interface RunningServer {
@@ -87,7 +89,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     throw err;
   }
   const options = { ...defaultServerOptions(), ...opts.options };
-  const jobs = new JobRunner({ views: options.viewThreads });
+  // PostgreSQL: analyses, reports and ingests are jobs on the queue, run by `leadmap worker` processes (docs/architecture.md).
+  const config = storeConfig(opts.dataDir);
+  const queue =
+    config.kind === 'postgres' && (opts.jobs ?? process.env.LEADMAP_JOBS ?? 'queue') === 'queue'
+      ? await (await import('./queue-client.js')).queueRunners(config.url)
+      : null;
+  // With the queue, uploads of different waves are stored by workers in parallel (PostgreSQL has many writers); SQLite has one.
+  const jobs = new JobRunner({ views: options.viewThreads, store: queue ? 16 : 1 });
   const workerUrl = new URL('./views/worker.js', import.meta.url);
   // Compiled (dist/): worker threads. TypeScript sources under the test runner: inline.
   const pool =
@@ -98,7 +107,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     dataDir: dir.root,
     store,
     jobs,
-    pool,
+    pool: queue?.view ?? pool,
     maxBytes: options.viewCacheBytes,
     waitMs: options.viewWaitMs,
   });
@@ -123,6 +132,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     log,
     organisationId: org.id,
     options,
+    ingestRunner: queue?.ingest,
   };
   const app = createApp(deps);
   const server = createServer(app);
@@ -134,6 +144,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     });
   } catch (err) {
     await pool?.close();
+    await queue?.close();
     await store.close();
     unlock();
     throw err;
@@ -158,6 +169,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       });
       await jobs.idle();
       await pool?.close();
+      await queue?.close();
       await audit.flush();
       await store.close();
       unlock();

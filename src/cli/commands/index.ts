@@ -6,6 +6,16 @@ import { backupCommand } from './backup.js';
 import { logsCommand } from './logs.js';
 import { reportCommand } from './report.js';
 import { compareCommand } from './compare.js';
+import { workerCommand } from './worker.js';
 
 /** Every sub-command, in the order `leadmap help` lists them. Add new commands here. */
-export const COMMANDS: Command[] = [analyzeCommand, importCommand, serveCommand, backupCommand, logsCommand, reportCommand, compareCommand];
+export const COMMANDS: Command[] = [
+  analyzeCommand,
+  importCommand,
+  serveCommand,
+  backupCommand,
+  logsCommand,
+  reportCommand,
+  compareCommand,
+  workerCommand,
+];

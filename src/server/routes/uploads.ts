@@ -4,7 +4,8 @@ import { Router } from 'express';
 import { absolutePath, randomName } from '../../store/files.js';
 import { LeadmapError } from '../../model/errors.js';
 import { ingestInBackground } from '../../jobs/ingest-job.js';
-import type { ReceivedFile } from '../../jobs/ingest-task.js';
+import type { IngestInput, IngestOutcome, ReceivedFile } from '../../jobs/ingest-task.js';
+import type { ReportProgress } from '../../jobs/jobs.js';
 import type { JobView } from '../../jobs/jobs.js';
 import { accountOf, canSeeSchool, requireWriter, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
@@ -66,7 +67,8 @@ export function uploadRoutes(deps: AppDeps): Router {
         exclusiveKey: `wave:${wave.id}`,
         run: async (report, signal) => {
           const started = Date.now();
-          const outcome = await ingestInBackground(
+          const outcome = await ingest(
+            deps,
             {
               dataDir: deps.dir.root,
               schoolId: school.id,
@@ -138,7 +140,8 @@ export function uploadRoutes(deps: AppDeps): Router {
         ownerId: account.id,
         exclusiveKey: `wave:${wave.id}`,
         run: (report, signal) =>
-          ingestInBackground(
+          ingest(
+            deps,
             { dataDir: deps.dir.root, schoolId: school.id, waveId: wave.id, files, uploadedBy: account.id, decisions },
             report,
             signal,
@@ -227,4 +230,9 @@ export function publicJob(j: JobView) {
     finishedAt: j.finishedAt,
     waveId: j.waveId,
   };
+}
+
+/** Runs an ingest where this server's jobs run: on the queue (PostgreSQL and `leadmap worker`), else on a worker thread here. */
+function ingest(deps: AppDeps, input: IngestInput, report: ReportProgress, signal: AbortSignal): Promise<IngestOutcome> {
+  return deps.ingestRunner ? deps.ingestRunner.run<IngestOutcome>(input, report, signal) : ingestInBackground(input, report, signal);
 }

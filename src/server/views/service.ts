@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { JobRunner, JobView } from '../../jobs/jobs.js';
-import type { WorkerPool } from '../../jobs/worker-pool.js';
+import type { TaskRunner } from '../../jobs/task-runner.js';
 import { LeadmapError } from '../../model/errors.js';
 import type { Store } from '../../store/store.js';
 import { resolveSelection } from '../../metrics/wave-analysis.js';
@@ -16,8 +16,8 @@ export interface ViewServiceOptions {
   dataDir: string;
   store: Store;
   jobs: JobRunner;
-  /** Worker threads for the tasks; null runs them inline (TypeScript sources under the test runner). */
-  pool: WorkerPool | null;
+  /** Where the tasks run: worker threads (WorkerPool) or worker processes on the queue (QueueRunner); null runs them inline (TypeScript sources under the test runner). */
+  pool: TaskRunner | null;
   /** Budget of the in-memory cache of finished bodies. */
   maxBytes: number;
   /** How long a request waits for its job before answering 202 with the job to follow. */
