@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isDistrict } from './district/schools.js';
 import { buildGraph, resolveDomain, resolveRelation } from '../graph/build-graph.js';
 import { coreMetrics, type MetricNote, type NetworkMetrics, type PersonMetrics } from './core.js';
 import { eiIndex } from './group/ei-index.js';
@@ -8,7 +9,7 @@ import { whoLeads } from './leadership/who-leads.js';
 import { ANY_DOMAIN, type Dataset } from '../model/types.js';
 
 /** Bump when the shape or the numbers of RawAnalysis change: old cache entries are then ignored. */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 export type PersonRow = { id: string; name: string; role: string; department: string } & Omit<PersonMetrics, 'id'>;
 export interface DepartmentRow {
@@ -46,6 +47,8 @@ export interface RawAnalysis {
   domain: string;
   relations: string[];
   domains: string[];
+  /** The roster names several schools: the wave has a district view (src/metrics/district/district.ts). */
+  district: boolean;
   network: NetworkMetrics;
   notes: MetricNote[];
   people: PersonRow[];
@@ -130,6 +133,7 @@ export function computeAnalysis(dataset: Dataset, waveId: string, relation: stri
     domain,
     relations: dataset.relations.map((r) => r.name),
     domains: dataset.domains,
+    district: isDistrict(dataset),
     network: core.network,
     notes: core.notes,
     people,

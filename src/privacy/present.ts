@@ -22,6 +22,7 @@ export interface PublicAnalysis {
   domain: string;
   relations: string[];
   domains: string[];
+  district: boolean;
   network: RawAnalysis['network'];
   notes: RawAnalysis['notes'];
   /** Named: roster id, name, role, department. Pseudonymised: id = name = "P-…" label, role empty, small departments merged. */
@@ -71,6 +72,7 @@ export function presentAnalysis(raw: RawAnalysis, ctx: PresentContext): PublicAn
     domain: raw.domain,
     relations: raw.relations,
     domains: raw.domains,
+    district: raw.district,
     network: { ...raw.network, isolateIds: named ? raw.network.isolateIds : raw.network.isolateIds.map(key).sort(cmp) },
     notes: raw.notes,
     people,

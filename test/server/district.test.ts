@@ -164,6 +164,8 @@ describe('GET /api/waves/:id/district', () => {
     const bad = await admin.get(`/api/waves/${waveId}/district?relation=astrology`);
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe('UNKNOWN_RELATION');
+    expect((await admin.get(`/api/waves/${oneSchoolWave}/analysis`)).json.analysis.district).toBe(false);
+    expect((await viewer.get(`/api/waves/${waveId}/analysis`)).json.analysis.district).toBe(true);
     const views = srv.deps.views;
     const first = await admin.get(`/api/waves/${waveId}/district`);
     const jobs = views.stats().jobs;

@@ -35,6 +35,9 @@ export const analysis = (id, sel) =>
 export const leadership = (id, relation) =>
   once(`leadership|${id}|${relation ?? ''}`, () => get(`/api/waves/${enc(id)}/leadership${q({ relation })}`).then((r) => r.leadership));
 export const graph = (id, sel) => once(`graph|${id}|${q(sel)}`, () => get(`/api/waves/${enc(id)}/graph${q(sel)}`));
+/** The district view of a wave whose roster names several schools (the analysis says `district`). */
+export const district = (id, relation) =>
+  once(`district|${id}|${relation ?? ''}`, () => get(`/api/waves/${enc(id)}/district${q({ relation })}`).then((r) => r.district));
 export const schoolInfo = (id) => once(`school|${id}|`, () => get(`/api/schools/${enc(id)}`));
 export const indicators = (id, sel) =>
   once(`indicators|${id}|${q(sel)}`, () => get(`/api/waves/${enc(id)}/indicators${q(sel)}`).then((r) => r.indicators));

@@ -117,6 +117,14 @@ export const MEASURES = {
       'If the person left: of the ordered pairs of colleagues joined by a chain of advice ties (the person’s own included), the share with no chain left (after Borgatti’s reachability).',
     leading: null,
   },
+  externalShare: {
+    label: 'Ties to other schools',
+    unit: 'percent',
+    better: 'higher',
+    definition:
+      "Share of a school's staff's ties (all domains pooled) that go to colleagues of other schools of the district. The lowest is the school silo.",
+    leading: 'More frequent and substantive professional collaboration',
+  },
   ei: {
     label: 'E-I index',
     unit: 'signed-index',

@@ -11,6 +11,7 @@ import { changeTrend } from '../../metrics/change/trend.js';
 import { changeView, trendView } from '../../report/present/change.js';
 import { presentLeadership } from '../../privacy/present-leadership.js';
 import { presentDistrict } from '../../privacy/present-district.js';
+import { districtTable } from '../../report/district/table.js';
 import { analyzeDistrict, type DistrictAnalysis } from '../../metrics/district/district.js';
 import { Pseudonyms } from '../../privacy/pseudonym.js';
 import { makeReport, type Edition, type WaveInput } from '../../report/index.js';
@@ -116,7 +117,7 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
         policy: privacyPolicy(task.minGroupSize),
         pseudonyms,
       });
-      return { body: encode({ district }), selection: { relation, domain: 'any' }, meta };
+      return { body: encode({ district: { ...district, table: districtTable(district) } }), selection: { relation, domain: 'any' }, meta };
     }
     case 'indicators': {
       const now = await data.leadership(task.wave, task.relation, task.disclosure, task.minGroupSize);

@@ -10,6 +10,7 @@ import { riskSection, peripherySection } from './risk.js';
 import { peopleSection, wirePeople } from './people.js';
 import { exportsSection } from './exports.js';
 import { renderWaveData } from './wave-data.js';
+import { districtSection } from './district.js';
 
 const SECTIONS = [
   ['indicators', 'Indicators'],
@@ -54,10 +55,11 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     if (!(e instanceof ApiError && ['UNKNOWN_DOMAIN', 'UNKNOWN_RELATION'].includes(e.code))) throw e;
     a = await data.analysis(waveId, {});
   }
-  const [l, g, ind] = await Promise.all([
+  const [l, g, ind, dist] = await Promise.all([
     data.leadership(waveId, a.relation),
     data.graph(waveId, { relation: a.relation, domain: a.domain }),
     data.indicators(waveId, { relation: a.relation, domain: a.domain === 'any' ? undefined : a.domain }),
+    a.district ? data.district(waveId, a.relation) : null,
   ]);
   if (stale()) return;
   const named = a.disclosure === 'named';
@@ -87,9 +89,10 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
       <span class="muted small">Groups under ${a.minGroupSize} people are suppressed (—).</span>
       ${me.role !== 'viewer' ? `<a class="button secondary" href="#/wave/${esc(wave.id)}/data">Uploads &amp; review</a>` : ''}
     </div>
-    <nav class="sections" aria-label="Sections of this page">${SECTIONS.map(([id, t]) => `<button type="button" class="chip" data-target="${id}">${esc(t)}</button>`).join('')}</nav>
+    <nav class="sections" aria-label="Sections of this page">${(dist ? [SECTIONS[0], ['district', 'District'], ...SECTIONS.slice(1)] : SECTIONS).map(([id, t]) => `<button type="button" class="chip" data-target="${id}">${esc(t)}</button>`).join('')}</nav>
     ${named ? '' : '<p class="note privacy">You see pseudonyms (P-…) instead of names, and no roles: results about colleagues stay private. Ask an analyst if you need names for a specific follow-up.</p>'}
     ${indicatorsSection(a, ind, school.id)}
+    ${dist ? districtSection(dist) : ''}
     ${readingsSection(a, ind)}
     ${networkSection(a, g)}
     ${matrixSection(a, l)}

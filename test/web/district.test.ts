@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { ADMIN_PASSWORD, Client, SHOTS, browserReady, demoWave, signIn, startWeb, type WebHarness } from './helpers.js';
+import { AxeChecker } from './axe.js';
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The district section of a district wave's page (the Pinewood demo: four schools and a two-person
+ * district office), in real Chromium, found by role and accessible name; axe-core passes.
+ */
+describe.skipIf(!browserReady)('wave page: a district compares its schools', () => {
+  let web: WebHarness;
+  let api: Client;
+  let district: { id: string };
+  let single: { id: string };
+  const axe = new AxeChecker();
+  beforeAll(async () => {
+    web = await startWeb();
+    api = new Client(web.srv.url);
+    await api.signIn('admin', ADMIN_PASSWORD);
+    district = (await demoWave(api, 'pinewood', '2025-26')).wave;
+    const schools = (await api.get('/api/schools')).json.schools as Array<{ id: string; slug: string }>;
+    const other = schools.find((s) => s.slug !== 'pinewood')!;
+    single = ((await api.get(`/api/schools/${other.id}/waves`)).json.waves as Array<{ id: string; status: string }>).find(
+      (w) => w.status !== 'empty',
+    )!;
+    await signIn(await web.page(), web.srv.url, 'admin', ADMIN_PASSWORD);
+    await (await web.page()).waitForSelector('section.school h2, h1');
+  }, 120_000);
+  afterAll(async () => {
+    await axe.close();
+    await web?.close();
+  });
+
+  it('shows each indicator per school beside the district median, suppressed schools as dashes, as the API gives them', async () => {
+    const page = await web.page();
+    await page.goto(`${web.srv.url}/#/wave/${district.id}/report`);
+    const section = page.getByRole('region', { name: 'District: schools compared' });
+    const table = section.getByRole('table', { name: 'Indicators per school' });
+    await table.waitFor({ timeout: 60_000 });
+    const d = (await api.get(`/api/waves/${district.id}/district`)).json.district;
+    const heads = (await table.getByRole('columnheader').allTextContents()).map(squash);
+    expect(heads).toEqual([
+      'Indicator',
+      ...d.table.schools.map((s: { school: string; suppressed: boolean }) => `${s.school}${s.suppressed ? ' (suppressed)' : ''}`),
+      'District median',
+      'Range',
+    ]);
+    const density = d.table.rows.find((r: { indicator: string }) => r.indicator === 'density');
+    const row = table.getByRole('row', { name: new RegExp(`^${density.label}`) });
+    const cells = (await row.getByRole('cell').allTextContents()).map(squash);
+    const expected = density.values.map((v: { text: string }, i: number) =>
+      d.table.schools[i].suppressed ? `—fewer than ${d.minGroupSize} people` : v.text,
+    );
+    expect(cells).toEqual([...expected, density.median.text, `${density.min.text} – ${density.max.text}`]);
+    expect(d.table.schools.filter((s: { suppressed: boolean }) => s.suppressed).map((s: { school: string }) => s.school)).toContain(
+      'District Office',
+    );
+    await section.getByText(/Among the schools shown, advice least often leaves/).waitFor();
+    await section.screenshot({ path: join(SHOTS, 'web-district.png') });
+  });
+
+  it('gives the school-by-school matrix with row and column headers, and the cross-school leaders with PW011 first', async () => {
+    const page = await web.page();
+    const section = page.getByRole('region', { name: 'District: schools compared' });
+    const matrix = section.getByRole('table', { name: 'Ties between schools' });
+    await matrix.waitFor({ timeout: 60_000 });
+    const d = (await api.get(`/api/waves/${district.id}/district`)).json.district;
+    const shown = d.schools.find((s: { suppressed: boolean }) => !s.suppressed);
+    const rowHeads = (await matrix.getByRole('rowheader').allTextContents()).map(squash);
+    expect(rowHeads).toEqual(d.schools.map((s: { school: string }) => s.school));
+    const own = d.matrix.find((b: { from: string; to: string }) => b.from === shown.school && b.to === shown.school);
+    const cells = (
+      await matrix
+        .getByRole('row', { name: new RegExp(`^${shown.school.replace(/[/]/g, '\\/')}`) })
+        .getByRole('cell')
+        .allTextContents()
+    ).map(squash);
+    expect(cells[d.schools.indexOf(shown)]).toBe(String(own.ties));
+    const leaders = section.getByRole('table', { name: 'Cross-school leaders' });
+    const first = (await leaders.getByRole('row').nth(1).allTextContents()).map(squash)[0]!;
+    expect(first).toContain('Gabriel Green');
+    expect(first).toContain('31');
+    expect(await axe.check(web.ctx, page.url(), '#district-matrix')).toEqual([]);
+  });
+
+  it('a viewer sees pseudonyms among the cross-school leaders; a one-school wave has no district section', async () => {
+    const pw = 'a-long-enough-password';
+    const school = (await api.get('/api/schools')).json.schools.find((s: { slug: string }) => s.slug === 'pinewood');
+    expect(
+      (await api.post('/api/accounts', { username: 'district-viewer', role: 'viewer', schoolIds: [school.id], password: pw })).status,
+    ).toBe(201);
+    const page = await web.page();
+    await signIn(page, web.srv.url, 'district-viewer', pw);
+    await page.waitForSelector('#signout');
+    await page.goto(`${web.srv.url}/#/wave/${district.id}/report`);
+    const leaders = page.getByRole('region', { name: 'District: schools compared' }).getByRole('table', { name: 'Cross-school leaders' });
+    await leaders.waitFor({ timeout: 60_000 });
+    const names = (await leaders.getByRole('rowheader').allTextContents()).map(squash);
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(n).toMatch(/^P-[0-9A-F]+$/);
+    expect(await leaders.textContent()).not.toContain('Gabriel Green');
+    expect(await axe.check(web.ctx, page.url(), '#cross-school-leaders')).toEqual([]);
+    await signIn(page, web.srv.url, 'admin', ADMIN_PASSWORD);
+    await page.waitForSelector('#signout');
+    await page.goto(`${web.srv.url}/#/wave/${single.id}/report`);
+    await page.getByRole('region', { name: 'Who leads what' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('region', { name: 'District: schools compared' }).count()).toBe(0);
+    expect(web.problems).toEqual([]);
+  });
+});
