@@ -1,4 +1,7 @@
-import { runIngest, type IngestInput } from '../jobs/ingest-task.js';
+import { link, rm } from 'node:fs/promises';
+import { randomName } from '../store/files.js';
+import { runIngest, type IngestInput, type IngestOutcome, type IngestProgress } from '../jobs/ingest-task.js';
+import { LeadmapError } from '../model/errors.js';
 import { openQueue, QUEUES, type QueueOptions } from '../jobs/queue/pg-queue.js';
 import { workQueue } from '../jobs/queue/work.js';
 import { openStore } from '../store/index.js';
@@ -43,7 +46,7 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningQu
     encodeViewResult(await runViewTask(store, task as ViewTask, progress)),
   );
   await workQueue(q, QUEUES.ingest, concurrency, (task, progress) =>
-    runIngest({ ...(task as IngestInput), dataDir: o.dataDir, databaseUrl: o.url }, progress),
+    ingestRetryably({ ...(task as IngestInput), dataDir: o.dataDir, databaseUrl: o.url }, progress),
   );
   return {
     async stop(timeoutMs = 30_000) {
@@ -51,4 +54,42 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningQu
       await store.close();
     },
   };
+}
+
+/**
+ * Runs an ingest so that a retry can start again from the received files: runIngest consumes
+ * (moves, then deletes) a linked copy of each file, and the received files themselves are removed
+ * only when the job has its answer — the dataset stored, or an error about the input. An attempt
+ * that crashes or loses its worker leaves them for the next attempt.
+ */
+export async function ingestRetryably(
+  input: IngestInput,
+  progress: IngestProgress,
+  ingest: (input: IngestInput, progress: IngestProgress) => Promise<IngestOutcome> = runIngest,
+): Promise<IngestOutcome> {
+  const staged = [];
+  try {
+    for (const f of input.files) {
+      const tmpPath = `${f.tmpPath}.${randomName()}`;
+      await link(f.tmpPath, tmpPath);
+      staged.push({ ...f, tmpPath });
+    }
+  } catch (err) {
+    for (const f of staged) await rm(f.tmpPath, { force: true });
+    throw err;
+  }
+  try {
+    const outcome = await ingest({ ...input, files: staged }, progress);
+    await removeReceived(input);
+    return outcome;
+  } catch (err) {
+    if (err instanceof LeadmapError) await removeReceived(input);
+    throw err;
+  } finally {
+    for (const f of staged) await rm(f.tmpPath, { force: true });
+  }
+}
+
+async function removeReceived(input: IngestInput): Promise<void> {
+  for (const f of input.files) await rm(f.tmpPath, { force: true });
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceivedFile } from '../../src/jobs/ingest-task.js';
@@ -7,7 +7,8 @@ import { jobIdOf, openQueue, QUEUES, type OpenQueue, type QueueOptions } from '.
 import { QueueRunner } from '../../src/jobs/queue/queue-runner.js';
 import { workQueue } from '../../src/jobs/queue/work.js';
 import { LeadmapError } from '../../src/model/errors.js';
-import { decodeViewResult, startQueueWorker, type RunningQueueWorker } from '../../src/server/queue-worker.js';
+import { decodeViewResult, ingestRetryably, startQueueWorker, type RunningQueueWorker } from '../../src/server/queue-worker.js';
+import { runIngest } from '../../src/jobs/ingest-task.js';
 import { runViewTask, type ViewResult, type ViewTask } from '../../src/server/views/task.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { skipPostgres, startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
@@ -171,5 +172,62 @@ describe.skipIf(skipPostgres())('jobs on the PostgreSQL queue (pg-boss)', () => 
 
     await expect(runner.run({ t: 'slow' }, () => {})).rejects.toMatchObject({ code: 'JOB_TIMEOUT' });
     expect(attempts.filter((a) => a.task === 'slow')).toHaveLength(2);
+  });
+
+  it('an ingest attempt that dies after consuming its files is retried from the received files, storing the dataset once', async () => {
+    const { url, dataDir, store } = await setup();
+    const org = await store.ensureOrganisation('District');
+    const school = await store.createSchool(org.id, 'riverside', 'Riverside');
+    const wave = await store.createWave(school.id, '2025-26', null);
+    const files = (['roster', 'ties'] as const).map((kind): ReceivedFile => {
+      const tmpPath = join(dataDir, 'tmp', `${kind}-upload`);
+      copyFileSync(join(DEMO, `${kind}.csv`), tmpPath);
+      return { kind, tmpPath, originalName: `${kind}.csv`, bytes: statSync(tmpPath).size, sha256: 'x' };
+    });
+    const input = { dataDir, databaseUrl: url, schoolId: school.id, waveId: wave.id, files, uploadedBy: null };
+    // First attempt: the files are read and moved, then the worker dies before the job gets its answer.
+    await expect(
+      ingestRetryably(
+        input,
+        () => {},
+        async (i, p) => {
+          await runIngest(i, p);
+          throw new Error('worker died');
+        },
+      ),
+    ).rejects.toThrow('worker died');
+    expect(files.every((f) => existsSync(f.tmpPath))).toBe(true);
+    const first = (await store.getWave(wave.id))!;
+    const outcome = await ingestRetryably(input, () => {});
+    expect(outcome).toMatchObject({ people: first.people, ties: first.ties, dataHash: first.dataHash });
+    expect(await store.listUploadFiles(wave.id)).toHaveLength(2); // the retry's files, not both attempts'
+    expect(readdirSync(join(dataDir, 'tmp'))).toEqual([]);
+    const stored = readdirSync(join(dataDir, 'files', school.id, wave.id));
+    expect(stored).toHaveLength(2);
+  });
+
+  it('a job whose worker stopped mid-job is taken by another worker after its time limit and finishes once', async () => {
+    const { q, url, opts } = await setup({ [QUEUES.view]: { retryLimit: 2, retryDelaySeconds: 1, expireInSeconds: 2 } });
+    const dead = await openQueue(url, opts);
+    const runs: string[] = [];
+    let started!: () => void;
+    const taken = new Promise<void>((r) => (started = r));
+    await workQueue(dead, QUEUES.view, 1, async () => {
+      runs.push('dead');
+      started();
+      await new Promise(() => {}); // never answers: the process is gone
+    });
+    const runner = new QueueRunner(q, QUEUES.view);
+    const result = runner.run({ t: 'orphaned' }, () => {});
+    await taken;
+    await dead.boss.stop({ graceful: false, wait: false, close: true }); // the worker vanishes without completing or failing the job
+    await workQueue(q, QUEUES.view, 1, () => {
+      runs.push('alive');
+      return Promise.resolve('done by the second worker');
+    });
+    expect(await result).toBe('done by the second worker');
+    expect(runs).toEqual(['dead', 'alive']);
+    const job = await q.boss.getJobById(QUEUES.view, jobIdOf(QUEUES.view, { t: 'orphaned' }));
+    expect(job).toMatchObject({ state: 'completed', retryCount: 1, output: { ok: 'done by the second worker' } });
   });
 });
