@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { readScaleAnswers } from '../ingest/scale-answers.js';
 import { readScalesFile } from '../ingest/scales-file.js';
 import { formatProblems } from '../ingest/problems.js';
-import { scaleResult, scored } from '../metrics/survey/scales.js';
+import { scaleResult, scaleScore, scored } from '../metrics/survey/scales.js';
 import { perceivedVsSought, type PerceivedVsSought } from '../metrics/survey/perceived-vs-sought.js';
 import { domainOfLabel } from '../ingest/survey/infer.js';
 import type { ScaleAnswerRow } from '../ingest/scale-answers.js';
@@ -87,4 +87,37 @@ function surveyNetwork(
     note: `Exploratory: Spearman correlation between each person's answer and how many colleagues name them in that domain (${relation}); few people and items, not a test.`,
     items: perceivedVsSought(items, inDegree, DEFAULT_MIN_GROUP_SIZE),
   };
+}
+
+/**
+ * Every person's score on every scale (the people file's answers under the definitions), keyed by
+ * person id then scale name; people who answered too few items have no entry for that scale. Null
+ * when a file is refused (problems on stderr, prefixed with `command`).
+ */
+export async function scaleScoresOf(
+  peoplePath: string,
+  scalesPath: string | undefined,
+  command: string,
+  stderr: (s: string) => void,
+): Promise<Map<string, Record<string, number>> | null> {
+  const defs = await readScalesFile(scalesPath ?? SHIPPED_SCALES);
+  if (!defs.ok) {
+    stderr(`${command}: the scale definitions were not read:\n${formatProblems(defs.problems)}\n`);
+    return null;
+  }
+  const answers = await readScaleAnswers(peoplePath, defs.value);
+  if (!answers.ok) {
+    stderr(`${command}: the people file ${peoplePath} was not read:\n${formatProblems(answers.problems)}\n`);
+    return null;
+  }
+  const out = new Map<string, Record<string, number>>();
+  for (const r of answers.value.rows) {
+    const scores: Record<string, number> = {};
+    defs.value.forEach((def, i) => {
+      const s = scaleScore(def, r.answers[i]!);
+      if (s !== null) scores[def.scale] = s;
+    });
+    out.set(r.id, scores);
+  }
+  return out;
 }

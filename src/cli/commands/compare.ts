@@ -6,6 +6,7 @@ import { EXIT } from '../command.js';
 import { loadDataset } from '../../ingest/load-dataset.js';
 import { formatProblems } from '../../ingest/problems.js';
 import { readOutcomes, type Outcome } from '../../ingest/outcomes.js';
+import { scaleScoresOf } from '../scales-section.js';
 import { compareWaves, type ChangeIndicator, type ChangeNote, type WaveChange } from '../../metrics/change/compare-waves.js';
 import { INDICATORS } from '../../metrics/change/indicators.js';
 import { ASSOCIATION_NOTE, outcomeChanges, type OutcomeChange } from '../../metrics/change/outcomes.js';
@@ -28,6 +29,9 @@ Options:
   --relation <name>          relation to compare (default: the only one, or "advice")
   --outcomes <file>          the later wave's outcomes.csv (indicator, value, unit, better, source)
   --previous-outcomes <file> the earlier wave's outcomes.csv, to show each outcome's change
+  --people, --previous-people <file>  each wave's people file (leadmap import writes it): survey scales
+                             (participation in decision-making, role clarity, …) become indicators
+  --scales <file>            scale definitions for --people (default: scales/leadmap-scales.yaml)
   --replicates <n>           bootstrap replicates (default 1000)
   --seed <n>                 bootstrap seed (default 20240901): the same seed gives the same intervals
   --json                     print {"basis", "indicators", "notes", …} on stdout
@@ -57,6 +61,9 @@ export const compareCommand: Command = {
           replicates: { type: 'string' },
           seed: { type: 'string' },
           json: { type: 'boolean' },
+          people: { type: 'string' },
+          'previous-people': { type: 'string' },
+          scales: { type: 'string' },
         },
       }));
     } catch (e) {
@@ -89,6 +96,9 @@ export const compareCommand: Command = {
       values.respondents,
       values.outcomes,
       values['previous-outcomes'],
+      values.people,
+      values['previous-people'],
+      values.scales,
     ].filter((p): p is string => p !== undefined);
     const missing = files.filter((p) => !existsSync(at(p)!));
     if (missing.length > 0) {
@@ -108,6 +118,16 @@ export const compareCommand: Command = {
     const before = await load(values['previous-roster'], values['previous-ties'], values['previous-respondents'], 'previous');
     const after = await load(values.roster, values.ties, values.respondents, 'later');
     if (!before || !after) return EXIT.badInput;
+    for (const [path, dataset] of [
+      [values['previous-people'], before],
+      [values.people, after],
+    ] as const) {
+      if (path === undefined) continue;
+      const scores = await scaleScoresOf(at(path)!, at(values.scales), 'leadmap compare', io.stderr);
+      if (!scores) return EXIT.badInput;
+      // Scale scores as roster columns named after their scale: the change measures read them (src/metrics/change/wave-frame.ts).
+      for (const p of dataset.people) Object.assign(p.attributes, scores.get(p.id) ?? {});
+    }
     const readOutcomeFile = async (p: string | undefined): Promise<Outcome[] | null | undefined> => {
       if (p === undefined) return undefined;
       const r = await readOutcomes(at(p)!);

@@ -54,13 +54,14 @@ export const INDICATORS: Record<string, IndicatorSpec> = {
     label: 'Participation in decision-making',
     kind: 'leading',
     better: 'higher',
-    needs: 'a survey scale on teacher influence in decisions (roster column "participation" or "influence") in both waves',
+    needs:
+      'a survey scale on participation in decisions or teacher influence in both waves (leadmap compare --people and --previous-people, or a roster column "participation")',
   },
   roleClarity: {
     label: 'Role clarity',
     kind: 'leading',
     better: 'higher',
-    needs: 'a role-clarity survey scale (roster column "role_clarity") in both waves',
+    needs: 'a role-clarity survey scale in both waves (leadmap compare --people and --previous-people, or a roster column "role_clarity")',
   },
   teacherInitiatedImprovement: {
     label: 'Teacher-initiated improvement',

@@ -6,9 +6,20 @@ import { groupValue } from '../analytics.js';
 /** The relation whose frequency-weighted ties measure collaboration. */
 export const COLLABORATION_RELATION = 'collaboration';
 
-/** Roster columns read as survey scales (numbers), first present wins. Folded: lower case, no spaces, _ or -. */
+/**
+ * Roster columns read as survey scales (numbers), first present wins. Folded: lower case, no spaces, _ or -.
+ * The shipped scales (scales/leadmap-scales.yaml) are among them, so scores that `leadmap compare --people`
+ * attaches under a scale's name are read here.
+ */
 export const SCALE_COLUMNS = {
-  participation: ['participation', 'teacherinfluence', 'influence', 'decisioninfluence'],
+  participation: [
+    'participation',
+    'participationindecisionmaking',
+    'teacherinfluence',
+    'teacherinfluenceoverdecisions',
+    'influence',
+    'decisioninfluence',
+  ],
   roleClarity: ['roleclarity'],
 } as const;
 export type ScaleKey = keyof typeof SCALE_COLUMNS;
@@ -130,7 +141,8 @@ const fold = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
 
 function scaleColumn(people: readonly Person[], key: ScaleKey): Float64Array | null {
   const names: readonly string[] = SCALE_COLUMNS[key];
-  const column = people.flatMap((p) => Object.keys(p.attributes)).find((c) => names.includes(fold(c)));
+  const columns = [...new Set(people.flatMap((p) => Object.keys(p.attributes)))];
+  const column = names.map((n) => columns.find((c) => fold(c) === n)).find((c) => c !== undefined);
   if (column === undefined) return null;
   return Float64Array.from(people, (p) => {
     const v = p.attributes[column];
