@@ -3,7 +3,7 @@ import { randomName } from '../store/files.js';
 import { runIngest, type IngestInput, type IngestOutcome, type IngestProgress } from '../jobs/ingest-task.js';
 import { LeadmapError } from '../model/errors.js';
 import { openQueue, QUEUES, type QueueOptions } from '../jobs/queue/pg-queue.js';
-import { workQueue } from '../jobs/queue/work.js';
+import { watchForDeadWorkers, workQueue } from '../jobs/queue/work.js';
 import { openStore } from '../store/index.js';
 import { runViewTask, type ViewResult, type ViewTask } from './views/task.js';
 
@@ -48,8 +48,10 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningQu
   await workQueue(q, QUEUES.ingest, concurrency, (task, progress) =>
     ingestRetryably({ ...(task as IngestInput), dataDir: o.dataDir, databaseUrl: o.url }, progress),
   );
+  const unwatch = watchForDeadWorkers(q);
   return {
     async stop(timeoutMs = 30_000) {
+      unwatch();
       await q.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
       await store.close();
     },

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceivedFile } from '../../src/jobs/ingest-task.js';
 import { jobIdOf, openQueue, QUEUES, type OpenQueue, type QueueOptions } from '../../src/jobs/queue/pg-queue.js';
 import { QueueRunner } from '../../src/jobs/queue/queue-runner.js';
-import { workQueue } from '../../src/jobs/queue/work.js';
+import { watchForDeadWorkers, workQueue } from '../../src/jobs/queue/work.js';
 import { LeadmapError } from '../../src/model/errors.js';
 import { decodeViewResult, ingestRetryably, startQueueWorker, type RunningQueueWorker } from '../../src/server/queue-worker.js';
 import { runIngest } from '../../src/jobs/ingest-task.js';
@@ -206,9 +206,12 @@ describe.skipIf(skipPostgres())('jobs on the PostgreSQL queue (pg-boss)', () => 
     expect(stored).toHaveLength(2);
   });
 
-  it('a job whose worker stopped mid-job is taken by another worker after its time limit and finishes once', async () => {
-    const { q, url, opts } = await setup({ [QUEUES.view]: { retryLimit: 2, retryDelaySeconds: 1, expireInSeconds: 2 } });
-    const dead = await openQueue(url, opts);
+  it('a job whose worker stopped mid-job is taken by another worker once its heartbeat stops, long before its time limit, and finishes once', async () => {
+    const { url, opts } = await setup({ [QUEUES.view]: { retryLimit: 2, retryDelaySeconds: 1, expireInSeconds: 120 } });
+    const beats = { ...opts, heartbeatSeconds: 1, staleAfterSeconds: 3 };
+    const q = await openQueue(url, beats);
+    cleanups.push(() => q.boss.stop({ graceful: false, wait: true, timeout: 1000 }));
+    const dead = await openQueue(url, beats);
     const runs: string[] = [];
     let started!: () => void;
     const taken = new Promise<void>((r) => (started = r));
@@ -221,12 +224,15 @@ describe.skipIf(skipPostgres())('jobs on the PostgreSQL queue (pg-boss)', () => 
     const result = runner.run({ t: 'orphaned' }, () => {});
     await taken;
     await dead.boss.stop({ graceful: false, wait: false, close: true }); // the worker vanishes without completing or failing the job
+    const t0 = Date.now();
+    cleanups.push(watchForDeadWorkers(q));
     await workQueue(q, QUEUES.view, 1, () => {
       runs.push('alive');
       return Promise.resolve('done by the second worker');
     });
     expect(await result).toBe('done by the second worker');
     expect(runs).toEqual(['dead', 'alive']);
+    expect(Date.now() - t0).toBeLessThan(30_000); // not the 120 s time limit
     const job = await q.boss.getJobById(QUEUES.view, jobIdOf(QUEUES.view, { t: 'orphaned' }));
     expect(job).toMatchObject({ state: 'completed', retryCount: 1, output: { ok: 'done by the second worker' } });
   });

@@ -31,11 +31,20 @@ export interface QueueOptions {
   limits?: Partial<Record<QueueName, Partial<QueueLimits>>>;
   /** How often pg-boss looks for expired attempts (default 60 s). */
   maintenanceIntervalSeconds?: number;
+  /** A running job's worker says it is alive this often (default 10 s) … */
+  heartbeatSeconds?: number;
+  /**
+   * … and a job silent this long (default 300 s) is failed as a dead worker's, to be retried elsewhere. The heartbeat comes
+   * from the worker's event loop, so this must exceed the longest stretch a task computes without yielding.
+   */
+  staleAfterSeconds?: number;
 }
 
 export interface OpenQueue {
   boss: PgBoss;
   schema: string;
+  heartbeatSeconds: number;
+  staleAfterSeconds: number;
 }
 
 /** Starts pg-boss on `url` (creating its schema on first use) and makes sure the queues and the progress table exist. */
@@ -74,7 +83,7 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
        updated_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
     [],
   );
-  return { boss, schema };
+  return { boss, schema, heartbeatSeconds: options.heartbeatSeconds ?? 10, staleAfterSeconds: options.staleAfterSeconds ?? 300 };
 }
 
 /** The job id of an input: a UUID made from the SHA-256 of the queue name and the input's JSON. */
@@ -95,6 +104,26 @@ export async function readProgress(q: OpenQueue, jobId: string): Promise<{ phase
   const r = await q.boss.getDb().executeSql(`SELECT phase, done, total FROM ${q.schema}.leadmap_job_progress WHERE job_id = $1`, [jobId]);
   const row = r.rows[0] as { phase: string; done: number; total: number } | undefined;
   return row ?? null;
+}
+
+export async function heartbeat(q: OpenQueue, jobId: string): Promise<void> {
+  await q.boss.getDb().executeSql(`UPDATE ${q.schema}.leadmap_job_progress SET updated_at = now() WHERE job_id = $1`, [jobId]);
+}
+
+/**
+ * Fails the running jobs whose worker has been silent for staleAfterSeconds (killed, frozen, cut
+ * off), so that pg-boss retries them on a live worker without waiting for their time limit.
+ * Returns how many.
+ */
+export async function failSilentJobs(q: OpenQueue): Promise<number> {
+  const r = await q.boss.getDb().executeSql(
+    `SELECT j.name, j.id FROM ${q.schema}.job j JOIN ${q.schema}.leadmap_job_progress p ON p.job_id = j.id
+     WHERE j.state = 'active' AND p.updated_at < now() - make_interval(secs => $1)`,
+    [q.staleAfterSeconds],
+  );
+  const rows = r.rows as Array<{ name: string; id: string }>;
+  for (const j of rows) await q.boss.fail(j.name, j.id, { message: 'the worker running the job stopped answering' });
+  return rows.length;
 }
 
 /** What a job's handler stores as its output: a value, or an error that retrying cannot mend (bad input). */

@@ -1,6 +1,6 @@
 import { LeadmapError } from '../../model/errors.js';
 import type { ReportProgress } from '../jobs.js';
-import { writeProgress, type JobOutput, type OpenQueue, type QueueName } from './pg-queue.js';
+import { failSilentJobs, heartbeat, writeProgress, type JobOutput, type OpenQueue, type QueueName } from './pg-queue.js';
 
 /**
  * Takes jobs of one queue, `concurrency` at a time, and runs `handle` on each: its value becomes
@@ -16,8 +16,11 @@ export async function workQueue(
 ): Promise<void> {
   for (let i = 0; i < Math.max(1, concurrency); i++) {
     await q.boss.work<{ task: unknown }>(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-      let lastWrite = 0;
-      let writing: Promise<void> = Promise.resolve();
+      let lastWrite = Date.now();
+      let writing: Promise<void> = writeProgress(q, job!.id, 'starting', 0, 0).catch(() => {});
+      const beat = setInterval(() => {
+        writing = writing.then(() => heartbeat(q, job!.id)).catch(() => {});
+      }, q.heartbeatSeconds * 1000);
       const progress: ReportProgress = (phase, done, total) => {
         const now = Date.now();
         if (now - lastWrite < 250 && done !== total) return;
@@ -34,8 +37,26 @@ export async function workQueue(
         }
         throw err;
       } finally {
+        clearInterval(beat);
         await writing;
       }
     });
   }
+}
+
+/**
+ * Every worker also watches the others: each heartbeat period it fails the jobs whose worker went
+ * silent (failSilentJobs), and pg-boss retries them. Returns the function that stops watching.
+ */
+export function watchForDeadWorkers(q: OpenQueue): () => void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    failSilentJobs(q)
+      .catch(() => 0)
+      .finally(() => (busy = false));
+  }, q.heartbeatSeconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
