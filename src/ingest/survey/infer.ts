@@ -4,6 +4,7 @@
  * else must be given in the mapping file. Keyword lists are in docs/surveys.md.
  */
 import { ANY_DOMAIN } from '../../model/types.js';
+import type { SkillSide } from './mapping.js';
 
 /** The leadership domains, in report order (lower-case, as they appear in ties.csv). */
 export const DOMAINS = [
@@ -123,7 +124,33 @@ export function asksForNames(text: string): boolean {
   );
 }
 
-/** Words that mark a skills / interests inventory question. */
-export function asksForSkills(text: string): boolean {
-  return /\b(skills?|interests?|passions?|expertise|strengths?|knowledge areas?|areas? of knowledge)\b/i.test(text) && !asksForNames(text);
+/**
+ * The skills inventory read two ways: what a colleague could *offer* ("What could you help
+ * colleagues with?") and where they would like support (*needed*). One table, the only place the
+ * vocabulary lives (docs/surveys.md shows it; test/ingest/survey/wording.test.ts checks the two agree
+ * and reads one question per phrase). Wording about support wanted wins over the inventory words:
+ * "Which skills would you like to develop?" asks for needs.
+ */
+export const SKILL_PHRASES: ReadonlyArray<{ side: SkillSide; phrase: string; re: RegExp }> = [
+  {
+    side: 'offered',
+    phrase: 'skills / interests / passions / expertise / strengths',
+    re: /\b(skills?|interests?|passions?|expertise|strengths?)\b/,
+  },
+  { side: 'offered', phrase: 'knowledge areas', re: /\bknowledge areas?\b|\bareas? of knowledge\b/ },
+  { side: 'offered', phrase: 'could you help colleagues with', re: /\bhelp (colleagues|others|peers|other staff)\b/ },
+  { side: 'offered', phrase: 'could you share / offer / teach', re: /\bcould you (share|offer|teach)\b/ },
+  { side: 'needed', phrase: 'would you like support / help', re: /\blike (some |more )?(support|help)\b/ },
+  { side: 'needed', phrase: 'need support / help', re: /\bneed (some |more )?(support|help)\b/ },
+  { side: 'needed', phrase: 'would you like to learn / develop / grow', re: /\b(like|want|hope) to (learn|develop|grow|improve)\b/ },
+  { side: 'needed', phrase: 'areas for growth / development', re: /\bareas? (for|of) (growth|development|improvement)\b/ },
+  { side: 'needed', phrase: 'get better at', re: /\bget better at\b/ },
+];
+
+/** Which side of the skills inventory a question asks for: offered, needed, or null (not a skills question, or one asking for names). */
+export function skillSide(text: string): SkillSide | null {
+  if (asksForNames(text)) return null;
+  const t = text.toLowerCase();
+  const sides = new Set(SKILL_PHRASES.filter((p) => p.re.test(t)).map((p) => p.side));
+  return sides.has('needed') ? 'needed' : sides.has('offered') ? 'offered' : null;
 }

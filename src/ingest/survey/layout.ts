@@ -2,7 +2,7 @@ import { ANY_DOMAIN } from '../../model/types.js';
 import type { NameMatcher } from '../names/matcher.js';
 import { foldName } from '../names/normalize.js';
 import { splitNames } from '../names/split.js';
-import { asksForNames, asksForSkills, domainChoices, domainOfLabel, inferDomain, inferRelation } from './infer.js';
+import { asksForNames, domainChoices, domainOfLabel, inferDomain, inferRelation, skillSide } from './infer.js';
 import type { QuestionMapping, SurveyMapping } from './mapping.js';
 import { DEFAULT_SCALES, detectScale, makeScale, scaleValue } from './scales.js';
 import { guessDateOrder, type DateOrder } from './timestamps.js';
@@ -313,7 +313,8 @@ function inferQuestion(
     }
   }
   if (scale) return { question: { kind: 'likert', scale }, issue: null };
-  if (asksForSkills(header)) return { question: { kind: 'skills' }, issue: null };
+  const side = skillSide(header);
+  if (side) return { question: { kind: 'skills', side }, issue: null };
   if (asksForNames(header) || mostlyNames(filled, matcher)) {
     const f = tieFields(header, header);
     return { question: { kind: 'nameGenerator', relation: f.relation, domain: f.domain ?? null, weight: 1 }, issue: f.issue };

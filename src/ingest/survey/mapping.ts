@@ -13,6 +13,10 @@ import type { ScaleName } from './scales.js';
 export type QuestionKind = 'nameGenerator' | 'grid' | 'rosterRow' | 'likert' | 'skills' | 'ignore';
 export const QUESTION_KINDS: readonly QuestionKind[] = ['nameGenerator', 'grid', 'rosterRow', 'likert', 'skills', 'ignore'];
 
+/** skills: what a colleague could offer, or where they would like support. */
+export type SkillSide = 'offered' | 'needed';
+export const SKILL_SIDES: readonly SkillSide[] = ['offered', 'needed'];
+
 export interface QuestionMapping {
   kind: QuestionKind;
   /** nameGenerator / grid / rosterRow: relation of the ties. */
@@ -27,6 +31,8 @@ export interface QuestionMapping {
   target?: string | null;
   /** likert / skills: column name in the people CSV (default: the question header). */
   attribute?: string;
+  /** skills: offered (the default) or needed — the people CSV's skills / needs columns. */
+  side?: SkillSide;
 }
 
 export interface SurveyMapping {
@@ -96,6 +102,8 @@ export function validateMapping(
       problems.push(problem(`kind must be one of ${QUESTION_KINDS.join(', ')}`, header, JSON.stringify(qq.kind)));
     if (qq.weight !== undefined && !(typeof qq.weight === 'number' && qq.weight > 0))
       problems.push(problem('weight must be a positive number', header, JSON.stringify(qq.weight)));
+    if (qq.side !== undefined && !SKILL_SIDES.includes(qq.side as SkillSide))
+      problems.push(problem(`side must be one of ${SKILL_SIDES.join(', ')}`, header, JSON.stringify(qq.side)));
   }
   for (const key of ['resolutions', 'respondents'] as const) {
     const r = (m[key] ?? {}) as Record<string, unknown>;

@@ -28,12 +28,12 @@ export function tiesCsv(ties: readonly Tie[]): string {
   );
 }
 
-/** One row per roster person (and per kept non-roster respondent): responded yes/no, Likert answers, skills. */
+/** One row per roster person (and per kept non-roster respondent): responded yes/no, Likert answers, skills offered and needed. */
 export function peopleCsv(people: readonly Person[], r: SurveyImport): string {
   const likertCols: string[] = [];
   for (const a of r.answers.values()) for (const k of Object.keys(a.likert)) if (!likertCols.includes(k)) likertCols.push(k);
   const responded = new Set([...r.respondents, ...r.keptNonRoster]);
-  let out = line(['id', 'name', 'department', 'responded', ...likertCols, 'skills', 'skill_domains']);
+  let out = line(['id', 'name', 'department', 'responded', ...likertCols, 'skills', 'skill_domains', 'needs', 'need_domains']);
   const row = (id: string, name: string, dept: string) => {
     const a = r.answers.get(id);
     return line([
@@ -44,6 +44,8 @@ export function peopleCsv(people: readonly Person[], r: SurveyImport): string {
       ...likertCols.map((c) => a?.likert[c] ?? null),
       a?.skills.join('; ') ?? '',
       a?.skillDomains.join('; ') ?? '',
+      a?.needs.join('; ') ?? '',
+      a?.needDomains.join('; ') ?? '',
     ]);
   };
   for (const p of people) out += row(p.id, p.name, p.department);

@@ -105,7 +105,7 @@ export function processRow(
     source,
     time,
     ties: [],
-    answers: { likert: {}, skills: [], skillDomains: [] },
+    answers: { likert: {}, skills: [], skillDomains: [], needs: [], needDomains: [] },
     review: [],
     decided: [],
     rules: {},
@@ -204,12 +204,14 @@ export function processRow(
         break;
       }
       case 'skills': {
+        const [list, domains] =
+          q.side === 'needed' ? [out.answers.needs, out.answers.needDomains] : [out.answers.skills, out.answers.skillDomains];
         for (const raw of cell.split(/\r?\n|;|,\s+/)) {
           const skill = raw.replace(/^\s*other\s*[:\-–]\s*/i, '').trim();
-          if (!skill || out.answers.skills.includes(skill)) continue;
-          out.answers.skills.push(skill);
+          if (!skill || list.includes(skill)) continue;
+          list.push(skill);
           const d = domainOfLabel(skill);
-          if (d && !out.answers.skillDomains.includes(d)) out.answers.skillDomains.push(d);
+          if (d && !domains.includes(d)) domains.push(d);
         }
         break;
       }

@@ -48,8 +48,12 @@ export function reviewItemKey(i: ReviewItem): string {
 /** Per-person answers that are not ties: Likert items and the skills inventory. */
 export interface PersonAnswers {
   likert: Record<string, number>;
+  /** Offered: what the person could help colleagues with. */
   skills: string[];
   skillDomains: string[];
+  /** Needed: where the person would like support. */
+  needs: string[];
+  needDomains: string[];
 }
 
 export interface SurveyStats {

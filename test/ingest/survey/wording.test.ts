@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inferRelation, RELATION_PHRASES } from '../../../src/ingest/survey/infer.js';
+import { inferRelation, RELATION_PHRASES, SKILL_PHRASES, skillSide } from '../../../src/ingest/survey/infer.js';
 import { identityKind } from '../../../src/ingest/survey/layout.js';
 import { repoRoot } from '../../helpers/datasets.js';
 
@@ -48,6 +48,57 @@ describe('relation from help-seeking wording', () => {
           .map((c) => c.trim()),
       );
     expect(rows).toEqual(RELATION_PHRASES.map((p) => [p.phrase, p.relation, p.strength]));
+  });
+});
+
+/** One question per phrase of the skills table (in its order), and the side it asks for. */
+const SKILL_QUESTIONS: Array<[string, 'offered' | 'needed']> = [
+  ['Which skills, interests or passions could you share with colleagues?', 'offered'],
+  ['In which knowledge areas are you confident?', 'offered'],
+  ['What could you help colleagues with?', 'offered'],
+  ['What could you offer to the team this year?', 'offered'],
+  ['Where would you like support?', 'needed'],
+  ['In what do you need some help this term?', 'needed'],
+  ['What would you like to learn more about?', 'needed'],
+  ['Your areas for growth', 'needed'],
+  ['What do you want to get better at?', 'needed'],
+];
+
+function docTable(marker: string): string[][] {
+  const doc = readFileSync(join(repoRoot, 'docs', 'surveys.md'), 'utf8');
+  const block = doc.split(`<!-- ${marker}:start -->`)[1]!.split(`<!-- ${marker}:end -->`)[0]!;
+  return block
+    .trim()
+    .split('\n')
+    .slice(2)
+    .map((l) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
+}
+
+describe('skills offered and needed from the wording', () => {
+  it('one question per phrase, each read by its own phrase', () => {
+    expect(SKILL_QUESTIONS).toHaveLength(SKILL_PHRASES.length);
+    SKILL_QUESTIONS.forEach(([q], i) => expect(SKILL_PHRASES[i]!.re.test(q.toLowerCase())).toBe(true));
+  });
+  for (const [q, side] of SKILL_QUESTIONS)
+    it(`"${q}" → ${side}`, () => {
+      expect(skillSide(q)).toBe(side);
+    });
+  it('wording about support wanted wins over the inventory words', () => {
+    expect(skillSide('Which skills would you like to develop?')).toBe('needed');
+    expect(skillSide('Which strengths would you like support to build?')).toBe('needed');
+  });
+  it('a name question or a comment box is not a skills question', () => {
+    expect(skillSide('Who could help colleagues with assessment?')).toBeNull();
+    expect(skillSide('Whose expertise do you rely on?')).toBeNull();
+    expect(skillSide('Any other comments?')).toBeNull();
+  });
+  it('docs/surveys.md shows exactly the table the code uses', () => {
+    expect(docTable('skill-phrases')).toEqual(SKILL_PHRASES.map((p) => [p.phrase, p.side]));
   });
 });
 
