@@ -1,5 +1,24 @@
 import type { AuditEntry, Store } from '../store/store.js';
 
+/** Every action the audit trail records (the web app's audit filter offers these). */
+export const AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-in-failed',
+  'password-changed',
+  'view',
+  'export',
+  'upload',
+  'reprocess',
+  'review',
+  'mapping',
+  'import',
+  'create',
+  'rename',
+  'update',
+  'delete',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /**
  * The audit trail: who viewed, exported, uploaded or deleted what. Targets are
  * ids ("wave:abc"), never names. Entries are buffered and written in batches
@@ -16,7 +35,7 @@ export class AuditLog {
     private readonly delayMs = 500,
   ) {}
 
-  record(entry: Omit<AuditEntry, 'at'>): void {
+  record(entry: Omit<AuditEntry, 'at' | 'action'> & { action: AuditAction }): void {
     this.buffer.push({ at: new Date().toISOString(), ...entry });
     this.timer ??= setTimeout(() => {
       this.timer = null;

@@ -34,6 +34,8 @@ export interface ServerOptions {
   webDir: string;
   /** Path to d3.min.js served at /vendor/d3.min.js. */
   d3File: string;
+  /** Folder of the user documentation (default <repo>/docs); the pages in DOC_PAGES are served at /docs/<name>.md. */
+  docsDir: string;
   /** How long a request for an analysis or report waits for its job before answering 202 (default 5 s). */
   viewWaitMs: number;
   /** Memory budget of the cache of finished analyses, exports and reports (default 256 MB). */

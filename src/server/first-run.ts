@@ -62,7 +62,7 @@ async function loadDemoSchool(store: Store, dir: DataDir, org: Organisation, fol
   for (const w of waves.sort()) if (await exists(join(folder, w, 'ties.csv'))) usable.push(w);
   if (usable.length === 0) return null;
   const name = (await schoolName(join(folder, usable[usable.length - 1]!, 'planted.json'))) ?? slug;
-  const school = await store.createSchool(org.id, slug, name);
+  const school = await store.createSchool(org.id, slug, name, { demo: true });
   for (const label of usable) {
     const wave = await store.createWave(school.id, label, null);
     const files: ReceivedFile[] = [];

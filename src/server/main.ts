@@ -54,6 +54,7 @@ export function defaultServerOptions(): ServerOptions {
     maxUploadFiles: 5,
     webDir: `${ROOT}web`,
     d3File: `${ROOT}node_modules/d3/dist/d3.min.js`,
+    docsDir: `${ROOT}docs`,
     viewWaitMs: 5_000,
     viewCacheBytes: 256 * 1024 * 1024,
     viewThreads: Math.max(1, availableParallelism() - 1),

@@ -1,5 +1,5 @@
 import type { Completeness } from '../model/completeness.js';
-import type { Account, AuditEntry, ReviewItem, Role, School, WaveRecord } from './store.js';
+import type { Account, AuditEntry, AuditFilter, ReviewItem, Role, School, WaveRecord } from './store.js';
 
 export interface SchoolRow {
   id: string;
@@ -7,6 +7,7 @@ export interface SchoolRow {
   slug: string;
   name: string;
   created_at: string;
+  demo: number | string;
 }
 export interface WaveRow {
   id: string;
@@ -45,6 +46,7 @@ export const toSchool = (r: SchoolRow): School => ({
   slug: r.slug,
   name: r.name,
   createdAt: r.created_at,
+  demo: Number(r.demo) === 1,
 });
 
 export const toWave = (r: WaveRow): WaveRecord => ({
@@ -89,4 +91,20 @@ export function resolutionText(r: ReviewItem['resolution']): string | null {
 export function resolutionOf(text: string | null, kind: string): ReviewItem['resolution'] {
   if (text === null) return null;
   return kind === 'column' && text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : text;
+}
+
+/** The WHERE clause (after the organisation) and values of an audit filter; `param(i)` writes the i-th placeholder. */
+export function auditWhere(filter: AuditFilter, param: (i: number) => string, first: number): { sql: string; values: string[] } {
+  const parts: string[] = [];
+  const values: string[] = [];
+  const add = (column: string, op: string, v: string | undefined): void => {
+    if (v === undefined) return;
+    values.push(v);
+    parts.push(`${column} ${op} ${param(first + values.length - 1)}`);
+  };
+  add('account_id', '=', filter.accountId);
+  add('action', '=', filter.action);
+  add('at', '>=', filter.since);
+  add('at', '<', filter.until);
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), values };
 }

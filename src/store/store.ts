@@ -25,6 +25,8 @@ export interface School {
   slug: string;
   name: string;
   createdAt: string;
+  /** Loaded from the demo fixtures at the first start (labelled "demo" in the app, removable like any school). */
+  demo: boolean;
 }
 /** empty: no data; needs review: data stored, but something read waits for a person's decision; ready: complete. */
 export type WaveStatus = 'empty' | 'needs review' | 'ready';
@@ -133,6 +135,14 @@ export interface WaveDataInput {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Which audit entries to list: by account, by action, by time (ISO instants, `until` exclusive). All optional. */
+export interface AuditFilter {
+  accountId?: string;
+  action?: string;
+  since?: string;
+  until?: string;
+}
+
 export interface IntegrityReport {
   ok: boolean;
   messages: string[];
@@ -148,7 +158,9 @@ export interface Store {
 
   listSchools(organisationId: string): Promise<School[]>;
   getSchool(id: string): Promise<School | null>;
-  createSchool(organisationId: string, slug: string, name: string): Promise<School>;
+  createSchool(organisationId: string, slug: string, name: string, opts?: { demo?: boolean }): Promise<School>;
+  /** Gives the school a new display name (its slug stays); null when there is no such school. */
+  renameSchool(id: string, name: string): Promise<School | null>;
   /** Deletes the school, its waves, their rows and their stored files. */
   deleteSchool(id: string): Promise<void>;
 
@@ -204,7 +216,8 @@ export interface Store {
   deleteSessionsOf(accountId: string): Promise<void>;
 
   appendAudit(entries: AuditEntry[]): Promise<void>;
-  listAudit(organisationId: string, limit: number): Promise<AuditEntry[]>;
+  /** Newest first, at most `limit`, only those matching `filter`. */
+  listAudit(organisationId: string, limit: number, filter?: AuditFilter): Promise<AuditEntry[]>;
 }
 
 export type { Person, Tie };

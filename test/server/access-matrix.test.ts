@@ -49,6 +49,7 @@ function routes(s: string, w: string, j: string): Array<[string, string, unknown
   return [
     ['GET', `/api/schools/${s}`],
     ['DELETE', `/api/schools/${s}`],
+    ['PATCH', `/api/schools/${s}`, { name: 'Renamed' }],
     ['GET', `/api/schools/${s}/waves`],
     ['POST', `/api/schools/${s}/waves`, { label: 'x' }],
     ['GET', `/api/schools/${s}/compare?from=${w}&to=${w}`],
@@ -56,6 +57,7 @@ function routes(s: string, w: string, j: string): Array<[string, string, unknown
     ['GET', `/api/waves/${w}`],
     ['DELETE', `/api/waves/${w}`],
     ['GET', `/api/waves/${w}/files`],
+    ['GET', `/api/waves/${w}/files/any`],
     ['GET', `/api/waves/${w}/review`],
     ['POST', `/api/waves/${w}/review/abc`, { resolution: null }],
     ['POST', `/api/waves/${w}/uploads`, new FormData()],
@@ -123,8 +125,10 @@ describe('roles', () => {
       ['DELETE', `/api/waves/${ids.wave_one}`],
       ['POST', `/api/waves/${ids.wave_one}/uploads`, new FormData()],
       ['GET', `/api/waves/${ids.wave_one}/files`],
+      ['GET', `/api/waves/${ids.wave_one}/files/any`],
       ['GET', `/api/waves/${ids.wave_one}/review`],
       ['GET', `/api/schools/${ids.school_one}/export.zip`],
+      ['PATCH', `/api/schools/${ids.school_one}`, { name: 'Renamed' }],
       ['GET', '/api/accounts'],
       ['POST', '/api/schools', { slug: 'x', name: 'x' }],
       ['GET', '/api/audit'],
@@ -166,7 +170,9 @@ describe('roles', () => {
       ['GET', '/api/accounts'],
       ['POST', '/api/schools', { slug: 'y', name: 'y' }],
       ['DELETE', `/api/schools/${ids.school_one}`],
+      ['PATCH', `/api/schools/${ids.school_one}`, { name: 'Renamed' }],
       ['GET', '/api/audit'],
+      ['GET', '/api/audit?action=upload'],
     ] as Array<[string, string, unknown?]>) {
       expect((await a.req(method, path, body)).status, `${method} ${path}`).toBe(403);
     }

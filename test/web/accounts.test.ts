@@ -55,8 +55,9 @@ describe.skipIf(!browserReady)('web app accounts, privacy and survey review in r
   it('an analyst uploads a survey export and resolves its review list', async () => {
     const page = await web.page();
     await page.click('section.school h2 a');
-    await page.fill('#wave-label', 'spring survey');
-    await page.click('#new-wave button[type=submit]');
+    await page.getByRole('button', { name: 'New wave' }).click();
+    await page.getByRole('textbox', { name: 'Wave label' }).fill('spring survey');
+    await page.getByRole('button', { name: 'Create wave' }).click();
     await page.waitForSelector('#upload-form');
     await page.check('input[name=mode][value=survey]');
     await page.setInputFiles('#f-roster', join(SURVEY, 'roster.csv'));

@@ -121,8 +121,9 @@ describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
 
   it('creates a wave, lists every problem of a bad upload, then stores a good one', async () => {
     const page = await web.page();
-    await page.fill('#wave-label', '2026-27 pilot');
-    await page.click('#new-wave button[type=submit]');
+    await page.getByRole('button', { name: 'New wave' }).click();
+    await page.getByRole('textbox', { name: 'Wave label' }).fill('2026-27 pilot');
+    await page.getByRole('button', { name: 'Create wave' }).click();
     await page.waitForSelector('#upload-form');
     const roster = join(files.path, 'roster.csv');
     const badTies = join(files.path, 'ties-bad.csv');
@@ -198,13 +199,13 @@ describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
     );
     await page.goto(`${web.srv.url}/#/wave/${encodeURIComponent(waveId)}/data`);
     await page.getByRole('button', { name: /^Roster/ }).setInputFiles(roster);
-    await page.getByRole('button', { name: /^Tie list/ }).setInputFiles(ties);
-    await page.getByRole('button', { name: 'Upload and check' }).click();
+    await page.getByRole('button', { name: 'Ties file' }).setInputFiles(ties);
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
 
     const alert = page.getByRole('alert').filter({ hasText: 'the server is restarting' });
     await alert.waitFor({ timeout: 10_000 });
     expect(await page.getByRole('progressbar').isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: 'Upload and check' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Upload', exact: true }).isEnabled()).toBe(true);
     await page.unrouteAll();
     // The refused requests are logged by the browser; nothing else may be.
     expect(web.problems.filter((p) => !/503|ERR_CONNECTION_RESET|Failed to load resource/.test(p))).toEqual([]);

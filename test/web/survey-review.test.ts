@@ -31,7 +31,7 @@ describe.skipIf(!browserReady)('survey review in real Chromium: every kind of it
     await page.getByRole('radio', { name: /A survey export/ }).check();
     await page.setInputFiles('#f-roster', join(DIR, 'roster.csv'));
     await page.setInputFiles('#f-survey', join(DIR, 'survey.csv'));
-    await page.getByRole('button', { name: 'Upload and check' }).click();
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.waitForSelector('#upload-result .warn-box');
     const result = await page.textContent('#upload-result');
     expect(result).toContain('Needs review:');

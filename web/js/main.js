@@ -6,13 +6,17 @@ import { renderSignIn, renderPasswordChange } from './views/signin.js';
 import { renderSchools } from './views/schools.js';
 import { renderSchool } from './views/school.js';
 import { renderWave } from './views/wave.js';
+import { renderAccounts } from './views/accounts.js';
+import { renderAudit } from './views/audit.js';
+import { renderDocs } from './views/docs.js';
 
 const app = /** @type {HTMLElement} */ (document.getElementById('app'));
 const session = /** @type {HTMLElement} */ (document.getElementById('session'));
+const siteNav = /** @type {HTMLElement} */ (document.getElementById('site-nav'));
 let me = null;
 let seq = 0;
 
-/** Hash routes: #/schools, #/school/:id, #/wave/:id/:tab?relation=&domain= */
+/** Hash routes: #/schools, #/school/:id, #/wave/:id/:tab?relation=&domain=, #/accounts, #/audit, #/docs/:page */
 function parseHash() {
   const [path, query = ''] = (location.hash || '#/schools').slice(1).split('?');
   const [, view, id, tab] = path.split('/');
@@ -38,11 +42,25 @@ async function route() {
   const stale = () => mine !== seq;
   if (view === 'wave' && id) return renderWave(app, { waveId: id, tab: tab || 'overview', params, me, stale });
   if (view === 'school' && id) return renderSchool(app, { schoolId: id, me, stale });
+  if (view === 'accounts') return renderAccounts(app, { me, stale });
+  if (view === 'audit') return renderAudit(app, { me, params, stale });
+  if (view === 'docs') return renderDocs(app, { page: id || 'data-formats', stale });
   document.title = 'Schools · leadmap';
   return renderSchools(app, me);
 }
 
 function renderSession() {
+  const { view } = parseHash();
+  /** @param {string} href @param {string} text @param {boolean} here */
+  const link = (href, text, here) => `<a href="${href}"${here ? ' aria-current="page"' : ''}>${text}</a>`;
+  siteNav.innerHTML = me
+    ? [
+        link('#/schools', 'Schools', !view || view === 'schools' || view === 'school' || view === 'wave'),
+        me.role === 'admin' ? link('#/accounts', 'Accounts', view === 'accounts') : '',
+        me.role === 'admin' ? link('#/audit', 'Audit log', view === 'audit') : '',
+        link('#/docs/data-formats', 'Help', view === 'docs'),
+      ].join('')
+    : '';
   session.innerHTML = me
     ? `<span class="who">${esc(me.username)}${me.username === me.role ? '' : ` <span class="badge role">${esc(me.role)}</span>`}</span> <button class="link" id="signout" type="button">Sign out</button>`
     : '';

@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { LeadmapError } from '../../model/errors.js';
-import { ROLES, type Role } from '../../store/store.js';
+import { ROLES, type AuditFilter, type Role } from '../../store/store.js';
 import { checkPasswordRules, generatePassword, hashPassword } from '../auth/passwords.js';
 import { accountOf, requireRole } from '../access.js';
 import type { LoginThrottle } from '../auth/rate-limit.js';
+import { AUDIT_ACTIONS } from '../../privacy/audit.js';
 import type { AppDeps } from '../context.js';
 import { stringList, text } from './validate.js';
 import { publicAccount } from './views.js';
@@ -127,10 +128,29 @@ export function accountRoutes(deps: AppDeps, throttle: LoginThrottle): Router {
     res.json({ deleted: target.id });
   });
 
+  /** Newest first; ?account=<id>&action=<word>&from=YYYY-MM-DD&to=YYYY-MM-DD (both days included)&limit=. */
   r.get('/api/audit', async (req, res) => {
     await audit.flush();
     const limit = Math.min(1000, Math.max(1, Number(req.query.limit) || 200));
-    res.json({ entries: await store.listAudit(accountOf(req).organisationId, limit) });
+    res.json({ entries: await store.listAudit(accountOf(req).organisationId, limit, auditFilter(req.query)), actions: AUDIT_ACTIONS });
   });
   return r;
+}
+
+/** The audit filter of a query string; a malformed value is refused rather than ignored. */
+function auditFilter(query: Record<string, unknown>): AuditFilter {
+  const word = (key: string): string | undefined => {
+    const v = query[key];
+    if (v === undefined || v === '') return undefined;
+    if (typeof v !== 'string' || v.length > 64) throw new LeadmapError('VALIDATION', `"${key}" must be one value of at most 64 characters`);
+    return v;
+  };
+  const day = (key: string, plusDays: number): string | undefined => {
+    const v = word(key);
+    if (v === undefined) return undefined;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+      throw new LeadmapError('VALIDATION', `"${key}" must be a date like 2026-03-31`);
+    return new Date(Date.parse(v) + plusDays * 86_400_000).toISOString();
+  };
+  return { accountId: word('account'), action: word('action'), since: day('from', 0), until: day('to', 1) };
 }

@@ -36,6 +36,22 @@ export function schoolRoutes(deps: AppDeps): Router {
     res.json({ school: publicSchool(school), waves: (await store.listWaves(school.id)).map(publicWave) });
   });
 
+  /** Renames a school: {"name": "…"}; its slug and ids stay, so links and exports keep working. */
+  r.patch('/api/schools/:schoolId', requireRole('admin'), async (req, res) => {
+    const school = await schoolFor(store, req, req.params.schoolId);
+    const account = accountOf(req);
+    const renamed = await store.renameSchool(school.id, text(req.body, 'name'));
+    if (!renamed) throw new LeadmapError('NOT_FOUND', 'no such school');
+    audit.record({
+      organisationId: account.organisationId,
+      accountId: account.id,
+      action: 'rename',
+      target: `school:${school.id}`,
+      detail: null,
+    });
+    res.json({ school: publicSchool(renamed) });
+  });
+
   r.delete('/api/schools/:schoolId', requireRole('admin'), async (req, res) => {
     const school = await schoolFor(store, req, req.params.schoolId);
     const account = accountOf(req);

@@ -9,7 +9,7 @@ export const publicAccount = (a: Account) => ({
   mustChangePassword: a.mustChangePassword,
   createdAt: a.createdAt,
 });
-export const publicSchool = (s: School) => ({ id: s.id, slug: s.slug, name: s.name, createdAt: s.createdAt });
+export const publicSchool = (s: School) => ({ id: s.id, slug: s.slug, name: s.name, createdAt: s.createdAt, demo: s.demo });
 export const publicWave = (w: WaveRecord) => ({
   id: w.id,
   schoolId: w.schoolId,

@@ -8,6 +8,7 @@ import { DOMAINS, RELATIONS } from '../../ingest/survey/infer.js';
 import { QUESTION_KINDS, validateMapping, type QuestionKind } from '../../ingest/survey/mapping.js';
 import { ANY_DOMAIN, type Problem } from '../../model/types.js';
 import { surveyDecisions } from '../survey-decisions.js';
+import { absolutePath } from '../../store/files.js';
 import { publicWave } from './views.js';
 
 export function waveRoutes(deps: AppDeps): Router {
@@ -55,6 +56,19 @@ export function waveRoutes(deps: AppDeps): Router {
         createdAt: f.createdAt,
       })),
     });
+  });
+
+  /** One stored original, as it was uploaded (not viewers: rosters and tie lists name people). */
+  r.get('/api/waves/:waveId/files/:fileId', async (req, res) => {
+    const { wave } = await waveFor(store, req, req.params.waveId);
+    if (!seesNames(accountOf(req))) throw new LeadmapError('FORBIDDEN', 'viewers cannot download uploaded files');
+    const file = (await store.listUploadFiles(wave.id)).find((f) => f.id === req.params.fileId);
+    if (!file) throw new LeadmapError('NOT_FOUND', 'no such file');
+    auditView(req, wave.id, `download ${file.kind}:${file.sha256.slice(0, 12)}`);
+    res
+      .type(file.kind === 'survey' && /\.xlsx$/i.test(file.originalName) ? 'xlsx' : 'text/csv')
+      .attachment(file.originalName)
+      .sendFile(absolutePath(deps.dir, file.storedPath));
   });
 
   /** Everything a survey import needs a person for (kind column | respondent | name), and the decided items. */

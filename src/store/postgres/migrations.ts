@@ -108,4 +108,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE wave ADD COLUMN completeness_json TEXT;
   ALTER TABLE wave ADD COLUMN mapping_json TEXT;
   `,
+  // 4: demo schools (loaded from the fixtures at the first start) are labelled and can be told apart
+  `
+  ALTER TABLE school ADD COLUMN demo BIGINT NOT NULL DEFAULT 0;
+  `,
 ];

@@ -16,11 +16,13 @@ import {
   toSchool,
   toWave,
   WAVE_COLUMNS,
+  auditWhere,
 } from '../rows.js';
 import type {
   Account,
   AccountSecret,
   AuditEntry,
+  AuditFilter,
   IntegrityReport,
   Organisation,
   ReviewItem,
@@ -124,15 +126,19 @@ export class PostgresStore implements Store {
     const r = await this.one<SchoolRow>('SELECT * FROM school WHERE id = $1', [id]);
     return r ? toSchool(r) : null;
   }
-  async createSchool(organisationId: string, slug: string, name: string): Promise<School> {
-    const s: School = { id: newId(), organisationId, slug, name, createdAt: new Date().toISOString() };
+  async createSchool(organisationId: string, slug: string, name: string, opts: { demo?: boolean } = {}): Promise<School> {
+    const s: School = { id: newId(), organisationId, slug, name, createdAt: new Date().toISOString(), demo: opts.demo === true };
     const r = await this.pool.query(
-      `INSERT INTO school (id, organisation_id, slug, name, created_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO school (id, organisation_id, slug, name, created_at, demo) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (organisation_id, slug) DO NOTHING`,
-      [s.id, organisationId, slug, name, s.createdAt],
+      [s.id, organisationId, slug, name, s.createdAt, s.demo ? 1 : 0],
     );
     if (r.rowCount === 0) throw new LeadmapError('CONFLICT', `a school with the short name "${slug}" already exists`);
     return s;
+  }
+  async renameSchool(id: string, name: string): Promise<School | null> {
+    await this.pool.query('UPDATE school SET name = $1 WHERE id = $2', [name, id]);
+    return this.getSchool(id);
   }
   async deleteSchool(id: string): Promise<void> {
     await this.pool.query('DELETE FROM school WHERE id = $1', [id]);
@@ -345,11 +351,12 @@ export class PostgresStore implements Store {
         );
     });
   }
-  async listAudit(organisationId: string, limit: number): Promise<AuditEntry[]> {
+  async listAudit(organisationId: string, limit: number, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    const where = auditWhere(filter, (i) => `$${i}`, 2);
     return (
       await this.all<AuditRow>(
-        'SELECT at, organisation_id, account_id, action, target, detail FROM audit_log WHERE organisation_id = $1 ORDER BY seq DESC LIMIT $2',
-        [organisationId, limit],
+        `SELECT at, organisation_id, account_id, action, target, detail FROM audit_log WHERE organisation_id = $1${where.sql} ORDER BY seq DESC LIMIT $${where.values.length + 2}`,
+        [organisationId, ...where.values, limit],
       )
     ).map(toAudit);
   }

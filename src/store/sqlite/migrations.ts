@@ -99,4 +99,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE wave ADD COLUMN completeness_json TEXT;
   ALTER TABLE wave ADD COLUMN mapping_json TEXT;
   `,
+  // 4: demo schools (loaded from the fixtures at the first start) are labelled and can be told apart
+  `
+  ALTER TABLE school ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -6,6 +6,7 @@ import {
   type Account,
   type AccountSecret,
   type AuditEntry,
+  type AuditFilter,
   type IntegrityReport,
   type Organisation,
   type ReviewItem,
@@ -33,6 +34,7 @@ import {
   WAVE_COLUMNS,
   resolutionOf,
   resolutionText,
+  auditWhere,
 } from '../rows.js';
 import { loadWaveDatasetSync, loadWavePeopleSync, replaceWaveDataSync } from './wave-data.js';
 
@@ -101,17 +103,21 @@ export class SqliteStore implements Store {
     const r = this.db.prepare('SELECT * FROM school WHERE id = ?').get(id) as SchoolRow | undefined;
     return r ? toSchool(r) : null;
   }
-  createSchool(organisationId: string, slug: string, name: string): Promise<School> {
+  createSchool(organisationId: string, slug: string, name: string, opts: { demo?: boolean } = {}): Promise<School> {
     return this.run(() => {
       if (this.db.prepare('SELECT 1 FROM school WHERE organisation_id = ? AND slug = ?').get(organisationId, slug)) {
         throw new LeadmapError('CONFLICT', `a school with the short name "${slug}" already exists`);
       }
-      const s: School = { id: newId(), organisationId, slug, name, createdAt: new Date().toISOString() };
+      const s: School = { id: newId(), organisationId, slug, name, createdAt: new Date().toISOString(), demo: opts.demo === true };
       this.db
-        .prepare('INSERT INTO school (id, organisation_id, slug, name, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(s.id, organisationId, slug, name, s.createdAt);
+        .prepare('INSERT INTO school (id, organisation_id, slug, name, created_at, demo) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(s.id, organisationId, slug, name, s.createdAt, s.demo ? 1 : 0);
       return s;
     });
+  }
+  async renameSchool(id: string, name: string): Promise<School | null> {
+    await this.run(() => this.db.prepare('UPDATE school SET name = ? WHERE id = ?').run(name, id));
+    return this.getSchool(id);
   }
   async deleteSchool(id: string): Promise<void> {
     await this.run(() => this.db.prepare('DELETE FROM school WHERE id = ?').run(id));
@@ -331,11 +337,12 @@ export class SqliteStore implements Store {
       })(),
     );
   }
-  async listAudit(organisationId: string, limit: number): Promise<AuditEntry[]> {
+  async listAudit(organisationId: string, limit: number, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    const where = auditWhere(filter, () => '?', 0);
     return (
       this.db
-        .prepare('SELECT * FROM audit_log WHERE organisation_id = ? ORDER BY seq DESC LIMIT ?')
-        .all(organisationId, limit) as AuditRow[]
+        .prepare(`SELECT * FROM audit_log WHERE organisation_id = ?${where.sql} ORDER BY seq DESC LIMIT ?`)
+        .all(organisationId, ...where.values, limit) as AuditRow[]
     ).map(toAudit);
   }
 

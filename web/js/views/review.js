@@ -225,5 +225,5 @@ export function resultHtml(r, wave) {
   if (r.status === 'needs review') {
     return `<div class="warn-box" role="status"><strong>Needs review:</strong> ${r.people} people, ${r.ties} ties read so far. ${esc(r.banner ?? '')}. <a href="#review">Decide them below</a>, or <a href="#/wave/${esc(wave.id)}">look at the results so far</a>.</div>`;
   }
-  return `<div class="ok-box" role="status"><strong>Ready:</strong> ${r.people} people, ${r.ties} ties. <a href="#/wave/${esc(wave.id)}">Open the analysis</a></div>`;
+  return `<div class="ok-box" role="status"><strong>Ready:</strong> ${r.people} people, ${r.ties} ties. <a href="#/wave/${esc(wave.id)}">View report</a></div>`;
 }

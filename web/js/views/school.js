@@ -1,8 +1,9 @@
 // @ts-check
-import { ApiError, esc, fmt, post } from '../api.js';
+import { esc, fmt } from '../api.js';
 import * as data from '../data.js';
 import { empty, statusBadge } from '../ui.js';
 import { changeSection } from './change.js';
+import { newWaveHtml, wireNewWave } from './admin-waves.js';
 
 /** One school: its waves, a new-wave form (analysts), and what changed between waves with its intervals (the PDF's change page). */
 export async function renderSchool(root, { schoolId, me, stale }) {
@@ -20,36 +21,10 @@ export async function renderSchool(root, { schoolId, me, stale }) {
     ${waves.map((w) => `<tr><th scope="row">${w.status !== 'empty' ? `<a href="#/wave/${esc(w.id)}">${esc(w.label)}</a>` : esc(w.label)}</th><td>${esc(w.collectedOn ?? '—')}</td><td>${statusBadge(w)}</td><td class="num">${fmt(w.people)}</td><td class="num">${fmt(w.ties)}</td>${writer ? `<td><a href="#/wave/${esc(w.id)}/data">${w.status !== 'empty' ? 'uploads &amp; review' : 'upload files'}</a></td>` : ''}</tr>`).join('')}
     </tbody></table>`
     }
-    ${
-      writer
-        ? `<form id="new-wave" class="inline-form" novalidate><h3>New wave</h3>
-      <label class="inline" for="wave-label">Label <input id="wave-label" type="text" placeholder="e.g. 2026-27" required maxlength="40"></label>
-      <label class="inline" for="wave-date">Collected on <input id="wave-date" type="date"></label>
-      <button type="submit">Create and upload</button> <span class="error" id="new-wave-error" role="alert"></span></form>`
-        : ''
-    }
+    ${writer ? newWaveHtml() : ''}
     </div></section>
     <section id="change" aria-labelledby="h-change"><h2 id="h-change">What changed, and whether it is real</h2><div class="card" id="change-body"><p class="muted">A comparison needs two waves with data.</p></div></section>`;
-  root.querySelector('#new-wave')?.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const err = root.querySelector('#new-wave-error');
-    err.textContent = '';
-    const label = root.querySelector('#wave-label').value.trim();
-    if (!label) {
-      err.textContent = 'Give the wave a label, e.g. the school year.';
-      return;
-    }
-    try {
-      const body = { label };
-      const date = root.querySelector('#wave-date').value;
-      if (date) body.collectedOn = date;
-      const { wave } = await post(`/api/schools/${encodeURIComponent(schoolId)}/waves`, body);
-      data.forgetSchool(schoolId);
-      location.hash = `#/wave/${encodeURIComponent(wave.id)}/data`;
-    } catch (e) {
-      err.textContent = e instanceof ApiError ? e.message : String(e);
-    }
-  });
+  wireNewWave(root, schoolId);
   const ready = waves.filter((w) => w.status !== 'empty');
   if (ready.length >= 2) void changeSection(root.querySelector('#change-body'), schoolId, ready, stale);
 }

@@ -3,6 +3,7 @@ import { ApiError, esc, followJob, get, upload } from '../api.js';
 import { forgetSchool, forgetWave } from '../data.js';
 import { empty } from '../ui.js';
 import { loadReview, resultHtml, reviewHtml, wireReview } from './review.js';
+import { deleteWaveHtml, wireDeleteWave } from './admin-waves.js';
 
 const KB = (n) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} kB`);
 
@@ -26,14 +27,14 @@ export async function renderWaveData(root, { wave, school, me, stale }) {
         <label class="inline check"><input type="radio" name="mode" value="survey"> A survey export (Google Forms, Microsoft Forms, Qualtrics; CSV or .xlsx) and a roster</label>
       </fieldset>
       <div class="files">
-        <div><label for="f-roster">Roster <span class="muted small">staff list: id, name, role, department…</span></label><input type="file" id="f-roster" name="roster" accept=".csv,text/csv"></div>
-        <div data-mode="ties"><label for="f-ties">Tie list <span class="muted small">who names whom</span></label><input type="file" id="f-ties" name="ties" accept=".csv,text/csv"></div>
-        <div data-mode="ties"><label for="f-respondents">Respondents <span class="muted small">optional: ids of those who answered</span></label><input type="file" id="f-respondents" name="respondents" accept=".csv,text/csv"></div>
-        <div data-mode="survey" hidden><label for="f-survey">Survey export</label><input type="file" id="f-survey" name="survey" accept=".csv,.xlsx,text/csv"></div>
+        <div><label for="f-roster">Roster file</label><input type="file" id="f-roster" name="roster" accept=".csv,text/csv" aria-describedby="f-roster-hint"><p class="hint small" id="f-roster-hint">Staff list: id, name, role, department… <a href="/templates/roster.csv" download="roster-template.csv">Roster template (CSV)</a></p></div>
+        <div data-mode="ties"><label for="f-ties">Ties file</label><input type="file" id="f-ties" name="ties" accept=".csv,text/csv" aria-describedby="f-ties-hint"><p class="hint small" id="f-ties-hint">Who names whom: source, target, relation, domain, weight. <a href="/templates/ties.csv" download="ties-template.csv">Ties template (CSV)</a></p></div>
+        <div data-mode="ties"><label for="f-respondents">Respondents file</label><input type="file" id="f-respondents" name="respondents" accept=".csv,text/csv" aria-describedby="f-respondents-hint"><p class="hint small" id="f-respondents-hint">Optional: the ids of those who answered. <a href="/templates/respondents.csv" download="respondents-template.csv">Respondents template (CSV)</a></p></div>
+        <div data-mode="survey" hidden><label for="f-survey">Survey export</label><input type="file" id="f-survey" name="survey" accept=".csv,.xlsx,text/csv" aria-describedby="f-survey-hint"><p class="hint small" id="f-survey-hint">Google Forms, Microsoft Forms or Qualtrics, CSV or .xlsx: <a href="#/docs/surveys">how it is read</a>.</p></div>
       </div>
       <label class="inline" for="unknown">Names not on the roster <select id="unknown" name="unknownPeople"><option value="reject">stop and list them (safest)</option><option value="add">add them as new people</option></select></label>
-      <p class="muted small">An upload is all or nothing: if any row has a problem nothing is stored, and the wave keeps its current data. Formats: docs/data-formats.md.</p>
-      <p><button type="submit" id="upload-button">Upload and check</button></p>
+      <p class="muted small">An upload is all or nothing: if any row has a problem nothing is stored, and the wave keeps its current data. Every column each file may have: <a href="#/docs/data-formats">data formats</a>.</p>
+      <p><button type="submit" id="upload-button">Upload</button></p>
       <div id="upload-progress" class="progress-box" hidden>
         <div id="upload-phase" class="small">Sending…</div>
         <progress id="upload-bar" max="1" value="0" aria-labelledby="upload-phase"></progress>
@@ -41,7 +42,8 @@ export async function renderWaveData(root, { wave, school, me, stale }) {
       <div id="upload-result" aria-live="polite"></div>
     </form></section>
     <section aria-labelledby="h-review"><h2 id="h-review">Survey review</h2><div class="card" id="review">${reviewHtml(review.items, review.roster)}</div></section>
-    <section aria-labelledby="h-files"><h2 id="h-files">Stored files</h2><div class="card" id="files-card">${filesHtml(files)}</div></section>`;
+    <section aria-labelledby="h-files"><h2 id="h-files">Stored files</h2><div class="card" id="files-card">${filesHtml(files, wave)}</div></section>
+    ${deleteWaveHtml(wave)}`;
   const refresh = async (result, show = true) => {
     const fresh = {
       ...wave,
@@ -59,6 +61,7 @@ export async function renderWaveData(root, { wave, school, me, stale }) {
     }
   };
   wireUpload(root, wave, school, refresh);
+  wireDeleteWave(root, wave, school);
   wireReview(root, wave, school, review.items, review.roster, refresh);
 }
 
@@ -113,7 +116,7 @@ function wireUpload(root, wave, school, refresh) {
         const r = done.result;
         out.innerHTML = `${resultHtml(r, wave)}${r.problems?.length ? problemsTable(r.problems, 'Warnings (read anyway)') : ''}`;
         const stored = await get(`/api/waves/${encodeURIComponent(wave.id)}/files`).catch(() => ({ files: [] }));
-        root.querySelector('#files-card').innerHTML = filesHtml(stored.files);
+        root.querySelector('#files-card').innerHTML = filesHtml(stored.files, wave);
         await refresh(r, false);
       } else {
         out.innerHTML = `<div class="error-box" role="alert"><strong>Nothing was stored.</strong> ${esc(done.error?.message ?? 'The files have problems.')}</div>${problemsTable(done.result?.problems ?? [], 'Problems to fix')}`;
@@ -128,10 +131,12 @@ function wireUpload(root, wave, school, refresh) {
   });
 }
 
-function filesHtml(files) {
+/** The stored originals, each downloadable as it was uploaded. */
+function filesHtml(files, wave) {
   if (files.length === 0) return empty('No files stored for this wave yet.');
-  return `<table id="files"><thead><tr><th scope="col">File</th><th scope="col">Kind</th><th scope="col" class="num">Size</th><th scope="col">Uploaded</th></tr></thead><tbody>
-    ${files.map((f) => `<tr><td>${esc(f.originalName)}</td><td>${esc(f.kind)}</td><td class="num">${KB(f.bytes)}</td><td>${esc(new Date(f.createdAt).toLocaleString())}</td></tr>`).join('')}</tbody></table>`;
+  const href = (f) => `/api/waves/${encodeURIComponent(wave.id)}/files/${encodeURIComponent(f.id)}`;
+  return `<div class="scroll"><table id="files"><thead><tr><th scope="col">File</th><th scope="col">Kind</th><th scope="col" class="num">Size</th><th scope="col">Uploaded</th></tr></thead><tbody>
+    ${files.map((f) => `<tr><td><a href="${esc(href(f))}" download="${esc(f.originalName)}">${esc(f.originalName)}</a></td><td>${esc(f.kind)}</td><td class="num">${KB(f.bytes)}</td><td>${esc(new Date(f.createdAt).toLocaleString())}</td></tr>`).join('')}</tbody></table></div>`;
 }
 
 export function problemsTable(problems, title) {
