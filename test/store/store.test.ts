@@ -379,6 +379,46 @@ describe.each(backends())('store on %s', (kind) => {
     ]);
   });
 
+  it('audit log filters: by account, by action, by time (since included, until excluded), together', async () => {
+    const { store } = await b.fresh();
+    const a = await store.ensureOrganisation('A');
+    await store.appendAudit(
+      Array.from({ length: 6 }, (_, i) => ({
+        at: `2025-01-0${i + 1}T12:00:00.000Z`,
+        organisationId: a.id,
+        accountId: i % 2 ? 'acc-odd' : 'acc-even',
+        action: i < 3 ? 'view' : 'upload',
+        target: `wave:${i}`,
+        detail: null,
+      })),
+    );
+    const targets = async (f: Parameters<Store['listAudit']>[2]) => (await store.listAudit(a.id, 10, f)).map((e) => e.target);
+    expect(await targets({ accountId: 'acc-odd' })).toEqual(['wave:5', 'wave:3', 'wave:1']);
+    expect(await targets({ action: 'view' })).toEqual(['wave:2', 'wave:1', 'wave:0']);
+    expect(await targets({ since: '2025-01-03T00:00:00.000Z', until: '2025-01-05T00:00:00.000Z' })).toEqual(['wave:3', 'wave:2']);
+    expect(await targets({ accountId: 'acc-even', action: 'upload', since: '2025-01-01T00:00:00.000Z' })).toEqual(['wave:4']);
+    expect(await targets({ accountId: 'nobody' })).toEqual([]);
+    expect(await targets({})).toHaveLength(6);
+    expect((await store.listAudit(a.id, 1, { action: 'upload' })).map((e) => e.target)).toEqual(['wave:5']);
+  });
+
+  it('schools: demo ones are marked, a rename keeps the slug, an unknown school renames to null', async () => {
+    const { store } = await b.fresh();
+    const o = await store.ensureOrganisation('District');
+    const demo = await store.createSchool(o.id, 'highland', 'Highland High', { demo: true });
+    const real = await store.createSchool(o.id, 'north', 'North High');
+    expect([demo.demo, real.demo]).toEqual([true, false]);
+    expect((await store.getSchool(demo.id))!.demo).toBe(true);
+    expect((await store.listSchools(o.id)).map((s) => [s.slug, s.demo])).toEqual([
+      ['highland', true],
+      ['north', false],
+    ]);
+    const renamed = await store.renameSchool(real.id, 'North High School');
+    expect(renamed).toEqual({ ...real, name: 'North High School' });
+    expect(await store.getSchool(real.id)).toEqual(renamed);
+    expect(await store.renameSchool('no-such-school', 'x')).toBeNull();
+  });
+
   it('concurrent uploads to one wave: each is all or nothing, the last commit wins', async () => {
     const { store } = await b.fresh();
     const { wave } = await schoolWave(store);
