@@ -7,7 +7,10 @@ import { EXIT } from '../command.js';
 import { loadDataset } from '../../ingest/load-dataset.js';
 import { formatProblems } from '../../ingest/problems.js';
 import type { Dataset } from '../../model/types.js';
-import { makeReport, schoolOf, waveOf } from '../../report/index.js';
+import { makeReport, schoolOf, waveOf, type Edition, type Paper } from '../../report/index.js';
+import { buildDistrictReport } from '../../report/district/model.js';
+import { districtPdf } from '../../report/district/document.js';
+import { isDistrict } from '../../metrics/district/schools.js';
 import { LeadmapError } from '../../model/errors.js';
 import type { FormalRoleRule } from '../../model/formal-roles.js';
 import { readFormalRolesFile } from '../formal-roles-file.js';
@@ -32,6 +35,11 @@ Options:
                              its survey closed)
   --school <name>            school on the cover (default: the roster's school column when it names
                              one school; required when it names none or several)
+  --district <name>          a district report: the roster names several schools (its school column);
+                             district cover and summary, the schools compared with district medians
+                             (schools under the minimum group size suppressed), ties between schools,
+                             cross-school leaders, then a section per school (not with --school or
+                             --previous-*)
   --wave <label>             wave on the cover (default: the tie list's wave column, else the date the
                              survey closed: the latest response timestamp; required when neither exists)
   --relation <name>          relation to analyse (default: the only one, or "advice")
@@ -66,6 +74,7 @@ export const reportCommand: Command = {
             'previous-respondents',
             'previous-wave',
             'school',
+            'district',
             'wave',
             'relation',
             'edition',
@@ -126,6 +135,7 @@ export const reportCommand: Command = {
       );
       if (!previous) return EXIT.badInput;
     }
+    if (values.district !== undefined) return districtReport(io, current, values, { edition, minGroupSize, paper, formalRoles }, fail);
     let school: string, wave: string, previousWave: string | null;
     try {
       school = schoolOf(current, values.school).value;
@@ -160,6 +170,44 @@ export const reportCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** `leadmap report --district <name>`: the district report of a roster naming several schools. */
+async function districtReport(
+  io: CliIO,
+  dataset: Dataset,
+  values: Record<string, string | undefined>,
+  o: { edition: Edition; minGroupSize: number; paper: Paper; formalRoles: readonly FormalRoleRule[] | undefined },
+  fail: (msg: string) => number,
+): Promise<number> {
+  if (values.school !== undefined) return fail('--district and --school do not go together: the district report has a section per school');
+  if (values['previous-ties'] !== undefined) return fail('--previous-roster and --previous-ties are not used with --district yet');
+  const district = values.district!.trim();
+  if (district === '') return fail('--district needs the district’s name');
+  if (!isDistrict(dataset))
+    return fail('the roster names one school or none: a district report needs a school column naming several [NOT_A_DISTRICT]');
+  let wave: string;
+  try {
+    wave = waveOf(dataset, values.wave).value;
+    const model = buildDistrictReport({
+      district,
+      wave,
+      dataset,
+      edition: o.edition,
+      minGroupSize: o.minGroupSize,
+      relation: values.relation,
+      analytics: { formalRoles: o.formalRoles },
+    });
+    const pdf = await districtPdf(model, o.paper);
+    await writeFile(resolve(io.cwd, values.out!), pdf);
+    io.stderr(
+      `leadmap report: wrote ${values.out} (district report, ${o.edition} edition, ${model.view.schools.length} schools, ${model.sections.length} school sections, ${Math.round(pdf.length / 1024)} KiB)\n`,
+    );
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof LeadmapError) return fail(`${err.message} [${err.code}]`);
+    throw err;
+  }
+}
 
 function isFile(p: string): boolean {
   try {
