@@ -174,7 +174,7 @@ describe.skipIf(!browserReady)('administration in real Chromium, by accessible n
     // Created today by admin: the school, the wave and the account.
     expect(cells.length).toBe(3);
     expect(cells.every((c) => c[1] === 'admin' && c[2] === 'create')).toBe(true);
-    expect(cells.map((c) => c[3])).toEqual(expect.arrayContaining(['school Riverside Academy']));
+    expect(cells.map((c) => c[3])).toEqual(expect.arrayContaining(['school Riverside Academy', 'wave Riverside Academy 2026-27']));
     expect(cells.length + 1).toBeLessThan(all);
     await checkPage('audit', '#audit');
     expect(web.problems).toEqual([]);

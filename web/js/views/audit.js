@@ -1,5 +1,6 @@
 // @ts-check
 import { esc, get } from '../api.js';
+import { schoolWaves } from '../data.js';
 import { empty } from '../ui.js';
 
 const FILTERS = ['account', 'action', 'from', 'to'];
@@ -18,11 +19,16 @@ export async function renderAudit(root, { me, params, stale }) {
     get('/api/accounts'),
     get('/api/schools'),
   ]);
+  // Targets are ids; those still there are shown by name (a deleted school, wave or account keeps its id).
+  const waves = await Promise.all(
+    schools.map(async (s) => (await schoolWaves(s.id).catch(() => [])).map((w) => [`wave:${w.id}`, `wave ${s.name} ${w.label}`])),
+  );
   if (stale()) return;
   const who = new Map(accounts.map((a) => [a.id, a.username]));
   const names = new Map([
     ...schools.map((s) => [`school:${s.id}`, `school ${s.name}`]),
     ...accounts.map((a) => [`account:${a.id}`, `account ${a.username}`]),
+    ...waves.flat(),
   ]);
   const option = (value, text, current) =>
     `<option value="${esc(value)}"${value === (current ?? '') ? ' selected' : ''}>${esc(text)}</option>`;
