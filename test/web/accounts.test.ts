@@ -49,6 +49,10 @@ describe.skipIf(!browserReady)('web app accounts, privacy and survey review in r
     await page.click('#password-form button[type=submit]');
     await page.waitForSelector('section.school h2');
     expect(await page.locator('section.school h2').allTextContents()).toEqual(['Lakeside Elementary']);
+    // Administration is not offered to an analyst.
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Schools', 'Help']);
+    expect(await page.getByRole('button', { name: 'New school' }).count()).toBe(0);
+    expect(await page.getByText('Manage').count()).toBe(0);
     expect(web.problems).toEqual([]);
   });
 

@@ -192,6 +192,15 @@ describe.skipIf(!browserReady)('administration in real Chromium, by accessible n
     await riverside.getByRole('button', { name: 'Rename school' }).click();
     const college = page.getByRole('region', { name: 'Riverside College' });
     await college.waitFor();
+    // A wave is deleted from its uploads page, after a confirmation that names it.
+    await college.getByRole('link', { name: 'Riverside College' }).click();
+    await page.getByRole('link', { name: 'uploads & review' }).click();
+    await page.getByRole('button', { name: 'Delete wave' }).click();
+    await page.getByRole('button', { name: 'Yes, delete 2026-27' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Riverside College' }).waitFor();
+    await page.getByText('No waves yet.').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schools' }).click();
+    await highland.waitFor();
     await highland.getByText('Manage').click();
     await highland.getByRole('textbox', { name: 'Type Highland High to confirm' }).fill('Highland');
     await highland.getByRole('button', { name: 'Delete school' }).click();
