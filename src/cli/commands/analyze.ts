@@ -23,6 +23,7 @@ import type { PublicScale } from '../../privacy/present-scales.js';
 import { scalesSection, type SurveyNetwork } from '../scales-section.js';
 import { patternsSection, patternsText } from '../patterns-section.js';
 import { decisionsSection, decisionsText } from '../decisions-section.js';
+import { skillsSection, skillsText } from '../skills-section.js';
 import { readRoster } from '../../ingest/roster.js';
 import type { Person } from '../../model/types.js';
 
@@ -57,7 +58,9 @@ Options:
   --people <file>          the people file leadmap import writes (one column per Likert question):
                            adds "scales" (alpha, n, mean, group means of at least 5 people) and,
                            with a tie list, "surveyNetwork" (exploratory: answers about a domain
-                           beside how often each person is sought out in it)
+                           beside how often each person is sought out in it); with skill_domains /
+                           need_domains columns, "skills" (untapped strengths, domains that depend on one
+                           expert, needs nobody offers, possible pairings — prompts, not a ranking)
   --scales <file>          scale definitions (YAML: scale, items by question text, reverse-coded
                            items, response scale); default: the shipped scales/leadmap-scales.yaml
   --activities <file>      leadership activity log (date, activity, routine, goal, participants, unit):
@@ -139,14 +142,23 @@ export const analyzeCommand: Command = {
         values.decisions === undefined ? null : await decisionsSection(at0(values.decisions), roster ?? [], null, io.stderr);
       if (values.decisions !== undefined && !decisions) return EXIT.badInput;
       const nameOf0 = (id: string) => roster?.find((p) => p.id === id)?.name ?? id;
+      const skills =
+        values.people === undefined ? undefined : await skillsSection(at0(values.people), null, io.stderr, values.json ? null : nameOf0);
+      if (skills === null) return EXIT.badInput;
       io.stdout(
         values.json
           ? JSON.stringify({
               ...(scales ? { scales: scales.scales } : {}),
               ...(patterns ? { patterns } : {}),
               ...(decisions ? { decisions } : {}),
+              ...(skills ? { skills } : {}),
             }) + '\n'
-          : [scales && scalesText(scales.scales), patterns && patternsText(patterns), decisions && decisionsText(decisions, nameOf0)]
+          : [
+              scales && scalesText(scales.scales),
+              patterns && patternsText(patterns),
+              decisions && decisionsText(decisions, nameOf0),
+              skills && skillsText(skills),
+            ]
               .filter(Boolean)
               .join('\n\n') + '\n',
       );
@@ -246,6 +258,16 @@ export const analyzeCommand: Command = {
     const decisions =
       values.decisions === undefined ? null : await decisionsSection(at(values.decisions)!, dataset.people, leadership, io.stderr);
     if (values.decisions !== undefined && !decisions) return EXIT.badInput;
+    const skills =
+      values.people === undefined
+        ? undefined
+        : await skillsSection(
+            at(values.people)!,
+            { dataset, relation: graph.getAttribute('relation'), leadership },
+            io.stderr,
+            values.json ? null : (id) => graph.getNodeAttribute(id, 'name'),
+          );
+    if (skills === null) return EXIT.badInput;
     const schools = district ? schoolBreakdown(dataset, { relation: graph.getAttribute('relation'), formalRoles }) : null;
     const crossSchool = district ? crossSchoolLeaders(dataset, graph.getAttribute('relation')) : null;
     const { selection: _leadershipSelection, ...sections } = leadership;
@@ -264,6 +286,7 @@ export const analyzeCommand: Command = {
           ...(scales ? { scales: scales.scales, surveyNetwork: scales.surveyNetwork } : {}),
           ...(patterns ? { patterns } : {}),
           ...(decisions ? { decisions } : {}),
+          ...(skills ? { skills } : {}),
         }) + '\n',
       );
     } else {
@@ -275,6 +298,7 @@ export const analyzeCommand: Command = {
           (scales ? '\n\n' + scalesText(scales.scales) + surveyNetworkText(scales.surveyNetwork) : '') +
           (patterns ? '\n\n' + patternsText(patterns) : '') +
           (decisions ? '\n\n' + decisionsText(decisions, (id) => graph.getNodeAttribute(id, 'name')) : '') +
+          (skills ? '\n\n' + skillsText(skills) : '') +
           '\n',
       );
     }
