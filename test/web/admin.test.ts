@@ -100,6 +100,13 @@ describe.skipIf(!browserReady)('administration in real Chromium, by accessible n
     const original = page.getByRole('link', { name: 'who-asks-whom.csv' });
     const [download] = await Promise.all([page.waitForEvent('download'), original.click()]);
     expect(readFileSync(await download.path(), 'utf8')).toBe(readFileSync(ties, 'utf8'));
+    // One download, one entry in the audit log.
+    const api = new Client(web.srv.url);
+    await api.signIn('admin', ADMIN_PASSWORD);
+    const downloads = (await api.get('/api/audit?action=view')).json.entries.filter((e: { detail: string | null }) =>
+      e.detail?.startsWith('download ties:'),
+    );
+    expect(downloads).toHaveLength(1);
     const template = await page.request.get(
       `${web.srv.url}${await page.getByRole('link', { name: 'Ties template (CSV)' }).getAttribute('href')}`,
     );

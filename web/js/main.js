@@ -85,7 +85,8 @@ function showError(e) {
 
 // Downloads of reports and exports: computed first when needed (202), then fetched by the browser.
 document.addEventListener('click', async (ev) => {
-  const a = ev.target instanceof Element ? ev.target.closest('a[download][href^="/api/"]') : null;
+  // Stored originals (data-direct) are files already there: the browser fetches them at once.
+  const a = ev.target instanceof Element ? ev.target.closest('a[download][href^="/api/"]:not([data-direct])') : null;
   if (!(a instanceof HTMLAnchorElement)) return;
   if (a.dataset.ready === '1') return;
   ev.preventDefault();

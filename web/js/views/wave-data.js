@@ -136,7 +136,7 @@ function filesHtml(files, wave) {
   if (files.length === 0) return empty('No files stored for this wave yet.');
   const href = (f) => `/api/waves/${encodeURIComponent(wave.id)}/files/${encodeURIComponent(f.id)}`;
   return `<div class="scroll"><table id="files"><thead><tr><th scope="col">File</th><th scope="col">Kind</th><th scope="col" class="num">Size</th><th scope="col">Uploaded</th></tr></thead><tbody>
-    ${files.map((f) => `<tr><td><a href="${esc(href(f))}" download="${esc(f.originalName)}">${esc(f.originalName)}</a></td><td>${esc(f.kind)}</td><td class="num">${KB(f.bytes)}</td><td>${esc(new Date(f.createdAt).toLocaleString())}</td></tr>`).join('')}</tbody></table></div>`;
+    ${files.map((f) => `<tr><td><a href="${esc(href(f))}" download="${esc(f.originalName)}" data-direct>${esc(f.originalName)}</a></td><td>${esc(f.kind)}</td><td class="num">${KB(f.bytes)}</td><td>${esc(new Date(f.createdAt).toLocaleString())}</td></tr>`).join('')}</tbody></table></div>`;
 }
 
 export function problemsTable(problems, title) {
