@@ -65,6 +65,8 @@ function routes(s: string, w: string, j: string): Array<[string, string, unknown
     ['GET', `/api/waves/${w}/analysis`],
     ['GET', `/api/waves/${w}/graph`],
     ['GET', `/api/waves/${w}/leadership`],
+    ['GET', `/api/waves/${w}/district`],
+    ['GET', `/api/waves/${w}/district-report.pdf`],
     ['GET', `/api/waves/${w}/export/metrics.csv`],
     ['GET', `/api/waves/${w}/export/graph.gexf`],
     ['GET', `/api/jobs/${j}`],

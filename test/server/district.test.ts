@@ -173,4 +173,20 @@ describe('GET /api/waves/:id/district', () => {
     expect(again.text).toBe(first.text);
     expect(views.stats().jobs).toBe(jobs);
   });
+
+  it('serves the district report as a PDF: named for analysts, anonymised only for viewers, 404 for a one-school wave', async () => {
+    const named = await admin.get(`/api/waves/${waveId}/district-report.pdf`);
+    expect(named.status).toBe(200);
+    expect(named.headers.get('content-type')).toBe('application/pdf');
+    expect(named.headers.get('content-disposition')).toContain('district-report.pdf');
+    expect(named.text.startsWith('%PDF')).toBe(true);
+    expect((await viewer.get(`/api/waves/${waveId}/district-report.pdf?edition=named`)).status).toBe(403);
+    const anon = await viewer.get(`/api/waves/${waveId}/district-report.pdf`);
+    expect(anon.status).toBe(200);
+    expect(anon.headers.get('content-disposition')).toContain('district-report-anonymised.pdf');
+    expect(anon.text).not.toBe(named.text);
+    const one = await admin.get(`/api/waves/${oneSchoolWave}/district-report.pdf`);
+    expect(one.status).toBe(404);
+    expect(one.json.error.code).toBe('NOT_A_DISTRICT');
+  }, 60_000);
 });

@@ -59,6 +59,11 @@ describe.skipIf(!browserReady)('wave page: a district compares its schools', () 
     );
     await section.getByText(/Among the schools shown, advice least often leaves/).waitFor();
     await section.screenshot({ path: join(SHOTS, 'web-district.png') });
+    const named = section.getByRole('link', { name: 'District report, named (PDF)' });
+    expect(await named.getAttribute('href')).toBe(`/api/waves/${district.id}/district-report.pdf?edition=named`);
+    const pdf = await api.get((await named.getAttribute('href'))!);
+    expect(pdf.status).toBe(200);
+    expect(pdf.text.startsWith('%PDF')).toBe(true);
   });
 
   it('gives the school-by-school matrix with row and column headers, and the cross-school leaders with PW011 first', async () => {
@@ -101,6 +106,11 @@ describe.skipIf(!browserReady)('wave page: a district compares its schools', () 
     expect(names.length).toBeGreaterThan(0);
     for (const n of names) expect(n).toMatch(/^P-[0-9A-F]+$/);
     expect(await leaders.textContent()).not.toContain('Gabriel Green');
+    const region = page.getByRole('region', { name: 'District: schools compared' });
+    expect(await region.getByRole('link', { name: 'District report, named (PDF)' }).count()).toBe(0);
+    expect(await region.getByRole('link', { name: 'District report (PDF)' }).getAttribute('href')).toBe(
+      `/api/waves/${district.id}/district-report.pdf?edition=anonymised`,
+    );
     expect(await axe.check(web.ctx, page.url(), '#cross-school-leaders')).toEqual([]);
     await signIn(page, web.srv.url, 'admin', ADMIN_PASSWORD);
     await page.waitForSelector('#signout');

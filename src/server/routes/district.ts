@@ -4,6 +4,7 @@ import type { AppDeps } from '../context.js';
 import { disclosureFor, readyWave, selectionOf, wantsAnonymised, withCompleteness } from '../analysis/service.js';
 import type { ViewTask } from '../views/task.js';
 import { accepted, isJob } from './analyses.js';
+import { editionFor } from './report.js';
 
 /**
  * The district view of a wave whose roster names several schools (?relation=&anonymised=1): schools
@@ -34,6 +35,42 @@ export function districtRoutes(deps: AppDeps): Router {
       detail: `district ${out.selection.relation} ${task.disclosure}`,
     });
     res.type('application/json').send(withCompleteness(out.body, wave));
+  });
+
+  /**
+   * The district report (docs/report.md "District report") of a district wave, named after the school
+   * record the wave belongs to; ?edition= as for report.pdf. A cached job like the school report.
+   */
+  r.get('/api/waves/:waveId/district-report.pdf', async (req, res) => {
+    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const account = accountOf(req);
+    const edition = editionFor(req);
+    const task: ViewTask = {
+      kind: 'district-report',
+      wave: readyWave(wave),
+      district: school.name,
+      edition,
+      minGroupSize: deps.privacy.minGroupSize,
+    };
+    const out = await deps.views.view(task, { schoolId: school.id, accountId: account.id });
+    if (isJob(out)) return accepted(res, out);
+    if (req.method !== 'HEAD')
+      audit.record({
+        organisationId: account.organisationId,
+        accountId: account.id,
+        action: 'export',
+        target: `wave:${wave.id}`,
+        detail: `district-report.pdf ${edition}`,
+      });
+    const label =
+      wave.label
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'wave';
+    res
+      .set('Content-Type', 'application/pdf')
+      .attachment(`${school.slug}-${label}-district-report${edition === 'named' ? '' : '-anonymised'}.pdf`)
+      .send(out.body);
   });
   return r;
 }

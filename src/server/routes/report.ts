@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { LeadmapError } from '../../model/errors.js';
 import type { Edition } from '../../report/index.js';
 import { accountOf, seesNames, waveFor } from '../access.js';
@@ -13,18 +13,25 @@ import { accepted, isJob } from './analyses.js';
  * suppressed in both editions (src/privacy via the report model). Built as a job on a worker thread
  * and cached by the waves' data hashes: 202 with the job while it is being built. Every download is audited.
  */
+/** ?edition=named|anonymised: named by default for admins and analysts; viewers get only the anonymised edition (named is 403). */
+export function editionFor(req: Request): Edition {
+  const account = accountOf(req);
+  const asked = req.query.edition;
+  if (asked !== undefined && asked !== 'named' && asked !== 'anonymised')
+    throw new LeadmapError('BAD_REQUEST', 'edition must be "named" or "anonymised"');
+  const edition: Edition = asked ?? (seesNames(account) ? 'named' : 'anonymised');
+  if (edition === 'named' && !seesNames(account))
+    throw new LeadmapError('FORBIDDEN', 'the named edition is for analysts and administrators; ask for edition=anonymised');
+  return edition;
+}
+
 export function reportRoutes(deps: AppDeps): Router {
   const r = Router();
   const { store, audit } = deps;
   r.get('/api/waves/:waveId/report.pdf', async (req, res) => {
     const { wave, school } = await waveFor(store, req, req.params.waveId);
     const account = accountOf(req);
-    const asked = req.query.edition;
-    if (asked !== undefined && asked !== 'named' && asked !== 'anonymised')
-      throw new LeadmapError('BAD_REQUEST', 'edition must be "named" or "anonymised"');
-    const edition: Edition = asked ?? (seesNames(account) ? 'named' : 'anonymised');
-    if (edition === 'named' && !seesNames(account))
-      throw new LeadmapError('FORBIDDEN', 'the named edition is for analysts and administrators; ask for edition=anonymised');
+    const edition = editionFor(req);
     const current = readyWave(wave);
     const prev = await previousReadyWave(store, school.id, wave);
     const out = await deps.views.view(

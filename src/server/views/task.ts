@@ -12,6 +12,8 @@ import { changeView, trendView } from '../../report/present/change.js';
 import { presentLeadership } from '../../privacy/present-leadership.js';
 import { presentDistrict } from '../../privacy/present-district.js';
 import { districtTable } from '../../report/district/table.js';
+import { buildDistrictReport } from '../../report/district/model.js';
+import { districtPdf } from '../../report/district/document.js';
 import { analyzeDistrict, type DistrictAnalysis } from '../../metrics/district/district.js';
 import { Pseudonyms } from '../../privacy/pseudonym.js';
 import { makeReport, type Edition, type WaveInput } from '../../report/index.js';
@@ -43,6 +45,7 @@ export type ViewTask =
     }
   | { kind: 'leadership'; wave: WaveRef; relation?: string; disclosure: Disclosure; minGroupSize: number }
   | { kind: 'district'; wave: WaveRef; relation?: string; disclosure: Disclosure; minGroupSize: number }
+  | { kind: 'district-report'; wave: WaveRef; district: string; edition: Edition; minGroupSize: number }
   | {
       kind: 'indicators';
       wave: WaveRef;
@@ -118,6 +121,19 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
         pseudonyms,
       });
       return { body: encode({ district: { ...district, table: districtTable(district) } }), selection: { relation, domain: 'any' }, meta };
+    }
+    case 'district-report': {
+      const { dataset, meta } = await data.dataset(task.wave);
+      progress('rendering', 0, 1);
+      const model = buildDistrictReport({
+        district: task.district,
+        wave: task.wave.label,
+        dataset,
+        edition: task.edition,
+        minGroupSize: task.minGroupSize,
+        secret: await store.waveSecret(task.wave.id),
+      });
+      return { body: await districtPdf(model), selection: { relation: model.meta.relation, domain: '' }, meta };
     }
     case 'indicators': {
       const now = await data.leadership(task.wave, task.relation, task.disclosure, task.minGroupSize);

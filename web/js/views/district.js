@@ -9,8 +9,13 @@ const FIRST = 10;
  * beside the district median and range (texts as the server formats them, one rule per measure),
  * nominations between schools as a school-by-school table, and the people colleagues of other schools
  * seek out. `d` is GET /api/waves/:id/district; schools too small to show are dashes everywhere.
+ * Links to the district report (PDF): named for analysts and administrators, anonymised for everyone.
  */
-export function districtSection(d) {
+export function districtSection(d, waveId, named) {
+  const pdf = (edition) => `/api/waves/${encodeURIComponent(waveId)}/district-report.pdf?edition=${edition}`;
+  const reports = `<div class="toolbar">${
+    named ? `<a class="button secondary" href="${esc(pdf('named'))}" download>District report, named (PDF)</a>` : ''
+  }<a class="button secondary" href="${esc(pdf('anonymised'))}" download>District report${named ? ', anonymised' : ''} (PDF)</a></div>`;
   const shown = d.schools.filter((s) => !s.suppressed);
   const anySuppressed = shown.length < d.schools.length;
   const schoolHead = d.table.schools
@@ -70,6 +75,7 @@ export function districtSection(d) {
   return `<section id="district" aria-labelledby="h-district"><h2 id="h-district" tabindex="-1">District: schools compared</h2>
     <div class="card">
     <p class="lead-in">Each school measured on its own, beside the district median and range of the schools shown.</p>
+    ${reports}
     <div class="scroll" role="group" aria-label="Indicators per school (scrolls sideways)" tabindex="0"><table id="district-indicators"><caption>Indicators per school</caption>
     <thead><tr><th scope="col">Indicator</th>${schoolHead}<th scope="col" class="num">District median</th><th scope="col" class="num">Range</th></tr></thead>
     <tbody>${indicatorRows}</tbody></table></div>

@@ -92,7 +92,7 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     <nav class="sections" aria-label="Sections of this page">${(dist ? [SECTIONS[0], ['district', 'District'], ...SECTIONS.slice(1)] : SECTIONS).map(([id, t]) => `<button type="button" class="chip" data-target="${id}">${esc(t)}</button>`).join('')}</nav>
     ${named ? '' : '<p class="note privacy">You see pseudonyms (P-…) instead of names, and no roles: results about colleagues stay private. Ask an analyst if you need names for a specific follow-up.</p>'}
     ${indicatorsSection(a, ind, school.id)}
-    ${dist ? districtSection(dist) : ''}
+    ${dist ? districtSection(dist, wave.id, named) : ''}
     ${readingsSection(a, ind)}
     ${networkSection(a, g)}
     ${matrixSection(a, l)}
