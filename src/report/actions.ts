@@ -14,6 +14,7 @@ import { pooled } from './directory.js';
 import type { FindingInput } from './findings.js';
 import { show } from './present/measures.js';
 import type { Action, Change } from './types.js';
+import { joinPrinted } from './print-limits.js';
 
 type Candidate = Action & { score: number };
 
@@ -62,7 +63,15 @@ export function actionsToTake(i: FindingInput, change: Change | null): Action[] 
     add(3, newcomers / Math.max(2, people / 20), {
       key: 'new-staff',
       title: 'Draw new staff into the advice network',
-      evidence: `${plural(newcomers, 'new staff member is', 'new staff members are')} named by no colleague yet${p.newStaffCount === null ? ` (${p.newStaff.map((s) => s.label).join(', ')})` : ''}.`,
+      evidence: `${plural(newcomers, 'new staff member is', 'new staff members are')} named by no colleague yet${
+        p.newStaffCount === null
+          ? ` (${joinPrinted(
+              p.newStaff.map((s) => s.label),
+              people,
+              'new staff',
+            )})`
+          : ''
+      }.`,
       step: 'Give each a named colleague to go to in their first domains, and check in at mid-year whether colleagues now seek them out.',
       basis: 'New staff and workload',
     });
@@ -98,7 +107,7 @@ export function actionsToTake(i: FindingInput, change: Change | null): Action[] 
     add(2, flagged / Math.max(2, p.overloadCompared ?? p.overload.length), {
       key: 'overload',
       title: 'Protect overloaded leaders',
-      evidence: `${plural(flagged, 'leader carries', 'leaders carry')} far more nominations than release time allows${names.length > 0 ? ` (${names.join(', ')})` : ''}.`,
+      evidence: `${plural(flagged, 'leader carries', 'leaders carry')} far more nominations than release time allows${names.length > 0 ? ` (${joinPrinted(names, people, 'leaders')})` : ''}.`,
       step: 'Review their release time or move part of what colleagues bring them to a second colleague.',
       basis: 'New staff and workload',
     });
@@ -111,7 +120,15 @@ export function actionsToTake(i: FindingInput, change: Change | null): Action[] 
     add(1, hidden / Math.max(2, people / 10), {
       key: 'hidden',
       title: 'Recognise the colleagues people already go to',
-      evidence: `${plural(hidden, 'colleague is', 'colleagues are')} sought out in a domain where they hold no formal responsibility${f.hidden.length > 0 && f.withheld.hidden === 0 ? ` (${f.hidden.map((h) => h.label).join(', ')})` : ''}.`,
+      evidence: `${plural(hidden, 'colleague is', 'colleagues are')} sought out in a domain where they hold no formal responsibility${
+        f.hidden.length > 0 && f.withheld.hidden === 0
+          ? ` (${joinPrinted(
+              f.hidden.map((h) => h.label),
+              people,
+              'colleagues',
+            )})`
+          : ''
+      }.`,
       step: 'Acknowledge their role, and give them time or a remit for the domain they are sought out in.',
       basis: 'Formal roles and informal leaders',
     });

@@ -18,6 +18,7 @@ import { brokers, formalInformal, periphery, profiles, quality, risk, silos, who
 import { printSummary } from './summary.js';
 import { dataAvailable } from './needs.js';
 import { actionsToTake } from './actions.js';
+import { printedAnalysis } from './print-limits.js';
 import type { Change, Edition, ReportModel } from './types.js';
 
 export interface WaveInput {
@@ -64,8 +65,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     cur.secret ?? randomBytes(32),
     cur.dataset.people.map((p) => p.id),
   );
-  const a = presentLeadership(raw, cur.dataset.people, { disclosure, policy, pseudonyms });
   const dir = new Directory(cur.dataset, input.edition, pseudonyms, min, (r) => isFormalLeaderRole(r));
+  const a = printedAnalysis(presentLeadership(raw, cur.dataset.people, { disclosure, policy, pseudonyms }), (k) => dir.label(k));
 
   let prevA: LeadershipAnalysis | null = null;
   let prevRaw: LeadershipAnalysis | null = null;

@@ -12,7 +12,7 @@ import { capital } from './format.js';
 import { leaderIds } from './present/indicators.js';
 import { show } from './present/measures.js';
 import { pooledReading } from './sections.js';
-import { joinPrinted, printedRows } from './print-limits.js';
+import { joinPrinted, moreText, printedRows } from './print-limits.js';
 import type { DataAvailable, Finding, FormalInformal, IndicatorRow, Periphery, Risk, Silos, Brokers } from './types.js';
 
 type A = LeadershipAnalysis;
@@ -202,14 +202,19 @@ export function brokerFindings(i: FindingInput): Finding[] {
 export function riskFindings(i: FindingInput): Finding[] {
   const r = i.risk;
   const out: Finding[] = [];
-  for (const d of r.domains)
-    for (const s of printedRows(d.soleSources, i.a.selection.people).rows)
-      out.push({
-        key: `risk.sole.${d.domain}`,
-        text: `${capital(d.domain)}: ${count(s.dependents, 'colleague goes', 'colleagues go')} only to ${s.label}.`,
-        needs: [],
-        assessed: true,
-      });
+  const sole = printedRows(
+    r.domains.flatMap((d) => d.soleSources.map((s) => ({ d, s }))),
+    i.a.selection.people,
+  );
+  for (const { d, s } of sole.rows)
+    out.push({
+      key: `risk.sole.${d.domain}`,
+      text: `${capital(d.domain)}: ${count(s.dependents, 'colleague goes', 'colleagues go')} only to ${s.label}.`,
+      needs: [],
+      assessed: true,
+    });
+  if (sole.more > 0)
+    out.push({ key: 'risk.sole.more', text: moreText(sole.more, 'sole sources (domain and colleague)'), needs: [], assessed: true });
   const thin = r.domains.filter((d) => d.domain !== 'all domains' && d.benchDepth <= 1).map((d) => d.domain);
   if (thin.length > 0)
     out.push({

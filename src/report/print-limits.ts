@@ -1,3 +1,4 @@
+import type { LeadershipAnalysis } from '../metrics/analytics.js';
 import { showIn } from './present/measures.js';
 
 /**
@@ -25,6 +26,19 @@ export function printedRows<T>(rows: readonly T[], people: number): { rows: read
 export function joinPrinted(items: readonly string[], people: number, what: string, sep = ', '): string {
   const p = printedRows(items, people);
   return p.more > 0 ? `${p.rows.join(sep)}${sep}… and ${showIn('count', p.more).text} more ${what}` : items.join(sep);
+}
+
+/**
+ * The presented analysis as a large wave's report prints it: the cross-domain overlap reading (which
+ * names everyone who leads every domain) names the first `rows` of them and counts the rest. Unchanged
+ * for a school-sized wave or a short list.
+ */
+export function printedAnalysis(a: LeadershipAnalysis, labelOf: (key: string) => string): LeadershipAnalysis {
+  const ov = a.distribution.overlap;
+  const every = ov.leadEverything ?? [];
+  if (!printsLimited(a.selection.people) || every.length <= PRINT_LIMITS.rows || ov.reading === null) return a;
+  const reading = `${showIn('count', every.length).text} colleagues lead in every domain: ${joinPrinted(every.map(labelOf), a.selection.people, 'colleagues')}.`;
+  return { ...a, distribution: { ...a.distribution, overlap: { ...ov, reading } } };
 }
 
 /** The sentence printed under a cut list. */
