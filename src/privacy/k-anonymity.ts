@@ -12,28 +12,37 @@ export type Fact = (p: Person) => boolean;
  *
  * `admit(id, fact)` adds a fact to what is printed about `id` if the combination — the person's
  * group label and every fact admitted for them so far — still holds for at least k people, and
- * says whether it did. Greedy, so facts admitted earlier are never invalidated. O(n) per call.
+ * says whether it did. Greedy, so facts admitted earlier are never invalidated. O(size of the
+ * person's group) per call: people are indexed by group label once.
  */
 export class KAnonymity {
   private readonly facts = new Map<string, Fact[]>();
   private readonly byId: Map<string, Person>;
+  private readonly groupOfId = new Map<string, string>();
+  private readonly members = new Map<string, Person[]>();
 
   constructor(
-    private readonly people: readonly Person[],
-    private readonly groupOf: (p: Person) => string,
+    people: readonly Person[],
+    groupOf: (p: Person) => string,
     private readonly k: number,
   ) {
     this.byId = new Map(people.map((p) => [p.id, p]));
+    for (const p of people) {
+      const g = groupOf(p);
+      this.groupOfId.set(p.id, g);
+      const list = this.members.get(g);
+      if (list) list.push(p);
+      else this.members.set(g, [p]);
+    }
   }
 
   /** How many roster rows share what would be printed about `id` with `extra` added. */
   classSize(id: string, extra: readonly Fact[] = []): number {
-    const me = this.byId.get(id);
-    if (!me) return 0;
-    const group = this.groupOf(me);
+    const group = this.groupOfId.get(id);
+    if (group === undefined) return 0;
     const facts = [...(this.facts.get(id) ?? []), ...extra];
     let n = 0;
-    for (const p of this.people) if (this.groupOf(p) === group && facts.every((f) => f(p))) n++;
+    for (const p of this.members.get(group)!) if (facts.every((f) => f(p))) n++;
     return n;
   }
 

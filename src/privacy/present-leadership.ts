@@ -56,7 +56,7 @@ export function presentLeadership(
   const byDept = out.groups.groupBy === 'department';
   const deptHidden = byDept ? hidden : hiddenGroups(departmentSizes(people), min);
   const deptLabel = (d: string): string => groupLabelFor(d.trim() || '(none)', deptHidden);
-  const formalIn = ctx.formalIn ?? ((p: Person, domain: string) => holdsFormalRoleIn(p, domain));
+  const formalIn = memoised(ctx.formalIn ?? ((p: Person, domain: string) => holdsFormalRoleIn(p, domain)));
   const k = new KAnonymity(people, (p) => deptLabel(p.department), min);
   const withheld: WithheldCounts = {};
 
@@ -214,4 +214,16 @@ function suppressMixing(m: LeadershipAnalysis['groups']['mixing'], hidden: Reado
       b.ties = null;
       b.density = null;
     }
+}
+
+/** The formal-responsibility rule remembered per domain and person (k-anonymity asks it of every colleague in a group, for every entry of a list). */
+function memoised(rule: (p: Person, domain: string) => boolean): (p: Person, domain: string) => boolean {
+  const seen = new Map<string, Map<Person, boolean>>();
+  return (p, domain) => {
+    let byPerson = seen.get(domain);
+    if (!byPerson) seen.set(domain, (byPerson = new Map<Person, boolean>()));
+    let v = byPerson.get(p);
+    if (v === undefined) byPerson.set(p, (v = rule(p, domain)));
+    return v;
+  };
 }
