@@ -8,6 +8,7 @@ import { runStep, type StepSummary } from './harness.js';
 import { STEPS_PY } from './python.js';
 import { renderReport, type BenchRow } from './report.js';
 import { repoRoot } from '../repo-root.js';
+import { syntheticRoster, syntheticTies } from '../harness/synthetic.js';
 
 /**
  * `npm run bench [-- --quick] [-- --reps 3]`: generates seeded school/district networks and an e-mail
@@ -15,7 +16,7 @@ import { repoRoot } from '../repo-root.js';
  * files in one run, each step a child process (median time, peak RSS), and writes the table with
  * ratios to docs/performance.md (quick runs: temp/bench/performance-quick.md).
  * `--only district,logs` runs only those rows (keys: ingest, betweenness, closeness, pagerank, louvain,
- * approx, district, logs, school, change, survey; no API load test) and writes temp/bench/<size>/performance-only.md,
+ * approx, district, logs, school, change, survey, report; no API load test) and writes temp/bench/<size>/performance-only.md,
  * never docs/performance.md.
  */
 const repo = repoRoot();
@@ -51,6 +52,8 @@ const SIZES = quick
       logRows: 25_000_000,
       logPeople: 20_000,
     };
+
+const REPORT_WAVE = { people: 20_000, ties: 200_000 };
 
 function spec(s: { people: number; ties: number }, seed: number, schoolSize = 500): NetworkSpec {
   return { ...s, seed, schoolSize: Math.min(schoolSize, s.people), deptSize: 15 };
@@ -129,6 +132,11 @@ async function main(): Promise<void> {
       'assessment',
       'technology',
     ]);
+  // The report's wave: the synthetic 20,000-person / 200,000-tie wave of the load tests, in quick and full runs alike.
+  if (want('report') && !existsSync(f('report-ties.csv'))) {
+    writeFileSync(f('report-roster.csv'), syntheticRoster(REPORT_WAVE.people));
+    writeFileSync(f('report-ties.csv'), syntheticTies(REPORT_WAVE.people, REPORT_WAVE.ties));
+  }
   if (want('logs')) writeEmailLog(spec({ people: SIZES.logPeople, ties: SIZES.logPeople * 20 }, 31), SIZES.logRows, 12, f('email-log.csv'));
   const bigN = want('ingest', 'pagerank', 'louvain') ? await ncolTwin(f('big-ties.csv')) : '';
   const midN = want('betweenness', 'closeness') ? await ncolTwin(f('mid-ties.csv')) : '';
@@ -260,6 +268,21 @@ async function main(): Promise<void> {
     networkx: null,
     target: { seconds: 2 },
   });
+
+  for (const edition of ['named', 'anonymised'])
+    rows.push({
+      key: at('report'),
+      title: `Annual report PDF, ${edition} edition (leadmap report: load, analysis, report, PDF)`,
+      size: `${REPORT_WAVE.people.toLocaleString('en-US')} people / ${REPORT_WAVE.ties.toLocaleString('en-US')} tie rows`,
+      leadmap: run(
+        `report leadmap (${edition})`,
+        lm('report', f('report-roster.csv'), f('report-ties.csv'), edition, f(`report-${edition}.pdf`)),
+        quick ? 1 : reps,
+      ),
+      igraph: null,
+      networkx: null,
+      target: { seconds: 20, rssMb: 1024 },
+    });
 
   if (only === null || only.has('survey')) {
     const { writeSurveyExport } = await import('./survey.js');

@@ -126,6 +126,11 @@ async function main(): Promise<void> {
       out = await runSurveyBench(args[0]!, args[1]!);
       break;
     }
+    case 'report': {
+      const { runReportBench } = await import('./report-step.js');
+      out = await runReportBench(args[0]!, args[1]!, args[2]!, args[3]!);
+      break;
+    }
     case 'change': {
       const { runChangeBench } = await import('./change-waves.js');
       out = runChangeBench(Number(args[0] ?? 1000));
