@@ -78,6 +78,12 @@ export async function ingestRetryably(
     }
   } catch (err) {
     for (const f of staged) await rm(f.tmpPath, { force: true });
+    // Another attempt has the job's answer already (an attempt taken for dead that was only slow, then finished).
+    if ((err as { code?: string }).code === 'ENOENT')
+      throw new LeadmapError(
+        'UPLOAD_GONE',
+        'the uploaded files were already processed by an earlier attempt; check the wave, or upload again',
+      );
     throw err;
   }
   try {
