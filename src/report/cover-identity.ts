@@ -26,7 +26,7 @@ export function schoolOf(dataset: Dataset, given?: string, option = '--school'):
   const shown = schools.length > 5 ? `${schools.slice(0, 5).join(', ')}, …` : schools.join(', ');
   throw new LeadmapError(
     'SCHOOL_AMBIGUOUS',
-    `the roster lists ${schools.length} schools (${shown}); name the school the report is about with ${option}`,
+    `the roster lists ${schools.length} schools (${shown}); name the school the report is about with ${option}, or write the district report with --district <name>`,
   );
 }
 

@@ -88,6 +88,7 @@ describe('report cover: the school and wave come from the options or the data, n
     const r = await report(dir, []);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('SCHOOL_AMBIGUOUS');
+    expect(r.stderr).toContain('--district <name>');
     expect(r.stderr).toContain('Maple Ridge Middle, Oak Elementary');
     const ok = await report(dir, ['--school', 'Maple Ridge Middle']);
     expect(ok.code, ok.stderr).toBe(0);
