@@ -4,6 +4,7 @@
  * story names can stand out; formal leaders, hidden leaders and overloaded leaders are pulled
  * strongly in their domains; nominal leaders are pulled weakly and capped harder.
  */
+import { withPeopleAnswers } from './people-answers.js';
 import { isFormalLeaderRole } from '../../src/model/formal-roles.js';
 import { plantedMismatches } from './check.js';
 import { Random, seedOf } from './random.js';
@@ -244,6 +245,14 @@ export function runSchool(
   groupings: ReadonlyArray<'department' | 'school'> = ['department'],
 ): SchoolOutput {
   const outcomes = schoolOutcomes(slug, stories.length);
-  const waves = stories.map((w, i) => ({ ...runCheckedStory(name, w, groupings), outcomes: outcomes[i]! }));
-  return { slug, name, waves, redrawn: runCheckedStory(name, stories[stories.length - 1]!, groupings, 40, REDRAW) };
+  const waves = stories.map((w, i) =>
+    withPeopleAnswers({ ...runCheckedStory(name, w, groupings), outcomes: outcomes[i]! }, `${slug}|${w.label}`),
+  );
+  const last = stories[stories.length - 1]!;
+  return {
+    slug,
+    name,
+    waves,
+    redrawn: withPeopleAnswers(runCheckedStory(name, last, groupings, 40, REDRAW), `${slug}|${last.label}|${REDRAW}`),
+  };
 }

@@ -53,6 +53,22 @@ export interface Planted {
   isolatedNewcomers: Array<{ id: string; name: string; namesNobody: boolean; why: string }>;
   /** Formal leaders rarely sought out. */
   nominalLeaders: Array<{ id: string; name: string; role: string; why: string }>;
+  /** What the skills inventory of people.csv plants. */
+  skills?: PlantedSkills;
+}
+
+/** The skills findings a wave's people file plants (leadmap analyze --people: the skills section). Lists in domain order. */
+export interface PlantedSkills {
+  untappedStrengths: Array<{ domain: Domain; id: string; name: string; why: string }>;
+  singleExpertDomains: Array<{ domain: Domain; expert: string; name: string; why: string }>;
+  pairings: Array<{ domain: Domain; leader: string; successor: string; because: 'offers' | 'needs'; why: string }>;
+  unmetNeeds: Array<{ domain: Domain; neededBy: string[]; why: string }>;
+}
+
+/** A wave's people file (people.csv, as leadmap import writes it): the shipped scales' items and one row per roster person. */
+export interface GenPeopleFile {
+  items: string[];
+  rows: Array<{ id: string; name: string; department: string; responded: boolean; likert: number[]; offers: Domain[]; needs: Domain[] }>;
 }
 
 /** One row of a wave's outcomes.csv (fictional school outcomes). */
@@ -73,6 +89,8 @@ export interface WaveOutput {
   planted: Planted;
   /** School outcomes of the wave (outcomes.csv); empty for a redrawn wave. */
   outcomes: GenOutcome[];
+  /** The people file (people.csv): Likert answers and skills; absent before the survey answers are added. */
+  peopleFile?: GenPeopleFile;
 }
 
 export interface SchoolOutput {

@@ -1,10 +1,11 @@
 /**
- * Writes a school's waves as fixtures/demo/<slug>/<wave>/{roster,ties,respondents,outcomes}.csv and
+ * Writes a school's waves as fixtures/demo/<slug>/<wave>/{roster,ties,respondents,people,outcomes}.csv and
  * planted.json, and its planted noise as fixtures/demo/<slug>/<latest wave>/redrawn/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toCsv } from './csv.js';
+import { SKILL_LABEL } from './people-answers.js';
 import type { SchoolOutput, WaveOutput } from './types.js';
 
 export const ROSTER_HEADER = [
@@ -53,6 +54,24 @@ export function waveFiles(w: WaveOutput): Record<string, string> {
       w.respondents.map((id) => [id]),
     ),
     'planted.json': JSON.stringify(w.planted, null, 2) + '\n',
+    ...(w.peopleFile
+      ? {
+          'people.csv': toCsv(
+            ['id', 'name', 'department', 'responded', ...w.peopleFile.items, 'skills', 'skill_domains', 'needs', 'need_domains'],
+            w.peopleFile.rows.map((r) => [
+              r.id,
+              r.name,
+              r.department,
+              r.responded ? 'yes' : 'no',
+              ...w.peopleFile!.items.map((_, i) => r.likert[i] ?? ''),
+              r.offers.map((d) => SKILL_LABEL[d]).join('; '),
+              r.offers.join('; '),
+              r.needs.map((d) => SKILL_LABEL[d]).join('; '),
+              r.needs.join('; '),
+            ]),
+          ),
+        }
+      : {}),
     ...(w.outcomes.length > 0
       ? {
           'outcomes.csv': toCsv(
