@@ -20,6 +20,9 @@ export class KAnonymity {
   private readonly byId: Map<string, Person>;
   private readonly groupOfId = new Map<string, string>();
   private readonly members = new Map<string, Person[]>();
+  /** Keys of the facts admitted per person (null once a fact without a key was admitted), and remembered class sizes. */
+  private readonly named = new Map<string, string[] | null>();
+  private readonly sizes = new Map<string, number>();
 
   constructor(
     people: readonly Person[],
@@ -46,10 +49,24 @@ export class KAnonymity {
     return n;
   }
 
-  admit(id: string, fact: Fact): boolean {
+  /**
+   * `key`, when given, names the fact (two facts with one key hold for exactly the same people): class
+   * sizes of a group and a set of named facts are then counted once and remembered, which keeps long
+   * lists of a large wave linear.
+   */
+  admit(id: string, fact: Fact, key?: string): boolean {
     const me = this.byId.get(id);
-    if (!me || !fact(me) || this.classSize(id, [fact]) < this.k) return false;
+    if (!me || !fact(me)) return false;
+    const named = this.named.get(id) ?? (this.facts.has(id) ? null : []);
+    const memo = key !== undefined && named !== null ? `${this.groupOfId.get(id)}\u0000${[...named, key].sort().join('\u0001')}` : null;
+    let size = memo === null ? undefined : this.sizes.get(memo);
+    if (size === undefined) {
+      size = this.classSize(id, [fact]);
+      if (memo !== null) this.sizes.set(memo, size);
+    }
+    if (size < this.k) return false;
     this.facts.set(id, [...(this.facts.get(id) ?? []), fact]);
+    this.named.set(id, key !== undefined && named !== null ? [...named, key] : null);
     return true;
   }
 }

@@ -71,7 +71,7 @@ export function presentLeadership(
   withheld['leaders.all.hidden'] = hiddenAll.size;
   for (const f of out.formalInformal.byDomain) {
     const keep = (list: typeof f.nominalLeaders, formal: boolean, path: string) => {
-      const kept = list.filter((e) => k.admit(e.id, (p) => formalIn(p, f.domain) === formal));
+      const kept = list.filter((e) => k.admit(e.id, (p) => formalIn(p, f.domain) === formal, `formalIn:${f.domain}:${formal}`));
       if (kept.length < list.length) withheld[`formalInformal.${f.domain}.${path}`] = list.length - kept.length;
       const all = distinct.get(path) ?? new Set<string>();
       for (const e of list) if (!kept.includes(e)) all.add(e.id);
