@@ -5,6 +5,7 @@
  * strongly in their domains; nominal leaders are pulled weakly and capped harder.
  */
 import { withPeopleAnswers } from './people-answers.js';
+import { withPracticeLogs } from './practice-logs.js';
 import { isFormalLeaderRole } from '../../src/model/formal-roles.js';
 import { plantedMismatches } from './check.js';
 import { Random, seedOf } from './random.js';
@@ -246,13 +247,13 @@ export function runSchool(
 ): SchoolOutput {
   const outcomes = schoolOutcomes(slug, stories.length);
   const waves = stories.map((w, i) =>
-    withPeopleAnswers({ ...runCheckedStory(name, w, groupings), outcomes: outcomes[i]! }, `${slug}|${w.label}`),
+    withPracticeLogs(withPeopleAnswers({ ...runCheckedStory(name, w, groupings), outcomes: outcomes[i]! }, `${slug}|${w.label}`)),
   );
   const last = stories[stories.length - 1]!;
   return {
     slug,
     name,
     waves,
-    redrawn: withPeopleAnswers(runCheckedStory(name, last, groupings, 40, REDRAW), `${slug}|${last.label}|${REDRAW}`),
+    redrawn: withPracticeLogs(withPeopleAnswers(runCheckedStory(name, last, groupings, 40, REDRAW), `${slug}|${last.label}|${REDRAW}`)),
   };
 }

@@ -55,6 +55,8 @@ export interface Planted {
   nominalLeaders: Array<{ id: string; name: string; role: string; why: string }>;
   /** What the skills inventory of people.csv plants. */
   skills?: PlantedSkills;
+  /** What activities.csv and decisions.csv plant. */
+  practice?: PlantedPractice;
 }
 
 /** The skills findings a wave's people file plants (leadmap analyze --people: the skills section). Lists in domain order. */
@@ -69,6 +71,35 @@ export interface PlantedSkills {
 export interface GenPeopleFile {
   items: string[];
   rows: Array<{ id: string; name: string; department: string; responded: boolean; likert: number[]; offers: Domain[]; needs: Domain[] }>;
+}
+
+/** One entry of a wave's activities.csv (participants: roster ids). */
+export interface GenActivity {
+  date: string;
+  activity: string;
+  routine: string;
+  goal: string;
+  participants: string[];
+  unit: string;
+}
+
+/** One row of a wave's decisions.csv (people as roster ids, or a role). */
+export interface GenDecision {
+  decision: string;
+  domain: Domain;
+  level: 'classroom' | 'team' | 'department' | 'school' | 'district';
+  decides: string[];
+  consulted: string[];
+  informed: string[];
+  frequency: string;
+}
+
+/** What a wave's activities.csv and decisions.csv plant (leadmap analyze --activities / --decisions). */
+export interface PlantedPractice {
+  /** Each entry of the activity log (row = CSV row, header is row 1) and its pattern. */
+  activities: Array<{ row: number; activity: string; pattern: 'collaborated' | 'coordinated' | 'collective' | 'parallel' | 'individual' }>;
+  /** Decisions that sit with one person while colleagues go to others in the domain. */
+  concentratedDecisions: Array<{ row: number; decision: string; domain: Domain; decides: string; soughtOut: string[]; why: string }>;
 }
 
 /** One row of a wave's outcomes.csv (fictional school outcomes). */
@@ -91,6 +122,9 @@ export interface WaveOutput {
   outcomes: GenOutcome[];
   /** The people file (people.csv): Likert answers and skills; absent before the survey answers are added. */
   peopleFile?: GenPeopleFile;
+  /** The leadership activity log (activities.csv) and decision map (decisions.csv). */
+  activities?: GenActivity[];
+  decisions?: GenDecision[];
 }
 
 export interface SchoolOutput {

@@ -1,5 +1,5 @@
 /**
- * Writes a school's waves as fixtures/demo/<slug>/<wave>/{roster,ties,respondents,people,outcomes}.csv and
+ * Writes a school's waves as fixtures/demo/<slug>/<wave>/{roster,ties,respondents,people,activities,decisions,outcomes}.csv and
  * planted.json, and its planted noise as fixtures/demo/<slug>/<latest wave>/redrawn/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -68,6 +68,30 @@ export function waveFiles(w: WaveOutput): Record<string, string> {
               r.offers.join('; '),
               r.needs.map((d) => SKILL_LABEL[d]).join('; '),
               r.needs.join('; '),
+            ]),
+          ),
+        }
+      : {}),
+    ...(w.activities
+      ? {
+          'activities.csv': toCsv(
+            ['date', 'activity', 'routine', 'goal', 'participants', 'unit'],
+            w.activities.map((x) => [x.date, x.activity, x.routine, x.goal, x.participants.join('; '), x.unit]),
+          ),
+        }
+      : {}),
+    ...(w.decisions
+      ? {
+          'decisions.csv': toCsv(
+            ['decision', 'domain', 'level', 'decides', 'consulted', 'informed', 'frequency'],
+            w.decisions.map((x) => [
+              x.decision,
+              x.domain,
+              x.level,
+              x.decides.join('; '),
+              x.consulted.join('; '),
+              x.informed.join('; '),
+              x.frequency,
             ]),
           ),
         }
