@@ -81,16 +81,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
   }
   const rows = indicatorRows(a, ANY_DOMAIN, prevA && prev ? { label: prev.wave, analysis: prevA } : null);
   const change: Change | null = prev && prevRaw ? changeSection(raw, prevRaw, prev, cur, rows, input.edition) : null;
-  const comparison =
+  const publicChange =
     prev && prevRaw
-      ? changeView(
-          presentChange(input.comparison ?? compareWaves(prev.dataset, cur.dataset, { relation: raw.selection.relation }), {
-            disclosure,
-            policy,
-          }),
-          { before: prev.wave, after: cur.wave },
-        )
+      ? presentChange(input.comparison ?? compareWaves(prev.dataset, cur.dataset, { relation: raw.selection.relation }), {
+          disclosure,
+          policy,
+        })
       : null;
+  const comparison = publicChange && prev ? changeView(publicChange, { before: prev.wave, after: cur.wave }) : null;
   const pooledLeaders = new Set(leaderIds(a));
   const data = dataAvailable(cur.dataset, a, prevA !== null);
   const sections = {
@@ -114,7 +112,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       groupBy: a.groups.groupBy,
       data,
     },
-    summary: printSummary({ a, dir, data, indicators: rows, ...sections }, input.school, prev?.wave ?? null),
+    summary: printSummary({ a, dir, data, indicators: rows, ...sections, comparison: publicChange }, input.school, prev?.wave ?? null),
     actions: actionsToTake({ a, dir, data, indicators: rows, ...sections }, change),
     indicators: rows,
     whoLeads: whoLeadsMatrix(a, dir),

@@ -14,6 +14,7 @@ import { show } from './present/measures.js';
 import { pooledReading } from './sections.js';
 import { joinPrinted, moreText, printedRows } from './print-limits.js';
 import type { DataAvailable, Finding, FormalInformal, IndicatorRow, Periphery, Risk, Silos, Brokers } from './types.js';
+import type { PublicChange } from '../privacy/present-change.js';
 
 type A = LeadershipAnalysis;
 
@@ -27,6 +28,8 @@ export interface FindingInput {
   brokers: Brokers;
   risk: Risk;
   periphery: Periphery;
+  /** The comparison with the previous wave (compareWaves through privacy), when there is one: the summary's changes come from its verdicts. */
+  comparison?: PublicChange | null;
 }
 
 const count = (n: number, one: string, many: string) => `${show('people', n).text} ${n === 1 ? one : many}`;

@@ -14,6 +14,8 @@ import { finding } from './needs.js';
 import { indicatorValues } from './present/indicators.js';
 import { MEASURES, show, unitOf } from './present/measures.js';
 import type { Finding, IndicatorRow, ReportSummary, SummarySection } from './types.js';
+import type { PublicChange } from '../privacy/present-change.js';
+import { changeRow, changeUnit } from './present/change.js';
 
 const LEVEL_WORDS: Record<string, string> = {
   high: 'widely distributed',
@@ -89,25 +91,51 @@ function section(heading: string, findings: Finding[]): SummarySection {
 function changeFindings(input: FindingInput, previousWave: string | null): Finding[] {
   return [
     finding('change', 'Change since the last wave', ['previousWave'], input.data, () => {
+      if (input.comparison) return clearChanges(input.comparison, previousWave);
+      // Without the comparison (its bootstrap was not run) no change is called a direction: values only.
       const moved = changesBySize(input.indicators).filter(
-        (r) =>
-          r.better !== null &&
-          r.previous !== null &&
-          r.delta?.value !== null &&
-          r.delta?.value !== undefined &&
-          r.previous.text !== r.value.text &&
-          !r.delta.text.startsWith('±'),
+        (r) => r.previous !== null && r.delta?.value !== null && r.delta?.value !== undefined && r.previous.text !== r.value.text,
       );
       if (moved.length === 0) return `No indicator moved visibly since ${previousWave}.`;
       return moved
         .slice(0, 4)
-        .map((r) => {
-          const good = (r.better === 'higher') === r.delta!.value! > 0;
-          return `${r.label}: from ${r.previous!.text} to ${r.value.text} (${good ? 'towards' : 'away from'} distributed leadership).`;
-        })
+        .map((r) => `${r.label}: ${r.previous!.text} in ${previousWave}, ${r.value.text} now (no interval computed).`)
         .join('\n');
     }),
   ].flatMap((f) => (f.assessed ? f.text.split('\n').map((text, k) => ({ ...f, key: `change.${k}`, text })) : [f]));
+}
+
+/**
+ * The changes of the whole staff, all domains pooled, whose 95 % interval excludes zero ("up" or
+ * "down", src/metrics/change), largest first on the scale of changesBySize; at most four. Nothing
+ * else is called a change.
+ */
+function clearChanges(c: PublicChange, previousWave: string | null): string {
+  if (c.suppressed) return `Not assessed — a wave has fewer staff than the minimum group size.`;
+  const rows = c.indicators.filter(
+    (i) => i.population === 'all' && i.domain === 'all' && (i.verdict === 'up' || i.verdict === 'down') && i.change !== null,
+  );
+  const measured = c.indicators.filter((i) => i.population === 'all' && i.domain === 'all' && i.verdict !== 'not measured');
+  if (rows.length === 0)
+    return measured.length === 0
+      ? `Not assessed — no indicator could be measured in both waves.`
+      : `No indicator changed clearly since ${previousWave}: every 95 % interval includes no change.`;
+  const size = (i: (typeof rows)[number]) =>
+    changeUnit(i.key) === 'count' ? Math.abs(i.change!) / Math.max(1, 0.2 * Math.abs(i.before ?? 0)) : Math.abs(i.change!) / 0.05;
+  return [...rows]
+    .sort((x, y) => size(y) - size(x))
+    .slice(0, 4)
+    .map((i) => {
+      const v = changeRow(i);
+      const better =
+        v.better === null
+          ? ''
+          : (v.better === 'higher') === i.change! > 0
+            ? ', towards distributed leadership'
+            : ', away from distributed leadership';
+      return `${v.label}: ${v.verdict}, from ${v.before} to ${v.after} (95 % interval ${v.interval}${better}).`;
+    })
+    .join('\n');
 }
 
 /**

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeReport } from '../../src/report/index.js';
 import type { ReportModel } from '../../src/report/types.js';
 import { highlandWave } from './highland.js';
+import { compareWaves } from '../../src/metrics/change/compare-waves.js';
 
 const pdftotext = (file: string, page: number) =>
   execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
@@ -55,19 +56,44 @@ describe('three things to act on, and the changes largest first (Highland High 2
     expect(pdftotext(pdf, at + 1)).toContain('Indicators');
   });
 
-  it('lists the changes since the previous wave by size of change, not in table order', () => {
+  it('calls nothing a change whose 95 % interval includes no change: Highland 2024-25 → 2025-26 has none', () => {
     const section = m.summary.sections.find((s) => s.heading === 'What changed since 2024-25?')!;
-    const labels = section.points.map((p) => p.split(':')[0]);
-    // Size on a common scale: 0.05 of an index or 5 points of a percentage = 1; a count by a fifth of its previous value = 1.
-    const size = (label: string) => {
-      const r = m.indicators.find((x) => x.label === label)!;
-      const d = Math.abs(r.delta!.value!);
-      return r.key === 'leaders' || r.key === 'leaderPlus' || r.key === 'hidden' ? d / Math.max(1, 0.2 * r.previous!.value!) : d / 0.05;
-    };
-    expect(labels.length).toBeGreaterThan(2);
-    const sizes = labels.map((l) => size(l!));
-    expect([...sizes].sort((x, y) => y - x)).toEqual(sizes);
-    const tableOrder = m.indicators.map((r) => r.label).filter((l) => labels.includes(l));
-    expect(labels).not.toEqual(tableOrder);
+    const rows = m.comparison!.sections.find((s) => s.population === 'all')!.rows.filter((r) => r.domain === 'all');
+    expect(rows.some((r) => r.verdict === 'up' || r.verdict === 'down')).toBe(false);
+    expect(section.points).toEqual(['No indicator changed clearly since 2024-25: every 95 % interval includes no change.']);
+  });
+});
+
+describe('the summary lists the clear changes largest first (Highland High 2022-23 → 2023-24, departments opening up)', () => {
+  it('lists exactly the whole-staff changes whose interval excludes no change, at most four, largest first, each with its interval', async () => {
+    const { dataset: current } = await highlandWave('2023-24');
+    const { dataset: previous } = await highlandWave('2022-23');
+    const change = compareWaves(previous, current, {});
+    const r = await makeReport({
+      school: 'Highland High',
+      edition: 'named',
+      current: { dataset: current, wave: '2023-24' },
+      previous: { dataset: previous, wave: '2022-23' },
+      comparison: change,
+      date: new Date('2026-06-30T00:00:00Z'),
+    });
+    const section = r.model.summary.sections.find((s) => s.heading === 'What changed since 2022-23?')!;
+    const clear = change.indicators.filter(
+      (i) => i.population === 'all' && i.domain === 'all' && (i.verdict === 'up' || i.verdict === 'down'),
+    );
+    expect(clear.map((i) => i.key)).toContain('eiIndex');
+    // Size on the summary's common scale: 0.05 of an index or 5 points = 1; a count by a fifth of its earlier value = 1.
+    const counts = new Set(['leaders', 'hiddenLeaders', 'isolates', 'leaderDepartments', 'leaderExperienceBands']);
+    const size = (i: (typeof clear)[number]) =>
+      counts.has(i.key) ? Math.abs(i.change!) / Math.max(1, 0.2 * Math.abs(i.before ?? 0)) : Math.abs(i.change!) / 0.05;
+    const expected = [...clear].sort((x, y) => size(y) - size(x)).slice(0, 4);
+    const rows = r.model.comparison!.sections.find((s) => s.population === 'all')!.rows;
+    expect(section.points).toHaveLength(expected.length);
+    expected.forEach((i, k) => {
+      const row = rows.find((x) => x.key === i.key && x.domain === 'all')!;
+      expect(section.points[k]).toContain(
+        `${row.label}: ${row.verdict}, from ${row.before} to ${row.after} (95 % interval ${row.interval}`,
+      );
+    });
   });
 });

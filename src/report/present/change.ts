@@ -67,7 +67,9 @@ const UNITS: Record<string, Unit> = {
   leaderExperienceBands: 'count',
 };
 
-const unit = (key: string): Unit => UNITS[key] ?? 'index';
+/** How an indicator of the comparison is shown: percent, index, signed index or count. */
+export const changeUnit = (key: string): Unit => UNITS[key] ?? 'index';
+const unit = changeUnit;
 
 /** An interval bound: counts that fall between two whole numbers keep two decimals, so "+0.40" never reads "±0". */
 function bound(key: string, v: number): string {
