@@ -20,6 +20,7 @@ import { dataAvailable } from './needs.js';
 import { actionsToTake } from './actions.js';
 import { printedAnalysis } from './print-limits.js';
 import type { Change, Edition, ReportModel } from './types.js';
+import { LeadmapError } from '../model/errors.js';
 
 export interface WaveInput {
   dataset: Dataset;
@@ -59,6 +60,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const policy = privacyPolicy(min);
   const options = { ...input.analytics, relation: input.relation, minGroupSize: min };
   const cur = input.current;
+  // With fewer staff than the minimum group size, every line about a person narrows them to fewer than k
+  // colleagues: the anonymised edition cannot exist (docs/security.md).
+  if (input.edition === 'anonymised' && cur.dataset.people.length < min)
+    throw new LeadmapError(
+      'TOO_FEW_STAFF',
+      `the anonymised edition needs at least ${min} staff (this wave has ${cur.dataset.people.length}): with fewer, any line about a colleague points at them; the named edition is for analysts and administrators`,
+    );
   const raw = cur.analysis ?? analyzeLeadership(withWave(cur.dataset, cur.wave), options);
   const disclosure = input.edition === 'named' ? 'named' : 'pseudonymised';
   const pseudonyms = new Pseudonyms(
