@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { DECISION_LEVELS, type Decision, type DecisionLevel } from '../model/decisions.js';
+import { DECISION_LEVELS, type MapDecision, type DecisionLevel } from '../model/decisions.js';
 import { normaliseDomain } from '../model/formal-roles.js';
 import { ANY_DOMAIN, type IngestResult, type Person } from '../model/types.js';
 import { readCsv } from './csv-reader.js';
@@ -24,7 +24,7 @@ const ALIASES: AliasTable<Field> = {
  * informed and frequency may be empty). Every problem names the row and column; any error refuses
  * the file.
  */
-export async function readDecisions(path: string, roster: readonly Person[]): Promise<IngestResult<Decision[]>> {
+export async function readDecisions(path: string, roster: readonly Person[]): Promise<IngestResult<MapDecision[]>> {
   const file = basename(path);
   const problems = new ProblemCollector();
   const ids = new Set(roster.map((p) => p.id));
@@ -33,7 +33,7 @@ export async function readDecisions(path: string, roster: readonly Person[]): Pr
     const r = p.role.trim().toLowerCase();
     if (r) byRole.set(r, [...(byRole.get(r) ?? []), p.id]);
   }
-  const out: Decision[] = [];
+  const out: MapDecision[] = [];
   let h: ReturnType<typeof resolveHeader<Field>> | null = null;
   const summary = await readCsv({
     path,

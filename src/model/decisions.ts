@@ -3,7 +3,7 @@ export const DECISION_LEVELS = ['classroom', 'team', 'department', 'school', 'di
 export type DecisionLevel = (typeof DECISION_LEVELS)[number];
 
 /** One row of a decision map (decisions.csv; docs/metrics.md, "Decision map"). */
-export interface Decision {
+export interface MapDecision {
   row: number;
   decision: string;
   /** Leadership domain, as tie lists name them (normaliseDomain), or "any" for every domain. */

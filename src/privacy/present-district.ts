@@ -1,5 +1,5 @@
 import { districtBenchmarks, type Benchmark, type DistrictAnalysis } from '../metrics/district/district.js';
-import type { SchoolRow } from '../metrics/district/schools.js';
+import type { SchoolBreakdownRow } from '../metrics/district/schools.js';
 import { holdsFormalRoleIn } from '../model/formal-roles.js';
 import type { Person } from '../model/types.js';
 import { KAnonymity } from './k-anonymity.js';
@@ -10,7 +10,9 @@ import type { Pseudonyms } from './pseudonym.js';
 import { groupLabelFor, hiddenGroups, suppressBlocks, suppressGroups } from './suppress.js';
 
 /** A school's row as shown: every statistic null when the school is suppressed. */
-export type ShownSchool = { school: string; suppressed: boolean } & { [K in Exclude<keyof SchoolRow, 'school'>]: SchoolRow[K] | null };
+export type ShownSchool = { school: string; suppressed: boolean } & {
+  [K in Exclude<keyof SchoolBreakdownRow, 'school'>]: SchoolBreakdownRow[K] | null;
+};
 
 export interface ShownCrossSchoolLeader {
   /** Roster id (named) or the wave's pseudonym. */

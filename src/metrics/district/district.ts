@@ -11,7 +11,7 @@ import type { AnalyticsOptions } from '../analytics.js';
 import { mixingMatrix } from '../group/mixing.js';
 import { median } from '../leadership/value.js';
 import { crossSchoolLeaders, type CrossSchoolLeader } from './cross-school-leaders.js';
-import { isDistrict, schoolBreakdown, schoolOf, schoolsOf, type SchoolRow } from './schools.js';
+import { isDistrict, schoolBreakdown, schoolOf, schoolsOf, type SchoolBreakdownRow } from './schools.js';
 
 /** Nominations (pooled arcs) from people of school `from` to people of school `to`; from === to is the school's own ties. */
 export interface SchoolBlock {
@@ -22,7 +22,7 @@ export interface SchoolBlock {
 
 export interface DistrictAnalysis {
   relation: string;
-  schools: SchoolRow[];
+  schools: SchoolBreakdownRow[];
   /** Every ordered pair of schools (schools in natural order, `from` major). People without a school are left out. */
   matrix: SchoolBlock[];
   crossSchoolLeaders: CrossSchoolLeader[];
@@ -39,7 +39,7 @@ export const DISTRICT_INDICATORS = [
   'externalShare',
   'eiIndex',
   'leaders',
-] as const satisfies ReadonlyArray<keyof SchoolRow>;
+] as const satisfies ReadonlyArray<keyof SchoolBreakdownRow>;
 export type DistrictIndicator = (typeof DISTRICT_INDICATORS)[number];
 
 /** An indicator's district median and range over the schools given (null when no school has a value). */

@@ -11,7 +11,7 @@ import { analyzeLeadership, type AnalyticsOptions } from '../analytics.js';
 import { eiIndex } from '../group/ei-index.js';
 import { leaderIds } from '../leadership/leader-sets.js';
 
-export interface SchoolRow {
+export interface SchoolBreakdownRow {
   school: string;
   people: number;
   /** Ties among the school's own people (pooled over domains: one per ordered pair). */
@@ -71,7 +71,7 @@ export function schoolDataset(dataset: Dataset, school: string): Dataset {
  * externalShare and eiIndex come from the district network's out-arcs grouped by school (E-I:
  * Krackhardt & Stern 1988, the one eiIndex of src/metrics/group). O(S · analysis of one school + n + m).
  */
-export function schoolBreakdown(dataset: Dataset, options: Partial<AnalyticsOptions> = {}): SchoolRow[] {
+export function schoolBreakdown(dataset: Dataset, options: Partial<AnalyticsOptions> = {}): SchoolBreakdownRow[] {
   const schools = schoolsOf(dataset);
   if (schools.length < 2) return [];
   const relation = resolveRelation(dataset, options.relation);

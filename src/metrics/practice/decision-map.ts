@@ -3,10 +3,10 @@
  * level by domain, checked against the network — are the people who decide a domain the people
  * colleagues go to for it? Definitions: docs/metrics.md, "Decision map".
  */
-import { DECISION_LEVELS, type Decision, type DecisionLevel } from '../../model/decisions.js';
+import { DECISION_LEVELS, type MapDecision, type DecisionLevel } from '../../model/decisions.js';
 import { ANY_DOMAIN } from '../../model/types.js';
 
-export interface DecisionRow extends Decision {
+export interface DecisionRow extends MapDecision {
   /** Decided by one person while the colleagues sought out in its domain are neither that person nor consulted. */
   concentrated: boolean;
   why: string | null;
@@ -45,7 +45,7 @@ export type LeadersOf = (domain: string) => { leaders: string[] } | { notAssesse
  * the domain and every sought-out person decides or is consulted; not aligned when no decider is
  * sought out; partly aligned otherwise. O(d · p) for d decisions of p people.
  */
-export function decisionMap(decisions: readonly Decision[], leadersOf: LeadersOf | null): DecisionMap {
+export function decisionMap(decisions: readonly MapDecision[], leadersOf: LeadersOf | null): DecisionMap {
   const network = (domain: string) => (leadersOf ? leadersOf(domain) : { notAssessed: 'needs a tie list' });
   const rows: DecisionRow[] = decisions.map((d) => {
     const n = network(d.domain);

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decisionMap } from '../../../src/metrics/practice/decision-map.js';
-import type { Decision } from '../../../src/model/decisions.js';
+import type { MapDecision } from '../../../src/model/decisions.js';
 import { run } from '../../cli/run.js';
 
-const d = (x: Partial<Decision> & Pick<Decision, 'decision' | 'domain' | 'decides'>): Decision => ({
+const d = (x: Partial<MapDecision> & Pick<MapDecision, 'decision' | 'domain' | 'decides'>): MapDecision => ({
   row: 2,
   level: 'school',
   consulted: [],
