@@ -5,7 +5,7 @@
  * domain, risks, …; src/report/pdf/document.ts). Same paper, fonts and styles as the school report.
  */
 import { COLORS, box, h1, h2, note, para, table, type Node } from '../pdf/blocks.js';
-import { reportDocument, type Paper } from '../pdf/document.js';
+import { pageFrame, reportDocument, type Paper } from '../pdf/document.js';
 import { renderPdf } from '../pdf/render.js';
 import { LeadmapError } from '../../model/errors.js';
 import type { DistrictReportModel } from './model.js';
@@ -23,44 +23,13 @@ export function districtDocument(m: DistrictReportModel, paper: Paper = 'a4'): o
     );
   // The school report's page set-up and styles (one look for both reports).
   const base = reportDocument(first, paper) as Record<string, unknown>;
-  const side = paper === 'letter' ? (612 - 499) / 2 : 48;
-  const edition = m.meta.edition === 'named' ? 'Named edition — confidential' : 'Anonymised edition';
   const schoolPages = m.sections.flatMap((s) => {
     const doc = reportDocument(s.model, paper) as { content: Node[] };
     return [{ text: '', pageBreak: 'before' }, ...doc.content];
   });
   return {
     ...base,
-    info: {
-      title: `Distributed leadership evaluation — ${m.meta.district} ${m.meta.wave}`,
-      subject: edition,
-      creator: 'leadmap',
-      producer: 'leadmap',
-    },
-    header: (page: number) =>
-      page === 1
-        ? null
-        : {
-            columns: [
-              { text: `${m.meta.district} · ${m.meta.wave}`, alignment: 'left' },
-              { text: 'District Leadership Evaluation', alignment: 'right' },
-            ],
-            margin: [side, 26, side, 0],
-            fontSize: 8,
-            color: COLORS.muted,
-          },
-    footer: (page: number, pages: number) =>
-      page === 1
-        ? null
-        : {
-            columns: [
-              { text: edition, alignment: 'left' },
-              { text: `${page} / ${pages}`, alignment: 'right' },
-            ],
-            margin: [side, 18, side, 0],
-            fontSize: 8,
-            color: COLORS.muted,
-          },
+    ...pageFrame(paper, m.meta.edition, m.meta.district, m.meta.wave, 'District Leadership Evaluation'),
     content: [...districtCover(m), ...districtSummary(m), ...comparison(m), ...between(m), ...leaders(m), ...schoolPages],
   };
 }

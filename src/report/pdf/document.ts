@@ -21,8 +21,7 @@ export type Paper = keyof typeof PAPERS;
  * after the cover. Content is 499 pt wide on both (A4 leaves 48 pt margins, letter 56.5 pt).
  */
 export function reportDocument(m: ReportModel, paper: Paper = 'a4'): object {
-  const side = paper === 'letter' ? (612 - 499) / 2 : 48;
-  const edition = m.meta.edition === 'named' ? 'Named edition — confidential' : 'Anonymised edition';
+  const side = sideMargin(paper);
   const content: Node[] = [
     ...completenessNotice(m),
     ...cover(m),
@@ -45,36 +44,7 @@ export function reportDocument(m: ReportModel, paper: Paper = 'a4'): object {
   return {
     pageSize: PAPERS[paper],
     pageMargins: [side, 58, side, 52],
-    info: {
-      title: `Distributed leadership evaluation — ${m.meta.school} ${m.meta.wave}`,
-      subject: edition,
-      creator: 'leadmap',
-      producer: 'leadmap',
-    },
-    header: (page: number) =>
-      page === 1
-        ? null
-        : {
-            columns: [
-              { text: `${m.meta.school} · ${m.meta.wave}`, alignment: 'left' },
-              { text: 'Distributed Leadership Evaluation', alignment: 'right' },
-            ],
-            margin: [side, 26, side, 0],
-            fontSize: 8,
-            color: COLORS.muted,
-          },
-    footer: (page: number, pages: number) =>
-      page === 1
-        ? null
-        : {
-            columns: [
-              { text: edition, alignment: 'left' },
-              { text: `${page} / ${pages}`, alignment: 'right' },
-            ],
-            margin: [side, 18, side, 0],
-            fontSize: 8,
-            color: COLORS.muted,
-          },
+    ...pageFrame(paper, m.meta.edition, m.meta.school, m.meta.wave, 'Distributed Leadership Evaluation'),
     content,
     // Sections flow on from one another (no half-empty pages); a heading never ends a page.
     pageBreakBefore: (node: HeadingInfo, nodes: { getFollowingNodesOnPage: () => unknown[] }) =>
@@ -95,5 +65,52 @@ export function reportDocument(m: ReportModel, paper: Paper = 'a4'): object {
       th: { bold: true, fontSize: 8, color: COLORS.ink },
       table: { fontSize: 8, margin: [0, 4, 0, 6] },
     },
+  };
+}
+
+/** The side margin that leaves 499 pt of content on either paper. */
+export function sideMargin(paper: Paper): number {
+  return paper === 'letter' ? (612 - 499) / 2 : 48;
+}
+
+/**
+ * What every leadmap report page carries around its content: document info, the running header
+ * (place · wave, and the report's name) and the footer (edition, page / pages), none on the cover.
+ * Shared by the school and the district report.
+ */
+export function pageFrame(paper: Paper, edition: 'named' | 'anonymised', place: string, wave: string, heading: string): object {
+  const side = sideMargin(paper);
+  const label = edition === 'named' ? 'Named edition — confidential' : 'Anonymised edition';
+  return {
+    info: {
+      title: `Distributed leadership evaluation — ${place} ${wave}`,
+      subject: label,
+      creator: 'leadmap',
+      producer: 'leadmap',
+    },
+    header: (page: number) =>
+      page === 1
+        ? null
+        : {
+            columns: [
+              { text: `${place} · ${wave}`, alignment: 'left' },
+              { text: heading, alignment: 'right' },
+            ],
+            margin: [side, 26, side, 0],
+            fontSize: 8,
+            color: COLORS.muted,
+          },
+    footer: (page: number, pages: number) =>
+      page === 1
+        ? null
+        : {
+            columns: [
+              { text: label, alignment: 'left' },
+              { text: `${page} / ${pages}`, alignment: 'right' },
+            ],
+            margin: [side, 18, side, 0],
+            fontSize: 8,
+            color: COLORS.muted,
+          },
   };
 }
