@@ -1,9 +1,12 @@
-/** Text output of the optional sections of leadmap analyze: districts, survey scales, survey meets network. */
+/** Text output of the optional sections of leadmap analyze: districts, survey scales, survey meets network, skills, decisions, patterns. */
 import type { CrossSchoolLeader } from '../metrics/district/cross-school-leaders.js';
 import type { SchoolBreakdownRow } from '../metrics/district/schools.js';
 import type { PublicScale } from '../privacy/present-scales.js';
 import { num, table } from './format.js';
-import type { SurveyNetwork } from './scales-section.js';
+import type { SurveyNetwork } from '../report/survey/scales.js';
+import type { SkillsMap } from '../metrics/survey/skills-map.js';
+import type { DecisionMap } from '../metrics/practice/decision-map.js';
+import type { PatternsResult } from '../metrics/practice/patterns.js';
 
 /** The district part of the text output: one row per school, then the people other schools seek out. */
 export function districtText(schools: SchoolBreakdownRow[], leaders: CrossSchoolLeader[], top: number): string {
@@ -69,7 +72,14 @@ export function scalesText(scales: PublicScale[]): string {
 
 /** The survey-meets-network part of the text output (exploratory). */
 export function surveyNetworkText(s: SurveyNetwork | null): string {
-  if (!s || s.items.length === 0) return '';
+  if (!s) return '';
+  const d = s.distribution;
+  const distribution =
+    d.scales.length === 0
+      ? ''
+      : `\n\nPerceived distribution beside measured centralization (exploratory): in-degree centralization of ${d.relation} ${num(d.inDegreeCentralization)}; ` +
+        d.scales.map((x) => `${x.scale} ${x.mean === null ? '–' : num(x.mean)} (n ${x.n})`).join('; ');
+  if (s.items.length === 0) return distribution;
   return (
     '\n\n' +
     s.note +
@@ -78,6 +88,49 @@ export function surveyNetworkText(s: SurveyNetwork | null): string {
       ['item', 'domain', 'people', 'Spearman'],
       s.items.map((i) => [i.item, i.domain, num(i.n), num(i.spearman)]),
       ['l', 'l', 'r', 'r'],
-    )
+    ) +
+    distribution
   );
+}
+
+/** The skills part of the text output. */
+export function skillsText(m: SkillsMap): string {
+  const lines = ['Skills offered and needed', `  ${m.note}`];
+  for (const d of m.domains)
+    lines.push(
+      `  ${d.domain.padEnd(24)} offered by ${d.offeredBy.length}, needed by ${d.neededBy.length}${d.soughtOut ? `, sought out: ${d.soughtOut.length}` : ''}`,
+    );
+  const part = (title: string, list: ReadonlyArray<{ prompt: string }>) => {
+    if (list.length > 0) lines.push('', title, ...list.map((x) => `  ${x.prompt}`));
+  };
+  part('Untapped strengths:', m.untappedStrengths);
+  part('Domains that depend on one expert:', m.singleExpertDomains);
+  part('Needs nobody offers:', m.unmetNeeds);
+  part('Possible pairings:', m.pairings);
+  return lines.join('\n');
+}
+
+/** The decision map part of the text output. */
+export function decisionsText(m: DecisionMap, nameOf: (id: string) => string): string {
+  const names = (ids: string[] | null) => (ids === null ? '–' : ids.length === 0 ? 'no one' : ids.map(nameOf).join(', '));
+  const lines = [`Decision map (${m.decisions.length} decisions)`];
+  for (const c of m.matrix) lines.push(`  ${c.level.padEnd(11)} ${c.domain.padEnd(24)} ${c.decisions}`);
+  lines.push('', 'Do the people who decide a domain include those colleagues go to for it?');
+  for (const d of m.byDomain)
+    lines.push(`  ${d.domain}: ${d.check} — ${d.why}. Decide: ${names(d.deciders)}. Sought out: ${names(d.soughtOut)}.`);
+  const concentrated = m.decisions.filter((d) => d.concentrated);
+  if (concentrated.length > 0) {
+    lines.push('', 'Decisions that sit with one person:');
+    for (const d of concentrated) lines.push(`  row ${d.row} "${d.decision}": ${d.why}`);
+  }
+  return lines.join('\n');
+}
+
+/** The patterns part of the text output. */
+export function patternsText(p: PatternsResult): string {
+  const lines = [`Leadership activities (${p.activities.length}): how the work is distributed`];
+  for (const [k, n] of Object.entries(p.counts)) lines.push(`  ${k.padEnd(13)} ${n}`);
+  lines.push('');
+  for (const a of p.activities) lines.push(`  row ${a.row}  ${a.date}  ${a.activity}: ${a.pattern} — ${a.why}`);
+  return lines.join('\n');
 }

@@ -25,7 +25,8 @@ const WORDS = new Map([...Object.entries(AGREEMENT_SCALE), ...Object.entries(INF
  * punctuation. Answers are numbers, or the words of the agreement and influence scales ("Agree",
  * "A great deal"); empty means not answered. People whose `responded` column says no are left out.
  * Every item without a column, and every answer that is not a number within the item's response
- * scale, is reported with its row and column; any error refuses the file.
+ * scale, is reported with its row and column; any error refuses the file. A file with no column for
+ * any item also gets NO_SCALE_ITEMS (the survey asked none of these scales).
  */
 export async function readScaleAnswers(
   path: string,
@@ -78,6 +79,15 @@ export async function readScaleAnswers(
           return at;
         }),
       );
+      if (itemCols.every((cols) => cols.every((c) => c < 0)))
+        problems.error(
+          file,
+          1,
+          null,
+          null,
+          'NO_SCALE_ITEMS',
+          'no column is headed by any item of the scales; expected the people file of a survey that asked them',
+        );
       return !problems.hasErrors;
     },
     onRow(cells, row) {

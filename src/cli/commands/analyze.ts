@@ -19,11 +19,11 @@ import type { FormalRoleRule } from '../../model/formal-roles.js';
 import { listOption, progressPrinter } from '../format.js';
 import { isDistrict, schoolBreakdown } from '../../metrics/district/schools.js';
 import { crossSchoolLeaders } from '../../metrics/district/cross-school-leaders.js';
-import { scalesSection } from '../scales-section.js';
-import { districtText, scalesText, surveyNetworkText } from '../analyze-sections-text.js';
-import { patternsSection, patternsText } from '../patterns-section.js';
-import { decisionsSection, decisionsText } from '../decisions-section.js';
-import { skillsSection, skillsText } from '../skills-section.js';
+import { scalesSection } from '../../report/survey/scales.js';
+import { decisionsText, districtText, patternsText, scalesText, skillsText, surveyNetworkText } from '../analyze-sections-text.js';
+import { patternsSection } from '../../report/survey/patterns.js';
+import { decisionsSection } from '../../report/survey/decisions.js';
+import { skillsSection } from '../../report/survey/skills.js';
 import { readRoster } from '../../ingest/roster.js';
 import type { Person } from '../../model/types.js';
 
@@ -133,9 +133,9 @@ export const analyzeCommand: Command = {
       }
       const scales =
         values.people === undefined
-          ? null
+          ? undefined
           : await scalesSection(at0(values.people), values.scales && at0(values.scales), values['group-by'] ?? 'department', io.stderr);
-      if (values.people !== undefined && !scales) return EXIT.badInput;
+      if (scales === null) return EXIT.badInput;
       const patterns = values.activities === undefined ? null : await patternsSection(at0(values.activities), roster, io.stderr);
       if (values.activities !== undefined && !patterns) return EXIT.badInput;
       const decisions =
@@ -145,6 +145,7 @@ export const analyzeCommand: Command = {
       const skills =
         values.people === undefined ? undefined : await skillsSection(at0(values.people), null, io.stderr, values.json ? null : nameOf0);
       if (skills === null) return EXIT.badInput;
+      if (values.people !== undefined && !scales && !skills) return noSurvey(io.stderr, values.people);
       io.stdout(
         values.json
           ? JSON.stringify({
@@ -244,12 +245,12 @@ export const analyzeCommand: Command = {
     const core = await coreMetricsForCli(graph, values.exact === true);
     const scales =
       values.people === undefined
-        ? null
+        ? undefined
         : await scalesSection(at(values.people)!, at(values.scales), values['group-by'] ?? 'department', io.stderr, {
             dataset,
             relation: graph.getAttribute('relation'),
           });
-    if (values.people !== undefined && !scales) return EXIT.badInput;
+    if (scales === null) return EXIT.badInput;
     const patterns = values.activities === undefined ? null : await patternsSection(at(values.activities)!, dataset.people, io.stderr);
     if (values.activities !== undefined && !patterns) return EXIT.badInput;
     const district = isDistrict(dataset);
@@ -268,6 +269,7 @@ export const analyzeCommand: Command = {
             values.json ? null : (id) => graph.getNodeAttribute(id, 'name'),
           );
     if (skills === null) return EXIT.badInput;
+    if (values.people !== undefined && !scales && !skills) return noSurvey(io.stderr, values.people);
     const schools = district ? schoolBreakdown(dataset, { relation: graph.getAttribute('relation'), formalRoles }) : null;
     const crossSchool = district ? crossSchoolLeaders(dataset, graph.getAttribute('relation')) : null;
     const { selection: _leadershipSelection, ...sections } = leadership;
@@ -326,4 +328,12 @@ function existsSyncSafe(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A people file with neither answers to the shipped scales' items nor skills columns: nothing to read. */
+function noSurvey(stderr: (s: string) => void, file: string): number {
+  stderr(
+    `leadmap analyze: ${file} has no column for any item of the shipped scales and no skill_domains or need_domains column [NO_SURVEY_ANSWERS]; expected the people file leadmap import writes\n`,
+  );
+  return EXIT.badInput;
 }

@@ -6,7 +6,7 @@ import { EXIT } from '../command.js';
 import { loadDataset } from '../../ingest/load-dataset.js';
 import { formatProblems } from '../../ingest/problems.js';
 import { readOutcomes, type Outcome } from '../../ingest/outcomes.js';
-import { scaleScoresOf } from '../scales-section.js';
+import { scaleScoresOf } from '../../report/survey/scales.js';
 import { compareWaves, type ChangeIndicator, type ChangeNote, type WaveChange } from '../../metrics/change/compare-waves.js';
 import { INDICATORS } from '../../metrics/change/indicators.js';
 import { ASSOCIATION_NOTE, outcomeChanges, type OutcomeChange } from '../../metrics/change/outcomes.js';

@@ -1,12 +1,12 @@
-import { readSkillAnswers } from '../ingest/skill-answers.js';
-import { formatProblems } from '../ingest/problems.js';
-import type { LeadershipAnalysis } from '../metrics/analytics.js';
-import { skillsMap, type SkillsMap, type SkillsNetwork } from '../metrics/survey/skills-map.js';
-import { buildGraph } from '../graph/build-graph.js';
-import { toCsr, toMap } from '../graph/csr.js';
-import { degreeArrays } from '../metrics/node/degree.js';
-import { ANY_DOMAIN, type Dataset } from '../model/types.js';
-import { leadersFromAnalysis } from './decisions-section.js';
+import { readSkillAnswers } from '../../ingest/skill-answers.js';
+import { formatProblems } from '../../ingest/problems.js';
+import type { LeadershipAnalysis } from '../../metrics/analytics.js';
+import { skillsMap, type SkillsMap, type SkillsNetwork } from '../../metrics/survey/skills-map.js';
+import { buildGraph } from '../../graph/build-graph.js';
+import { toCsr, toMap } from '../../graph/csr.js';
+import { degreeArrays } from '../../metrics/node/degree.js';
+import { ANY_DOMAIN, type Dataset } from '../../model/types.js';
+import { leadersFromAnalysis } from './decisions.js';
 
 /**
  * The `skills` section of leadmap analyze (--people): the inventory's offered and needed domains
@@ -45,21 +45,4 @@ export async function skillsSection(
     };
   };
   return skillsMap(read.value, net, tieDomains, named);
-}
-
-/** The skills part of the text output. */
-export function skillsText(m: SkillsMap): string {
-  const lines = ['Skills offered and needed', `  ${m.note}`];
-  for (const d of m.domains)
-    lines.push(
-      `  ${d.domain.padEnd(24)} offered by ${d.offeredBy.length}, needed by ${d.neededBy.length}${d.soughtOut ? `, sought out: ${d.soughtOut.length}` : ''}`,
-    );
-  const part = (title: string, list: ReadonlyArray<{ prompt: string }>) => {
-    if (list.length > 0) lines.push('', title, ...list.map((x) => `  ${x.prompt}`));
-  };
-  part('Untapped strengths:', m.untappedStrengths);
-  part('Domains that depend on one expert:', m.singleExpertDomains);
-  part('Needs nobody offers:', m.unmetNeeds);
-  part('Possible pairings:', m.pairings);
-  return lines.join('\n');
 }
