@@ -4,17 +4,19 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeEmailLog, writeNetwork, type NetworkSpec } from './generate.js';
-import { runStep, type StepSummary } from './harness.js';
+import { runInterleaved, summarise, type RepeatPlan, type StepSummary } from './harness.js';
 import { STEPS_PY } from './python.js';
 import { renderReport, type BenchRow } from './report.js';
 import { repoRoot } from '../repo-root.js';
 import { syntheticRoster, syntheticTies } from '../harness/synthetic.js';
 
 /**
- * `npm run bench [-- --quick] [-- --reps 3]`: generates seeded school/district networks and an e-mail
+ * `npm run bench [-- --quick] [-- --reps 5]`: generates seeded school/district networks and an e-mail
  * log under temp/bench (reused when present), then measures leadmap, igraph and networkx on the same
- * files in one run, each step a child process (median time, peak RSS), and writes the table with
- * ratios to docs/performance.md (quick runs: temp/bench/performance-quick.md).
+ * files in one run, each step a child process (median time, peak RSS), leadmap and igraph interleaved
+ * repetition by repetition with the machine's load recorded beside every run, and writes the table
+ * with ratios, their spread and a verdict (yes / no / unsure when the spread crosses the target) to
+ * docs/performance.md (quick runs: temp/bench/performance-quick.md).
  * `--only district,logs` runs only those rows (keys: ingest, betweenness, closeness, pagerank, louvain,
  * approx, district, logs, school, change, survey, report; no API load test) and writes temp/bench/<size>/performance-only.md,
  * never docs/performance.md.
@@ -23,7 +25,9 @@ const repo = repoRoot();
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const repsArg = args.indexOf('--reps');
-const reps = repsArg >= 0 ? Number(args[repsArg + 1]) : quick ? 1 : 3;
+/** At least 5 repetitions per row (3 for a step whose first run takes 10 s or more): a verdict needs a spread. */
+const reps = repsArg >= 0 ? Math.max(1, Number(args[repsArg + 1])) : 5;
+const longReps = Math.min(reps, 3);
 const onlyArg = args.indexOf('--only');
 const only =
   onlyArg >= 0
@@ -154,10 +158,32 @@ async function main(): Promise<void> {
     current = key;
     return key;
   };
-  const run = (label: string, argv: string[] | null, n = reps): StepSummary | null => {
-    if (argv === null || (only !== null && !only.has(current))) return null;
+  const plan = (n: number): RepeatPlan => ({ reps: n, longReps: Math.min(n, longReps), timeoutMs: timeout });
+  const skip = () => only !== null && !only.has(current);
+  const run = (label: string, argv: string[] | null, n = reps, side = 'leadmap'): StepSummary | null => {
+    if (argv === null || skip()) return null;
     log(`  ${label}`);
-    return runStep(argv, n, timeout, log);
+    return runInterleaved([{ label: side, argv }], plan(n), log)[0]!;
+  };
+  /** leadmap and igraph on the same step, interleaved run by run (networkx, when given, once afterwards). */
+  const pair = (
+    label: string,
+    lmArgv: string[],
+    igArgv: string[] | null,
+    nxArgv: string[] | null = null,
+  ): Pick<BenchRow, 'leadmap' | 'igraph' | 'networkx'> => {
+    if (skip()) return { leadmap: null, igraph: null, networkx: null };
+    log(`  ${label}: leadmap and igraph interleaved`);
+    const [leadmap, igraph] = runInterleaved(
+      [
+        { label: 'leadmap', argv: lmArgv },
+        { label: 'igraph', argv: igArgv },
+      ],
+      plan(reps),
+      log,
+    );
+    const networkx = nxArgv === null ? null : run(`${label}: networkx`, nxArgv, 1, 'networkx');
+    return { leadmap: leadmap ?? null, igraph: igraph ?? null, networkx };
   };
   const lm = (task: string, ...a: string[]) => [node, step, task, ...a];
   const ig = (task: string, ...a: string[]) => (igraphPy ? [igraphPy, py, 'igraph', task, ...a] : null);
@@ -170,48 +196,39 @@ async function main(): Promise<void> {
     key: at('ingest'),
     title: 'Ingest tie CSV',
     size: sizeOf(SIZES.big),
-    leadmap: run('ingest leadmap', lm('ingest', f('big-ties.csv'))),
-    igraph: run('ingest igraph Read_Ncol', ig('ingest', bigN)),
-    networkx: run('ingest networkx', nx('ingest', bigN), 1),
+    ...pair('ingest (igraph Read_Ncol)', lm('ingest', f('big-ties.csv')), ig('ingest', bigN), nx('ingest', bigN)),
     target: { ratio: 0.5, rssMb: 300 },
   });
   const exactFile = f('mid-betweenness.f64');
   at('betweenness');
-  const bc = run('betweenness leadmap', lm('betweenness', f('mid-ties.csv'), exactFile));
+  const bcPair = pair('exact betweenness', lm('betweenness', f('mid-ties.csv'), exactFile), ig('betweenness', midN));
+  const bc = bcPair.leadmap;
   rows.push({
     key: at('betweenness'),
     title: 'Exact betweenness',
     size: sizeOf(SIZES.mid),
-    leadmap: bc,
-    igraph: run('betweenness igraph', ig('betweenness', midN)),
-    networkx: null,
+    ...bcPair,
     target: { ratio: 0.6 },
   });
   rows.push({
     key: at('closeness'),
     title: 'Exact closeness (incoming)',
     size: sizeOf(SIZES.mid),
-    leadmap: run('closeness leadmap', lm('closeness', f('mid-ties.csv'))),
-    igraph: run('closeness igraph', ig('closeness', midN)),
-    networkx: null,
+    ...pair('exact closeness', lm('closeness', f('mid-ties.csv')), ig('closeness', midN)),
     target: { ratio: 0.25 },
   });
   rows.push({
     key: at('pagerank'),
     title: 'PageRank (α 0.85, L1 tol 1e-10)',
     size: sizeOf(SIZES.big),
-    leadmap: run('pagerank leadmap', lm('pagerank', f('big-ties.csv'))),
-    igraph: run('pagerank igraph prpack', ig('pagerank', bigN)),
-    networkx: run('pagerank networkx', nx('pagerank', bigN), 1),
+    ...pair('pagerank (igraph prpack)', lm('pagerank', f('big-ties.csv')), ig('pagerank', bigN), nx('pagerank', bigN)),
     target: { ratio: 1.0 },
   });
   rows.push({
     key: at('louvain'),
     title: 'Louvain communities',
     size: sizeOf(SIZES.big),
-    leadmap: run('louvain leadmap', lm('louvain', f('big-ties.csv'))),
-    igraph: run('louvain igraph multilevel', ig('louvain', bigN)),
-    networkx: quick ? run('louvain networkx', nx('louvain', bigN), 1) : null,
+    ...pair('louvain (igraph multilevel)', lm('louvain', f('big-ties.csv')), ig('louvain', bigN), quick ? nx('louvain', bigN) : null),
     target: { ratio: 0.8 },
   });
   const approxRuns: StepSummary[] = [];
@@ -236,7 +253,7 @@ async function main(): Promise<void> {
     key: at('district'),
     title: 'District: ingest + all core metrics (betweenness approximate, closeness exact)',
     size: sizeOf(SIZES.district),
-    leadmap: run('district leadmap', lm('district', f('district-ties.csv'), f('district-roster.csv')), quick ? reps : 1),
+    leadmap: run('district leadmap', lm('district', f('district-ties.csv'), f('district-roster.csv'))),
     igraph: null,
     networkx: null,
     target: { seconds: 30, rssMb: 1536 },
@@ -245,7 +262,7 @@ async function main(): Promise<void> {
     key: at('logs'),
     title: 'E-mail log → monthly weighted ties',
     size: `${(SIZES.logRows / 1e6).toLocaleString('en-US')}M rows`,
-    leadmap: run('email log leadmap', lm('logs', f('email-log.csv'), f('email-ties.csv')), quick ? reps : 1),
+    leadmap: run('email log leadmap', lm('logs', f('email-log.csv'), f('email-ties.csv'))),
     igraph: null,
     networkx: null,
     target: { seconds: 30, rssMb: 800 },
@@ -254,9 +271,8 @@ async function main(): Promise<void> {
     key: at('school'),
     title: 'School: load + core metrics + all analytics sections',
     size: '150 people / 1,500 tie rows',
-    leadmap: run('school leadmap', lm('school', f('school-ties.csv'), f('school-roster.csv'))),
-    igraph: run('school igraph (core centralities only)', ig('school', schoolN)),
-    networkx: run('school networkx (core centralities only)', nx('school', schoolN)),
+    ...pair('school (igraph: core centralities only)', lm('school', f('school-ties.csv'), f('school-roster.csv')), ig('school', schoolN)),
+    networkx: run('school networkx (core centralities only)', nx('school', schoolN), reps, 'networkx'),
     target: { seconds: 1 },
   });
   rows.push({
@@ -277,7 +293,6 @@ async function main(): Promise<void> {
       leadmap: run(
         `report leadmap (${edition})`,
         lm('report', f('report-roster.csv'), f('report-ties.csv'), edition, f(`report-${edition}.pdf`)),
-        quick ? 1 : reps,
       ),
       igraph: null,
       networkx: null,
@@ -302,7 +317,14 @@ async function main(): Promise<void> {
   const machine =
     `${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; ` +
     `load average (1 min) ${loadStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows both sides, and takes the second core from leadmap's worker threads)`;
-  const report = renderReport({ rows, quick, reps, machine, minutes: (Date.now() - started) / 60000, loadApi });
+  const report = renderReport({
+    rows: only === null ? rows : rows.filter((r) => only.has(r.key)),
+    quick,
+    reps,
+    machine,
+    minutes: (Date.now() - started) / 60000,
+    loadApi,
+  });
   const outPath =
     only !== null ? join(dir, 'performance-only.md') : quick ? join(dir, 'performance-quick.md') : join(repo, 'docs', 'performance.md');
   writeFileSync(outPath, report);
@@ -312,13 +334,7 @@ async function main(): Promise<void> {
 
 function mergeRuns(list: StepSummary[]): StepSummary | null {
   const runs = list.flatMap((s) => s.runs).filter((r) => r.ok);
-  if (runs.length === 0) return null;
-  const med = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const h = s.length >> 1;
-    return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
-  };
-  return { runs, ms: med(runs.map((r) => r.ms)), wallMs: med(runs.map((r) => r.wallMs)), rssMb: med(runs.map((r) => r.rssMb)) };
+  return runs.length === 0 ? null : summarise(runs);
 }
 
 /** The API load test (tools/bench/load-api.ts, by the server's developer), when it is built. */

@@ -1,4 +1,4 @@
-import type { StepSummary } from './harness.js';
+import { median, type RunResult, type StepSummary } from './harness.js';
 
 export interface BenchTarget {
   /** leadmap time / igraph time at most this. */
@@ -38,41 +38,110 @@ const secs = (ms: number | null | undefined) =>
       ? `${ms.toFixed(1)} ms`
       : `${(ms / 1000).toFixed(ms < 1000 ? 3 : 2)} s`;
 const mb = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '' : ` (${x.toFixed(0)} MB)`);
-const cell = (s: StepSummary | null) =>
-  s === null ? 'not run' : s.ms === null ? `failed: ${s.error ?? '?'}` : `${secs(s.ms)}${mb(s.rssMb)}`;
+const good = (s: StepSummary | null | undefined): RunResult[] => (s ? s.runs.filter((r) => r.ok) : []);
+const range = (xs: number[], fmt: (x: number) => string) => {
+  if (xs.length < 2) return '';
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return ` [${fmt(lo)}–${fmt(hi)}]`;
+};
+const cell = (s: StepSummary | null, wall = false) => {
+  if (s === null) return 'not run';
+  if (s.ms === null) return `failed: ${s.error ?? '?'}`;
+  const runs = good(s);
+  const spread = range(
+    runs.map((r) => r.ms),
+    (x) => secs(x),
+  );
+  return `${secs(s.ms)}${spread}${mb(s.rssMb)}${wall && s.wallMs !== null ? ` · wall ${secs(s.wallMs)}` : ''} ×${runs.length}`;
+};
+
+/** yes when the whole spread meets the target, no when none of it does, unsure when it crosses the target. */
+export type Met = 'yes' | 'no' | 'unsure';
+
+/** The verdict of values against "at most `limit`" (`strict`: below it): the spread, not only the median, decides. */
+export function judge(values: number[], limit: number, strict = false): Met {
+  if (values.length === 0) return 'no';
+  const meets = (x: number) => (strict ? x < limit : x <= limit);
+  const all = values.every(meets);
+  const none = !values.some(meets);
+  return all ? 'yes' : none ? 'no' : 'unsure';
+}
+
+function combine(list: Met[]): Met | '' {
+  if (list.length === 0) return '';
+  return list.includes('no') ? 'no' : list.includes('unsure') ? 'unsure' : 'yes';
+}
+
+/**
+ * Ratios of leadmap to igraph, one per repetition: the runs of round r were made side by side
+ * (runInterleaved), so each ratio compares two runs under the same load.
+ */
+export function pairedRatios(lm: StepSummary | null, ig: StepSummary | null): number[] {
+  if (!lm || !ig) return [];
+  const n = Math.min(lm.runs.length, ig.runs.length);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = lm.runs[i]!;
+    const b = ig.runs[i]!;
+    if (a.ok && b.ok && b.ms > 0) out.push(a.ms / b.ms);
+  }
+  return out;
+}
 
 function verdict(row: BenchRow, exact: StepSummary | null): { ratio: string; target: string; met: string } {
   const t = row.target;
   const lm = row.leadmap;
   const parts: string[] = [];
-  const ok: boolean[] = [];
+  const met: Met[] = [];
   let ratio = '';
+  const times = (x: number) => `${x.toFixed(2)}×`;
   if (t.ratio !== undefined) {
     parts.push(`≤ ${t.ratio}× igraph`);
-    if (lm?.ms != null && row.igraph?.ms != null) {
-      const r = lm.ms / row.igraph.ms;
-      ratio = `${r.toFixed(2)}×`;
-      ok.push(r <= t.ratio);
-    } else ok.push(false);
+    const rs = pairedRatios(lm, row.igraph);
+    if (rs.length > 0) ratio = `${times(median(rs)!)}${range(rs, times)}`;
+    met.push(judge(rs, t.ratio));
   }
   if (t.ofExact !== undefined) {
     parts.push(`≤ ${t.ofExact}× exact`);
-    if (lm?.ms != null && exact?.ms != null) {
-      const r = lm.ms / exact.ms;
-      ratio = `${r.toFixed(2)}× exact`;
-      ok.push(r <= t.ofExact);
-    } else ok.push(false);
+    const rs = exact?.ms != null ? good(lm).map((r) => r.ms / exact.ms!) : [];
+    if (rs.length > 0) ratio = `${times(median(rs)!)}${range(rs, times)} exact`;
+    met.push(judge(rs, t.ofExact));
   }
   if (t.seconds !== undefined) {
     parts.push(`< ${t.seconds} s`);
-    const wall = row.key === 'school' ? lm?.ms : lm?.wallMs;
-    ok.push(wall != null && wall < t.seconds * 1000);
+    met.push(
+      judge(
+        good(lm).map((r) => (row.key === 'school' ? r.ms : r.wallMs)),
+        t.seconds * 1000,
+        true,
+      ),
+    );
   }
   if (t.rssMb !== undefined) {
     parts.push(`RSS ≤ ${t.rssMb} MB`);
-    ok.push(lm?.rssMb != null && lm.rssMb <= t.rssMb);
+    met.push(
+      judge(
+        good(lm).map((r) => r.rssMb),
+        t.rssMb,
+      ),
+    );
   }
-  return { ratio, target: parts.join(', '), met: ok.length === 0 ? '' : ok.every(Boolean) ? 'yes' : 'no' };
+  return { ratio, target: parts.join(', '), met: combine(met) };
+}
+
+/** The load beside a row's runs: 1-minute load average and other processes' cores, lowest–highest over its runs. */
+function loadCell(row: BenchRow): string {
+  const runs = [row.leadmap, row.igraph].flatMap((s) => (s ? s.runs : []));
+  if (runs.length === 0) return '';
+  const span = (xs: number[]) => {
+    const ok = xs.filter((x) => !Number.isNaN(x));
+    if (ok.length === 0) return '?';
+    const lo = Math.min(...ok).toFixed(1);
+    const hi = Math.max(...ok).toFixed(1);
+    return lo === hi ? lo : `${lo}–${hi}`;
+  };
+  return `${span(runs.map((r) => r.load1))}; ${span(runs.map((r) => r.otherCores))}`;
 }
 
 function approxSection(row: BenchRow | undefined): string {
@@ -92,8 +161,8 @@ export function renderReport(r: BenchReport): string {
   const exact = r.rows.find((x) => x.key === 'betweenness')?.leadmap ?? null;
   const lines = r.rows.map((row) => {
     const v = verdict(row, exact);
-    const wall = row.leadmap?.wallMs != null ? ` · wall ${secs(row.leadmap.wallMs)}` : '';
-    return `| ${row.title} | ${row.size} | ${cell(row.leadmap)}${row.key === 'district' || row.key === 'logs' ? wall : ''} | ${cell(row.igraph)} | ${cell(row.networkx)} | ${v.ratio} | ${v.target} | ${v.met} |`;
+    const wall = row.key === 'district' || row.key === 'logs' || row.key === 'report';
+    return `| ${row.title} | ${row.size} | ${cell(row.leadmap, wall)} | ${cell(row.igraph)} | ${cell(row.networkx)} | ${v.ratio} | ${v.target} | ${v.met} | ${loadCell(row)} |`;
   });
   const extras = r.rows.flatMap((row) => {
     const e = row.leadmap?.runs[0]?.extra;
@@ -109,13 +178,18 @@ export function renderReport(r: BenchReport): string {
   return `${HEAD}
 ## Results${r.quick ? " (quick run: small sizes, not the targets' sizes)" : ''}
 
-Machine: ${r.machine}. ${r.reps} repetition(s) per leadmap and igraph step (median), networkx once; the district and
-log rows run once in full runs (minutes each).
+Machine: ${r.machine}. Up to ${r.reps} repetition(s) per leadmap and igraph step (3 when a step's first run takes 10 s
+or more), leadmap and igraph interleaved run by run; networkx once.
 Benchmark took ${r.minutes.toFixed(1)} minutes. Times are of the measured work inside each process (file read included only in
-ingest, district and log rows); peak RSS (MB, in parentheses) is the whole process's, from \`/usr/bin/time -v\`.
+ingest, district and log rows): the median, [lowest–highest] over the repetitions and ×runs; peak RSS (MB, in
+parentheses) is the whole process's median, from \`/usr/bin/time -v\`. The ratio is the median of the per-round ratios
+(round r's leadmap run over round r's igraph run) with their [lowest–highest]. **met**: yes when every repetition
+meets the target, no when none does, unsure when the spread crosses it. **load**: the 1-minute load average at
+the start of the row's runs, then the CPU cores other processes used during them (from /proc/stat, the step's own time
+taken out), each lowest–highest.
 
-| Step | Size | leadmap | igraph | networkx | ratio | target | met |
-|---|---|---|---|---|---|---|---|
+| Step | Size | leadmap | igraph | networkx | ratio | target | met | load |
+|---|---|---|---|---|---|---|---|---|
 ${lines.join('\n')}
 ${approxSection(r.rows.find((x) => x.key === 'approx'))}
 ### Details
@@ -130,7 +204,20 @@ leadmap's speed is measured by \`npm run bench\` (never by timed unit tests): on
 school- and district-like networks and an e-mail log under \`temp/bench/\` (not committed), then runs
 leadmap, igraph (Debian \`python3-igraph\`, installed by the bench when missing) and networkx on the
 same files, each step as its own child process, and writes this file. \`npm run bench -- --quick\`
-runs small sizes in a minute or two and writes \`temp/bench/quick/performance-quick.md\` instead.
+runs small sizes and writes \`temp/bench/quick/performance-quick.md\` instead;
+\`npm run bench -- --only district,closeness\` runs only the named rows (keys: ingest, betweenness,
+closeness, pagerank, louvain, approx, district, logs, school, change, report, survey) and writes
+\`temp/bench/<full|quick>/performance-only.md\`, never this file.
+
+## How a verdict is reached
+
+- leadmap and igraph run **interleaved**: round r runs leadmap's repetition r, then igraph's, so a change in the
+  machine's load falls on both; each ratio compares two runs made side by side.
+- **5 repetitions** per step (\`--reps N\` changes it), 3 for a step whose first run takes 10 s or more.
+- Each run records the machine's **load**: the 1-minute load average as it starts and the CPU cores other
+  processes used while it ran (busy time in /proc/stat minus the step's own user + system time).
+- A row is **met: yes** when every repetition meets its target, **no** when none does and **unsure** when the
+  spread crosses the target: run it again on a quieter machine (\`--only <key>\`) before optimising or claiming it.
 
 ## What is measured
 

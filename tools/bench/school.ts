@@ -1,7 +1,7 @@
 import { loadDataset } from '../../src/ingest/load-dataset.js';
 import { buildGraph } from '../../src/graph/build-graph.js';
 import { coreMetrics } from '../../src/metrics/core.js';
-import type { Dataset } from '../../src/model/types.js';
+import { analyzeLeadership } from '../../src/metrics/analytics.js';
 
 /**
  * The whole analysis of one school as a user runs it: load roster and ties, build the graph, core
@@ -15,14 +15,7 @@ export async function runSchool(tiesPath: string, rosterPath: string): Promise<R
   const t1 = performance.now();
   const core = coreMetrics(buildGraph(loaded.value, { relation: 'advice' }));
   const t2 = performance.now();
-  const analyticsModule = './../metrics/analytics.js';
-  let sections = 0;
-  try {
-    const mod = (await import(analyticsModule)) as { analyzeLeadership?: (d: Dataset) => object };
-    if (mod.analyzeLeadership) sections = Object.keys(mod.analyzeLeadership(loaded.value)).length;
-  } catch {
-    sections = -1;
-  }
+  const sections = Object.keys(analyzeLeadership(loaded.value)).length;
   const t3 = performance.now();
   return {
     ms: t3 - t0,
