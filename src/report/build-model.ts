@@ -87,8 +87,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
     );
     prevA = presentLeadership(prevRaw, prev.dataset.people, { disclosure, policy, pseudonyms: prevPseudonyms });
   }
-  const rows = indicatorRows(a, ANY_DOMAIN, prevA && prev ? { label: prev.wave, analysis: prevA } : null);
-  const change: Change | null = prev && prevRaw ? changeSection(raw, prevRaw, prev, cur, rows, input.edition) : null;
   const publicChange =
     prev && prevRaw
       ? presentChange(input.comparison ?? compareWaves(prev.dataset, cur.dataset, { relation: raw.selection.relation }), {
@@ -96,6 +94,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
           policy,
         })
       : null;
+  const rows = indicatorRows(a, ANY_DOMAIN, prevA && prev ? { label: prev.wave, analysis: prevA, comparison: publicChange } : null);
+  const change: Change | null = prev && prevRaw ? changeSection(raw, prevRaw, prev, cur, rows, input.edition) : null;
   const comparison = publicChange && prev ? changeView(publicChange, { before: prev.wave, after: cur.wave }) : null;
   const pooledLeaders = new Set(leaderIds(a));
   const data = dataAvailable(cur.dataset, a, prevA !== null);

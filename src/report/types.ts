@@ -87,6 +87,16 @@ export interface IndicatorRow {
   previous: Shown | null;
   /** to − from, null when either is unknown or there is no previous wave. */
   delta: Shown | null;
+  /**
+   * Whether the change is real, from the comparison of the two waves (compareWaves, all staff; the same
+   * row as the change page): "up" or "down" only when its 95 % interval excludes zero, else "no clear
+   * change"; "not measured — needs …" when an input is missing; "no interval" where the measure has no
+   * resampled interval (roster counts, response rate, or a count defined differently on the change page).
+   * Null without a previous wave. Only "up" and "down" are ever drawn as a direction.
+   */
+  verdict: string | null;
+  /** The change's 95 % interval as shown ("−0.04 to +0.02"), null without one. */
+  interval: string | null;
   /** Which direction counts as more distributed leadership (null = neither). */
   better: Better;
   definition: string;

@@ -75,6 +75,35 @@ describe('report model of Highland High 2025-26', () => {
     expect(get('ei').reading).toMatch(/stays inside departments more than chance/);
     expect(get('ei').delta!.text).toBe('+0.06');
     expect(named.change?.previousWave).toBe('2024-25');
+  });
+
+  it('calls a change "up" or "down" only as the change page does: the same values, the same interval, the same verdict', () => {
+    const page = named.comparison!.sections.find((s) => s.population === 'all')!.rows;
+    const same: Record<string, string> = {
+      density: 'density',
+      reciprocity: 'reciprocity',
+      centralization: 'inDegreeCentralization',
+      gini: 'gini',
+      topShare: 'topShare',
+      ei: 'eiIndex',
+    };
+    for (const [key, changeKey] of Object.entries(same)) {
+      const r = named.indicators.find((x) => x.key === key)!;
+      const c = page.find((x) => x.key === changeKey && x.domain === 'all')!;
+      expect([r.previous!.text, r.value.text, r.delta!.text, r.interval, r.verdict], key).toEqual([
+        c.before,
+        c.after,
+        c.change,
+        c.interval,
+        c.verdict,
+      ]);
+    }
+    // Counts without a resampled interval carry no direction; neither does a difference whose interval includes zero.
+    for (const key of ['people', 'ties', 'responseRate', 'leaderPlus', 'leaders', 'hidden'])
+      expect(named.indicators.find((x) => x.key === key)!.verdict, key).toBe('no interval');
+    for (const r of named.indicators)
+      if (r.verdict === 'up' || r.verdict === 'down') expect(r.interval).not.toMatch(/^−.* to \+|^\+?0(\.0+)? to|to 0(\.0+)?$/);
+    expect(anon.indicators.map((r) => r.verdict)).toEqual(named.indicators.map((r) => r.verdict));
     expect(named.meta).toMatchObject({
       school: 'Highland High',
       wave: '2025-26',

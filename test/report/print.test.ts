@@ -122,8 +122,11 @@ describe('print: type sizes, paper, greyscale, arrows, no half-empty pages, the 
   }, 60_000);
 
   it('reads in greyscale: change triangles differ by fill, departments are named on the figure', () => {
-    expect(arrow(0.1, 'higher')).toMatchObject({ svg: expect.not.stringContaining('fill="#ffffff"') });
-    expect(arrow(-0.1, 'higher')).toMatchObject({ svg: expect.stringContaining('fill="#ffffff"') });
+    expect(arrow('up', 'higher')).toMatchObject({ svg: expect.not.stringContaining('fill="#ffffff"') });
+    expect(arrow('down', 'higher')).toMatchObject({ svg: expect.stringContaining('fill="#ffffff"') });
+    // No direction is drawn for a change whose interval includes no change.
+    expect(arrow('no clear change', 'higher')).not.toHaveProperty('svg');
+    expect(arrow('no interval', 'lower')).not.toHaveProperty('svg');
     const svg = networkSvg(named.network);
     const onFigure = [...svg.matchAll(/font-style="italic"[^>]*>([^<]+)</g)].map((x) => x[1]);
     const big = named.network.groups.filter((g) => g.size >= 8).map((g) => g.name);

@@ -60,7 +60,7 @@ describe('GET /api/waves/:id/report.pdf', () => {
       const f = join(dir, 'named.pdf');
       writeFileSync(f, r.bytes);
       const text = execFileSync('pdftotext', [f, '-'], { encoding: 'utf8' });
-      expect(text).toContain('Change since 2024-25');
+      expect(text).toContain('What changed from 2024-25 to 2025-26');
       expect(text).toContain('Bianca Edwards');
     }
     const audit = (await admin.get('/api/audit')).json.entries as Array<{ action: string; target: string; detail: string }>;

@@ -71,11 +71,18 @@ describe.skipIf(!browserReady || !hasPoppler)('indicators: web page and PDF repo
           const chance = /^Chance: (\S+(?: %)?)\./.exec(c.explain)?.[1] ?? null;
           if (chance) expect(row, `${where} chance`).toMatch(new RegExp(`${escape(c.value)}\\s+${escape(chance)}(\\s|$)`));
           if (c.change) {
-            // Web: "▲ +0.06 since 2024-25 (+0.37)"; PDF row: … previous, change.
-            const m = /([+−±]\S+(?: pts)?) since (\S+) \((.+)\)$/.exec(c.change);
+            // Web: "+0.06 since 2024-25 (+0.37): no clear change, 95 % interval −0.02 to +0.14", a ▲ or ▼ only
+            // before "up" or "down"; PDF row: … previous, change (its verdict on the line below).
+            const m =
+              /^([▲▼]?)\s*([+−±]\S+(?: pts)?) since (\S+) \(([^)]+)\): (up|down|no clear change|no interval|not measured — .+?)(?:, 95 % interval (.+))?$/.exec(
+                c.change,
+              );
             expect(m, `${where} change text "${c.change}"`).not.toBeNull();
-            expect(row, where).toContain(m![3]!);
-            expect(row, where).toContain(m![1]!);
+            expect(row, where).toContain(m![4]!);
+            expect(row, where).toContain(m![2]!);
+            const clear = m![5] === 'up' || m![5] === 'down';
+            expect(m![1] !== '', `${where}: a direction drawn only for a clear change`).toBe(clear);
+            if (m![5] !== 'no interval' && !m![5]!.startsWith('not measured')) expect(m![6], `${where} interval`).toBeDefined();
           }
         }
         checked++;

@@ -72,12 +72,13 @@ export function table(
 }
 
 /**
- * An up or down triangle (vector: the report font has no arrow glyphs): solid green when towards
- * distributed leadership, an outline in red when away from it — readable in greyscale by its fill.
+ * An up or down triangle (vector: the report font has no arrow glyphs) for a change the comparison calls
+ * "up" or "down" (its 95 % interval excludes no change); nothing for any other verdict. Solid green when
+ * towards distributed leadership, an outline in red when away from it — readable in greyscale by its fill.
  */
-export function arrow(delta: number | null, better: 'higher' | 'lower' | null, shown = ''): Node {
-  if (delta === null || delta === 0 || shown.startsWith('±')) return { text: '', width: 8 };
-  const up = delta > 0;
+export function arrow(verdict: string | null, better: 'higher' | 'lower' | null): Node {
+  if (verdict !== 'up' && verdict !== 'down') return { text: '', width: 8 };
+  const up = verdict === 'up';
   const towards = better !== null && (better === 'higher') === up;
   const color = better === null ? COLORS.muted : towards ? COLORS.good : COLORS.bad;
   const points = up ? '0.6,7 3.5,1.2 6.4,7' : '0.6,1 3.5,6.8 6.4,1';

@@ -142,7 +142,16 @@ export function indicatorsPage(m: ReportModel): Node[] {
     const base: Node[] = [{ text: r.label, bold: true }, { text: r.value.text, bold: true }, r.chance?.text ?? ''];
     if (prev)
       base.push(r.previous?.text ?? '—', {
-        columns: [arrow(r.delta?.value ?? null, r.better, r.delta?.text), { text: r.delta?.text ?? '—', width: '*' }],
+        columns: [
+          arrow(r.verdict, r.better),
+          {
+            stack: [
+              r.delta?.text ?? '—',
+              ...(r.verdict ? [{ text: r.verdict.startsWith('not measured') ? 'not measured' : r.verdict, color: COLORS.muted }] : []),
+            ],
+            width: '*',
+          },
+        ],
         columnGap: 2,
       });
     base.push({
@@ -153,12 +162,12 @@ export function indicatorsPage(m: ReportModel): Node[] {
     });
     return base;
   });
-  const widths = prev ? [104, 40, 38, 40, 46, '*'] : [110, 46, 44, '*'];
+  const widths = prev ? [92, 40, 38, 40, 64, '*'] : [110, 46, 44, '*'];
   const align: ('left' | 'right')[] = prev ? ['left', 'right', 'right', 'right', 'left', 'left'] : ['left', 'right', 'right', 'left'];
   return [
     h1('Indicators', { pageBreak: true }),
     {
-      text: `All domains together. “Chance” is what the same people would give if they chose colleagues at random (same number of ties each, same ${m.meta.groupBy} sizes); each index is read against it. The last column links each number to the leading indicators of distributed leadership in the evaluation framework (“Measuring the Impact of Distributed Leadership”); definitions are in the appendix.${prev ? ' Triangles pointing up or down show the direction of the change; solid green = towards more distributed leadership, red outline = away from it.' : ''}`,
+      text: `All domains together. “Chance” is what the same people would give if they chose colleagues at random (same number of ties each, same ${m.meta.groupBy} sizes); each index is read against it. The last column links each number to the leading indicators of distributed leadership in the evaluation framework (“Measuring the Impact of Distributed Leadership”); definitions are in the appendix.${prev ? ' Under each change, its verdict from the change page: “up” or “down” only when the 95 % interval of the change excludes no change (bootstrap over respondents), marked by a triangle — solid green = towards more distributed leadership, red outline = away from it; “no clear change” otherwise; “no interval” for counts without one.' : ''}`,
       style: 'body',
       margin: [0, 0, 0, 6],
     },

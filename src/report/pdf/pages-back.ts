@@ -1,37 +1,15 @@
 import { networkSvg } from '../charts/network-svg.js';
 import type { ReportModel } from '../types.js';
-import { arrow, bullets, COLORS, h1, h2, note, para, table, type Node } from './blocks.js';
+import { bullets, COLORS, h1, h2, note, para, table, type Node } from './blocks.js';
 import { aggregatedCaption, cutList } from './limited.js';
 
 export function changePage(m: ReportModel): Node[] {
   const c = m.change;
   if (!c) return [];
-  const rows = c.rows.map((r) => [
-    { text: r.label, bold: true },
-    r.previous?.text ?? '—',
-    r.value.text,
-    { columns: [arrow(r.delta?.value ?? null, r.better, r.delta?.text), { text: r.delta?.text ?? '—', width: '*' }], columnGap: 2 },
-    {
-      text: r.better === null ? '' : r.better === 'higher' ? 'higher = more distributed' : 'lower = more distributed',
-      color: COLORS.muted,
-      fontSize: 8,
-    },
-  ]);
   const named = m.meta.edition === 'named';
+  // The indicators' changes, with intervals and verdicts, are on the comparison page (pages-change.ts):
+  // one table, so no difference is shown twice, once without its interval.
   return [
-    h1(`Change since ${c.previousWave}`),
-    para(
-      `Both waves analysed the same way (same relation, rules and seed). A solid green triangle marks a change towards more distributed leadership, a red outlined one a change away from it. Small changes may be noise: staff and respondents differ between waves.`,
-    ),
-    {
-      ...(table(
-        ['Indicator', c.previousWave, m.meta.wave, 'Change', 'Direction'],
-        rows,
-        [120, 60, 60, 70, '*'],
-        ['left', 'right', 'right', 'left', 'left'],
-      ) as object),
-      margin: [0, 6, 0, 8],
-    },
     h2('Leaders across all domains'),
     para(
       named

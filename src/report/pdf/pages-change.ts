@@ -3,19 +3,25 @@ import { bullets, COLORS, h1, h2, note, para, table, type Node } from './blocks.
 
 /**
  * "What changed, and whether it is real": the comparison with the previous wave (compareWaves) in the
- * words of present/change.ts — the same texts the web school page shows.
+ * words of present/change.ts — the same texts the web school page shows; `leaders` (who leads now and
+ * did not, and the reverse: pages-back.ts changePage) sits before the method note.
  */
-export function comparisonPage(m: ReportModel): Node[] {
+export function comparisonPage(m: ReportModel, leaders: Node[] = []): Node[] {
   const v = m.comparison;
   if (!v) return [];
   const out: Node[] = [h1(v.heading), para(v.basis)];
   if (v.banners.length > 0) out.push({ ...(bullets(v.banners) as object), color: COLORS.accent });
+  // Indicators not measured are listed once under the tables, each with what it needs (the same words
+  // as the web's verdict column), so the tables hold only what was measured.
+  const unmeasured = new Map<string, string>();
   for (const s of v.sections) {
+    const measured = s.rows.filter((r) => !r.verdict.startsWith('not measured'));
+    for (const r of s.rows) if (r.verdict.startsWith('not measured')) unmeasured.set(r.label, r.verdict);
     out.push(h2(s.title));
     out.push(
       table(
         ['Indicator', v.before, v.after, 'Change', '95 % interval', 'Verdict'],
-        s.rows.map((r) => [
+        measured.map((r) => [
           { text: r.label, bold: true },
           r.before,
           r.after,
@@ -28,7 +34,17 @@ export function comparisonPage(m: ReportModel): Node[] {
       ),
     );
   }
+  if (unmeasured.size > 0)
+    out.push(
+      para([
+        { text: 'Not measured. ', bold: true },
+        ...[...unmeasured].flatMap(([label, verdict]) => [
+          { text: label, italics: true },
+          `: ${verdict.replace(/^not measured — /, '')}. `,
+        ]),
+      ]),
+    );
   if (v.succession.length > 0) out.push(h2('Leadership succession'), bullets(v.succession));
-  out.push(note(v.method));
+  out.push(...leaders, note(v.method));
   return out;
 }

@@ -10,6 +10,8 @@ import type { IndicatorRow } from '../types.js';
 import { NEED_WORDS } from '../needs.js';
 import { MEASURES, show, showChange, type MeasureKey } from './measures.js';
 import { hiddenIds, leaderIds, leaderPlusIds } from '../../metrics/leadership/leader-sets.js';
+import type { PublicChange } from '../../privacy/present-change.js';
+import { changeRow } from './change.js';
 
 export { hiddenIds, leaderIds, leaderPlusIds };
 
@@ -177,11 +179,50 @@ function verdict(a: A, key: IndicatorKey, domain: string, v: number | null): str
 export interface PreviousWave {
   label: string;
   analysis: A;
+  /** The comparison of the two waves (compareWaves through presentChange): each change's verdict and interval. */
+  comparison?: PublicChange | null;
+}
+
+/**
+ * The comparison's indicator measuring the same thing as an indicator row (docs/metrics.md, "Change
+ * between waves"). Over all domains, leaders and hidden leaders are not the same count on the two pages
+ * (here: who leads at least one domain; there: leaders of the pooled network), so they take the
+ * comparison's row for one domain only. People, ties, response rate and leaders without a formal role
+ * have no resampled interval.
+ */
+const CHANGE_KEY: Partial<Record<IndicatorKey, string>> = {
+  density: 'density',
+  reciprocity: 'reciprocity',
+  centralization: 'inDegreeCentralization',
+  gini: 'gini',
+  topShare: 'topShare',
+  leaders: 'leaders',
+  hidden: 'hiddenLeaders',
+  ei: 'eiIndex',
+};
+const POOLED_DIFFERS = new Set<IndicatorKey>(['leaders', 'hidden']);
+
+/** The verdict and interval of one indicator's change (see IndicatorRow.verdict). */
+function changeVerdict(
+  key: IndicatorKey,
+  domain: string,
+  c: PublicChange | null | undefined,
+): { verdict: string; interval: string | null } {
+  const none = { verdict: 'no interval', interval: null };
+  const changeKey = CHANGE_KEY[key];
+  if (!c || c.suppressed || changeKey === undefined || (domain === ANY_DOMAIN && POOLED_DIFFERS.has(key))) return none;
+  const row = c.indicators.find(
+    (i) => i.key === changeKey && i.population === 'all' && i.domain === (domain === ANY_DOMAIN ? 'all' : domain),
+  );
+  if (!row) return none;
+  const shown = changeRow(row);
+  return { verdict: shown.verdict, interval: shown.interval === '—' ? null : shown.interval };
 }
 
 /**
  * The indicator rows of one wave and domain ('any' = all domains together), with the values of the
- * previous wave and the change when one is given (same domain; null where it has no such domain).
+ * previous wave and the change when one is given (same domain; null where it has no such domain), and
+ * whether that change is real (the comparison's verdict and interval, when the comparison is given).
  */
 export function indicatorRows(a: A, domain: string = ANY_DOMAIN, prev: PreviousWave | null = null): IndicatorRow[] {
   const dom = a.selection.domains.includes(domain) ? domain : ANY_DOMAIN;
@@ -205,6 +246,7 @@ export function indicatorRows(a: A, domain: string = ANY_DOMAIN, prev: PreviousW
       leadingIndicator: m.leading,
       previous: prev ? show(key, p) : null,
       delta: prev ? showChange(key, v === null || p === null ? null : v - p) : null,
+      ...(prev ? changeVerdict(key, dom, prev.comparison) : { verdict: null, interval: null }),
     };
   });
 }

@@ -142,7 +142,11 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
       if (task.previous) {
         try {
           const before = await data.leadership(task.previous, now.relation, task.disclosure, task.minGroupSize);
-          prev = { label: task.previous.label, analysis: before.shown };
+          const comparison = presentChange(await data.change(task.previous, task.wave, now.relation), {
+            disclosure: task.disclosure,
+            policy: privacyPolicy(task.minGroupSize),
+          });
+          prev = { label: task.previous.label, analysis: before.shown, comparison };
         } catch (err) {
           // The previous wave lacks this relation: no change is shown.
           if (!(err instanceof LeadmapError)) throw err;

@@ -15,21 +15,26 @@ export function domainRows(a, l) {
 
 const domainText = (a) => (a.domain === 'any' ? 'all domains' : a.domain);
 
-/** The change since the previous wave as the report prints it (text from the server), with its direction. */
+/**
+ * The change since the previous wave as the report prints it (text from the server). A direction (arrow
+ * and colour) only when the comparison calls it "up" or "down" — its 95 % interval excludes no change;
+ * otherwise the difference is shown with its verdict ("no clear change", "no interval") and no direction.
+ */
 function change(r, prevLabel) {
   if (!r.delta || r.delta.value === null) return null;
-  const flat = r.delta.text.startsWith('±');
-  const tone = flat || !r.better ? 'flat' : (r.better === 'higher') === r.delta.value > 0 ? 'better' : 'worse';
+  const clear = r.verdict === 'up' || r.verdict === 'down';
+  const tone = !clear || !r.better ? 'flat' : (r.better === 'higher') === (r.verdict === 'up') ? 'better' : 'worse';
+  const interval = r.interval ? `, 95 % interval ${r.interval}` : '';
   return {
-    text: `${r.delta.text} since ${prevLabel} (${r.previous?.text ?? '—'})`,
+    text: `${r.delta.text} since ${prevLabel} (${r.previous?.text ?? '—'}): ${r.verdict ?? 'no interval'}${interval}`,
     tone,
-    arrow: flat ? '=' : r.delta.value > 0 ? '▲' : '▼',
+    arrow: clear ? (r.verdict === 'up' ? '▲' : '▼') : '',
     title:
       tone === 'better'
-        ? 'more distributed than the previous wave'
+        ? 'more distributed than the previous wave (the interval excludes no change)'
         : tone === 'worse'
-          ? 'less distributed than the previous wave'
-          : `previous wave: ${prevLabel}`,
+          ? 'less distributed than the previous wave (the interval excludes no change)'
+          : `previous wave: ${prevLabel}; not a clear change`,
   };
 }
 
@@ -47,7 +52,7 @@ export function indicatorsSection(a, ind, schoolId) {
     <div class="grid">${cards.join('')}</div>
     <p class="note">The same numbers as the PDF report. “Chance”: what the same people would give choosing colleagues at random; each index is read against it.${
       ind.previousWave
-        ? ` Changes compared with ${esc(ind.previousWave)}: <span class="better">green</span> = leadership more distributed, <span class="worse">red</span> = less. <a href="#/school/${esc(schoolId)}">All waves of this school</a>.`
+        ? ` Changes compared with ${esc(ind.previousWave)}: a direction is shown only when its 95 % interval excludes no change (the change page's verdict); <span class="better">green</span> = leadership more distributed, <span class="worse">red</span> = less. <a href="#/school/${esc(schoolId)}">All waves of this school</a>.`
         : ''
     }</p></section>`;
 }
