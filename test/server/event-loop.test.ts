@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { killHard, signInCookie, startChildServer, type ChildServer } from '../../tools/harness/child-server.js';
@@ -35,6 +35,28 @@ function wave(people: number, ties: number): { roster: string; ties: string } {
     rows.push(`S${a},S${b},advice,${domains[r % 3]},${1 + (r % 4)}`);
   }
   return { roster: roster.join('\n') + '\n', ties: rows.join('\n') + '\n' };
+}
+
+/** VmHWM (peak resident set) of a Linux process in MB, or null where /proc is not there. */
+function peakResidentMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Resets a Linux process's VmHWM to its current resident set (proc(5), clear_refs "5"); false where it cannot. */
+function resetPeak(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -100,13 +122,24 @@ describe('no request stalls the server (finding 5)', () => {
     expect(analysis.status).toBe(200);
     expect(indicators.status).toBe(200);
     expect(((await analysis.json()) as { analysis: { network: { people: number } } }).analysis.network.people).toBe(PEOPLE);
+    // Peak resident memory of the server process (every worker thread included) over the whole run, upload too.
+    const peakMb = peakResidentMb(child.child.pid);
     const sorted = [...latencies].sort((a, b) => a - b);
     const p50 = quantile(sorted, 0.5);
     const p99 = quantile(sorted, 0.99);
     console.log(
-      `health during ${Math.round(heavyMs)} ms of report + analysis + indicators: n=${sorted.length} p50=${p50.toFixed(1)} ms p99=${p99.toFixed(1)} ms max=${sorted.at(-1)!.toFixed(1)} ms`,
+      `health during ${Math.round(heavyMs)} ms of report + analysis + indicators: n=${sorted.length} p50=${p50.toFixed(1)} ms p99=${p99.toFixed(1)} ms max=${sorted.at(-1)!.toFixed(1)} ms; server peak RSS ${peakMb ?? '?'} MB`,
     );
     expect(sorted.length).toBeGreaterThan(20);
     expect(p99).toBeLessThan(200);
+
+    // The memory bound for a report served as a job: with the peak reset, the named edition (a report of its
+    // own: the analysis is cached, the report is not) keeps the whole server process under 1 GB.
+    const reset = resetPeak(child.child.pid);
+    const named = await fetchDone(`/api/waves/${waveId}/report.pdf?edition=named`);
+    expect(named.status).toBe(200);
+    const reportPeakMb = reset ? peakResidentMb(child.child.pid) : null;
+    console.log(`named report alone: server peak RSS ${reportPeakMb ?? '?'} MB`);
+    if (reportPeakMb !== null) expect(reportPeakMb).toBeLessThan(1024);
   }, 900_000);
 });
