@@ -7,18 +7,12 @@ import { loadDataset } from '../../ingest/load-dataset.js';
 import { shouldUseFastPath } from '../../fastpath/analyze-large.js';
 import { analyzeLargeForCli } from './analyze-large.js';
 import { coreText } from '../analyze-text.js';
-import { fastCoreMetrics, type FastCoreMetrics } from '../../fastpath/core.js';
-import { toCsr } from '../../graph/csr.js';
-import type { OrgGraph } from '../../graph/org-graph.js';
 import { formatProblems } from '../../ingest/problems.js';
-import { buildGraph } from '../../graph/build-graph.js';
-import { coreMetrics, type CoreMetrics } from '../../metrics/core.js';
-import { analyzeLeadership, summarizeLeadership } from '../../metrics/analytics.js';
+import { summarizeLeadership } from '../../metrics/analytics.js';
+import { analysisDocument, analyzeDataset } from '../../jobs/analysis-document.js';
 import { readFormalRolesFile } from '../formal-roles-file.js';
 import type { FormalRoleRule } from '../../model/formal-roles.js';
 import { listOption, progressPrinter } from '../format.js';
-import { isDistrict, schoolBreakdown } from '../../metrics/district/schools.js';
-import { crossSchoolLeaders } from '../../metrics/district/cross-school-leaders.js';
 import { scalesSection } from '../../report/survey/scales.js';
 import { decisionsText, districtText, patternsText, scalesText, skillsText, surveyNetworkText } from '../analyze-sections-text.js';
 import { patternsSection } from '../../report/survey/patterns.js';
@@ -241,21 +235,24 @@ export const analyzeCommand: Command = {
     const warnings = loaded.problems.filter((p) => p.severity === 'warning');
     if (warnings.length > 0) io.stderr(formatProblems(warnings) + '\n');
     const dataset = loaded.value;
-    const graph = buildGraph(dataset, { relation: values.relation, domain: values.domain });
-    const core = await coreMetricsForCli(graph, values.exact === true);
+    const analysis = await analyzeDataset(dataset, {
+      relation: values.relation,
+      domain: values.domain,
+      groupBy: values['group-by'],
+      formalRoles,
+      exact: values.exact === true,
+    });
+    const { graph, core, leadership, district, selection } = analysis;
     const scales =
       values.people === undefined
         ? undefined
         : await scalesSection(at(values.people)!, at(values.scales), values['group-by'] ?? 'department', io.stderr, {
             dataset,
-            relation: graph.getAttribute('relation'),
+            relation: selection.relation,
           });
     if (scales === null) return EXIT.badInput;
     const patterns = values.activities === undefined ? null : await patternsSection(at(values.activities)!, dataset.people, io.stderr);
     if (values.activities !== undefined && !patterns) return EXIT.badInput;
-    const district = isDistrict(dataset);
-    const groupBy = values['group-by'] ?? (district ? 'school' : 'department');
-    const leadership = analyzeLeadership(dataset, { relation: graph.getAttribute('relation'), groupBy, formalRoles });
     const decisions =
       values.decisions === undefined ? null : await decisionsSection(at(values.decisions)!, dataset.people, leadership, io.stderr);
     if (values.decisions !== undefined && !decisions) return EXIT.badInput;
@@ -264,27 +261,16 @@ export const analyzeCommand: Command = {
         ? undefined
         : await skillsSection(
             at(values.people)!,
-            { dataset, relation: graph.getAttribute('relation'), leadership },
+            { dataset, relation: selection.relation, leadership },
             io.stderr,
             values.json ? null : (id) => graph.getNodeAttribute(id, 'name'),
           );
     if (skills === null) return EXIT.badInput;
     if (values.people !== undefined && !scales && !skills) return noSurvey(io.stderr, values.people);
-    const schools = district ? schoolBreakdown(dataset, { relation: graph.getAttribute('relation'), formalRoles }) : null;
-    const crossSchool = district ? crossSchoolLeaders(dataset, graph.getAttribute('relation')) : null;
-    const { selection: _leadershipSelection, ...sections } = leadership;
-    const selection = { relation: graph.getAttribute('relation'), domain: graph.getAttribute('domain'), wave: dataset.wave?.label ?? null };
     if (values.json) {
-      const method = 'betweennessMethod' in core ? { betweennessMethod: core.betweennessMethod } : {};
       io.stdout(
         JSON.stringify({
-          network: core.network,
-          people: core.people,
-          notes: core.notes,
-          selection,
-          ...method,
-          ...sections,
-          ...(schools && crossSchool ? { schools, crossSchoolLeaders: crossSchool } : {}),
+          ...analysisDocument(analysis),
           ...(scales ? { scales: scales.scales, surveyNetwork: scales.surveyNetwork } : {}),
           ...(patterns ? { patterns } : {}),
           ...(decisions ? { decisions } : {}),
@@ -296,7 +282,7 @@ export const analyzeCommand: Command = {
         coreText(core, selection, top, (id) => graph.getNodeAttribute(id, 'name')) +
           '\n\n' +
           summarizeLeadership(leadership) +
-          (schools && crossSchool ? '\n\n' + districtText(schools, crossSchool, top) : '') +
+          (district ? '\n\n' + districtText(district.schools, district.crossSchoolLeaders, top) : '') +
           (scales ? '\n\n' + scalesText(scales.scales) + surveyNetworkText(scales.surveyNetwork) : '') +
           (patterns ? '\n\n' + patternsText(patterns) : '') +
           (decisions ? '\n\n' + decisionsText(decisions, (id) => graph.getNodeAttribute(id, 'name')) : '') +
@@ -307,20 +293,6 @@ export const analyzeCommand: Command = {
     return EXIT.ok;
   },
 };
-
-/** Networks at least this large use the fast kernels (worker threads, bit-parallel BFS): same definitions, same numbers to ~1e-11. */
-export const FAST_KERNELS_MIN_PEOPLE = 2000;
-
-/**
- * Core measures for `leadmap analyze`: coreMetrics on school-sized networks; from FAST_KERNELS_MIN_PEOPLE
- * people the fast path's kernels on the same graph, with betweenness approximate above
- * APPROX_BETWEENNESS_ABOVE_PEOPLE unless `exact` (the output then says so in `betweennessMethod`).
- */
-async function coreMetricsForCli(graph: OrgGraph, exact: boolean): Promise<CoreMetrics | FastCoreMetrics> {
-  if (graph.order < FAST_KERNELS_MIN_PEOPLE) return coreMetrics(graph);
-  const { timingsMs: _timings, ...rest } = await fastCoreMetrics(toCsr(graph), { exact });
-  return rest;
-}
 
 function existsSyncSafe(p: string): boolean {
   try {
