@@ -5,6 +5,7 @@ import { LeadmapError } from '../model/errors.js';
 import { openQueue, QUEUES, type QueueOptions } from '../jobs/queue/pg-queue.js';
 import { watchForDeadWorkers, workQueue } from '../jobs/queue/work.js';
 import { openStore } from '../store/index.js';
+import { runSchoolTask, type SchoolTask } from '../jobs/batch/school-task.js';
 import { runViewTask, type ViewResult, type ViewTask } from './views/task.js';
 
 export interface QueueWorkerOptions extends QueueOptions {
@@ -34,8 +35,8 @@ export function decodeViewResult(value: unknown): ViewResult {
 }
 
 /**
- * `leadmap worker`: takes ingest and view (analysis, export, report) jobs from the PostgreSQL
- * queue and runs them on this process's own store connection. Any number of workers on any
+ * `leadmap worker`: takes ingest, view (analysis, export, report) and batch (one school of `leadmap
+ * batch`) jobs from the PostgreSQL queue and runs them on this process's own store connection. Any number of workers on any
  * number of machines share the queue.
  */
 export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningQueueWorker> {
@@ -48,6 +49,7 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningQu
   await workQueue(q, QUEUES.ingest, concurrency, (task, progress) =>
     ingestRetryably({ ...(task as IngestInput), dataDir: o.dataDir, databaseUrl: o.url }, progress),
   );
+  await workQueue(q, QUEUES.batch, concurrency, (task, progress) => runSchoolTask(task as SchoolTask, progress));
   const unwatch = watchForDeadWorkers(q);
   return {
     async stop(timeoutMs = 30_000) {

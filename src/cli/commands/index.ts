@@ -7,6 +7,7 @@ import { logsCommand } from './logs.js';
 import { reportCommand } from './report.js';
 import { compareCommand } from './compare.js';
 import { workerCommand } from './worker.js';
+import { batchCommand } from './batch.js';
 
 /** Every sub-command, in the order `leadmap help` lists them. Add new commands here. */
 export const COMMANDS: Command[] = [
@@ -18,4 +19,5 @@ export const COMMANDS: Command[] = [
   reportCommand,
   compareCommand,
   workerCommand,
+  batchCommand,
 ];

@@ -8,7 +8,7 @@ import PgBoss from 'pg-boss';
  * it; a failed attempt is retried with exponential backoff; an attempt running longer than its
  * time limit, or whose worker died, fails and is retried; progress is kept in leadmap_job_progress.
  */
-export const QUEUES = { ingest: 'leadmap-ingest', view: 'leadmap-view' } as const;
+export const QUEUES = { ingest: 'leadmap-ingest', view: 'leadmap-view', batch: 'leadmap-batch' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface QueueLimits {
@@ -23,6 +23,7 @@ export interface QueueLimits {
 export const DEFAULT_LIMITS: Record<QueueName, QueueLimits> = {
   [QUEUES.ingest]: { retryLimit: 2, retryDelaySeconds: 5, expireInSeconds: 30 * 60 },
   [QUEUES.view]: { retryLimit: 2, retryDelaySeconds: 2, expireInSeconds: 15 * 60 },
+  [QUEUES.batch]: { retryLimit: 2, retryDelaySeconds: 2, expireInSeconds: 15 * 60 },
 };
 
 export interface QueueOptions {
