@@ -96,7 +96,7 @@ describe.skipIf(!browserReady)('web app accounts, privacy and survey review in r
     await signIn(page, web.srv.url, 'viewer', 'viewer-password-1');
     await page.waitForSelector('section.school h2');
     await page.click('section[data-school=highland] a:text-is("2025-26")');
-    await page.waitForSelector('#network circle');
+    await page.waitForSelector('#network[data-ready]');
     const text = await page.locator('main').innerText();
     expect(text).toContain('pseudonymised');
     const roster = readFileSync(join(DEMO, 'highland/2025-26/roster.csv'), 'utf8')
@@ -107,7 +107,10 @@ describe.skipIf(!browserReady)('web app accounts, privacy and survey review in r
     for (const name of roster) expect(text).not.toContain(name);
     expect(text).not.toMatch(/principal|department chair/i);
     for (const label of await page.locator('#leads-matrix .pname').allTextContents()) expect(label).toMatch(/^P-[0-9A-F]{4,}$/);
-    for (const label of await page.locator('#network text:not(.group-label)').allTextContents()) expect(label).toMatch(/^P-[0-9A-F]{4,}$/);
+    await page.getByRole('combobox', { name: 'Find a person' }).fill('P-');
+    const found = await page.getByRole('listbox', { name: 'People of this wave' }).getByRole('option').allTextContents();
+    expect(found.length).toBeGreaterThan(10);
+    for (const label of found) expect(label).toMatch(/^P-[0-9A-F]{4,}\b/);
     expect(await page.locator('#leads-matrix .badge.hidden-leader').count()).toBeGreaterThan(0);
     expect(await page.locator('#departments td.suppressed span[aria-hidden=true]').first().textContent()).toBe('—');
     expect(await page.locator('#departments td.suppressed').first().getAttribute('title')).toBe('fewer than 5 people');

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../store/helpers.js';
 import { AxeChecker } from './axe.js';
-import { ADMIN_PASSWORD, Client, SHOTS, browserReady, startWeb, type WebHarness } from './helpers.js';
+import { ADMIN_PASSWORD, Client, SHOTS, browserReady, sidewaysOverflow, startWeb, type WebHarness } from './helpers.js';
 
 const WIDTHS = [1366, 820, 390];
 
@@ -40,18 +40,7 @@ describe.skipIf(!browserReady)('administration in real Chromium, by accessible n
     expect(await axe.check(web.ctx, page.url(), ready), `axe on ${name}`).toEqual([]);
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
-      const { scroll, client, wide } = await page.evaluate(() => {
-        const client = document.documentElement.clientWidth;
-        // What sticks out, for the failure message: the innermost elements whose right edge passes the window's.
-        const wide = [...document.querySelectorAll('body *')]
-          .filter(
-            (e) =>
-              e.getBoundingClientRect().right > client + 1 && ![...e.children].some((c) => c.getBoundingClientRect().right > client + 1),
-          )
-          .slice(0, 5)
-          .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].join('.')}`);
-        return { scroll: document.documentElement.scrollWidth, client, wide };
-      });
+      const { scroll, client, wide } = await sidewaysOverflow(page);
       expect(scroll, `${name} at ${width} px scrolls sideways: ${wide.join(', ')}`).toBeLessThanOrEqual(client);
       await page.screenshot({ path: join(SHOTS, `web-admin-${name}-${width}.png`), fullPage: width === 1366 });
     }
@@ -114,10 +103,10 @@ describe.skipIf(!browserReady)('administration in real Chromium, by accessible n
     await checkPage('uploads', '#files');
 
     await report.click();
-    await page.waitForSelector('#network circle');
+    await page.waitForSelector('#network[data-ready]');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Riverside Academy · 2026-27');
-    expect(await page.locator('#network circle').count()).toBe(10);
-    await checkPage('report', '#network circle');
+    expect(await page.getByRole('img', { name: /^Network of advice ties: 10 people, \d+ ties$/ }).count()).toBe(1);
+    await checkPage('report', '#network[data-ready]');
     expect(web.problems).toEqual([]);
   });
 

@@ -98,3 +98,20 @@ export async function demoWave(
   const waves = (await client.get(`/api/schools/${school.id}/waves`)).json.waves;
   return { schoolId: school.id, wave: waves.find((w: { label: string }) => w.label === label) };
 }
+
+/**
+ * Whether the page scrolls sideways at its current width: the document's scroll width against the window's,
+ * and (for the failure message) the innermost elements whose right edge passes the window's.
+ */
+export async function sidewaysOverflow(page: Page): Promise<{ scroll: number; client: number; wide: string[] }> {
+  return page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter(
+        (e) => e.getBoundingClientRect().right > client + 1 && ![...e.children].some((c) => c.getBoundingClientRect().right > client + 1),
+      )
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].join('.')}`);
+    return { scroll: document.documentElement.scrollWidth, client, wide };
+  });
+}

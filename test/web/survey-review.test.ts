@@ -46,8 +46,8 @@ describe.skipIf(!browserReady)('survey review in real Chromium: every kind of it
     expect(await page.textContent('#completeness-banner')).toContain(
       '1 question (6 answers), 1 name and 1 respondent are not in these results yet — decide them',
     );
-    await page.waitForSelector('#network circle');
-    expect(await axe.check(web.ctx, page.url(), '#network circle')).toEqual([]);
+    await page.waitForSelector('#network[data-ready]');
+    expect(await axe.check(web.ctx, page.url(), '#network[data-ready]')).toEqual([]);
     await page.getByRole('link', { name: 'decide them' }).click();
     await page.waitForSelector('#review-table');
     expect(await axe.check(web.ctx, page.url(), '#review-table tr[data-kind=name]')).toEqual([]);
@@ -96,7 +96,7 @@ describe.skipIf(!browserReady)('survey review in real Chromium: every kind of it
 
     // no banner once everything is decided
     await page.goto(`${web.srv.url}/#/wave/${wave}`);
-    await page.waitForSelector('#network circle');
+    await page.waitForSelector('#network[data-ready]');
     expect(await page.locator('#completeness-banner').count()).toBe(0);
     // web words only: no command-line options in what the page says
     expect(await page.locator('main').innerText()).not.toMatch(/--roster|--mapping/);

@@ -1,7 +1,7 @@
 // @ts-check
 import { esc, get, post, prepareDownload } from './api.js';
 import { clearCache } from './data.js';
-import { errorBox } from './ui.js';
+import { errorBox, keyboardScrolls } from './ui.js';
 import { renderSignIn, renderPasswordChange } from './views/signin.js';
 import { renderSchools } from './views/schools.js';
 import { renderSchool } from './views/school.js';
@@ -109,7 +109,11 @@ document.addEventListener('click', async (ev) => {
   delete a.dataset.ready;
 });
 
-window.addEventListener('hashchange', () => {
-  route().catch(showError);
-});
-route().catch(showError);
+/** Renders the page of the current address, then makes its scrolling tables reachable by keyboard. */
+function show() {
+  route()
+    .then(() => keyboardScrolls(app))
+    .catch(showError);
+}
+window.addEventListener('hashchange', show);
+show();

@@ -90,3 +90,18 @@ export function flaggedCount(l, f, list) {
 export function withheldCount(l, path) {
   return l.withheld?.[path] ?? 0;
 }
+
+/**
+ * Tables that scroll sideways inside their box (on a narrow screen) can be scrolled by keyboard: each
+ * `.scroll` box becomes a focusable region named after its table's caption.
+ * @param {ParentNode} root
+ */
+export function keyboardScrolls(root) {
+  for (const box of root.querySelectorAll('.scroll')) {
+    if (box.hasAttribute('tabindex')) continue;
+    const caption = box.querySelector('caption')?.textContent?.trim();
+    box.setAttribute('tabindex', '0');
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', caption || 'Table');
+  }
+}

@@ -1,7 +1,7 @@
 import type { PublicAnalysis } from '../../privacy/present.js';
 import { departmentsCsv, metricsCsv } from '../export/metrics-csv.js';
 import { toGexf, toGraphml } from '../export/graph-xml.js';
-import { departmentColours } from '../../report/present/palette.js';
+import { DEPARTMENT_PALETTE, OTHER_GROUP_COLOUR, departmentColours } from '../../report/present/palette.js';
 
 /** Every document built from one presented analysis, with its content type. */
 export const ANALYSIS_DOCS = {
@@ -35,6 +35,8 @@ export function analysisDocument(doc: AnalysisDoc, a: PublicAnalysis): Uint8Arra
         edges: a.edges,
         // The report's department colours (one rule: src/report/present/palette.ts).
         departmentColours: departmentColours(a.people.map((p) => p.department || '(none)')),
+        // The same palette for the view's other groupings (communities); after the 20th group, "other".
+        palette: { colours: DEPARTMENT_PALETTE, other: OTHER_GROUP_COLOUR },
       });
     case 'metrics.csv':
       return Buffer.from(metricsCsv(a));

@@ -1,0 +1,428 @@
+// @ts-check
+import { esc } from '../api.js';
+import * as data from '../data.js';
+import { LEADER_KIND } from '../ui.js';
+import { domainRows } from '../views/indicators.js';
+import { departmentModel, drawDepartments } from './aggregate.js';
+import { wireCombobox } from './combobox.js';
+import { grouping } from './groups.js';
+import { departmentSvg, personSvg, pngOf, saveFile } from './image.js';
+import { layoutFor, savePositions } from './layout.js';
+import { drawScene, drawnEdges } from './render.js';
+import { egoSet, passes } from './select.js';
+
+/** Up to this many people everyone is drawn; above it the departments view (and one person's ties). */
+export const LARGEST_DRAWN = 5000;
+const fmt = (n) => n.toLocaleString('en-US');
+
+/**
+ * The network view on a canvas: positions from the wave's layout (layout.js), what is shown from the
+ * controls; every change redraws, nothing re-lays out. Returns show(id) for links elsewhere on the page.
+ */
+export function drawNetwork(section, graph, a, l) {
+  const d3 = window.d3;
+  const canvas = /** @type {HTMLCanvasElement} */ (section.querySelector('#network'));
+  const holder = section.querySelector('#network-holder');
+  const status = section.querySelector('#net-status');
+  if (!d3) {
+    holder.innerHTML = '<p class="error">The network view needs /vendor/d3.min.js.</p>';
+    return null;
+  }
+  const $ = (sel) => /** @type {any} */ (section.querySelector(sel));
+  const person = new Map(a.people.map((p) => [p.id, p]));
+  const { fi, leaders } = domainRows(a, l);
+  const leaderIds = new Set(leaders?.leaders ?? []);
+  const hiddenIds = new Set((fi?.hiddenLeaders ?? []).map((p) => p.id));
+  const nominalIds = new Set((fi?.nominalLeaders ?? []).map((p) => p.id));
+  const kindOf = (id) => (hiddenIds.has(id) ? 'hidden' : leaderIds.has(id) ? 'formal' : nominalIds.has(id) ? 'nominal' : 'other');
+  const large = graph.nodes.length > LARGEST_DRAWN;
+  const maxIn = Math.max(1, ...graph.nodes.map((n) => n.inDegree));
+  const dense = graph.nodes.length > 300;
+  /** @type {import('./render.js').SceneNode[]} */
+  const nodes = graph.nodes.map((n) => ({
+    id: n.id,
+    label: String(n.label),
+    department: n.department,
+    x: NaN,
+    y: NaN,
+    r: dense ? 2.5 + 8 * Math.sqrt(n.inDegree / maxIn) : 3.5 + 11 * Math.sqrt(n.inDegree / maxIn),
+    inDegree: n.inDegree,
+  }));
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const edges = graph.edges
+    .map((e) => ({ s: index.get(e.source), t: index.get(e.target), w: e.weight }))
+    .filter((e) => e.s !== undefined && e.t !== undefined);
+  const state = {
+    mode: large ? 'departments' : 'whole',
+    steps: 1,
+    colourBy: 'department',
+    dept: '',
+    role: '',
+    kind: '',
+    isolated: new Set(),
+    forced: new Set(),
+  };
+  /** @type {import('./render.js').Scene} */
+  const scene = { nodes, edges, visible: new Uint8Array(nodes.length), colours: [], minWeight: 0, focus: -1, near: new Set() };
+  let groups = grouping('department', nodes, graph, kindOf, l.groups?.communities?.communityOf);
+  let view = { k: 1, x: 0, y: 0 };
+  let width = 0,
+    height = 0;
+  let placed = false;
+  const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
+  const layoutKey = `${a.waveId}|${a.relation}`;
+
+  const recolour = () => {
+    groups = grouping(/** @type {any} */ (state.colourBy), nodes, graph, kindOf, l.groups?.communities?.communityOf);
+    const colourOf = new Map(groups.entries.map((e) => [e.key, e.colour]));
+    scene.colours = groups.keys.map((k) => colourOf.get(k) ?? '#BBBBBB');
+  };
+  const select = () => {
+    const ok = (i) =>
+      passes(nodes[i], { dept: state.dept, role: state.role, kind: state.kind }, (id) => person.get(id)?.role ?? '', kindOf) &&
+      (!state.isolated.size || state.isolated.has(groups.keys[i]));
+    const vis = scene.visible;
+    vis.fill(0);
+    if (state.mode === 'ego') {
+      if (scene.focus >= 0)
+        for (const i of egoSet(scene.focus, edges, state.steps, scene.minWeight)) vis[i] = i === scene.focus || ok(i) ? 1 : 0;
+    } else for (let i = 0; i < nodes.length; i++) vis[i] = ok(i) ? 1 : 0;
+    for (const i of state.forced) vis[i] = 1;
+    scene.near = new Set(scene.focus >= 0 ? [scene.focus] : []);
+    if (scene.focus < 0) return;
+    for (const e of drawnEdges(scene)) {
+      if (e.s === scene.focus) scene.near.add(e.t);
+      if (e.t === scene.focus) scene.near.add(e.s);
+    }
+  };
+
+  let frame = 0;
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(draw);
+  };
+  let lastModel = null;
+  function draw() {
+    frame = 0;
+    if (!placed || !width) return;
+    const t0 = performance.now();
+    const dpr = window.devicePixelRatio || 1;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    let label, count;
+    if (state.mode === 'departments') {
+      const deptColour = (d) => graph.departmentColours?.[d] ?? '#BBBBBB';
+      lastModel = departmentModel(nodes, drawnEdges(scene), scene.visible, deptColour);
+      drawDepartments(ctx, lastModel, view, width, height);
+      label = `Network of ${a.relation} ties between departments: ${fmt(lastModel.groups.length)} departments of ${fmt(lastModel.people)} people, ${fmt(lastModel.ties)} ties`;
+      count = `${fmt(lastModel.groups.length)} departments · ${fmt(lastModel.people)} people · ${fmt(lastModel.ties)} ties`;
+      canvas.dataset.nodes = String(lastModel.people);
+      canvas.dataset.links = String(lastModel.ties);
+    } else {
+      const out = drawScene(ctx, scene, view, width, height);
+      lastModel = out;
+      label = `Network of ${a.relation} ties: ${fmt(out.people)} people, ${fmt(out.ties)} ties`;
+      count = `${fmt(out.people)} of ${fmt(nodes.length)} people · ${fmt(out.ties)} of ${fmt(edges.length)} ties drawn`;
+      if (state.mode === 'ego' && scene.focus < 0) count = 'Choose a person with “Find a person” to see their ties.';
+      canvas.dataset.nodes = String(out.people);
+      canvas.dataset.links = String(out.ties);
+      canvas.dataset.labels = String(out.labels.length);
+    }
+    if (canvas.getAttribute('aria-label') !== label) canvas.setAttribute('aria-label', label);
+    const countEl = $('#net-count');
+    if (countEl.textContent !== count) countEl.textContent = count;
+    canvas.dataset.mode = state.mode;
+    canvas.dataset.focus = scene.focus >= 0 ? nodes[scene.focus].id : '';
+    canvas.dataset.focusTies = String(
+      scene.focus >= 0 ? drawnEdges(scene).filter((e) => e.s === scene.focus || e.t === scene.focus).length : 0,
+    );
+    canvas.dataset.drawMs = (performance.now() - t0).toFixed(1);
+    canvas.dataset.ready = '1';
+  }
+  // A change of what is shown draws at once (the figure's name and counts are right when the handler returns).
+  const refresh = () => {
+    select();
+    drawLegend();
+    if (frame) cancelAnimationFrame(frame);
+    draw();
+  };
+
+  // Size: the canvas fills its holder's width; its height depends on the window, never the layout.
+  const resize = () => {
+    const w = Math.round(holder.clientWidth);
+    const h = w < 600 ? 420 : 600;
+    if (w === width && h === height) return;
+    width = w;
+    height = h;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+    canvas.style.height = `${h}px`;
+    // The window changed: the same layout, fitted again to the new box.
+    if (placed) fit(false);
+    schedule();
+  };
+  new ResizeObserver(resize).observe(holder);
+  resize();
+
+  // Zoom and pan (d3-zoom); the view is a transform of the fixed layout.
+  // d3's selection and zoom types cannot follow a canvas from JavaScript; the calls below are d3's documented ones.
+  const sel = /** @type {any} */ (d3.select(canvas));
+  const zoom = /** @type {any} */ (d3.zoom()).scaleExtent([0.05, 12]).on('zoom', (ev) => {
+    view = { k: ev.transform.k, x: ev.transform.x, y: ev.transform.y };
+    schedule();
+  });
+  const fit = (animate) => {
+    const pts = state.mode === 'departments' && lastModel?.groups ? lastModel.groups : nodes.filter((_n, i) => scene.visible[i]);
+    if (!pts.length || !width) return;
+    const pad = state.mode === 'departments' ? 140 : 20;
+    const xs = [Math.min(...pts.map((p) => p.x)), Math.max(...pts.map((p) => p.x))],
+      ys = [Math.min(...pts.map((p) => p.y)), Math.max(...pts.map((p) => p.y))];
+    const w = xs[1] - xs[0] + 2 * pad || 1,
+      h = ys[1] - ys[0] + 2 * pad || 1;
+    const k = Math.min(3, Math.min(width / w, height / h));
+    const t = d3.zoomIdentity
+      .translate(width / 2, height / 2)
+      .scale(k)
+      .translate(-(xs[0] + xs[1]) / 2, -(ys[0] + ys[1]) / 2);
+    (animate ? sel.transition().duration(250) : sel).call(zoom.transform, t);
+  };
+
+  // Hit test in layout units (a linear scan: 5,000 people take well under a millisecond).
+  const hit = (sx, sy) => {
+    if (state.mode === 'departments') return -1;
+    const x = (sx - view.x) / view.k,
+      y = (sy - view.y) / view.k;
+    let best = -1,
+      bestD = Infinity;
+    for (let i = 0; i < nodes.length; i++) {
+      if (!scene.visible[i]) continue;
+      const d = Math.hypot(nodes[i].x - x, nodes[i].y - y);
+      if (d <= nodes[i].r + 3 / view.k && d < bestD) {
+        best = i;
+        bestD = d;
+      }
+    }
+    return best;
+  };
+  const drag = /** @type {import('d3').DragBehavior<any, any, any>} */ (d3.drag());
+  drag
+    .subject((ev) => {
+      const i = hit(ev.x, ev.y);
+      return i < 0 ? null : { x: ev.x, y: ev.y, i };
+    })
+    .on('drag', (ev) => {
+      const n = nodes[ev.subject.i];
+      n.x = (ev.x - view.x) / view.k;
+      n.y = (ev.y - view.y) / view.k;
+      schedule();
+    })
+    .on('end', () => {
+      const kept = new Map(positions ?? []);
+      for (const n of nodes) if (Number.isFinite(n.x)) kept.set(n.id, { x: n.x, y: n.y });
+      positions = kept;
+      savePositions(layoutKey, kept);
+    });
+  sel.call(drag).call(zoom).on('dblclick.zoom', null);
+
+  const tip = section.querySelector('#tooltip');
+  const describe = (i) => {
+    const n = nodes[i],
+      p = person.get(n.id),
+      kind = kindOf(n.id);
+    return `<strong>${esc(n.label)}</strong>${p?.role ? `<br>${esc(p.role)}` : ''}<br>${esc(n.department || 'no department')}<br>named by <b>${n.inDegree}</b> colleague${n.inDegree === 1 ? '' : 's'}${p ? ` · names ${p.outDegree}` : ''}${kind !== 'other' ? `<br><span class="tip-kind">${esc(LEADER_KIND[kind].label)}</span>` : ''}`;
+  };
+  canvas.addEventListener('mousemove', (ev) => {
+    const b = canvas.getBoundingClientRect();
+    const i = hit(ev.clientX - b.left, ev.clientY - b.top);
+    canvas.style.cursor = i >= 0 ? 'pointer' : 'grab';
+    if (i < 0) {
+      tip.hidden = true;
+      return;
+    }
+    tip.innerHTML = describe(i);
+    tip.hidden = false;
+    tip.style.left = `${Math.min(ev.clientX - b.left + 14, width - 230)}px`;
+    tip.style.top = `${Math.max(4, ev.clientY - b.top - 10)}px`;
+  });
+  canvas.addEventListener('mouseleave', () => {
+    tip.hidden = true;
+  });
+  canvas.addEventListener('click', (ev) => {
+    const b = canvas.getBoundingClientRect();
+    const i = hit(ev.clientX - b.left, ev.clientY - b.top);
+    focus(i >= 0 && i !== scene.focus ? i : -1);
+  });
+  canvas.addEventListener('keydown', (ev) => {
+    const pan = { ArrowLeft: [40, 0], ArrowRight: [-40, 0], ArrowUp: [0, 40], ArrowDown: [0, -40] }[ev.key];
+    if (pan) sel.call(zoom.translateBy, pan[0] / view.k, pan[1] / view.k);
+    else if (ev.key === '+' || ev.key === '=') sel.call(zoom.scaleBy, 1.4);
+    else if (ev.key === '-') sel.call(zoom.scaleBy, 1 / 1.4);
+    else if (ev.key === '0') fit(false);
+    else if (ev.key === 'Escape') focus(-1);
+    else return;
+    ev.preventDefault();
+  });
+
+  const byLabel = nodes.map((_n, i) => i).sort((x, y) => nodes[x].label.localeCompare(nodes[y].label));
+  // Find a person: everyone in the wave; someone hidden by the filters is brought into the drawing.
+  const combo = wireCombobox(
+    $('#find-person'),
+    $('#find-person-list'),
+    () =>
+      byLabel
+        .map((i) => nodes[i])
+        .map((n, j) => ({
+          id: n.id,
+          label: n.label,
+          note: scene.visible[byLabel[j]] || state.mode === 'departments' ? (n.department ?? '') : `${n.department ?? ''} · not drawn yet`,
+        })),
+    (id) => focus(id === null ? -1 : (index.get(id) ?? -1), true),
+  );
+  function focus(i, fromSearch = false) {
+    scene.focus = i;
+    state.forced = new Set(i >= 0 ? [i] : []);
+    if (!fromSearch) combo.set(i >= 0 ? nodes[i].label : '');
+    if (i >= 0 && state.mode === 'departments') setMode(large ? 'ego' : 'whole');
+    else if (state.mode === 'ego') ensurePlaced().then(() => (refresh(), fit(true)));
+    else {
+      refresh();
+      // Chosen in the search box: bring the person to the middle of the drawing, at the same zoom.
+      if (fromSearch && i >= 0 && placed) sel.transition().duration(250).call(zoom.translateTo, nodes[i].x, nodes[i].y);
+    }
+  }
+
+  const legendEl = section.querySelector('#legend');
+  function drawLegend() {
+    legendEl.innerHTML =
+      groups.entries
+        .map(
+          (e) =>
+            `<button type="button" class="item" aria-pressed="${state.isolated.has(e.key)}" data-key="${esc(e.key)}"><span class="sw" data-colour="${esc(e.colour)}"></span>${esc(e.label)} (${fmt(e.count)})</button>`,
+        )
+        .join('') + (state.isolated.size ? '<button type="button" class="link" id="legend-all">Show all groups</button>' : '');
+    // Colours through the CSSOM (the CSP forbids style attributes).
+    for (const sw of legendEl.querySelectorAll('.sw'))
+      /** @type {HTMLElement} */ (sw).style.background = /** @type {HTMLElement} */ (sw).dataset.colour ?? '';
+  }
+  legendEl.addEventListener('click', (ev) => {
+    const b = /** @type {HTMLElement} */ (ev.target).closest('button');
+    if (!b) return;
+    if (b.id === 'legend-all') state.isolated.clear();
+    else if (state.isolated.has(b.dataset.key)) state.isolated.delete(b.dataset.key);
+    else state.isolated.add(b.dataset.key);
+    refresh();
+    /** @type {HTMLElement | null} */ (
+      legendEl.querySelector(b.id === 'legend-all' ? 'button' : `button[data-key="${CSS.escape(b.dataset.key ?? '')}"]`)
+    )?.focus();
+  });
+
+  const setMode = (mode) => {
+    state.mode = mode;
+    $('#net-mode').value = mode;
+    $('#ego-steps').closest('label').hidden = mode !== 'ego';
+    ensurePlaced()
+      .then(() => {
+        refresh();
+        fit(false);
+      })
+      .catch((e) => {
+        status.hidden = false;
+        status.textContent = `The network could not be laid out: ${e instanceof Error ? e.message : String(e)}`;
+      });
+  };
+  const on = (id, f) => $(id)?.addEventListener('change', (ev) => f(ev.target.value));
+  on('#net-mode', setMode);
+  on('#ego-steps', (v) => ((state.steps = Number(v)), refresh(), fit(true)));
+  on('#colour-by', (v) => ((state.colourBy = v), state.isolated.clear(), recolour(), refresh()));
+  on('#filter-department', (v) => ((state.dept = v), refresh()));
+  on('#filter-role', (v) => ((state.role = v), refresh()));
+  on('#filter-kind', (v) => ((state.kind = v), refresh()));
+  on('#min-weight', (v) => ((scene.minWeight = Number(v)), refresh()));
+  $('#zoom-in').addEventListener('click', () => sel.transition().duration(200).call(zoom.scaleBy, 1.4));
+  $('#zoom-out').addEventListener('click', () =>
+    sel
+      .transition()
+      .duration(200)
+      .call(zoom.scaleBy, 1 / 1.4),
+  );
+  $('#zoom-fit').addEventListener('click', () => fit(true));
+  $('#download-image').addEventListener('click', async () => {
+    const svg = $('#image-format').value === 'svg';
+    const title = canvas.getAttribute('aria-label') ?? '';
+    const legend = state.mode === 'departments' ? [] : groups.entries.filter((e) => !state.isolated.size || state.isolated.has(e.key));
+    const figure = { title, width, height, legend };
+    const name = `network-${a.relation}-${a.domain}${state.mode === 'whole' ? '' : `-${state.mode}`}`
+      .replace(/[^a-z0-9-]+/gi, '-')
+      .toLowerCase();
+    if (svg) {
+      const text = state.mode === 'departments' ? departmentSvg(figure, lastModel, view) : personSvg(figure, scene, view, lastModel.labels);
+      saveFile(new Blob([text], { type: 'image/svg+xml' }), `${name}.svg`);
+    } else {
+      const draw = (c) =>
+        state.mode === 'departments' ? drawDepartments(c, lastModel, view, width, height) : drawScene(c, scene, view, width, height);
+      saveFile(await pngOf({ ...figure, draw }), `${name}.png`);
+    }
+  });
+
+  // Positions: the wave's layout over all domains of the relation, so switching domain moves nobody.
+  /** @type {Map<string, { x: number; y: number }> | null} */
+  let positions = null;
+  let placing = null;
+  function ensurePlaced() {
+    if (large && state.mode !== 'whole') {
+      placed = true;
+      if (state.mode === 'ego' && scene.focus >= 0) return placeEgo();
+      return Promise.resolve();
+    }
+    placing ??= data
+      .graph(a.waveId, { relation: a.relation, domain: 'any' })
+      .catch(() => graph)
+      .then((pooled) =>
+        layoutFor(
+          layoutKey,
+          nodes.map((n) => n.id),
+          pooled.edges,
+          (share) => (status.textContent = `Laying out ${fmt(nodes.length)} people… ${Math.round(share * 100)} %`),
+        ),
+      )
+      .then((p) => {
+        positions = p;
+        for (const n of nodes) Object.assign(n, p.get(n.id));
+        placed = true;
+        status.hidden = true;
+        canvas.dataset.layout = layoutHash(nodes);
+      });
+    return placing;
+  }
+  // Above 5,000 people one person's ties are laid out on their own, when asked for.
+  async function placeEgo() {
+    const members = [...egoSet(scene.focus, edges, state.steps, 0)];
+    const ids = members.map((i) => nodes[i].id);
+    const own = new Set(ids);
+    const p = await layoutFor(
+      `${layoutKey}|ego|${nodes[scene.focus].id}|${state.steps}`,
+      ids,
+      graph.edges.filter((e) => own.has(e.source) && own.has(e.target)),
+    );
+    for (const i of members) Object.assign(nodes[i], p.get(nodes[i].id));
+  }
+
+  recolour();
+  setMode(state.mode);
+  return {
+    /** Highlights a person's ties and brings the network into view. */
+    show(id) {
+      const i = index.get(id);
+      if (i === undefined) return false;
+      focus(i);
+      section.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      return true;
+    },
+  };
+}
+
+/** A short fingerprint of the positions (tests check that filters and the window's width leave it alone). */
+function layoutHash(nodes) {
+  let h = 0;
+  for (const n of nodes) h = (Math.imul(h, 31) + Math.round(n.x * 10) * 7 + Math.round(n.y * 10)) | 0;
+  return (h >>> 0).toString(16);
+}
