@@ -6,7 +6,7 @@ import { ANY_DOMAIN, type Dataset } from '../model/types.js';
 import { presentLeadership } from '../privacy/present-leadership.js';
 import { presentChange } from '../privacy/present-change.js';
 import { compareWaves, type WaveChange } from '../metrics/change/compare-waves.js';
-import { changeView } from './present/change.js';
+import { changeView, type TrendView } from './present/change.js';
 import { DEFAULT_MIN_GROUP_SIZE, privacyPolicy } from '../privacy/policy.js';
 import { Pseudonyms } from '../privacy/pseudonym.js';
 import { DEFINITIONS } from './definitions.js';
@@ -45,6 +45,8 @@ export interface ReportInput {
   analytics?: Partial<AnalyticsOptions>;
   /** compareWaves(previous, current) when already computed (the server's cache); computed otherwise. */
   comparison?: WaveChange;
+  /** Three or more waves: the trend (the web school page's, already through the privacy gate); printed after the change page. */
+  trend?: TrendView | null;
   /** What of the current wave's answers is in the results (a survey import's); the report shows the web's banner when some wait for a decision. */
   completeness?: Completeness | null;
 }
@@ -129,6 +131,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     ...sections,
     change,
     comparison,
+    trend: input.trend ?? null,
     network: networkFigure(cur.dataset, a.selection.relation, dir, pooledLeaders, { seed: a.selection.seed }),
     quality: quality(a, input.edition, min),
     definitions: DEFINITIONS,

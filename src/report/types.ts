@@ -4,7 +4,7 @@
  * and wave pseudonyms ("P-3F2A") in the anonymised edition; group statistics under the minimum group
  * size are null with `suppressed: true` in both. The PDF (src/report/pdf) only lays this out.
  */
-import type { ChangeView } from './present/change.js';
+import type { ChangeView, TrendView } from './present/change.js';
 
 export type Edition = 'named' | 'anonymised';
 
@@ -318,6 +318,8 @@ export interface ReportModel {
   change: Change | null;
   /** What changed since the previous wave and whether it is real (compareWaves, in the words of present/change.ts). */
   comparison: ChangeView | null;
+  /** Three or more waves: each indicator per wave and each step's change, interval and verdict (the web school page's trend). */
+  trend: TrendView | null;
   network: NetworkFigure;
   quality: Quality;
   definitions: Definition[];

@@ -33,7 +33,8 @@ beforeAll(async () => {
   admin = new Client(srv.url);
   await admin.signIn('admin', ADMIN_PASSWORD);
   const school = (await admin.post('/api/schools', { slug: 'highland', name: 'Highland High' })).json.school.id;
-  for (const label of ['2024-25', '2025-26']) {
+  // Three waves: the report prints the trend beside the change since the previous wave.
+  for (const label of ['2023-24', '2024-25', '2025-26']) {
     const id = (await admin.post(`/api/schools/${school}/waves`, { label })).json.wave.id;
     const files = Object.fromEntries(['roster', 'ties', 'respondents'].map((k) => [k, readFileSync(join(highlandDir, label, `${k}.csv`))]));
     const up = await admin.upload(id, files);
@@ -61,6 +62,20 @@ describe('GET /api/waves/:id/report.pdf', () => {
       writeFileSync(f, r.bytes);
       const text = execFileSync('pdftotext', [f, '-'], { encoding: 'utf8' });
       expect(text).toContain('What changed from 2024-25 to 2025-26');
+      // The trend is the school page's (GET /api/schools/:id/compare): the same values and verdicts.
+      expect(text).toContain('Over 3 waves: 2023-24 to 2025-26');
+      const schoolId = (await admin.get('/api/schools')).json.schools[0].id as string;
+      const trend = (await admin.get(`/api/schools/${schoolId}/compare`)).json.presented.trend as {
+        rows: Array<{ label: string; shown: string[]; steps: Array<{ verdict: string }> }>;
+      };
+      expect(trend.rows.length).toBeGreaterThan(5);
+      const layout = execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' }).split('\n');
+      const start = layout.findIndex((l) => l.includes('Over 3 waves'));
+      for (const row of trend.rows.filter((r) => r.label.length < 25)) {
+        const line = layout.slice(start).find((l) => l.trim().startsWith(row.label + '  '));
+        expect(line, row.label).toBeDefined();
+        expect(line!.replace(/\s+/g, ' ')).toContain(row.shown.join(' '));
+      }
       expect(text).toContain('Bianca Edwards');
     }
     const audit = (await admin.get('/api/audit')).json.entries as Array<{ action: string; target: string; detail: string }>;

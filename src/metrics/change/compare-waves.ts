@@ -90,7 +90,8 @@ const EPS = 1e-9;
  * each replicate draws the people who answered in either wave with replacement, and every drawn
  * person's outgoing ties are counted as often as they were drawn in both waves (a paired
  * resampling: someone who answered twice carries both answers). The verdict is "up" or "down" only
- * when the interval excludes zero, "no clear change" otherwise, "not measured" when either wave
+ * when the interval excludes zero (and holds the observed change: an off-centre interval gives no
+ * verdict), "no clear change" otherwise, "not measured" when either wave
  * lacks the input. Notes warn when response rates differ by more than 10 points or turnover exceeds
  * 15 %. O(R · D · (n log n + m)) for R replicates and D domains.
  */
@@ -240,10 +241,19 @@ function measureChange(
     const ci = R > 0 ? percentileInterval(diffs.subarray(s * R, (s + 1) * R), o.level) : null;
     const low = ci ? clean(ci.low) : null;
     const high = ci ? clean(ci.high) : null;
+    const change = clean(after - before);
+    // A percentile interval that does not hold the observed change is off-centre: resampling moves this
+    // measure's level itself (thresholds such as mean + 1 sd shift when people are drawn twice), so its
+    // interval cannot say whether the change is real — no verdict, and the reason says why.
+    if (low !== null && high !== null && (change < low - 1e-9 || change > high + 1e-9))
+      return { ...base, before, after, change, low, high, verdict: 'no clear change' as const, reason: OFF_CENTRE };
     const verdict: Verdict = low !== null && low > 0 ? 'up' : high !== null && high < 0 ? 'down' : 'no clear change';
-    return { ...base, before, after, change: clean(after - before), low, high, verdict, reason: null };
+    return { ...base, before, after, change, low, high, verdict, reason: null };
   });
 }
+
+/** Why an off-centre interval gives no verdict (see measureChange). */
+export const OFF_CENTRE = 'the resampled changes do not surround the observed one, so this interval cannot tell';
 
 /**
  * Measures that count nominations received (or who is named at all) fall and rise with the number of

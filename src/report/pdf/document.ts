@@ -4,7 +4,7 @@ import { actionsPage, cover, indicatorsPage, summaryPage } from './front.js';
 import { formalInformalPage, profilesPage, whoLeadsPage } from './pages-leaders.js';
 import { brokersPage, peripheryPage, riskPage, silosPage } from './pages-groups.js';
 import { appendix, changePage, networkPage, qualityPage } from './pages-back.js';
-import { comparisonPage } from './pages-change.js';
+import { comparisonPage, trendPage } from './pages-change.js';
 import { completenessNotice } from './completeness.js';
 
 interface HeadingInfo {
@@ -29,6 +29,7 @@ export function reportDocument(m: ReportModel, paper: Paper = 'a4'): object {
     ...actionsPage(m),
     ...indicatorsPage(m),
     ...comparisonPage(m, changePage(m)),
+    ...trendPage(m),
     ...whoLeadsPage(m),
     ...profilesPage(m),
     ...formalInformalPage(m),

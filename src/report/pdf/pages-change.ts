@@ -48,3 +48,41 @@ export function comparisonPage(m: ReportModel, leaders: Node[] = []): Node[] {
   out.push(...leaders, note(v.method));
   return out;
 }
+
+/**
+ * "Over N waves": with three or more waves, each indicator (all staff, all domains) per wave and, under
+ * each later wave, the step from the wave before: change, 95 % interval and verdict — the web school
+ * page's trend (GET /api/schools/:id/compare), in its words.
+ */
+export function trendPage(m: ReportModel): Node[] {
+  const t = m.trend;
+  if (!t || t.rows.length === 0) return [];
+  const rows = t.rows.map((r) => [
+    { text: r.label, bold: true },
+    ...r.shown.map((value, i): Node => {
+      const step = i === 0 ? null : r.steps[i - 1];
+      if (!step) return { text: value, bold: true };
+      const clear = step.verdict === 'up' || step.verdict === 'down';
+      return {
+        stack: [
+          { text: value, bold: true },
+          { text: `${step.change}${step.interval === '—' ? '' : ` (${step.interval})`}`, color: COLORS.muted },
+          {
+            text: step.verdict.startsWith('not measured') ? 'not measured' : step.verdict,
+            bold: clear,
+            color: clear ? COLORS.ink : COLORS.muted,
+          },
+        ],
+      };
+    }),
+  ]);
+  const label = 110;
+  const each = Math.floor((499 - label) / t.waves.length);
+  return [
+    h2(`Over ${t.waves.length} waves: ${t.waves[0]} to ${t.waves.at(-1)}`),
+    para(
+      'All staff, all domains together. Under each wave, the change from the wave before with its 95 % interval and verdict: “up” or “down” only when the interval excludes no change.',
+    ),
+    table(['Indicator', ...t.waves], rows, [label, ...t.waves.map(() => each)], ['left', ...t.waves.map(() => 'right' as const)]),
+  ];
+}

@@ -56,6 +56,14 @@ export function withCompleteness(body: Buffer, wave: WaveRecord): Buffer {
 }
 
 /** The school's ready wave just before this one (wave labels in natural order), or null. The report and the indicators compare with it. */
+/** The school's waves with data up to and including `wave`, in label order, when there are three or more (a trend); else empty. */
+export async function trendWaves(store: Store, schoolId: string, wave: WaveRecord): Promise<WaveRef[]> {
+  const upTo = (await store.listWaves(schoolId))
+    .filter((w) => w.status !== 'empty' && w.dataHash && w.label.localeCompare(wave.label, undefined, { numeric: true }) <= 0)
+    .sort((a, b) => a.label.localeCompare(b.label, undefined, { numeric: true }));
+  return upTo.length >= 3 ? upTo.map(readyWave) : [];
+}
+
 export async function previousReadyWave(store: Store, schoolId: string, wave: WaveRecord): Promise<WaveRecord | null> {
   const earlier = (await store.listWaves(schoolId)).filter(
     (w) => w.id !== wave.id && w.status !== 'empty' && w.dataHash && w.label.localeCompare(wave.label, undefined, { numeric: true }) < 0,

@@ -3,7 +3,7 @@ import { LeadmapError } from '../../model/errors.js';
 import type { Edition } from '../../report/index.js';
 import { accountOf, seesNames, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
-import { previousReadyWave, readyWave } from '../analysis/service.js';
+import { previousReadyWave, readyWave, trendWaves } from '../analysis/service.js';
 import { accepted, isJob } from './analyses.js';
 
 /**
@@ -39,6 +39,7 @@ export function reportRoutes(deps: AppDeps): Router {
         kind: 'report',
         wave: current,
         previous: prev ? readyWave(prev) : null,
+        trend: await trendWaves(store, school.id, wave),
         school: school.name,
         edition,
         minGroupSize: deps.privacy.minGroupSize,

@@ -70,6 +70,8 @@ export type ViewTask =
       kind: 'report';
       wave: WaveRef;
       previous: WaveRef | null;
+      /** The school's ready waves up to this one, in order, when there are three or more (the trend), else empty. */
+      trend: WaveRef[];
       school: string;
       edition: Edition;
       minGroupSize: number;
@@ -168,22 +170,7 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
       const change = await data.change(task.from, task.to, relation);
       const policy = privacyPolicy(task.minGroupSize);
       const shown = presentChange(change, { disclosure: task.disclosure, policy });
-      let trend = null;
-      if (task.trend.length >= 3) {
-        progress('trend', 0, task.trend.length - 1);
-        const steps: WaveChange[] = [];
-        try {
-          for (let i = 0; i + 1 < task.trend.length; i++) {
-            steps.push(await data.change(task.trend[i]!, task.trend[i + 1]!, relation));
-            progress('trend', i + 1, task.trend.length - 1);
-          }
-          const indicators = presentTrend(changeTrend(steps), steps, policy);
-          trend = { waves: task.trend.map((w) => ({ id: w.id, label: w.label })), indicators };
-        } catch (err) {
-          // A wave without the relation (or without data) has no place in the trend: the pair is still compared.
-          if (!(err instanceof LeadmapError)) throw err;
-        }
-      }
+      const trend = await trendOf(data, task.trend, relation, policy, progress);
       const presented = {
         change: changeView(shown, { before: task.from.label, after: task.to.label }),
         trend: trend
@@ -202,10 +189,10 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
     case 'report': {
       const current = await waveInput(data, store, task.wave);
       const previous = task.previous ? await waveInput(data, store, task.previous) : null;
-      // The change page reads the same cached comparison as GET /api/schools/:id/compare (one computation).
-      const comparison = task.previous
-        ? await data.change(task.previous, task.wave, resolveSelection(await data.meta(task.wave)).relation)
-        : undefined;
+      // The change page and the trend read the same cached comparisons as GET /api/schools/:id/compare (one computation).
+      const relation = resolveSelection(await data.meta(task.wave)).relation;
+      const comparison = task.previous ? await data.change(task.previous, task.wave, relation) : undefined;
+      const trend = await trendOf(data, task.trend, relation, privacyPolicy(task.minGroupSize), progress);
       progress('rendering', 0, 1);
       const { pdf } = await makeReport({
         school: task.school,
@@ -214,11 +201,44 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
         current,
         previous,
         comparison,
+        trend:
+          trend && trend.indicators.length > 0
+            ? trendView(
+                trend.indicators,
+                trend.waves.map((w) => w.label),
+              )
+            : null,
         completeness: task.completeness,
       });
       return { body: pdf, selection: { relation: '', domain: '' }, meta: (await data.dataset(task.wave)).meta };
     }
   }
+}
+
+/**
+ * The trend over three or more waves from the comparisons of consecutive waves (cached), through the
+ * privacy gate; null with fewer waves, or when a wave lacks the relation (the pair is still compared).
+ */
+async function trendOf(
+  data: WaveData,
+  waves: readonly WaveRef[],
+  relation: string,
+  policy: ReturnType<typeof privacyPolicy>,
+  progress: TaskProgress,
+): Promise<{ waves: Array<{ id: string; label: string }>; indicators: ReturnType<typeof presentTrend> } | null> {
+  if (waves.length < 3) return null;
+  progress('trend', 0, waves.length - 1);
+  const steps: WaveChange[] = [];
+  try {
+    for (let i = 0; i + 1 < waves.length; i++) {
+      steps.push(await data.change(waves[i]!, waves[i + 1]!, relation));
+      progress('trend', i + 1, waves.length - 1);
+    }
+  } catch (err) {
+    if (!(err instanceof LeadmapError)) throw err;
+    return null;
+  }
+  return { waves: waves.map((w) => ({ id: w.id, label: w.label })), indicators: presentTrend(changeTrend(steps), steps, policy) };
 }
 
 /** Loads each wave's dataset once per task, and its selection metadata from the store's cache when it has it. */
@@ -302,7 +322,7 @@ class WaveData {
 }
 
 /** Version of the cached comparisons: bump when compareWaves changes what it returns. */
-const CHANGE_VERSION = 1;
+const CHANGE_VERSION = 2;
 
 async function waveInput(data: WaveData, store: Store, wave: WaveRef): Promise<WaveInput> {
   return { dataset: (await data.dataset(wave)).dataset, wave: wave.label, secret: await store.waveSecret(wave.id) };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoWaveDirs, loadDemoWave } from '../analytics/demo.js';
-import { compareWaves, type ChangeIndicator, type WaveChange } from '../../../src/metrics/change/compare-waves.js';
+import { compareWaves, OFF_CENTRE, type ChangeIndicator, type WaveChange } from '../../../src/metrics/change/compare-waves.js';
 import { withResponse } from '../../../tools/bench/change-waves.js';
 
 /**
@@ -102,4 +102,32 @@ describe('a copy of a demo wave with 60 % response', () => {
         expect(row(low, planted.key, population).verdict).not.toBe(opposite);
       }
     });
+});
+
+describe('a verdict never points against the observed change', () => {
+  it('every pair of consecutive demo waves: "up" only for a rise, "down" only for a fall; an interval off the observed change gives no verdict', async () => {
+    let offCentre = 0;
+    let rows = 0;
+    for (const school of Object.keys(PLANTED)) {
+      const waves = demoWaveDirs().filter((d) => d.school === school);
+      const data = await Promise.all(waves.map((w) => loadDemoWave(w.dir, w.wave)));
+      for (let i = 0; i + 1 < data.length; i++) {
+        const c = compareWaves(data[i]!.dataset, data[i + 1]!.dataset);
+        for (const r of c.indicators) {
+          if (r.change === null || r.low === null || r.high === null) continue;
+          rows++;
+          const where = `${school} ${waves[i]!.wave}→${waves[i + 1]!.wave} ${r.population}/${r.domain}/${r.key}: ${r.change} [${r.low}, ${r.high}] ${r.verdict}`;
+          if (r.verdict === 'up') expect(r.change, where).toBeGreaterThan(0);
+          if (r.verdict === 'down') expect(r.change, where).toBeLessThan(0);
+          if (r.change < r.low - 1e-9 || r.change > r.high + 1e-9) {
+            offCentre++;
+            expect([r.verdict, r.reason], where).toEqual(['no clear change', OFF_CENTRE]);
+          }
+        }
+      }
+    }
+    // Highland 2023-24 → 2024-25 has such a row (diversity of voices); most rows are centred.
+    expect(offCentre).toBeGreaterThan(0);
+    expect(offCentre / rows).toBeLessThan(0.1);
+  }, 600_000);
 });
