@@ -81,6 +81,11 @@ describe.runIf(hasPoppler)('leadmap report --district', () => {
     expect(leaders.split('\n').find((l) => l.includes('Gabriel Green'))).toMatch(/\b31\b/);
     // One school report per school shown, each with its own cover.
     expect(t.match(/Annual Evaluation Report/g)).toHaveLength(3);
+    // The cross-school network figure: the schools shown with their staff, and no suppressed school on it.
+    const figure = t.slice(t.indexOf('The cross-school network'), t.indexOf('Cross-school leaders'));
+    expect(figure).toContain('2 schools are not drawn');
+    for (const s of ['Cedar Ridge K-8 (19)', 'Pinewood Elementary (29)', 'Pinewood Junior/Senior High (33)']) expect(figure).toContain(s);
+    expect(figure).not.toContain('Fox Hollow');
     const anon = await run([...args, '--edition', 'anonymised', '--out', join(out, 'anon.pdf')]);
     expect(anon.code).toBe(0);
     const a = pdfText(join(out, 'anon.pdf'));

@@ -9,6 +9,7 @@ import { pageFrame, reportDocument, type Paper } from '../pdf/document.js';
 import { renderPdf } from '../pdf/render.js';
 import { LeadmapError } from '../../model/errors.js';
 import type { DistrictReportModel } from './model.js';
+import { schoolsSvg } from '../charts/schools-svg.js';
 
 const DASH = '—';
 const LEADERS_SHOWN = 15;
@@ -136,6 +137,42 @@ function between(m: DistrictReportModel): Node[] {
       ['left', ...Array<'right'>(schools.length).fill('right')],
       3,
     ),
+    ...crossSchoolFigure(m),
+  ];
+}
+
+/** The cross-school network: shown schools and the ties between them (none touching a suppressed school). */
+function crossSchoolFigure(m: DistrictReportModel): Node[] {
+  const shown = m.view.schools.filter((s) => !s.suppressed && s.people !== null);
+  if (shown.length < 2) return [];
+  const names = new Set(shown.map((s) => s.school));
+  const ties = m.view.matrix.flatMap((b) =>
+    b.ties !== null && b.from !== b.to && names.has(b.from) && names.has(b.to) ? [{ from: b.from, to: b.to, ties: b.ties }] : [],
+  );
+  const hidden = m.view.schools.length - shown.length;
+  return [
+    {
+      unbreakable: true,
+      stack: [
+        // Kept with its figure by the unbreakable block, so not subject to the heading rule (pdf/document.ts).
+        { ...(h2('The cross-school network') as object), headlineLevel: undefined },
+        para(
+          `Each circle is a school, its area proportional to its staff; each arrow carries the nominations from one school's staff to colleagues of the other, its width proportional to their number (written on it). Arrows bend to the right of their direction, so the two directions between two schools stay apart.${
+            hidden > 0
+              ? ` ${hidden} ${hidden === 1 ? 'school is' : 'schools are'} not drawn, nor any tie touching ${hidden === 1 ? 'it' : 'them'} (minimum group size).`
+              : ''
+          }`,
+        ),
+        {
+          svg: schoolsSvg(
+            shown.map((s) => ({ school: s.school, people: s.people! })),
+            ties,
+          ),
+          width: 499,
+          margin: [0, 6, 0, 4],
+        },
+      ],
+    },
   ];
 }
 
