@@ -10,7 +10,8 @@ import { openStore, storeConfig } from '../store/index.js';
 
 /** One received file of an upload, still in the data directory's tmp/ folder. */
 export interface ReceivedFile {
-  kind: 'roster' | 'ties' | 'respondents' | 'survey';
+  /** people, activities and decisions: the wave's survey side (src/report/survey), checked and stored beside its dataset. */
+  kind: 'roster' | 'ties' | 'respondents' | 'survey' | 'people' | 'activities' | 'decisions';
   tmpPath: string;
   originalName: string;
   bytes: number;
@@ -62,7 +63,8 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
       0,
       input.files.reduce((n, f) => n + f.bytes, 0),
     );
-    const result = await readUpload(input, progress);
+    const read = await readUpload(input, progress);
+    const result = read.ok ? await withSurveyFiles(read, input.files) : read;
     const named = result.problems.map((p) => renameFile(p, input.files));
     if (!result.ok) {
       throw new LeadmapError('INGEST_FAILED', summarise(named), { problems: named });
@@ -171,6 +173,16 @@ async function readUpload(input: IngestInput, progress: IngestProgress): Promise
     onProgress: (done, total) => progress('reading', done, total),
   });
   return r.ok ? { ok: true, value: r.value, review: [], completeness: tieListCompleteness(r.value.ties.length), problems: r.problems } : r;
+}
+
+/** The dataset's survey files (people, activities, decisions) read against its roster: their problems join the upload's. */
+async function withSurveyFiles(read: Extract<ReadResult, { ok: true }>, files: ReceivedFile[]): Promise<ReadResult> {
+  const path = (kind: ReceivedFile['kind']) => files.find((f) => f.kind === kind)?.tmpPath;
+  const survey = { people: path('people'), activities: path('activities'), decisions: path('decisions') };
+  if (!survey.people && !survey.activities && !survey.decisions) return read;
+  const { surveyFileProblems } = await import('../report/survey/check.js');
+  const problems = [...read.problems, ...(await surveyFileProblems(survey, read.value.people))];
+  return problems.some((p) => p.severity === 'error') ? { ok: false, problems } : { ...read, problems };
 }
 
 /** Problems name the file as the user uploaded it, never the random temp name. */

@@ -69,6 +69,8 @@ function routes(s: string, w: string, j: string): Array<[string, string, unknown
     ['GET', `/api/waves/${w}/district-report.pdf`],
     ['GET', `/api/waves/${w}/export/metrics.csv`],
     ['GET', `/api/waves/${w}/export/graph.gexf`],
+    ['GET', `/api/waves/${w}/survey`],
+    ['GET', `/api/waves/${w}/survey/skills.csv`],
     ['GET', `/api/jobs/${j}`],
     ['GET', `/api/jobs/${j}/events`],
   ];

@@ -38,6 +38,9 @@ export const graph = (id, sel) => once(`graph|${id}|${q(sel)}`, () => get(`/api/
 /** The district view of a wave whose roster names several schools (the analysis says `district`). */
 export const district = (id, relation) =>
   once(`district|${id}|${relation ?? ''}`, () => get(`/api/waves/${enc(id)}/district${q({ relation })}`).then((r) => r.district));
+/** The survey side of a wave (scales, skills, decision map, patterns; null parts where the wave has no such file). */
+export const survey = (id, relation) =>
+  once(`survey|${id}|${relation ?? ''}`, () => get(`/api/waves/${enc(id)}/survey${q({ relation })}`).then((r) => r.survey));
 export const schoolInfo = (id) => once(`school|${id}|`, () => get(`/api/schools/${enc(id)}`));
 export const indicators = (id, sel) =>
   once(`indicators|${id}|${q(sel)}`, () => get(`/api/waves/${enc(id)}/indicators${q(sel)}`).then((r) => r.indicators));

@@ -43,9 +43,14 @@ export type LeadersOf = (domain: string) => { leaders: string[] } | { notAssesse
  * Builds the decision map. `leadersOf` reads the network (null without a tie list: every check is
  * "not assessed — needs a tie list"). Per domain: aligned when at least one decider is sought out in
  * the domain and every sought-out person decides or is consulted; not aligned when no decider is
- * sought out; partly aligned otherwise. O(d · p) for d decisions of p people.
+ * sought out; partly aligned otherwise. `nameOf` words the people in `why` (ids by default). O(d · p)
+ * for d decisions of p people.
  */
-export function decisionMap(decisions: readonly MapDecision[], leadersOf: LeadersOf | null): DecisionMap {
+export function decisionMap(
+  decisions: readonly MapDecision[],
+  leadersOf: LeadersOf | null,
+  nameOf: (id: string) => string = (id) => id,
+): DecisionMap {
   const network = (domain: string) => (leadersOf ? leadersOf(domain) : { notAssessed: 'needs a tie list' });
   const rows: DecisionRow[] = decisions.map((d) => {
     const n = network(d.domain);
@@ -56,7 +61,7 @@ export function decisionMap(decisions: readonly MapDecision[], leadersOf: Leader
     return {
       ...d,
       concentrated: true,
-      why: `decided by ${d.decides[0]} alone, while colleagues go to ${others.join(', ')} about ${d.domain === ANY_DOMAIN ? 'these matters' : d.domain}, who are not consulted`,
+      why: `decided by ${nameOf(d.decides[0]!)} alone, while colleagues go to ${others.map(nameOf).join(', ')} about ${d.domain === ANY_DOMAIN ? 'these matters' : d.domain}, who are not consulted`,
     };
   });
   const cells = new Map<string, { level: DecisionLevel; domain: string; decisions: number }>();

@@ -22,11 +22,12 @@ export async function decisionsSection(
   roster: readonly Person[],
   leadership: LeadershipAnalysis | null,
   stderr: (s: string) => void,
+  nameOf?: (id: string) => string,
 ): Promise<DecisionMap | null> {
   const read = await readDecisions(path, roster);
   if (!read.ok) {
     stderr(`leadmap analyze: the decision map was not read (nothing was analysed):\n${formatProblems(read.problems)}\n`);
     return null;
   }
-  return decisionMap(read.value, leadership ? leadersFromAnalysis(leadership) : null);
+  return decisionMap(read.value, leadership ? leadersFromAnalysis(leadership) : null, nameOf);
 }

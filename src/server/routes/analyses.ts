@@ -8,6 +8,8 @@ import type { ViewEntry } from '../views/service.js';
 import type { ViewTask } from '../views/task.js';
 import type { JobView } from '../../jobs/jobs.js';
 import { publicJob } from './uploads.js';
+import { SURVEY_CSVS, type SurveyCsv } from '../export/survey-csv.js';
+import { surveyFileRefs } from '../analysis/survey-files.js';
 
 /**
  * Analyses, the network, leadership and exports of one wave. Each is computed as a job off the
@@ -86,6 +88,47 @@ export function analysisRoutes(deps: AppDeps): Router {
     auditView(req, wave.id, 'view', `indicators ${out.selection.relation}/${out.selection.domain} ${disclosureOf(task)}`);
     res.type('application/json').send(out.body);
   });
+
+  /**
+   * The survey side of a wave (?relation=&anonymised=1): scales, survey meets network, skills prompts,
+   * the decision map and the activity log's patterns (src/report/survey/view.ts), each null when the
+   * wave has no such file; pseudonymised for viewers.
+   */
+  r.get('/api/waves/:waveId/survey', async (req, res) => {
+    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const task = await surveyTask(req, wave, 'survey');
+    const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
+    if (isJob(out)) return accepted(res, out);
+    auditView(req, wave.id, 'view', `survey ${out.selection.relation} ${disclosureOf(task)}`);
+    res.type('application/json').send(withCompleteness(out.body, wave));
+  });
+
+  /** The survey side as CSV (scales.csv, skills.csv, decisions.csv, patterns.csv; formula-safe), for the edition. */
+  r.get('/api/waves/:waveId/survey/:file', async (req, res) => {
+    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const file = String(req.params.file);
+    if (!(SURVEY_CSVS as readonly string[]).includes(file))
+      throw new LeadmapError('NOT_FOUND', `no such export; choose one of ${SURVEY_CSVS.join(', ')}`);
+    const task = await surveyTask(req, wave, file as SurveyCsv);
+    const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
+    if (isJob(out)) return accepted(res, out);
+    const disclosure = disclosureOf(task);
+    auditView(req, wave.id, 'export', `survey ${file} ${out.selection.relation} ${disclosure}`);
+    const name = `${school.slug}-${safe(wave.label)}-${safe(out.selection.relation)}${disclosure === 'named' ? '' : '-anonymised'}-${file}`;
+    res.set('Content-Type', 'text/csv; charset=utf-8').attachment(name).send(out.body);
+  });
+
+  async function surveyTask(req: Request, wave: Parameters<typeof readyWave>[0], doc: 'survey' | SurveyCsv): Promise<ViewTask> {
+    return {
+      kind: 'survey',
+      doc,
+      wave: readyWave(wave),
+      files: await surveyFileRefs(store, deps.dir, wave.id),
+      relation: selectionOf(req).relation,
+      disclosure: disclosureFor(req, wantsAnonymised(req)),
+      minGroupSize: deps.privacy.minGroupSize,
+    };
+  }
 
   /** Downloads; ?anonymised=1 gives pseudonymised labels (always so for viewers). */
   r.get('/api/waves/:waveId/export/:format', async (req, res) => {

@@ -12,7 +12,7 @@ import type { AppDeps } from '../context.js';
 import { receiveUpload } from '../upload/multipart.js';
 import { surveyDecisions } from '../survey-decisions.js';
 
-const FILE_FIELDS = ['roster', 'ties', 'respondents', 'survey'] as const;
+const FILE_FIELDS = ['roster', 'ties', 'respondents', 'survey', 'people', 'activities', 'decisions'] as const;
 const UNKNOWN_PEOPLE = ['reject', 'add'] as const;
 
 export function uploadRoutes(deps: AppDeps): Router {
@@ -20,7 +20,8 @@ export function uploadRoutes(deps: AppDeps): Router {
   const { store, jobs, audit, log } = deps;
 
   /**
-   * Upload a wave's files (multipart: roster, ties, respondents). Answers 202
+   * Upload a wave's files (multipart: roster, ties, respondents — or roster and survey — and, for the
+   * survey side, people, activities, decisions). Answers 202
    * with a job; the files are read and stored off the request path. The wave's
    * previous dataset stays until the new one is completely stored.
    */

@@ -102,7 +102,7 @@ export class ViewService {
     const wave = task.kind === 'compare' ? task.to : task.wave;
     const meta = this.metas.get(wave.dataHash);
     if (!meta) return task;
-    if (task.kind === 'leadership' || task.kind === 'compare' || task.kind === 'district')
+    if (task.kind === 'leadership' || task.kind === 'compare' || task.kind === 'district' || task.kind === 'survey')
       return { ...task, relation: resolveSelection(meta, task.relation).relation };
     const sel = resolveSelection(meta, task.relation, task.domain);
     return { ...task, relation: sel.relation, domain: sel.domain };

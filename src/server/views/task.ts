@@ -22,6 +22,8 @@ import { profiles } from '../../report/sections.js';
 import type { Store } from '../../store/store.js';
 import { analysisKey, ANALYSIS_VERSION, computeAnalysis, resolveSelection, type RawAnalysis } from '../../metrics/wave-analysis.js';
 import { analysisDocument, type AnalysisDoc } from './documents.js';
+import { surveyView, type SurveyFiles } from '../../report/survey/view.js';
+import { surveyCsv, type SurveyCsv } from '../export/survey-csv.js';
 
 /** What a wave offers to select from; enough to resolve a selection's defaults without loading the data. */
 export type WaveMeta = Pick<Dataset, 'relations' | 'domains'>;
@@ -67,6 +69,17 @@ export type ViewTask =
       minGroupSize: number;
     }
   | {
+      kind: 'survey';
+      /** The JSON view, or one of its CSV files. */
+      doc: 'survey' | SurveyCsv;
+      wave: WaveRef;
+      /** The wave's survey files: absolute path and checksum (part of the cache key: a new file is a new view). */
+      files: SurveyFileRefs;
+      relation?: string;
+      disclosure: Disclosure;
+      minGroupSize: number;
+    }
+  | {
       kind: 'report';
       wave: WaveRef;
       previous: WaveRef | null;
@@ -78,6 +91,9 @@ export type ViewTask =
       /** The wave's completeness as stored (part of the cache key: deciding an item changes the report's banner). */
       completeness: Completeness | null;
     };
+
+/** A wave's stored survey files, as a view task names them. */
+export type SurveyFileRefs = Partial<Record<keyof SurveyFiles, { path: string; sha256: string }>>;
 
 export interface ViewResult {
   /** The finished response body (JSON, CSV, XML or PDF bytes). */
@@ -136,6 +152,23 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
         secret: await store.waveSecret(task.wave.id),
       });
       return { body: await districtPdf(model), selection: { relation: model.meta.relation, domain: '' }, meta };
+    }
+    case 'survey': {
+      const { dataset, meta } = await data.dataset(task.wave);
+      const relation = resolveSelection(meta, task.relation).relation;
+      const leadership = await data.rawLeadership(task.wave, relation, task.minGroupSize);
+      progress('reading the survey files', 0, 1);
+      const view = await surveyView({
+        files: surveyPaths(task.files),
+        dataset,
+        relation,
+        leadership,
+        disclosure: task.disclosure,
+        label: await labelsFor(store, task.wave.id, task.disclosure, dataset.people),
+        minGroupSize: task.minGroupSize,
+      });
+      const body = task.doc === 'survey' ? encode({ survey: view }) : Buffer.from(surveyCsv(task.doc, view));
+      return { body, selection: { relation, domain: 'any' }, meta };
     }
     case 'indicators': {
       const now = await data.leadership(task.wave, task.relation, task.disclosure, task.minGroupSize);
@@ -280,17 +313,24 @@ class WaveData {
   ): Promise<{ shown: LeadershipAnalysis; relation: string; meta: WaveMeta }> {
     const { dataset, meta } = await this.dataset(wave);
     const resolved = resolveSelection(meta, relation).relation;
-    const key = cacheKey(['leadership', LEADERSHIP_VERSION, wave.dataHash, resolved, minGroupSize]);
-    let raw = (await this.store.getCachedAnalysis(key)) as LeadershipAnalysis | null;
-    if (!raw) {
-      this.progress('computing', 0, 1);
-      raw = analyzeLeadership(dataset, { relation: resolved, minGroupSize });
-      await remember(this.store, key, wave.id, raw);
-    }
+    const raw = await this.rawLeadership(wave, resolved, minGroupSize);
     this.progress('presenting', 0, 1);
     const pseudonyms = await pseudonymsFor(this.store, wave.id, disclosure, dataset.people);
     const shown = presentLeadership(raw, dataset.people, { disclosure, policy: privacyPolicy(minGroupSize), pseudonyms });
     return { shown, relation: resolved, meta };
+  }
+
+  /** The leadership analytics of a resolved relation before the privacy layer (ids), from the store's cache or computed and cached. */
+  async rawLeadership(wave: WaveRef, relation: string, minGroupSize: number): Promise<LeadershipAnalysis> {
+    const key = cacheKey(['leadership', LEADERSHIP_VERSION, wave.dataHash, relation, minGroupSize]);
+    let raw = (await this.store.getCachedAnalysis(key)) as LeadershipAnalysis | null;
+    if (!raw) {
+      const { dataset } = await this.dataset(wave);
+      this.progress('computing', 0, 1);
+      raw = analyzeLeadership(dataset, { relation, minGroupSize });
+      await remember(this.store, key, wave.id, raw);
+    }
+    return raw;
   }
 
   /** The raw analysis of a selection (defaults resolved first), from the store's cache or computed and cached. */
@@ -343,6 +383,20 @@ async function pseudonymsFor(store: Store, waveId: string, disclosure: Disclosur
     await store.waveSecret(waveId),
     people.map((p) => p.id),
   );
+}
+
+/** Names for the named edition, the wave's pseudonyms otherwise. */
+async function labelsFor(store: Store, waveId: string, disclosure: Disclosure, people: Dataset['people']): Promise<(id: string) => string> {
+  if (disclosure === 'named') {
+    const names = new Map(people.map((p) => [p.id, p.name || p.id]));
+    return (id) => names.get(id) ?? id;
+  }
+  const pseudonyms = await pseudonymsFor(store, waveId, disclosure, people);
+  return (id) => pseudonyms.label(id);
+}
+
+function surveyPaths(refs: SurveyFileRefs): SurveyFiles {
+  return Object.fromEntries(Object.entries(refs).map(([k, v]) => [k, v.path]));
 }
 
 /** Stores a result in the store's cache; best effort (a full disk or a busy writer only costs a recomputation later). */

@@ -11,6 +11,7 @@ import { peopleSection, wirePeople } from './people.js';
 import { exportsSection } from './exports.js';
 import { renderWaveData } from './wave-data.js';
 import { districtSection } from './district.js';
+import { surveySectionList, surveySections } from './survey.js';
 
 const SECTIONS = [
   ['indicators', 'Indicators'],
@@ -55,12 +56,14 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     if (!(e instanceof ApiError && ['UNKNOWN_DOMAIN', 'UNKNOWN_RELATION'].includes(e.code))) throw e;
     a = await data.analysis(waveId, {});
   }
-  const [l, g, ind, dist] = await Promise.all([
+  const [l, g, ind, dist, sv] = await Promise.all([
     data.leadership(waveId, a.relation),
     data.graph(waveId, { relation: a.relation, domain: a.domain }),
     data.indicators(waveId, { relation: a.relation, domain: a.domain === 'any' ? undefined : a.domain }),
     a.district ? data.district(waveId, a.relation) : null,
+    data.survey(waveId, a.relation),
   ]);
+  const surveyChips = surveySectionList(sv);
   if (stale()) return;
   const named = a.disclosure === 'named';
   const opt = (values, current, label = (v) => v) =>
@@ -89,7 +92,7 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
       <span class="muted small">Groups under ${a.minGroupSize} people are suppressed (—).</span>
       ${me.role !== 'viewer' ? `<a class="button secondary" href="#/wave/${esc(wave.id)}/data">Uploads &amp; review</a>` : ''}
     </div>
-    <nav class="sections" aria-label="Sections of this page">${(dist ? [SECTIONS[0], ['district', 'District'], ...SECTIONS.slice(1)] : SECTIONS).map(([id, t]) => `<button type="button" class="chip" data-target="${id}">${esc(t)}</button>`).join('')}</nav>
+    <nav class="sections" aria-label="Sections of this page">${[...(dist ? [SECTIONS[0], ['district', 'District'], ...SECTIONS.slice(1, -1)] : SECTIONS.slice(0, -1)), ...surveyChips, SECTIONS[SECTIONS.length - 1]].map(([id, t]) => `<button type="button" class="chip" data-target="${id}">${esc(t)}</button>`).join('')}</nav>
     ${named ? '' : '<p class="note privacy">You see pseudonyms (P-…) instead of names, and no roles: results about colleagues stay private. Ask an analyst if you need names for a specific follow-up.</p>'}
     ${indicatorsSection(a, ind, school.id)}
     ${dist ? districtSection(dist, wave.id, named) : ''}
@@ -101,6 +104,7 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     ${riskSection(a, l)}
     ${peripherySection(l)}
     ${peopleSection(a)}
+    ${surveySections(sv, `/api/waves/${encodeURIComponent(wave.id)}/survey?${new URLSearchParams({ relation: a.relation })}`)}
     ${exportsSection(a, wave, l)}`;
   const go = (patch) => {
     const next = new URLSearchParams({ relation: a.relation, domain: a.domain, ...patch });
