@@ -21,6 +21,7 @@ import { actionsToTake } from './actions.js';
 import { printedAnalysis } from './print-limits.js';
 import type { Change, Edition, ReportModel } from './types.js';
 import { LeadmapError } from '../model/errors.js';
+import type { SurveyView } from './survey/view.js';
 
 export interface WaveInput {
   dataset: Dataset;
@@ -49,6 +50,8 @@ export interface ReportInput {
   trend?: TrendView | null;
   /** What of the current wave's answers is in the results (a survey import's); the report shows the web's banner when some wait for a decision. */
   completeness?: Completeness | null;
+  /** The survey side for this edition (src/report/survey/view.ts, labelled with the current wave's secret), or null. */
+  survey?: SurveyView | null;
 }
 
 /**
@@ -136,11 +139,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
     quality: quality(a, input.edition, min),
     definitions: DEFINITIONS,
     completeness: completenessBanner(input.completeness),
+    survey: input.survey ?? null,
   };
 }
 
 /** Sets the wave label on a dataset that has none, so the wave year (new staff) follows the label. */
-function withWave(d: Dataset, label: string): Dataset {
+export function withWave(d: Dataset, label: string): Dataset {
   return d.wave ? d : { ...d, wave: { id: label, label, schoolId: '', collectedOn: null } };
 }
 

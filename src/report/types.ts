@@ -5,6 +5,7 @@
  * size are null with `suppressed: true` in both. The PDF (src/report/pdf) only lays this out.
  */
 import type { ChangeView, TrendView } from './present/change.js';
+import type { SurveyView } from './survey/view.js';
 
 export type Edition = 'named' | 'anonymised';
 
@@ -325,4 +326,6 @@ export interface ReportModel {
   definitions: Definition[];
   /** The web page's banner when answers of this wave still wait for a decision (model/completeness.ts), else null. */
   completeness: string | null;
+  /** The survey side (scales, skills, decision map, patterns) for the edition, or null when the wave has none of its files. */
+  survey: SurveyView | null;
 }

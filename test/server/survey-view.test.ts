@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hasPoppler } from '../helpers/system-tools.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
 import type { SurveyView } from '../../src/report/survey/view.js';
@@ -104,6 +107,31 @@ describe("GET /api/waves/:id/survey: a wave's survey side", () => {
     expect(scales[0]).toBe('scale,group,items,min_items,alpha,alpha_n,n,mean,sd,groups_hidden');
     for (const row of scales.slice(1)) expect(Number(row.split(',')[6])).toBeGreaterThanOrEqual(5);
     expect((await admin.get(`/api/waves/${waveId}/survey/other.csv`)).status).toBe(404);
+  });
+
+  it.skipIf(!hasPoppler)('the report of the wave carries the survey pages; the viewer’s (anonymised) edition names no one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadmap-survey-report-'));
+    const text = async (c: Client, edition: string) => {
+      let res = await fetch(`${c.base}/api/waves/${waveId}/report.pdf?edition=${edition}`, { headers: { cookie: c.cookie } });
+      if (res.status === 202) {
+        await c.waitJob(((await res.json()) as { job: { id: string } }).job.id);
+        res = await fetch(`${c.base}/api/waves/${waveId}/report.pdf?edition=${edition}`, { headers: { cookie: c.cookie } });
+      }
+      expect(res.status).toBe(200);
+      const f = join(dir, `${edition}.pdf`);
+      writeFileSync(f, Buffer.from(await res.arrayBuffer()));
+      return execFileSync('pdftotext', [f, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+    const named = await text(admin, 'named');
+    for (const h of ['What staff report: survey scales', 'Skills offered and needed', 'Decision map', 'Patterns of distribution'])
+      expect(named).toContain(h);
+    expect(named).toContain(planted.skills!.untappedStrengths[0]!.name);
+    const anon = await text(viewer, 'anonymised');
+    expect(anon).toContain('Skills offered and needed');
+    for (const [id, name] of roster) {
+      expect(anon).not.toContain(name!);
+      expect(anon).not.toMatch(new RegExp(`\\b${id}\\b`));
+    }
   });
 
   it('a decision whose name starts like a formula is written as text', async () => {

@@ -14,6 +14,7 @@ import { isDistrict } from '../../metrics/district/schools.js';
 import { LeadmapError } from '../../model/errors.js';
 import type { FormalRoleRule } from '../../model/formal-roles.js';
 import { readFormalRolesFile } from '../formal-roles-file.js';
+import { surveyFileProblems } from '../../report/survey/check.js';
 
 const USAGE = `Usage: leadmap report --roster <roster.csv> --ties <ties.csv> --out <report.pdf> [options]
 
@@ -48,6 +49,10 @@ Options:
                              anonymised: pseudonyms, no names anywhere, suitable for staff
   --formal-roles <file>      YAML settings: role → domains it is formally responsible for (overrides the
                              table in docs/metrics.md; roster column formal_domains overrides per person)
+  --people <file>            the people file leadmap import writes: survey scales (alpha, n, group means
+                             of at least the minimum size) and the skills inventory as prompts
+  --activities <file>        leadership activity log: the patterns of distribution
+  --decisions <file>         decision map: decisions by level and domain, checked against the network
   --min-group-size <n>       smallest group whose results are shown (default 5)
   --paper <a4|letter>        paper size (default a4; letter = US letter, 8.5 × 11 in)
   --out <file>               where to write the PDF (required)
@@ -80,6 +85,9 @@ export const reportCommand: Command = {
             'edition',
             'min-group-size',
             'formal-roles',
+            'people',
+            'activities',
+            'decisions',
             'paper',
             'out',
           ].map((k) => [k, { type: 'string' as const }]),
@@ -112,6 +120,9 @@ export const reportCommand: Command = {
       values['previous-ties'],
       values['previous-respondents'],
       values['formal-roles'],
+      values.people,
+      values.activities,
+      values.decisions,
     ].filter((p): p is string => p !== undefined);
     const missing = files.filter((p) => !isFile(at(p)!));
     if (missing.length > 0) return fail(missing.map((p) => `file not found: ${p}`).join('\n'));
@@ -145,6 +156,10 @@ export const reportCommand: Command = {
       if (err instanceof LeadmapError) return fail(`${err.message} [${err.code}]`);
       throw err;
     }
+    const survey = { people: at(values.people), activities: at(values.activities), decisions: at(values.decisions) };
+    const surveyProblems = (await surveyFileProblems(survey, current.people)).filter((p) => p.severity === 'error');
+    if (surveyProblems.length > 0)
+      return fail(`the survey files were not read (no report was written):\n${formatProblems(surveyProblems)}`);
     const { model, pdf } = await makeReport(
       {
         school,
@@ -156,6 +171,7 @@ export const reportCommand: Command = {
         previous: previous && previousWave !== null ? { dataset: previous, wave: previousWave } : null,
       },
       paper,
+      survey,
     );
     await writeFile(at(values.out)!, pdf);
     if (current.respondents !== null) {

@@ -6,6 +6,7 @@ import { brokersPage, peripheryPage, riskPage, silosPage } from './pages-groups.
 import { appendix, changePage, networkPage, qualityPage } from './pages-back.js';
 import { comparisonPage, trendPage } from './pages-change.js';
 import { completenessNotice } from './completeness.js';
+import { surveyPages } from './pages-survey.js';
 
 interface HeadingInfo {
   headlineLevel?: number;
@@ -38,6 +39,7 @@ export function reportDocument(m: ReportModel, paper: Paper = 'a4'): object {
     ...riskPage(m),
     ...peripheryPage(m),
     ...networkPage(m),
+    ...surveyPages(m),
     ...qualityPage(m),
     ...appendix(m),
   ];

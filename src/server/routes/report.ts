@@ -5,6 +5,7 @@ import { accountOf, seesNames, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
 import { previousReadyWave, readyWave, trendWaves } from '../analysis/service.js';
 import { accepted, isJob } from './analyses.js';
+import { surveyFileRefs } from '../analysis/survey-files.js';
 
 /**
  * GET /api/waves/:waveId/report.pdf?edition=named|anonymised — the annual evaluation report of a
@@ -44,6 +45,7 @@ export function reportRoutes(deps: AppDeps): Router {
         edition,
         minGroupSize: deps.privacy.minGroupSize,
         completeness: wave.completeness,
+        survey: await surveyFileRefs(store, deps.dir, wave.id),
       },
       { schoolId: school.id, accountId: account.id },
     );

@@ -90,6 +90,8 @@ export type ViewTask =
       minGroupSize: number;
       /** The wave's completeness as stored (part of the cache key: deciding an item changes the report's banner). */
       completeness: Completeness | null;
+      /** The wave's survey files (the survey pages; their checksums are part of the cache key). */
+      survey: SurveyFileRefs;
     };
 
 /** A wave's stored survey files, as a view task names them. */
@@ -227,22 +229,26 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
       const comparison = task.previous ? await data.change(task.previous, task.wave, relation) : undefined;
       const trend = await trendOf(data, task.trend, relation, privacyPolicy(task.minGroupSize), progress);
       progress('rendering', 0, 1);
-      const { pdf } = await makeReport({
-        school: task.school,
-        edition: task.edition,
-        minGroupSize: task.minGroupSize,
-        current,
-        previous,
-        comparison,
-        trend:
-          trend && trend.indicators.length > 0
-            ? trendView(
-                trend.indicators,
-                trend.waves.map((w) => w.label),
-              )
-            : null,
-        completeness: task.completeness,
-      });
+      const { pdf } = await makeReport(
+        {
+          school: task.school,
+          edition: task.edition,
+          minGroupSize: task.minGroupSize,
+          current,
+          previous,
+          comparison,
+          trend:
+            trend && trend.indicators.length > 0
+              ? trendView(
+                  trend.indicators,
+                  trend.waves.map((w) => w.label),
+                )
+              : null,
+          completeness: task.completeness,
+        },
+        'a4',
+        surveyPaths(task.survey),
+      );
       return { body: pdf, selection: { relation: '', domain: '' }, meta: (await data.dataset(task.wave)).meta };
     }
   }
