@@ -39,7 +39,7 @@ describe.skipIf(!browserReady)('wave page: survey scales, skills, decision map a
   it('shows each scale with its alpha and n, and the skills findings as prompts, as the API gives them', async () => {
     const page = await web.page();
     await page.goto(`${web.srv.url}/#/wave/${wave.id}/report`);
-    const scales = page.getByRole('region', { name: 'Survey scales' });
+    const scales = page.getByRole('region', { name: 'Survey scales', exact: true });
     const table = scales.getByRole('table', { name: /Survey scales: internal consistency/ });
     await table.waitFor({ timeout: 60_000 });
     const s = (await api.get(`/api/waves/${wave.id}/survey`)).json.survey as SurveyView;
@@ -56,7 +56,7 @@ describe.skipIf(!browserReady)('wave page: survey scales, skills, decision map a
     expect(cells[3]).toBe(String(first.n));
     await scales.getByRole('heading', { name: /Perceived distribution beside measured centralization/ }).waitFor();
     await page.getByRole('button', { name: 'Survey scales' }).click();
-    const skills = page.getByRole('region', { name: 'Skills offered and needed' });
+    const skills = page.getByRole('region', { name: 'Skills offered and needed', exact: true });
     const untapped = skills.getByRole('list', { name: 'Strengths colleagues may not know about' });
     expect((await untapped.getByRole('listitem').allTextContents()).map(squash)).toEqual(s.skills!.untappedStrengths.map((u) => u.prompt));
     expect(await untapped.textContent()).toContain('Tyrone Singh');
@@ -71,7 +71,7 @@ describe.skipIf(!browserReady)('wave page: survey scales, skills, decision map a
   it('gives the decision map by level and domain with its network check, and every activity with its pattern', async () => {
     const page = await web.page();
     const s = (await api.get(`/api/waves/${wave.id}/survey`)).json.survey as SurveyView;
-    const section = page.getByRole('region', { name: 'Decision map' });
+    const section = page.getByRole('region', { name: 'Decision map', exact: true });
     const matrix = section.getByRole('table', { name: 'Decisions by level and domain' });
     await matrix.waitFor({ timeout: 60_000 });
     expect((await matrix.getByRole('rowheader').allTextContents()).map(squash)).toEqual([...s.decisions!.levels]);
@@ -87,7 +87,7 @@ describe.skipIf(!browserReady)('wave page: survey scales, skills, decision map a
     const check = section.getByRole('table', { name: /Do the people who decide include those colleagues go to/ });
     expect((await check.getByRole('rowheader').allTextContents()).map(squash)).toEqual(s.decisions!.byDomain.map((d) => d.domain));
     expect(squash((await section.locator('#concentrated').textContent())!)).toContain('How curriculum is planned for next year');
-    const patterns = page.getByRole('region', { name: 'Patterns of distribution' });
+    const patterns = page.getByRole('region', { name: 'Patterns of distribution', exact: true });
     const counts = patterns.getByRole('table', { name: /Leadership activities by pattern/ });
     for (const [k, n] of Object.entries(s.patterns!.counts))
       expect(
@@ -112,7 +112,7 @@ describe.skipIf(!browserReady)('wave page: survey scales, skills, decision map a
     await signIn(page, web.srv.url, 'survey-viewer', pw);
     await page.waitForSelector('#signout');
     await page.goto(`${web.srv.url}/#/wave/${wave.id}/report`);
-    const skills = page.getByRole('region', { name: 'Skills offered and needed' });
+    const skills = page.getByRole('region', { name: 'Skills offered and needed', exact: true });
     await skills.waitFor({ timeout: 60_000 });
     const prompts = (
       await skills.getByRole('list', { name: 'Strengths colleagues may not know about' }).getByRole('listitem').allTextContents()
@@ -121,7 +121,7 @@ describe.skipIf(!browserReady)('wave page: survey scales, skills, decision map a
     for (const p of prompts) expect(p).toMatch(/^P-[0-9A-F]+ could help colleagues/);
     const text = ['Survey scales', 'Skills offered and needed', 'Decision map', 'Patterns of distribution'];
     for (const name of text) {
-      const t = (await page.getByRole('region', { name }).textContent())!;
+      const t = (await page.getByRole('region', { name, exact: true }).textContent())!;
       for (const [id, person] of roster) {
         expect(t, name).not.toContain(person!);
         expect(t, name).not.toMatch(new RegExp(`\\b${id}\\b`));
@@ -129,11 +129,13 @@ describe.skipIf(!browserReady)('wave page: survey scales, skills, decision map a
     }
     expect(
       await page
-        .getByRole('region', { name: 'Patterns of distribution' })
+        .getByRole('region', { name: 'Patterns of distribution', exact: true })
         .getByRole('table', { name: /Each activity/ })
         .count(),
     ).toBe(0);
-    expect(await page.getByRole('region', { name: 'Decision map' }).getByRole('columnheader', { name: 'People deciding' }).count()).toBe(1);
+    expect(
+      await page.getByRole('region', { name: 'Decision map', exact: true }).getByRole('columnheader', { name: 'People deciding' }).count(),
+    ).toBe(1);
     await skills.screenshot({ path: join(SHOTS, 'web-survey-skills-viewer.png') });
     expect(await axe.check(web.ctx, page.url(), '#decision-matrix')).toEqual([]);
     expect(web.problems).toEqual([]);
