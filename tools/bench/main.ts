@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -327,7 +327,9 @@ async function main(): Promise<void> {
   });
   const outPath =
     only !== null ? join(dir, 'performance-only.md') : quick ? join(dir, 'performance-quick.md') : join(repo, 'docs', 'performance.md');
-  writeFileSync(outPath, report);
+  // The state benchmark's section (tools/bench/state.ts, minutes of its own) is carried over from the file being replaced.
+  const kept = existsSync(outPath) ? /<!-- STATE-BENCH:BEGIN -->[\s\S]*<!-- STATE-BENCH:END -->/.exec(readFileSync(outPath, 'utf8')) : null;
+  writeFileSync(outPath, kept ? `${report.trimEnd()}\n\n${kept[0]}\n` : report);
   log(`\nwrote ${outPath}`);
   process.stdout.write(report.slice(report.indexOf('## Results')));
 }

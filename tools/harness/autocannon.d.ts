@@ -20,6 +20,9 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     requests?: Array<{ method?: 'GET' | 'POST'; path: string }>;
   }
-  function autocannon(opts: Options, done: (err: Error | null, result: Result) => void): unknown;
+  interface Instance {
+    stop(): void;
+  }
+  function autocannon(opts: Options, done: (err: Error | null, result: Result) => void): Instance;
   export default autocannon;
 }
