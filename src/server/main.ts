@@ -1,3 +1,4 @@
+import type { QueueRunners } from './queue-client.js';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -92,10 +93,16 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const options = { ...defaultServerOptions(), ...opts.options };
   // PostgreSQL: analyses, reports and ingests are jobs on the queue, run by `leadmap worker` processes (docs/architecture.md).
   const config = storeConfig(opts.dataDir);
-  const queue =
-    config.kind === 'postgres' && (opts.jobs ?? process.env.LEADMAP_JOBS ?? 'queue') === 'queue'
-      ? await (await import('./queue-client.js')).queueRunners(config.url)
-      : null;
+  let queue: QueueRunners | null = null;
+  try {
+    if (config.kind === 'postgres' && (opts.jobs ?? process.env.LEADMAP_JOBS ?? 'queue') === 'queue')
+      queue = await (await import('./queue-client.js')).queueRunners(config.url);
+  } catch (err) {
+    // The queue could not start (pg-boss schema, permissions, connection): release the store and the data directory.
+    await store.close();
+    unlock();
+    throw err;
+  }
   // With the queue, uploads of different waves are stored by workers in parallel (PostgreSQL has many writers); SQLite has one.
   const jobs = new JobRunner({ views: options.viewThreads, store: queue ? 16 : 1 });
   const workerUrl = new URL('./views/worker.js', import.meta.url);

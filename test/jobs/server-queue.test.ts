@@ -1,19 +1,25 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startQueueWorker, type RunningQueueWorker } from '../../src/server/queue-worker.js';
 import { skipPostgres, startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { rosterCsv, tiesCsv } from '../server/fixtures.js';
 import { ADMIN_PASSWORD, Client, testServer, type TestServer } from '../server/helpers/server.js';
+import { tempDir } from '../store/helpers.js';
+import { startServer } from '../../src/server/main.js';
+import { silentLogger } from '../../src/server/log.js';
 
 /** The district shape end to end: a server on PostgreSQL sends uploads and analyses to the queue; a worker runs them. */
 describe.skipIf(skipPostgres())('server with PostgreSQL and a queue worker', () => {
-  let pg: TestPostgres;
+  let pgServer: TestPostgres;
   let srv: TestServer;
   let worker: RunningQueueWorker;
   const saved = process.env.DATABASE_URL;
   beforeAll(async () => {
-    pg = await startTestPostgres();
-    const url = await pg.freshSchemaUrl();
+    pgServer = await startTestPostgres();
+    const url = await pgServer.freshSchemaUrl();
     process.env.DATABASE_URL = url;
     srv = await testServer({ jobs: 'queue' });
     worker = await startQueueWorker({ url, dataDir: srv.dataDir, schema: undefined });
@@ -21,7 +27,7 @@ describe.skipIf(skipPostgres())('server with PostgreSQL and a queue worker', () 
   afterAll(async () => {
     await srv?.stop();
     await worker?.stop(5000);
-    await pg?.stop();
+    await pgServer?.stop();
     if (saved === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = saved;
   });
@@ -47,5 +53,32 @@ describe.skipIf(skipPostgres())('server with PostgreSQL and a queue worker', () 
       { name: 'leadmap-ingest', n: 1 },
       { name: 'leadmap-view', n: 1 },
     ]);
+  });
+
+  it('a server whose queue cannot start releases its store and its data directory', async () => {
+    // A role that owns its schema (the store works) but may not create the queue's schema (pg-boss fails to start).
+    const admin = new pg.Client({ connectionString: pgServer.url });
+    await admin.connect();
+    const role = `limited_${randomBytes(4).toString('hex')}`;
+    await admin.query(`CREATE ROLE ${role} LOGIN`);
+    await admin.query(`CREATE SCHEMA ${role} AUTHORIZATION ${role}`);
+    await admin.end();
+    const url = new URL(pgServer.url);
+    url.username = role;
+    url.searchParams.set('options', `-c search_path=${role}`);
+    const t = tempDir();
+    const dataDir = join(t.path, 'data');
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = url.toString();
+    try {
+      await expect(
+        startServer({ dataDir, port: 0, adminPassword: ADMIN_PASSWORD, demoDir: null, log: silentLogger, jobs: 'queue' }),
+      ).rejects.toThrow();
+      expect(existsSync(join(dataDir, 'leadmap.lock'))).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
+      t.remove();
+    }
   });
 });
