@@ -33,6 +33,12 @@ export interface JobView {
 }
 
 export type ReportProgress = (phase: string, done: number, total: number) => void;
+
+/** Where a runner also writes its jobs, so that other servers can follow them (PostgreSQL: src/jobs/queue/job-ledger.ts). */
+export interface JobLedger {
+  save(job: JobView): Promise<void>;
+  load(id: string): Promise<JobView | null>;
+}
 export interface JobSpec {
   kind: string;
   schoolId: string;
@@ -65,9 +71,16 @@ export class JobRunner {
   private readonly events = new EventEmitter();
   private readonly lanes = new Map<string, Lane>();
   private readonly pending = new Set<Promise<void>>();
+  private readonly writes = new Map<string, Promise<void>>();
 
-  /** `lanes`: how many jobs of each lane may run at once (lanes not named run one at a time). */
-  constructor(private readonly laneLimits: Record<string, number> = {}) {
+  /**
+   * `lanes`: how many jobs of each lane may run at once (lanes not named run one at a time).
+   * `ledger`: where every change of a job is also written (in order, per job), for other servers to read.
+   */
+  constructor(
+    private readonly laneLimits: Record<string, number> = {},
+    private readonly ledger: JobLedger | null = null,
+  ) {
     this.events.setMaxListeners(1000);
   }
 
@@ -92,6 +105,7 @@ export class JobRunner {
       sharedWithSchool: spec.sharedWithSchool ?? false,
     };
     this.jobs.set(job.id, job);
+    this.persist(job);
     this.prune();
     const run = async (): Promise<void> => {
       job.status = 'running';
@@ -166,6 +180,11 @@ export class JobRunner {
     return this.jobs.get(id) ?? null;
   }
 
+  /** A job of this runner, else one another server wrote to the ledger (its state as last written), else null. */
+  async find(id: string): Promise<JobView | null> {
+    return this.jobs.get(id) ?? (this.ledger ? await this.ledger.load(id).catch(() => null) : null);
+  }
+
   /** Calls `listener` on every change of the job until it finishes; returns an unsubscribe function. */
   subscribe(id: string, listener: (job: JobView) => void): () => void {
     const f = (job: JobView): void => {
@@ -203,10 +222,26 @@ export class JobRunner {
   /** Resolves when every queued job has finished (shutdown, tests). */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    while (this.writes.size > 0) await Promise.allSettled([...this.writes.values()]);
   }
 
   private emit(job: JobView): void {
     this.events.emit('change', job);
+    this.persist(job);
+  }
+
+  /** Writes the job's state to the ledger after its earlier writes (a failed write is skipped: the next change writes again). */
+  private persist(job: JobView): void {
+    if (!this.ledger) return;
+    const ledger = this.ledger;
+    const snapshot: JobView = { ...job, progress: { ...job.progress } };
+    const next = (this.writes.get(job.id) ?? Promise.resolve())
+      .then(() => ledger.save(snapshot))
+      .catch(() => {})
+      .finally(() => {
+        if (this.writes.get(job.id) === next) this.writes.delete(job.id);
+      });
+    this.writes.set(job.id, next);
   }
 
   private prune(): void {

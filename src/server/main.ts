@@ -104,7 +104,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     throw err;
   }
   // With the queue, uploads of different waves are stored by workers in parallel (PostgreSQL has many writers); SQLite has one.
-  const jobs = new JobRunner({ views: options.viewThreads, store: queue ? 16 : 1 });
+  // With the queue, job states also go to the database, so any server sharing it can answer for them.
+  const jobs = new JobRunner({ views: options.viewThreads, store: queue ? 16 : 1 }, queue?.ledger ?? null);
   const workerUrl = new URL('./views/worker.js', import.meta.url);
   // Compiled (dist/): worker threads. TypeScript sources under the test runner: inline.
   const pool =

@@ -55,6 +55,37 @@ describe.skipIf(skipPostgres())('server with PostgreSQL and a queue worker', () 
     ]);
   });
 
+  it('a job started through one server is followed through another on the same database (GET and events)', async () => {
+    const other = await testServer({ jobs: 'queue' });
+    try {
+      const a = new Client(srv.url);
+      await a.signIn('admin', ADMIN_PASSWORD);
+      const b = new Client(other.url);
+      await b.signIn('admin', ADMIN_PASSWORD);
+      const schoolId = (await a.post('/api/schools', { slug: `south-${randomBytes(2).toString('hex')}`, name: 'South High' })).json.school
+        .id;
+      const waveId = (await a.post(`/api/schools/${schoolId}/waves`, { label: '2025', collectedOn: '2025-06-30' })).json.wave.id;
+      const form = new FormData();
+      form.append('roster', new Blob([rosterCsv()]), 'roster.csv');
+      form.append('ties', new Blob([tiesCsv()]), 'ties.csv');
+      const started = await a.post(`/api/waves/${waveId}/uploads`, form);
+      expect(started.status).toBe(202);
+      const id = started.json.job.id as string;
+      // Server B never ran this job: it answers from what server A wrote to the database.
+      const events = await fetch(`${other.url}/api/jobs/${id}/events`, { headers: { cookie: b.cookie } });
+      expect(events.status).toBe(200);
+      const stream = await events.text(); // ends with the done event
+      expect(stream).toMatch(/event: done\ndata: .*"status":"succeeded"/);
+      const job = await b.waitJob(id);
+      expect(job).toMatchObject({ id, status: 'succeeded', result: { people: 12, ties: 22 }, waveId });
+      // Signed out: no job; an unknown id: 404, whichever server is asked.
+      expect((await new Client(other.url).get(`/api/jobs/${id}`)).status).toBe(401);
+      expect((await b.get('/api/jobs/no-such-job')).status).toBe(404);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('a server whose queue cannot start releases its store and its data directory', async () => {
     // A role that owns its schema (the store works) but may not create the queue's schema (pg-boss fails to start).
     const admin = new pg.Client({ connectionString: pgServer.url });

@@ -84,6 +84,11 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
        updated_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
     [],
   );
+  await boss.getDb().executeSql(
+    `CREATE TABLE IF NOT EXISTS ${schema}.leadmap_job_view (
+       id TEXT PRIMARY KEY, view JSONB NOT NULL, finished BOOLEAN NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+    [],
+  );
   return { boss, schema, heartbeatSeconds: options.heartbeatSeconds ?? 10, staleAfterSeconds: options.staleAfterSeconds ?? 300 };
 }
 

@@ -174,20 +174,39 @@ export function uploadRoutes(deps: AppDeps): Router {
     const job = await jobFor(req.params.jobId, req);
     res.set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.flushHeaders();
+    let stop: () => void = () => {};
     const send = (j: JobView): void => {
+      if (res.writableEnded) return;
       res.write(`event: ${j.finishedAt ? 'done' : 'progress'}\ndata: ${JSON.stringify(publicJob(j))}\n\n`);
       if (j.finishedAt) {
         stop();
         res.end();
       }
     };
-    const stop = jobs.subscribe(job.id, send);
-    req.on('close', stop);
-    send(job);
+    if (jobs.get(job.id)) {
+      stop = jobs.subscribe(job.id, send);
+      req.on('close', () => stop());
+      send(job);
+      return;
+    }
+    // A job another server runs: follow what it writes to the ledger.
+    let last = '';
+    const timer = setInterval(() => void poll(), 500);
+    stop = () => clearInterval(timer);
+    req.on('close', () => stop());
+    const poll = async (): Promise<void> => {
+      const j = await jobs.find(job.id);
+      const key = j ? JSON.stringify(publicJob(j)) : last;
+      if (j && key !== last) {
+        last = key;
+        send(j);
+      }
+    };
+    await poll();
   });
 
   async function jobFor(id: unknown, req: Parameters<typeof accountOf>[0]): Promise<JobView> {
-    const job = typeof id === 'string' ? jobs.get(id) : null;
+    const job = typeof id === 'string' ? await jobs.find(id) : null;
     const school = job ? await store.getSchool(job.schoolId) : null;
     const account = accountOf(req);
     // An ingest's problems may quote file contents: only its owner (or an admin) sees it. Views are the school's.
