@@ -32,7 +32,8 @@ export function departmentModel(nodes, ties, visible, colourOf) {
     }
   }
   const maxPeople = Math.max(1, ...people.values());
-  const R = 260;
+  // A ring wide enough that the largest circles do not touch.
+  const R = Math.max(260, (names.length * 2.3 * 42) / (2 * Math.PI));
   const groups = names.map((d, i) => {
     const angle = (2 * Math.PI * i) / names.length - Math.PI / 2;
     return {
@@ -65,14 +66,14 @@ export function drawDepartments(ctx, m, view, width, height) {
   ctx.translate(view.x, view.y);
   ctx.scale(view.k, view.k);
   const max = Math.max(1, ...m.links.map((l) => l.ties));
-  ctx.strokeStyle = 'rgba(120, 130, 148, 0.55)';
+  ctx.strokeStyle = 'rgba(120, 130, 148, 0.35)';
   for (const l of m.links) {
     const a = m.groups[l.a],
       b = m.groups[l.b];
     ctx.beginPath();
     ctx.moveTo(a.x, a.y);
     ctx.lineTo(b.x, b.y);
-    ctx.lineWidth = (1 + 14 * Math.sqrt(l.ties / max)) / view.k;
+    ctx.lineWidth = (0.5 + 12 * (l.ties / max)) / view.k;
     ctx.stroke();
   }
   for (const g of m.groups) {
@@ -89,18 +90,59 @@ export function drawDepartments(ctx, m, view, width, height) {
   ctx.font = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';
-  for (const g of m.groups) {
-    const sx = g.x * view.k + view.x,
-      sy = g.y * view.k + view.y;
-    const text = `${g.name} (${g.people.toLocaleString('en-US')})`;
-    const w = ctx.measureText(text).width;
-    const left = g.x < -1;
-    const x = left ? sx - g.r * view.k - 4 - w : sx + g.r * view.k + 4;
+  for (const l of placeDepartmentLabels(ctx, m, view, width, height)) {
     ctx.lineWidth = 3;
     ctx.strokeStyle = 'rgba(255,255,255,0.9)';
-    ctx.strokeText(text, x, sy);
+    ctx.strokeText(l.text, l.x, l.y);
     ctx.fillStyle = '#1d2430';
-    ctx.fillText(text, x, sy);
+    ctx.fillText(l.text, l.x, l.y);
   }
   ctx.restore();
+}
+
+/**
+ * Each department's name and size beside its circle — outward, else above or below it — largest first,
+ * and left out when every spot would overlap a circle or a label already placed (the tooltip and legend still give it).
+ * @returns {Array<{ text: string; x: number; y: number }>}
+ */
+export function placeDepartmentLabels(ctx, m, view, width, height) {
+  // Circles are obstacles too: a label never covers a department.
+  const placed = m.groups.map((g) => {
+    const x = g.x * view.k + view.x,
+      y = g.y * view.k + view.y,
+      r = g.r * view.k;
+    return [x - r, y - r, x + r, y + r];
+  });
+  const out = [];
+  const order = m.groups.map((_g, i) => i).sort((a, b) => m.groups[b].people - m.groups[a].people || a - b);
+  for (const i of order) {
+    const g = m.groups[i];
+    const text = `${g.name} (${g.people.toLocaleString('en-US')})`;
+    const w = ctx.measureText(text).width,
+      h = 14;
+    const sx = g.x * view.k + view.x,
+      sy = g.y * view.k + view.y,
+      r = g.r * view.k;
+    const left = g.x < -1;
+    const spots = [
+      [left ? sx - r - 4 - w : sx + r + 4, sy],
+      [sx - w / 2, sy - r - 4 - h / 2],
+      [sx - w / 2, sy + r + 4 + h / 2],
+      [left ? sx + r + 4 : sx - r - 4 - w, sy],
+    ];
+    for (const [x, y] of spots) {
+      const box = [x - 2, y - h / 2, x + w + 2, y + h / 2];
+      if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) continue;
+      if (placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) continue;
+      placed.push(box);
+      out.push({ text, x, y });
+      break;
+    }
+  }
+  return out;
+}
+
+/** "Maths (120 people, 340 ties inside)": what a department circle stands for. */
+export function departmentLabel(g) {
+  return `${g.name} (${g.people.toLocaleString('en-US')} people, ${g.inside.toLocaleString('en-US')} ties inside)`;
 }

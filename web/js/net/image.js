@@ -1,5 +1,6 @@
 // @ts-check
 import { esc } from '../api.js';
+import { departmentLabel, placeDepartmentLabels } from './aggregate.js';
 import { drawnEdges, TIE_IN, TIE_OUT } from './render.js';
 
 /**
@@ -108,12 +109,18 @@ export function departmentSvg(figure, m, view) {
   const max = Math.max(1, ...m.links.map((l) => l.ties));
   const lines = m.links.map(
     (l) =>
-      `<line x1="${X(m.groups[l.a].x)}" y1="${Y(m.groups[l.a].y)}" x2="${X(m.groups[l.b].x)}" y2="${Y(m.groups[l.b].y)}" stroke="#7882948c" stroke-width="${num(1 + 14 * Math.sqrt(l.ties / max))}"/>`,
+      `<line x1="${X(m.groups[l.a].x)}" y1="${Y(m.groups[l.a].y)}" x2="${X(m.groups[l.b].x)}" y2="${Y(m.groups[l.b].y)}" stroke="#78829459" stroke-width="${num(0.5 + 12 * (l.ties / max))}"/>`,
   );
   const circles = m.groups.map(
     (g) =>
-      `<circle cx="${X(g.x)}" cy="${Y(g.y)}" r="${num(g.r * view.k)}" fill="${g.colour}" stroke="#fff"/><text x="${num(g.x * view.k + view.x + (g.x < -1 ? -(g.r * view.k + 4) : g.r * view.k + 4))}" y="${Y(g.y)}" text-anchor="${g.x < -1 ? 'end' : 'start'}" dominant-baseline="middle">${esc(`${g.name} (${g.people.toLocaleString('en-US')})`)}</text>`,
+      `<circle cx="${X(g.x)}" cy="${Y(g.y)}" r="${num(g.r * view.k)}" fill="${g.colour}" stroke="#fff"><title>${esc(departmentLabel(g))}</title></circle>`,
   );
+  const probe = /** @type {CanvasRenderingContext2D} */ (document.createElement('canvas').getContext('2d'));
+  probe.font = FONT;
+  const texts = placeDepartmentLabels(probe, m, view, figure.width, figure.height).map(
+    (l) => `<text x="${num(l.x)}" y="${num(l.y)}" dominant-baseline="middle">${esc(l.text)}</text>`,
+  );
+  circles.push(...texts);
   return svgFrame(figure, `<g>${lines.join('')}</g><g class="labels">${circles.join('')}</g>`);
 }
 

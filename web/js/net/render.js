@@ -16,7 +16,7 @@ const ARROWS_UP_TO = 3000;
  * @typedef {{ id: string; label: string; department?: string; x: number; y: number; r: number; inDegree: number }} SceneNode
  * @typedef {{ s: number; t: number; w: number }} SceneEdge
  * @typedef {{ nodes: SceneNode[]; edges: SceneEdge[]; visible: Uint8Array; colours: string[]; minWeight: number;
- *   focus: number; near: Set<number> }} Scene
+ *   focus: number; near: Set<number>; fitK?: number }} Scene
  * @typedef {{ k: number; x: number; y: number }} View
  */
 
@@ -153,7 +153,7 @@ function arrowhead(ctx, a, b, k) {
 
 /**
  * Which people get a label: the highlighted person and their most sought-out colleagues, or else the
- * most sought-out people on screen (more as one zooms in).
+ * most sought-out people on screen (12 when the whole network fits, more as one zooms in beyond that).
  */
 function labelCandidates(scene, view) {
   const { nodes, visible, focus, near } = scene;
@@ -161,7 +161,8 @@ function labelCandidates(scene, view) {
   pool.sort((x, y) =>
     x === focus ? -1 : y === focus ? 1 : nodes[y].inDegree - nodes[x].inDegree || nodes[x].label.localeCompare(nodes[y].label),
   );
-  const limit = focus >= 0 ? 30 : Math.min(200, Math.round(12 * view.k * view.k));
+  const zoomedIn = Math.max(1, view.k / (scene.fitK || 1));
+  const limit = focus >= 0 ? 30 : Math.min(200, Math.round(12 * zoomedIn * zoomedIn));
   return pool.slice(0, limit);
 }
 

@@ -2,14 +2,16 @@
 import { esc } from '../api.js';
 import * as data from '../data.js';
 import { LEADER_KIND } from '../ui.js';
-import { domainRows } from '../views/indicators.js';
-import { departmentModel, drawDepartments } from './aggregate.js';
+import { departmentLabel, departmentModel, drawDepartments } from './aggregate.js';
 import { wireCombobox } from './combobox.js';
 import { grouping } from './groups.js';
+import { legendButtons } from './legend.js';
+import { sceneModel } from './model.js';
 import { departmentSvg, personSvg, pngOf, saveFile } from './image.js';
 import { layoutFor, savePositions } from './layout.js';
 import { drawScene, drawnEdges } from './render.js';
 import { egoSet, passes } from './select.js';
+import { painter, SETTLE_MS } from './painter.js';
 
 /** Up to this many people everyone is drawn; above it the departments view (and one person's ties). */
 export const LARGEST_DRAWN = 5000;
@@ -29,29 +31,8 @@ export function drawNetwork(section, graph, a, l) {
     return null;
   }
   const $ = (sel) => /** @type {any} */ (section.querySelector(sel));
-  const person = new Map(a.people.map((p) => [p.id, p]));
-  const { fi, leaders } = domainRows(a, l);
-  const leaderIds = new Set(leaders?.leaders ?? []);
-  const hiddenIds = new Set((fi?.hiddenLeaders ?? []).map((p) => p.id));
-  const nominalIds = new Set((fi?.nominalLeaders ?? []).map((p) => p.id));
-  const kindOf = (id) => (hiddenIds.has(id) ? 'hidden' : leaderIds.has(id) ? 'formal' : nominalIds.has(id) ? 'nominal' : 'other');
-  const large = graph.nodes.length > LARGEST_DRAWN;
-  const maxIn = Math.max(1, ...graph.nodes.map((n) => n.inDegree));
-  const dense = graph.nodes.length > 300;
-  /** @type {import('./render.js').SceneNode[]} */
-  const nodes = graph.nodes.map((n) => ({
-    id: n.id,
-    label: String(n.label),
-    department: n.department,
-    x: NaN,
-    y: NaN,
-    r: dense ? 2.5 + 8 * Math.sqrt(n.inDegree / maxIn) : 3.5 + 11 * Math.sqrt(n.inDegree / maxIn),
-    inDegree: n.inDegree,
-  }));
-  const index = new Map(nodes.map((n, i) => [n.id, i]));
-  const edges = graph.edges
-    .map((e) => ({ s: index.get(e.source), t: index.get(e.target), w: e.weight }))
-    .filter((e) => e.s !== undefined && e.t !== undefined);
+  const { person, kindOf, nodes, index, edges } = sceneModel(graph, a, l);
+  const large = nodes.length > LARGEST_DRAWN;
   const state = {
     mode: large ? 'departments' : 'whole',
     steps: 1,
@@ -69,7 +50,7 @@ export function drawNetwork(section, graph, a, l) {
   let width = 0,
     height = 0;
   let placed = false;
-  const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
+  const paint = painter(canvas);
   const layoutKey = `${a.waveId}|${a.relation}`;
 
   const recolour = () => {
@@ -105,19 +86,22 @@ export function drawNetwork(section, graph, a, l) {
     frame = 0;
     if (!placed || !width) return;
     const t0 = performance.now();
-    const dpr = window.devicePixelRatio || 1;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    // Mid-gesture: move the last drawing; the full drawing follows when the gesture pauses.
+    if (moving && paint.quick(view)) {
+      canvas.dataset.drawMs = (performance.now() - t0).toFixed(1);
+      return;
+    }
     let label, count;
     if (state.mode === 'departments') {
       const deptColour = (d) => graph.departmentColours?.[d] ?? '#BBBBBB';
       lastModel = departmentModel(nodes, drawnEdges(scene), scene.visible, deptColour);
-      drawDepartments(ctx, lastModel, view, width, height);
+      paint.full((c) => drawDepartments(c, lastModel, view, width, height), view);
       label = `Network of ${a.relation} ties between departments: ${fmt(lastModel.groups.length)} departments of ${fmt(lastModel.people)} people, ${fmt(lastModel.ties)} ties`;
       count = `${fmt(lastModel.groups.length)} departments · ${fmt(lastModel.people)} people · ${fmt(lastModel.ties)} ties`;
       canvas.dataset.nodes = String(lastModel.people);
       canvas.dataset.links = String(lastModel.ties);
     } else {
-      const out = drawScene(ctx, scene, view, width, height);
+      const out = paint.full((c) => drawScene(c, scene, view, width, height), view);
       lastModel = out;
       label = `Network of ${a.relation} ties: ${fmt(out.people)} people, ${fmt(out.ties)} ties`;
       count = `${fmt(out.people)} of ${fmt(nodes.length)} people · ${fmt(out.ties)} of ${fmt(edges.length)} ties drawn`;
@@ -135,6 +119,7 @@ export function drawNetwork(section, graph, a, l) {
       scene.focus >= 0 ? drawnEdges(scene).filter((e) => e.s === scene.focus || e.t === scene.focus).length : 0,
     );
     canvas.dataset.drawMs = (performance.now() - t0).toFixed(1);
+    canvas.dataset.fullDrawMs = canvas.dataset.drawMs;
     canvas.dataset.ready = '1';
   }
   // A change of what is shown draws at once (the figure's name and counts are right when the handler returns).
@@ -142,6 +127,7 @@ export function drawNetwork(section, graph, a, l) {
     select();
     drawLegend();
     if (frame) cancelAnimationFrame(frame);
+    paint.reset();
     draw();
   };
 
@@ -166,8 +152,19 @@ export function drawNetwork(section, graph, a, l) {
   // Zoom and pan (d3-zoom); the view is a transform of the fixed layout.
   // d3's selection and zoom types cannot follow a canvas from JavaScript; the calls below are d3's documented ones.
   const sel = /** @type {any} */ (d3.select(canvas));
+  let moving = false;
+  let jumping = false;
+  let settle = 0;
   const zoom = /** @type {any} */ (d3.zoom()).scaleExtent([0.05, 12]).on('zoom', (ev) => {
     view = { k: ev.transform.k, x: ev.transform.x, y: ev.transform.y };
+    // A jump (fitting the drawing) is drawn in full at once; gestures and animations move the last drawing.
+    if (jumping) return schedule();
+    moving = true;
+    clearTimeout(settle);
+    settle = window.setTimeout(() => {
+      moving = false;
+      schedule();
+    }, SETTLE_MS);
     schedule();
   });
   const fit = (animate) => {
@@ -179,11 +176,17 @@ export function drawNetwork(section, graph, a, l) {
     const w = xs[1] - xs[0] + 2 * pad || 1,
       h = ys[1] - ys[0] + 2 * pad || 1;
     const k = Math.min(3, Math.min(width / w, height / h));
+    if (state.mode !== 'departments') scene.fitK = k;
     const t = d3.zoomIdentity
       .translate(width / 2, height / 2)
       .scale(k)
       .translate(-(xs[0] + xs[1]) / 2, -(ys[0] + ys[1]) / 2);
-    (animate ? sel.transition().duration(250) : sel).call(zoom.transform, t);
+    if (animate) sel.transition().duration(250).call(zoom.transform, t);
+    else {
+      jumping = true;
+      sel.call(zoom.transform, t);
+      jumping = false;
+    }
   };
 
   // Hit test in layout units (a linear scan: 5,000 people take well under a millisecond).
@@ -232,13 +235,19 @@ export function drawNetwork(section, graph, a, l) {
   };
   canvas.addEventListener('mousemove', (ev) => {
     const b = canvas.getBoundingClientRect();
-    const i = hit(ev.clientX - b.left, ev.clientY - b.top);
+    const sx = ev.clientX - b.left,
+      sy = ev.clientY - b.top;
+    const i = hit(sx, sy);
+    const group =
+      state.mode === 'departments' && lastModel?.groups
+        ? lastModel.groups.find((g) => Math.hypot(g.x * view.k + view.x - sx, g.y * view.k + view.y - sy) <= g.r * view.k + 2)
+        : undefined;
     canvas.style.cursor = i >= 0 ? 'pointer' : 'grab';
-    if (i < 0) {
+    if (i < 0 && !group) {
       tip.hidden = true;
       return;
     }
-    tip.innerHTML = describe(i);
+    tip.innerHTML = group ? esc(departmentLabel(group)) : describe(i);
     tip.hidden = false;
     tip.style.left = `${Math.min(ev.clientX - b.left + 14, width - 230)}px`;
     tip.style.top = `${Math.max(4, ev.clientY - b.top - 10)}px`;
@@ -291,18 +300,7 @@ export function drawNetwork(section, graph, a, l) {
   }
 
   const legendEl = section.querySelector('#legend');
-  function drawLegend() {
-    legendEl.innerHTML =
-      groups.entries
-        .map(
-          (e) =>
-            `<button type="button" class="item" aria-pressed="${state.isolated.has(e.key)}" data-key="${esc(e.key)}"><span class="sw" data-colour="${esc(e.colour)}"></span>${esc(e.label)} (${fmt(e.count)})</button>`,
-        )
-        .join('') + (state.isolated.size ? '<button type="button" class="link" id="legend-all">Show all groups</button>' : '');
-    // Colours through the CSSOM (the CSP forbids style attributes).
-    for (const sw of legendEl.querySelectorAll('.sw'))
-      /** @type {HTMLElement} */ (sw).style.background = /** @type {HTMLElement} */ (sw).dataset.colour ?? '';
-  }
+  const drawLegend = () => legendButtons(legendEl, groups.entries, state.isolated);
   legendEl.addEventListener('click', (ev) => {
     const b = /** @type {HTMLElement} */ (ev.target).closest('button');
     if (!b) return;
