@@ -125,3 +125,24 @@ export async function readScaleAnswers(
   if (!summary.readable || !summary.complete || problems.hasErrors) return { ok: false, problems: problems.list() };
   return { ok: true, value: { rows, groupColumn: groupCol >= 0 ? headers[groupCol]! : null }, problems: problems.list() };
 }
+
+/**
+ * Which scales the people file asks in full: for each definition, whether every item has a column
+ * (headings compared as readScaleAnswers compares them). Reads the header only; all false when the
+ * file cannot be read (readScaleAnswers then says why).
+ */
+export async function scalesAskedInFull(path: string, scales: readonly ScaleDefinition[]): Promise<boolean[]> {
+  let asked = scales.map(() => false);
+  await readCsv({
+    path,
+    file: basename(path),
+    problems: new ProblemCollector(),
+    onHeader(cells) {
+      const folded = new Set(cells.map(foldName));
+      asked = scales.map((s) => s.items.every((it) => folded.has(foldName(it.item))));
+      return false;
+    },
+    onRow() {},
+  });
+  return asked;
+}

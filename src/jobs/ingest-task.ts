@@ -1,11 +1,13 @@
-import { rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { LeadmapError } from '../model/errors.js';
 import type { Dataset, Problem } from '../model/types.js';
 import { completenessBanner, tieListCompleteness, type Completeness } from '../model/completeness.js';
 import type { NewReviewItem, SurveyDecisions } from './survey-dataset.js';
 import { loadDataset } from '../ingest/load-dataset.js';
 import type { TiesOptions } from '../ingest/ties.js';
-import { dataDirLayout, removeFiles, storeFile } from '../store/files.js';
+import { dataDirLayout, randomName, removeFiles, storeFile } from '../store/files.js';
 import { openStore, storeConfig } from '../store/index.js';
 
 /** One received file of an upload, still in the data directory's tmp/ folder. */
@@ -57,6 +59,7 @@ export type IngestProgress = (phase: 'reading' | 'storing', done: number, total:
  * next start.
  */
 export async function runIngest(input: IngestInput, progress: IngestProgress): Promise<IngestOutcome> {
+  const derived: ReceivedFile[] = [];
   try {
     progress(
       'reading',
@@ -70,10 +73,11 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
       throw new LeadmapError('INGEST_FAILED', summarise(named), { problems: named });
     }
     const dir = dataDirLayout(input.dataDir);
+    derived.push(...(await derivedPeopleFile(dir.tmpDir, result, input.files)));
     const stored: string[] = [];
     const files = [];
     try {
-      for (const f of input.files) {
+      for (const f of [...input.files, ...derived]) {
         const storedPath = await storeFile(dir, f.tmpPath, input.schoolId, input.waveId);
         stored.push(storedPath);
         files.push({
@@ -126,8 +130,30 @@ export async function runIngest(input: IngestInput, progress: IngestProgress): P
       throw err;
     }
   } finally {
-    for (const f of input.files) await rm(f.tmpPath, { force: true });
+    for (const f of [...input.files, ...derived]) await rm(f.tmpPath, { force: true });
   }
+}
+
+/**
+ * A survey export's people file (as `leadmap import` writes it), stored as the wave's `people` file
+ * so its scales and skills inventory are read like an uploaded one; none when a people file was
+ * uploaded with the export, or the upload was a tie list.
+ */
+async function derivedPeopleFile(tmpDir: string, result: ReadResult, files: ReceivedFile[]): Promise<ReceivedFile[]> {
+  const survey = files.find((f) => f.kind === 'survey');
+  if (!result.ok || result.peopleCsv === undefined || !survey || files.some((f) => f.kind === 'people')) return [];
+  const tmpPath = join(tmpDir, randomName());
+  const bytes = Buffer.from(result.peopleCsv, 'utf8');
+  await writeFile(tmpPath, bytes, { mode: 0o600 });
+  return [
+    {
+      kind: 'people',
+      tmpPath,
+      originalName: `${survey.originalName.replace(/\.[^.]*$/, '')}.people.csv`,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    },
+  ];
 }
 
 type ReadResult =
@@ -137,6 +163,8 @@ type ReadResult =
       review: NewReviewItem[];
       completeness: Completeness;
       responses?: Array<{ personId: string; answers: unknown }>;
+      /** A survey export's people file (Likert answers, skills), stored as the wave's people file. */
+      peopleCsv?: string;
       problems: Problem[];
     }
   | { ok: false; problems: Problem[] };
@@ -159,7 +187,15 @@ async function readUpload(input: IngestInput, progress: IngestProgress): Promise
       input.decisions ?? { mapping: { version: 1 }, carried: null },
     );
     return r.ok
-      ? { ok: true, value: r.dataset, review: r.review, completeness: r.completeness, responses: r.responses, problems: r.problems }
+      ? {
+          ok: true,
+          value: r.dataset,
+          review: r.review,
+          completeness: r.completeness,
+          responses: r.responses,
+          peopleCsv: r.peopleCsv,
+          problems: r.problems,
+        }
       : r;
   }
   const ties = byKind.get('ties');

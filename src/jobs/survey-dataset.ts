@@ -1,6 +1,7 @@
 import { readRoster } from '../ingest/roster.js';
 import { mergeMappings } from '../ingest/survey/decisions.js';
 import { parseSurveyExport } from '../ingest/survey/import.js';
+import { peopleCsv } from '../ingest/survey/output.js';
 import type { SurveyMapping } from '../ingest/survey/mapping.js';
 import { reviewItemKey, type ReviewItem as ImportItem } from '../ingest/survey/types.js';
 import type { Completeness } from '../model/completeness.js';
@@ -33,6 +34,8 @@ export async function surveyDataset(
       review: NewReviewItem[];
       completeness: Completeness;
       responses: Array<{ personId: string; answers: unknown }>;
+      /** The people file `leadmap import` writes for this export (Likert answers, skills offered and needed): the wave's survey side reads it. */
+      peopleCsv: string;
       problems: Problem[];
     }
   | { ok: false; problems: Problem[] }
@@ -82,6 +85,7 @@ export async function surveyDataset(
     review,
     completeness: s.completeness,
     responses,
+    peopleCsv: peopleCsv(people, s),
     problems: [...roster.problems, ...s.problems, ...result.problems],
   };
 }

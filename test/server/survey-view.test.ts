@@ -170,3 +170,20 @@ describe("GET /api/waves/:id/survey: a wave's survey side", () => {
     expect(up.job.error.message).toMatch(/people\.csv, row 3/);
   });
 });
+
+describe('a survey export upload', () => {
+  it('stores the people file leadmap import would write, so its skills inventory and the scales it asks in full are read', async () => {
+    const lake = join(process.cwd(), 'fixtures/surveys/lakeside');
+    const school = (await admin.post('/api/schools', { slug: 'lakeside-survey', name: 'Lakeside' })).json.school.id as string;
+    const w = (await admin.post(`/api/schools/${school}/waves`, { label: 'survey' })).json.wave.id as string;
+    const up = await admin.upload(w, { roster: readFileSync(join(lake, 'roster.csv')), survey: readFileSync(join(lake, 'survey.csv')) });
+    expect(up.job.status, JSON.stringify(up.job.error)).toBe('succeeded');
+    const files = (await admin.get(`/api/waves/${w}/files`)).json.files as Array<{ kind: string; originalName: string }>;
+    expect(files.map((f) => f.kind).sort()).toEqual(['people', 'roster', 'survey']);
+    expect(files.find((f) => f.kind === 'people')!.originalName).toBe('survey.people.csv');
+    const v = (await admin.get(`/api/waves/${w}/survey`)).json.survey as SurveyView;
+    expect(v.inputs.people).toBe(true);
+    expect(v.unreadable).toEqual([]);
+    expect(v.skills!.domains.length).toBeGreaterThan(0);
+  });
+});

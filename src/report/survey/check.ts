@@ -1,6 +1,6 @@
 import { readActivities } from '../../ingest/activities.js';
 import { readDecisions } from '../../ingest/decisions.js';
-import { readScaleAnswers } from '../../ingest/scale-answers.js';
+import { readScaleAnswers, scalesAskedInFull } from '../../ingest/scale-answers.js';
 import { readScalesFile } from '../../ingest/scales-file.js';
 import { readSkillAnswers } from '../../ingest/skill-answers.js';
 import type { Person, Problem } from '../../model/types.js';
@@ -9,7 +9,7 @@ import type { SurveyFiles } from './view.js';
 
 /**
  * Every problem of a wave's survey files as their readers find them (the people file against the
- * shipped scales and as a skills inventory, the activity log and the decision map against the
+ * shipped scales it asks in full and as a skills inventory, the activity log and the decision map against the
  * roster), so an upload is refused with file, row and column before anything is stored. A people file
  * may answer the scales, carry the skills inventory, or both (NO_SURVEY_ANSWERS when neither).
  */
@@ -17,10 +17,12 @@ export async function surveyFileProblems(files: SurveyFiles, roster: readonly Pe
   const problems: Problem[] = [];
   if (files.people) {
     const defs = await readScalesFile(SHIPPED_SCALES);
-    const scales = defs.ok ? await readScaleAnswers(files.people, defs.value) : null;
+    const asked = defs.ok ? await scalesAskedInFull(files.people, defs.value) : [];
+    const used = defs.ok ? defs.value.filter((_d, i) => asked[i]) : [];
+    const scales = used.length > 0 ? await readScaleAnswers(files.people, used) : null;
     const skills = await readSkillAnswers(files.people);
-    const noItems = !scales || (!scales.ok && scales.problems.some((p) => p.code === 'NO_SCALE_ITEMS'));
-    if (scales && !noItems) problems.push(...scales.problems);
+    const noItems = !scales;
+    if (scales) problems.push(...scales.problems);
     problems.push(...skills.problems);
     if (noItems && skills.ok && skills.value === null)
       problems.push({

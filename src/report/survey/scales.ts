@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { readScaleAnswers } from '../../ingest/scale-answers.js';
+import { readScaleAnswers, scalesAskedInFull } from '../../ingest/scale-answers.js';
 import { readScalesFile } from '../../ingest/scales-file.js';
 import { formatProblems } from '../../ingest/problems.js';
 import { scaleResult, scaleScore, scored } from '../../metrics/survey/scales.js';
@@ -22,8 +22,9 @@ export const SHIPPED_SCALES = fileURLToPath(new URL('../../../scales/leadmap-sca
  * The `scales` section of leadmap analyze and of a wave's survey view: the definitions (--scales, or
  * the shipped ones) read against the people file's answers (--people), per scale its alpha, n, mean
  * and group means, small groups hidden. Problems go to stderr; null when a file is refused.
- * Undefined (no scales section) when no definitions were given and the people file has no column
- * for any shipped item: a survey that asked only the skills inventory, read by the skills part alone.
+ * Without --scales, the shipped scales the people file asks in full are read and the others named
+ * on stderr (SCALE_NOT_ASKED); undefined (no scales section) when it asks none in full: e.g. a
+ * survey that asked only the skills inventory, read by the skills part alone.
  */
 export async function scalesSection(
   peoplePath: string,
@@ -38,13 +39,25 @@ export async function scalesSection(
     stderr(`leadmap analyze: the scale definitions were not read (nothing was analysed):\n${formatProblems(defs.problems)}\n`);
     return null;
   }
-  const answers = await readScaleAnswers(peoplePath, defs.value, groupBy);
+  let used = defs.value;
+  if (scalesPath === undefined) {
+    // The shipped scales: those the survey asked in full are read, the others left out and named.
+    const asked = await scalesAskedInFull(peoplePath, defs.value);
+    used = defs.value.filter((_d, i) => asked[i]);
+    const left = defs.value.filter((_d, i) => !asked[i]);
+    if (used.length === 0) return undefined;
+    if (left.length > 0)
+      stderr(
+        `leadmap analyze: scales not asked in full by the people file, left out: ${left.map((d) => `"${d.scale}"`).join(', ')} [SCALE_NOT_ASKED]\n`,
+      );
+  }
+  const answers = await readScaleAnswers(peoplePath, used, groupBy);
   if (!answers.ok && scalesPath === undefined && noItemAnswered(answers.problems)) return undefined;
   if (!answers.ok) {
     stderr(`leadmap analyze: the people file was not read (nothing was analysed):\n${formatProblems(answers.problems)}\n`);
     return null;
   }
-  const results = defs.value.map((def, i) =>
+  const results = used.map((def, i) =>
     scaleResult(
       def,
       answers.value.rows.map((r) => ({ id: r.id, group: r.group, answers: r.answers[i]! })),
@@ -55,7 +68,7 @@ export async function scalesSection(
     scales,
     surveyNetwork: network
       ? {
-          ...surveyNetwork(defs.value, answers.value.rows, network.dataset, network.relation, minGroupSize),
+          ...surveyNetwork(used, answers.value.rows, network.dataset, network.relation, minGroupSize),
           distribution: perceivedDistribution(scales, network.dataset, network.relation),
         }
       : null,
