@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { strToU8, zipSync } from 'fflate';
+import { absolutePath, type DataDir } from '../store/files.js';
 import { csvLine } from '../ingest/csv-safe.js';
 import { LeadmapError } from '../model/errors.js';
 import type { Dataset, Person } from '../model/types.js';
@@ -7,7 +9,8 @@ import type { Store } from '../store/store.js';
 /**
  * A school as a zip of its CSVs, in the same formats leadmap reads
  * (docs/data-formats.md): school.json (name, slug, waves) and per wave a folder
- * with roster.csv, ties.csv and (when known) respondents.csv. Re-importing it
+ * with roster.csv, ties.csv and (when known) respondents.csv, and the survey side's people.csv,
+ * activities.csv and decisions.csv as they were uploaded (given the data directory). Re-importing it
  * reads the files through the ordinary ingest, so the analyses are identical.
  * Import: src/store/zip-unpack.ts (streamed, limited, in a worker thread).
  * Holds personal data: only admins and analysts may export it (audited).
@@ -52,7 +55,10 @@ export function datasetCsvs(ds: Dataset): { roster: string; ties: string; respon
   return { roster: r, ties: t, respondents };
 }
 
-export async function exportSchoolZip(store: Store, schoolId: string): Promise<Uint8Array> {
+/** The survey side's stored files, kept as uploaded (they are read by their own readers on import). */
+const SURVEY_KINDS = ['people', 'activities', 'decisions'] as const;
+
+export async function exportSchoolZip(store: Store, schoolId: string, dir: DataDir | null = null): Promise<Uint8Array> {
   const school = await store.getSchool(schoolId);
   if (!school) throw new LeadmapError('NOT_FOUND', 'no such school');
   const files: Record<string, Uint8Array> = {};
@@ -65,6 +71,10 @@ export async function exportSchoolZip(store: Store, schoolId: string): Promise<U
     files[`${folder}/roster.csv`] = strToU8(csv.roster);
     files[`${folder}/ties.csv`] = strToU8(csv.ties);
     if (csv.respondents !== null) files[`${folder}/respondents.csv`] = strToU8(csv.respondents);
+    if (dir)
+      for (const f of await store.listUploadFiles(w.id))
+        if ((SURVEY_KINDS as readonly string[]).includes(f.kind))
+          files[`${folder}/${f.kind}.csv`] = new Uint8Array(await readFile(absolutePath(dir, f.storedPath)));
     manifest.waves.push({ label: w.label, collectedOn: w.collectedOn, folder, hasRespondents: csv.respondents !== null });
   }
   files['school.json'] = strToU8(JSON.stringify(manifest, null, 2));

@@ -171,6 +171,26 @@ describe("GET /api/waves/:id/survey: a wave's survey side", () => {
   });
 });
 
+describe('the school zip', () => {
+  it('carries the survey files, and the re-imported school shows the same survey side', async () => {
+    const schoolId = (await admin.get(`/api/waves/${waveId}`)).json.school.id as string;
+    const res = await fetch(`${srv.url}/api/schools/${schoolId}/export.zip`, { headers: { cookie: admin.cookie } });
+    expect(res.status).toBe(200);
+    const zip = new Uint8Array(await res.arrayBuffer());
+    const form = new FormData();
+    form.append('zip', new Blob([zip]), 'school.zip');
+    form.append('slug', 'riverside-copy');
+    const imp = await admin.post('/api/schools/import', form);
+    expect(imp.status).toBe(202);
+    expect((await admin.waitJob(imp.json.job.id)).status).toBe('succeeded');
+    const copy = (await admin.get(`/api/schools/${imp.json.school.id}/waves`)).json.waves[0].id as string;
+    const before = (await admin.get(`/api/waves/${waveId}/survey`)).json.survey as SurveyView;
+    const after = (await admin.get(`/api/waves/${copy}/survey`)).json.survey as SurveyView;
+    expect(after.inputs).toEqual({ people: true, activities: true, decisions: true });
+    expect(after).toEqual(before);
+  });
+});
+
 describe('a survey export upload', () => {
   it('stores the people file leadmap import would write, so its skills inventory and the scales it asks in full are read', async () => {
     const lake = join(process.cwd(), 'fixtures/surveys/lakeside');

@@ -54,6 +54,11 @@ describe.skipIf(!browserReady)('wave page: survey scales, skills, decision map a
     expect(cells[1]).toContain(first.alpha!.toFixed(2));
     expect(cells[2]).toBe(String(first.alphaN));
     expect(cells[3]).toBe(String(first.n));
+    // Every group mean on the page is of a group of at least the minimum size: "<group> <mean> (<n>)".
+    const groups = (await table.locator('tbody td:last-child').allTextContents()).join(' ');
+    const sizes = [...groups.matchAll(/\((\d+)\)/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const n of sizes) expect(n).toBeGreaterThanOrEqual(s.minGroupSize);
     await scales.getByRole('heading', { name: /Perceived distribution beside measured centralization/ }).waitFor();
     await page.getByRole('button', { name: 'Survey scales' }).click();
     const skills = page.getByRole('region', { name: 'Skills offered and needed', exact: true });

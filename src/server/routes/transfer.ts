@@ -70,7 +70,7 @@ export function transferRoutes(deps: AppDeps): Router {
 
   r.get('/api/schools/:schoolId/export.zip', requireRole('admin', 'analyst'), async (req, res) => {
     const school = await schoolFor(store, req, req.params.schoolId);
-    const zip = await exportSchoolZip(store, school.id);
+    const zip = await exportSchoolZip(store, school.id, deps.dir);
     const account = accountOf(req);
     audit.record({
       organisationId: account.organisationId,
@@ -129,7 +129,7 @@ export function transferRoutes(deps: AppDeps): Router {
       for (const w of manifest.waves) {
         const wave = await store.createWave(school.id, w.label, w.collectedOn);
         const files: ReceivedFile[] = [];
-        for (const kind of ['roster', 'ties', 'respondents'] as const) {
+        for (const kind of ['roster', 'ties', 'respondents', 'people', 'activities', 'decisions'] as const) {
           const entry = unpacked.files[`${w.folder}/${kind}.csv`];
           if (entry) files.push({ kind, tmpPath: entry.path, originalName: `${kind}.csv`, bytes: entry.bytes, sha256: '' });
         }

@@ -13,10 +13,16 @@ export function surveySectionList(s) {
   ].filter((x) => x !== null);
 }
 
+const KIND_WORDS = { people: 'people file (scales and skills)', activities: 'activity log', decisions: 'decision map' };
+
 /** Every survey section the wave has, in page order. */
 export function surveySections(s, exportsBase) {
   if (!s) return '';
+  const unread = s.unreadable ?? [];
   return [
+    unread.length > 0
+      ? `<div class="warn-box" role="status" id="survey-unreadable"><strong>Not shown:</strong> the wave's ${unread.map((k) => esc(KIND_WORDS[k] ?? k)).join(', ')} could not be read. An analyst can upload ${unread.length === 1 ? 'it' : 'them'} again with the wave's files.</div>`
+      : '',
     s.scales || s.surveyNetwork ? scalesSection(s, exportsBase) : '',
     s.skills ? skillsSection(s, exportsBase) : '',
     s.decisions ? decisionsSection(s, exportsBase) : '',
