@@ -112,6 +112,11 @@ export async function sidewaysOverflow(page: Page): Promise<{ scroll: number; cl
       )
       .slice(0, 5)
       .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].join('.')}`);
+    // Text wider than its own box (a long word) widens the page without widening any element.
+    if (!wide.length)
+      for (const e of document.querySelectorAll('body *'))
+        if (e.getBoundingClientRect().left + e.scrollWidth > client + 1 && getComputedStyle(e).overflowX === 'visible' && wide.length < 5)
+          wide.push(`text in ${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}: ${(e.textContent ?? '').slice(0, 40)}`);
     return { scroll: document.documentElement.scrollWidth, client, wide };
   });
 }

@@ -46,6 +46,9 @@ describe.skipIf(!browserReady)('the network view in real Chromium', () => {
     expect(Number(await page.getAttribute('#network', 'data-labels'))).toBeGreaterThan(3);
     await page.locator('#network-section').screenshot({ path: join(SHOTS, 'web-network-whole.png') });
     expect(await axe.check(web.ctx, page.url(), '#network[data-ready]')).toEqual([]);
+    // The accessible alternative to the drawing: everyone in the people table.
+    await page.getByRole('button', { name: 'Everyone as a table' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'h-people');
     expect(web.problems).toEqual([]);
   });
 

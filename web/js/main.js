@@ -109,11 +109,10 @@ document.addEventListener('click', async (ev) => {
   delete a.dataset.ready;
 });
 
-/** Renders the page of the current address, then makes its scrolling tables reachable by keyboard. */
 function show() {
-  route()
-    .then(() => keyboardScrolls(app))
-    .catch(showError);
+  route().catch(showError);
 }
+// Tables that scroll inside their box are reachable by keyboard, on every page and every part drawn later.
+new MutationObserver(() => keyboardScrolls(app)).observe(app, { childList: true, subtree: true });
 window.addEventListener('hashchange', show);
 show();

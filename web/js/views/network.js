@@ -39,6 +39,7 @@ export function networkSection(a, g) {
         <span class="zoom-buttons" role="group" aria-label="Zoom"><button type="button" class="secondary" id="zoom-in" aria-label="Zoom in">+</button><button type="button" class="secondary" id="zoom-out" aria-label="Zoom out">−</button><button type="button" class="secondary" id="zoom-fit">Fit</button></span>
         <label class="inline" for="image-format">Image <select id="image-format">${opt('png', 'PNG')}${opt('svg', 'SVG')}</select></label>
         <button type="button" class="secondary" id="download-image">Download image</button>
+        <button type="button" class="link" data-target="people-section">Everyone as a table</button>
         <span class="muted small" id="net-count" aria-live="polite"></span>
       </div>
     </div>

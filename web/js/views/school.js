@@ -17,9 +17,9 @@ export async function renderSchool(root, { schoolId, me, stale }) {
     ${
       waves.length === 0
         ? empty('No waves yet.')
-        : `<table id="waves"><thead><tr><th scope="col">Wave</th><th scope="col">Collected</th><th scope="col">Status</th><th scope="col" class="num">People</th><th scope="col" class="num"><abbr title="Rows of the tie list: one per colleague named, per relation and domain. The indicators count ties: pairs of colleagues in one relation, all domains together.">Nominations</abbr></th>${writer ? '<th scope="col">Data</th>' : ''}</tr></thead><tbody>
+        : `<div class="scroll"><table id="waves"><caption class="sr-only">Waves of ${esc(school.name)}</caption><thead><tr><th scope="col">Wave</th><th scope="col">Collected</th><th scope="col">Status</th><th scope="col" class="num">People</th><th scope="col" class="num"><abbr title="Rows of the tie list: one per colleague named, per relation and domain. The indicators count ties: pairs of colleagues in one relation, all domains together.">Nominations</abbr></th>${writer ? '<th scope="col">Data</th>' : ''}</tr></thead><tbody>
     ${waves.map((w) => `<tr><th scope="row">${w.status !== 'empty' ? `<a href="#/wave/${esc(w.id)}">${esc(w.label)}</a>` : esc(w.label)}</th><td>${esc(w.collectedOn ?? '—')}</td><td>${statusBadge(w)}</td><td class="num">${fmt(w.people)}</td><td class="num">${fmt(w.ties)}</td>${writer ? `<td><a href="#/wave/${esc(w.id)}/data">${w.status !== 'empty' ? 'uploads &amp; review' : 'upload files'}</a></td>` : ''}</tr>`).join('')}
-    </tbody></table>`
+    </tbody></table></div>`
     }
     ${writer ? newWaveHtml() : ''}
     </div></section>

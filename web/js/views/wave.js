@@ -113,7 +113,8 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
   };
   root.querySelector('#relation').addEventListener('change', (e) => go({ relation: e.target.value, domain: 'any' }));
   root.querySelector('#domain').addEventListener('change', (e) => go({ domain: e.target.value }));
-  for (const b of root.querySelectorAll('nav.sections button')) {
+  // The section chips, and links such as the network's "Everyone as a table" (the drawing's accessible alternative).
+  for (const b of root.querySelectorAll('button[data-target]')) {
     b.addEventListener('click', () => {
       const t = document.getElementById(b.dataset.target);
       t?.scrollIntoView({ behavior: 'smooth', block: 'start' });
