@@ -108,6 +108,29 @@ describe.skipIf(!browserReady)('wave page: survey scales, skills, decision map a
     expect(await axe.check(web.ctx, page.url(), '#decision-matrix')).toEqual([]);
   });
 
+  it('an analyst uploads a people file, an activity log and a decision map with the wave on its uploads page', async () => {
+    const page = await web.page();
+    const w = (await api.post(`/api/schools/${schoolId}/waves`, { label: '2026-27 upload' })).json.wave.id as string;
+    await page.goto(`${web.srv.url}/#/wave/${encodeURIComponent(w)}/data`);
+    const f = (n: string) => join(DEMO, 'riverside/2025-26', n);
+    await page.getByRole('button', { name: /^Roster/ }).setInputFiles(f('roster.csv'));
+    await page.getByRole('button', { name: 'Ties file' }).setInputFiles(f('ties.csv'));
+    await page.getByRole('button', { name: 'People file' }).setInputFiles(f('people.csv'));
+    await page.getByRole('button', { name: 'Activity log' }).setInputFiles(f('activities.csv'));
+    await page.getByRole('button', { name: 'Decision map' }).setInputFiles(f('decisions.csv'));
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.waitForSelector('#upload-result .ok-box', { timeout: 60_000 });
+    await page.waitForSelector('#files tbody tr');
+    const kinds = (await page.locator('#files tbody tr td:nth-child(2)').allTextContents()).map(squash).sort();
+    expect(kinds).toEqual(['activities', 'decisions', 'people', 'roster', 'ties']);
+    expect(await axe.check(web.ctx, page.url(), '#files')).toEqual([]);
+    await page.goto(`${web.srv.url}/#/wave/${encodeURIComponent(w)}/report`);
+    await page
+      .getByRole('region', { name: 'Decision map', exact: true })
+      .getByRole('table', { name: 'Decisions by level and domain' })
+      .waitFor({ timeout: 60_000 });
+  });
+
   it('a viewer sees pseudonyms in the prompts, counts for decisions and activities, and no name anywhere in these sections', async () => {
     const pw = 'a-long-enough-password';
     expect(

@@ -31,6 +31,9 @@ export async function renderWaveData(root, { wave, school, me, stale }) {
         <div data-mode="ties"><label for="f-ties">Ties file</label><input type="file" id="f-ties" name="ties" accept=".csv,text/csv" aria-describedby="f-ties-hint"><p class="hint small" id="f-ties-hint">Who names whom: source, target, relation, domain, weight. <a href="/templates/ties.csv" download="ties-template.csv">Ties template (CSV)</a></p></div>
         <div data-mode="ties"><label for="f-respondents">Respondents file</label><input type="file" id="f-respondents" name="respondents" accept=".csv,text/csv" aria-describedby="f-respondents-hint"><p class="hint small" id="f-respondents-hint">Optional: the ids of those who answered. <a href="/templates/respondents.csv" download="respondents-template.csv">Respondents template (CSV)</a></p></div>
         <div data-mode="survey" hidden><label for="f-survey">Survey export</label><input type="file" id="f-survey" name="survey" accept=".csv,.xlsx,text/csv" aria-describedby="f-survey-hint"><p class="hint small" id="f-survey-hint">Google Forms, Microsoft Forms or Qualtrics, CSV or .xlsx: <a href="#/docs/surveys">how it is read</a>.</p></div>
+        <div><label for="f-people">People file</label><input type="file" id="f-people" name="people" accept=".csv,text/csv" aria-describedby="f-people-hint"><p class="hint small" id="f-people-hint">Optional: Likert answers and skills offered and needed, as <code>leadmap import</code> writes them (a survey export brings its own).</p></div>
+        <div><label for="f-activities">Activity log</label><input type="file" id="f-activities" name="activities" accept=".csv,text/csv" aria-describedby="f-activities-hint"><p class="hint small" id="f-activities-hint">Optional: date, activity, routine, goal, participants — the patterns of distribution.</p></div>
+        <div><label for="f-decisions">Decision map</label><input type="file" id="f-decisions" name="decisions" accept=".csv,text/csv" aria-describedby="f-decisions-hint"><p class="hint small" id="f-decisions-hint">Optional: decision, domain, level, decides, consulted, informed, frequency.</p></div>
       </div>
       <label class="inline" for="unknown">Names not on the roster <select id="unknown" name="unknownPeople"><option value="reject">stop and list them (safest)</option><option value="add">add them as new people</option></select></label>
       <p class="muted small">An upload is all or nothing: if any row has a problem nothing is stored, and the wave keeps its current data. Every column each file may have: <a href="#/docs/data-formats">data formats</a>.</p>
@@ -83,7 +86,8 @@ function wireUpload(root, wave, school, refresh) {
     ev.preventDefault();
     out.innerHTML = '';
     const fd = new FormData();
-    const fields = mode() === 'ties' ? ['roster', 'ties', 'respondents'] : ['roster', 'survey'];
+    const survey = ['people', 'activities', 'decisions'];
+    const fields = mode() === 'ties' ? ['roster', 'ties', 'respondents', ...survey] : ['roster', 'survey', ...survey];
     for (const f of fields) {
       const file = form.querySelector(`#f-${f}`).files[0];
       if (file) fd.append(f, file, file.name);
