@@ -2,34 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/metrics/random.js';
 import { AxeChecker } from './axe.js';
+import { generatedSchool } from './generated-school.js';
 import { ADMIN_PASSWORD, Client, SHOTS, browserReady, sidewaysOverflow, signIn, startWeb, type WebHarness } from './helpers.js';
 
 const PEOPLE = 2000;
 const DEPARTMENTS = 24;
 const fmt = (n: number) => n.toLocaleString('en-US');
-
-/** A generated school of 2,000 staff in 24 departments, each naming about ten colleagues (seeded). */
-function school(): { roster: string; ties: string } {
-  const rng = mulberry32(2000);
-  const dept = (i: number) => i % DEPARTMENTS;
-  const name = (d: number) => `Department ${String(d + 1).padStart(2, '0')}`;
-  const roster = ['id,name,role,department'];
-  for (let i = 0; i < PEOPLE; i++)
-    roster.push(`S${i},Staff ${i},${i < DEPARTMENTS ? 'department head' : i === DEPARTMENTS ? 'principal' : 'teacher'},${name(dept(i))}`);
-  const ties = ['source,target,relation,domain,weight'];
-  const members = Array.from({ length: DEPARTMENTS }, (_, d) => Array.from({ length: PEOPLE }, (_, i) => i).filter((i) => dept(i) === d));
-  for (let i = 0; i < PEOPLE; i++) {
-    const named = new Set<number>();
-    const own = members[dept(i)]!;
-    while (named.size < 7) named.add(own[Math.floor(rng() ** 2 * own.length)]!);
-    while (named.size < 10) named.add(Math.floor(rng() ** 3 * PEOPLE));
-    named.delete(i);
-    for (const j of named) ties.push(`S${i},S${j},advice,${rng() < 0.5 ? 'curriculum' : 'behaviour'},${1 + Math.floor(rng() * 4)}`);
-  }
-  return { roster: `${roster.join('\n')}\n`, ties: `${ties.join('\n')}\n` };
-}
 
 /**
  * The network view of a 2,000-person school: everyone drawn on the canvas, the figure's name counting
@@ -50,7 +29,7 @@ describe.skipIf(!browserReady)('the network view of a 2,000-person school', () =
     await api.signIn('admin', ADMIN_PASSWORD);
     const s = (await api.post('/api/schools', { name: 'Generated Comprehensive', slug: 'generated' })).json.school;
     waveId = (await api.post(`/api/schools/${s.id}/waves`, { label: '2026-27' })).json.wave.id;
-    const up = await api.upload(waveId, school());
+    const up = await api.upload(waveId, generatedSchool(PEOPLE, DEPARTMENTS));
     expect(up.job.status).toBe('succeeded');
     for (;;) {
       const g = await api.get(`/api/waves/${waveId}/graph`);

@@ -329,7 +329,8 @@ export function drawNetwork(section, graph, a, l) {
   };
   const on = (id, f) => $(id)?.addEventListener('change', (ev) => f(ev.target.value));
   on('#net-mode', setMode);
-  on('#ego-steps', (v) => ((state.steps = Number(v)), refresh(), fit(true)));
+  // Above 5,000 people the colleagues two steps away may not be laid out yet: ensurePlaced does it.
+  on('#ego-steps', (v) => ((state.steps = Number(v)), ensurePlaced().then(() => (refresh(), fit(true)))));
   on('#colour-by', (v) => ((state.colourBy = v), state.isolated.clear(), recolour(), refresh()));
   on('#filter-department', (v) => ((state.dept = v), refresh()));
   on('#filter-role', (v) => ((state.role = v), refresh()));
@@ -368,6 +369,7 @@ export function drawNetwork(section, graph, a, l) {
   function ensurePlaced() {
     if (large && state.mode !== 'whole') {
       placed = true;
+      status.hidden = true;
       if (state.mode === 'ego' && scene.focus >= 0) return placeEgo();
       return Promise.resolve();
     }
