@@ -5,7 +5,7 @@ import type { OrgGraph } from '../graph/org-graph.js';
 import { analyzeLeadership, type LeadershipAnalysis } from '../metrics/analytics.js';
 import { coreMetrics, type CoreMetrics } from '../metrics/core.js';
 import { crossSchoolLeaders } from '../metrics/district/cross-school-leaders.js';
-import { isDistrict, schoolBreakdown } from '../metrics/district/schools.js';
+import { districtLevelUnits, isDistrict, schoolBreakdown } from '../metrics/district/schools.js';
 import type { FormalRoleRule } from '../model/formal-roles.js';
 import type { Dataset } from '../model/types.js';
 
@@ -28,7 +28,11 @@ export interface DatasetAnalysis {
   core: CoreMetrics | FastCoreMetrics;
   leadership: LeadershipAnalysis;
   /** Per school and cross-school leaders, when the roster names several schools; else null. */
-  district: { schools: ReturnType<typeof schoolBreakdown>; crossSchoolLeaders: ReturnType<typeof crossSchoolLeaders> } | null;
+  district: {
+    schools: ReturnType<typeof schoolBreakdown>;
+    crossSchoolLeaders: ReturnType<typeof crossSchoolLeaders>;
+    districtLevel: ReturnType<typeof districtLevelUnits>;
+  } | null;
   selection: { relation: string; domain: string; wave: string | null };
 }
 
@@ -56,6 +60,7 @@ export async function analyzeDataset(dataset: Dataset, o: AnalysisOptions = {}):
       ? {
           schools: schoolBreakdown(dataset, { relation, formalRoles: o.formalRoles }),
           crossSchoolLeaders: crossSchoolLeaders(dataset, relation),
+          districtLevel: districtLevelUnits(dataset),
         }
       : null,
     selection: { relation, domain: graph.getAttribute('domain'), wave: dataset.wave?.label ?? null },
@@ -72,7 +77,9 @@ export function analysisDocument(a: DatasetAnalysis): Record<string, unknown> {
     selection: a.selection,
     ...('betweennessMethod' in a.core ? { betweennessMethod: a.core.betweennessMethod } : {}),
     ...sections,
-    ...(a.district ? { schools: a.district.schools, crossSchoolLeaders: a.district.crossSchoolLeaders } : {}),
+    ...(a.district
+      ? { schools: a.district.schools, crossSchoolLeaders: a.district.crossSchoolLeaders, districtLevel: a.district.districtLevel }
+      : {}),
   };
 }
 

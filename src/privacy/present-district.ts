@@ -35,15 +35,21 @@ export interface DistrictView {
   /** School-by-school nominations; a block touching a suppressed school has ties null. */
   matrix: Array<{ from: string; to: string; ties: number | null; suppressed: boolean }>;
   crossSchoolLeaders: ShownCrossSchoolLeader[];
+  /**
+   * The district's own staff (units that are not schools: metrics/district/schools.ts isDistrictLevel):
+   * never a school row; `people` null when the unit is hidden by the minimum group size rule.
+   */
+  districtLevel: Array<{ unit: string; people: number | null; suppressed: boolean }>;
 }
 
 /**
  * Passes the district view (src/metrics/district/district.ts) through the privacy rules.
  *
- * Every disclosure: schools smaller than the minimum group size are suppressed with complementary
- * suppression (the next smallest schools join them until the hidden ones are at least two and hold
- * at least k people together), in the school rows and in every matrix block touching them, so no
- * hidden school's count follows from the wave's totals; the median and range use shown schools only.
+ * Every disclosure: schools — and district-level units (the district office), which have no school
+ * row — smaller than the minimum group size are suppressed with complementary suppression (the next
+ * smallest schools join them until the hidden ones are at least two and hold at least k people
+ * together), in the school rows and in every matrix block touching them, so no hidden unit's count
+ * follows from the wave's totals; the median and range use shown schools only.
  *
  * Pseudonymised (viewers, anonymised exports): cross-school leaders carry the wave's pseudonym, and
  * their school only when at least k staff share the combination a viewer can see beside that
@@ -65,7 +71,18 @@ export function presentDistrict(
   },
 ): DistrictView {
   const min = ctx.policy.minGroupSize;
-  const hidden = hiddenGroups(new Map(d.schools.map((s) => [s.school, s.people])), min);
+  // District-level units take part in the hidden set: a small district office is recoverable from the
+  // wave's totals minus the school rows, so it is hidden with the next smallest school like a small school.
+  const hidden = hiddenGroups(
+    new Map([
+      ...d.schools.map((s): [string, number] => [s.school, s.people]),
+      ...d.districtLevel.map((u): [string, number] => [u.unit, u.people]),
+    ]),
+    min,
+  );
+  const districtLevel = d.districtLevel.map((u) =>
+    hidden.has(u.unit) ? { unit: u.unit, people: null, suppressed: true } : { unit: u.unit, people: u.people, suppressed: false },
+  );
   const schools: ShownSchool[] = suppressGroups(
     d.schools.map(({ school, people: size, ...rest }) => ({ group: school, size, ...rest })),
     min,
@@ -73,7 +90,7 @@ export function presentDistrict(
   ).map(({ group, size, ...rest }) => ({ school: group, people: size, ...rest }));
   const benchmarks = districtBenchmarks(schools.filter((s) => !s.suppressed));
   const matrix = suppressBlocks(d.matrix, hidden);
-  const base = { relation: d.relation, minGroupSize: min, schools, benchmarks, matrix };
+  const base = { relation: d.relation, minGroupSize: min, schools, benchmarks, matrix, districtLevel };
   if (ctx.disclosure === 'named')
     return { ...base, crossSchoolLeaders: d.crossSchoolLeaders.map((l) => ({ ...l, domains: [...l.domains] })) };
 

@@ -10,7 +10,7 @@ import { tempDir } from '../ingest/tmp.js';
 import { hasPoppler } from '../helpers/system-tools.js';
 import { exposures } from './reader.js';
 
-/** `leadmap report --district` on the Pinewood demo district (four schools and a two-person district office). */
+/** `leadmap report --district` on the Pinewood demo district (four schools and a five-person district office, not a school). */
 const dir = join(import.meta.dirname, '../../fixtures/demo/pinewood/2025-26');
 const files = { roster: join(dir, 'roster.csv'), ties: join(dir, 'ties.csv'), respondents: join(dir, 'respondents.csv') };
 const K = 5;
@@ -24,12 +24,16 @@ beforeAll(async () => {
 describe('district report model', () => {
   it('compares the schools shown, names PW011 first, and gives a section to each school shown and to no suppressed one', () => {
     const m = buildDistrictReport({ district: 'Pinewood Rural District', wave: '2025-26', dataset: d, edition: 'named', minGroupSize: K });
-    expect(m.leftOut.sort()).toEqual(['District Office', 'Fox Hollow Elementary']);
+    // The district office is not a school (no row, no section); with five staff it hides nothing.
+    expect(m.leftOut).toEqual([]);
+    expect(m.view.districtLevel).toEqual([{ unit: 'District Office', people: 5, suppressed: false }]);
+    expect(m.sections.map((s) => s.school)).not.toContain('District Office');
     expect(m.sections.map((s) => s.school)).toEqual(m.view.schools.filter((s) => !s.suppressed).map((s) => s.school));
     for (const s of m.sections) expect(s.model.meta.people).toBe(d.people.filter((p) => p.school === s.school).length);
-    expect(m.view.crossSchoolLeaders[0]).toMatchObject({ id: 'PW011', nominationsFromOtherSchools: 31 });
+    expect(m.view.crossSchoolLeaders[0]).toMatchObject({ id: 'PW011', nominationsFromOtherSchools: 35 });
     const people = m.table.rows.find((r) => r.indicator === 'people')!;
-    expect(people.median.text).toBe('29');
+    // Four schools of 14, 19, 29 and 33 staff: the median is the mean of the middle two.
+    expect(people.median.text).toBe('24');
   });
 
   it('anonymised: no roster name in the model, and every school section leaves at least k candidates for each pseudonym', () => {
@@ -74,18 +78,22 @@ describe.runIf(hasPoppler)('leadmap report --district', () => {
     expect(t).toContain('Pinewood Rural District');
     expect(t).toMatch(/Indicator\s+Cedar Ridge/);
     expect(t).toMatch(/district median \d+ %/);
-    // The cross-school leaders' table: PW011 (31 colleagues) above the superintendent (21).
+    // The planted school silo: the school whose ties least often leave it.
+    expect(t).toMatch(/advice least often leaves\s+Fox Hollow Elementary/);
+    expect(t.replace(/\s+/g, ' ')).toContain('District Office (5 staff) is the district’s own staff, not a school');
+    // The cross-school leaders' table: PW011 (35 colleagues) above the superintendent (11).
     const leaders = t.slice(t.indexOf('Colleagues whom staff of other schools seek out'));
     expect(leaders.indexOf('Gabriel Green')).toBeGreaterThan(0);
     expect(leaders.indexOf('Gabriel Green')).toBeLessThan(leaders.indexOf('Papadopoulos'));
-    expect(leaders.split('\n').find((l) => l.includes('Gabriel Green'))).toMatch(/\b31\b/);
+    expect(leaders.split('\n').find((l) => l.includes('Gabriel Green'))).toMatch(/\b35\b/);
     // One school report per school shown, each with its own cover.
-    expect(t.match(/Annual Evaluation Report/g)).toHaveLength(3);
+    expect(t.match(/Annual Evaluation Report/g)).toHaveLength(4);
     // The cross-school network figure: the schools shown with their staff, and no suppressed school on it.
     const figure = t.slice(t.indexOf('The cross-school network'), t.indexOf('Cross-school leaders'));
-    expect(figure).toContain('2 schools are not drawn');
-    for (const s of ['Cedar Ridge K-8 (19)', 'Pinewood Elementary (29)', 'Pinewood Junior/Senior High (33)']) expect(figure).toContain(s);
-    expect(figure).not.toContain('Fox Hollow');
+    expect(figure).not.toContain('not drawn');
+    for (const s of ['Cedar Ridge K-8 (19)', 'Fox Hollow Elementary (14)', 'Pinewood Elementary (29)', 'Pinewood Junior/Senior High (33)'])
+      expect(figure).toContain(s);
+    expect(figure).not.toContain('District Office (');
     const anon = await run([...args, '--edition', 'anonymised', '--out', join(out, 'anon.pdf')]);
     expect(anon.code).toBe(0);
     const a = pdfText(join(out, 'anon.pdf'));

@@ -7,13 +7,31 @@ import { determinedUnknowns, type Equation } from '../helpers/linear.js';
 import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
 import { rosterCsv, tiesCsv } from './fixtures.js';
 
-/** GET /api/waves/:id/district on the Pinewood demo district (four schools and a two-person district office). */
+/**
+ * GET /api/waves/:id/district on the Pinewood demo district as a district with a two-person office
+ * would send it: the demo's three itinerant district-office staff are left out of the roster, the
+ * ties and the respondents, so the office (superintendent and assistant) is under the minimum size.
+ */
 const PW = 'a-long-enough-password';
 const dir = join(import.meta.dirname, '../../fixtures/demo/pinewood/2025-26');
+const ITINERANT = /^PW\d+,[^,]*,(school psychologist|speech-language pathologist|district nurse),/;
+const demoRoster = readFileSync(join(dir, 'roster.csv'), 'utf8').trim().split('\n');
+const dropped = new Set(demoRoster.filter((l) => ITINERANT.test(l)).map((l) => l.split(',')[0]!));
+const keep = (l: string) => !dropped.has(l.split(',')[0]!) && !dropped.has(l.split(',')[1]!);
 const files = {
-  roster: readFileSync(join(dir, 'roster.csv'), 'utf8'),
-  ties: readFileSync(join(dir, 'ties.csv'), 'utf8'),
-  respondents: readFileSync(join(dir, 'respondents.csv'), 'utf8'),
+  roster: demoRoster.filter((l) => !ITINERANT.test(l)).join('\n') + '\n',
+  ties:
+    readFileSync(join(dir, 'ties.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l, i) => i === 0 || keep(l))
+      .join('\n') + '\n',
+  respondents:
+    readFileSync(join(dir, 'respondents.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => !dropped.has(l.trim()))
+      .join('\n') + '\n',
 };
 const rows = files.roster
   .trim()
@@ -21,6 +39,7 @@ const rows = files.roster
   .slice(1)
   .map((l) => l.split(','))
   .map((c) => ({ id: c[0]!, name: c[1]!, department: c[3]!, school: c[5]! }));
+const OFFICE = 'District Office';
 const K = 5;
 
 let srv: TestServer;
@@ -58,6 +77,7 @@ interface District {
   schools: School[];
   benchmarks: Array<{ indicator: string; median: number | null; min: number | null; max: number | null; schools: number }>;
   matrix: Array<{ from: string; to: string; ties: number | null; suppressed: boolean }>;
+  districtLevel: Array<{ unit: string; people: number | null; suppressed: boolean }>;
   crossSchoolLeaders: Array<{
     id: string;
     name: string;
@@ -77,17 +97,21 @@ const rosterSize = (school: string) => rows.filter((r) => r.school === school).l
 
 describe('GET /api/waves/:id/district', () => {
   it('lists each school with its roster size, suppresses the small district office with the next smallest school, and names PW011 first', async () => {
+    expect(dropped.size).toBe(3);
+    expect(rosterSize(OFFICE)).toBe(2);
     const d = await district(admin);
-    expect(d.schools.map((s) => s.school).sort()).toEqual([...new Set(rows.map((r) => r.school))].sort());
+    // The district office is the district's own staff, not a school: no school row.
+    expect(d.schools.map((s) => s.school).sort()).toEqual([...new Set(rows.map((r) => r.school))].filter((s) => s !== OFFICE).sort());
+    // Under k, it would follow from the wave's totals minus the school rows, so the next smallest school is hidden with it.
+    expect(d.districtLevel).toEqual([{ unit: OFFICE, people: null, suppressed: true }]);
     const hidden = d.schools.filter((s) => s.suppressed).map((s) => s.school);
-    // District Office (2 people) is under k; alone it would be recoverable from the wave's totals, so the next smallest school joins it.
-    expect(hidden.sort()).toEqual(['District Office', 'Fox Hollow Elementary']);
-    expect(hidden.reduce((n, s) => n + rosterSize(s), 0)).toBeGreaterThanOrEqual(K);
+    expect(hidden).toEqual(['Fox Hollow Elementary']);
+    expect(rosterSize(OFFICE) + hidden.reduce((n, s) => n + rosterSize(s), 0)).toBeGreaterThanOrEqual(K);
     for (const s of d.schools) {
       if (s.suppressed) expect(Object.entries(s).filter(([k, v]) => !['school', 'suppressed'].includes(k) && v !== null)).toEqual([]);
       else expect(s.people).toBe(rosterSize(s.school));
     }
-    expect(d.crossSchoolLeaders[0]).toMatchObject({ id: 'PW011', name: 'Gabriel Green', nominationsFromOtherSchools: 31 });
+    expect(d.crossSchoolLeaders[0]).toMatchObject({ id: 'PW011', name: 'Gabriel Green', nominationsFromOtherSchools: 35 });
     const n = d.crossSchoolLeaders.map((l) => l.nominationsFromOtherSchools);
     expect(n).toEqual([...n].sort((a, b) => b - a));
   });
@@ -112,12 +136,22 @@ describe('GET /api/waves/:id/district', () => {
     for (const b of d.matrix) expect(b.ties === null).toBe(hidden.has(b.from) || hidden.has(b.to));
     for (const s of d.schools.filter((x) => !x.suppressed))
       expect(d.matrix.find((b) => b.from === s.school && b.to === s.school)!.ties).toBe(s.ties);
-    // What a reader can write down: the wave's head count, each shown school's nominations sent (its own ties / (1 − external share)).
-    const unknowns = [...[...hidden].map((h) => `people:${h}`), ...d.matrix.filter((b) => b.ties === null).map((b) => `${b.from}>${b.to}`)];
-    const equations: Equation[] = [{ terms: Object.fromEntries([...hidden].map((h) => [`people:${h}`, 1])) }];
-    for (const s of d.schools.filter((x) => !x.suppressed))
+    // What a reader can write down: the wave's head count (hidden schools and the office together), each shown
+    // school's nominations sent (its own ties / (1 − external share)) = its shown blocks + its hidden blocks + those to the office.
+    const hiddenUnits = [...hidden, OFFICE];
+    const shownSchools = d.schools.filter((x) => !x.suppressed).map((x) => x.school);
+    const unknowns = [
+      ...hiddenUnits.map((h) => `people:${h}`),
+      ...d.matrix.filter((b) => b.ties === null).map((b) => `${b.from}>${b.to}`),
+      ...shownSchools.map((s) => `${s}>${OFFICE}`),
+    ];
+    const equations: Equation[] = [{ terms: Object.fromEntries(hiddenUnits.map((h) => [`people:${h}`, 1])) }];
+    for (const s of shownSchools)
       equations.push({
-        terms: Object.fromEntries(d.matrix.filter((b) => b.from === s.school && b.ties === null).map((b) => [`${b.from}>${b.to}`, 1])),
+        terms: {
+          ...Object.fromEntries(d.matrix.filter((b) => b.from === s && b.ties === null).map((b) => [`${b.from}>${b.to}`, 1])),
+          [`${s}>${OFFICE}`]: 1,
+        },
       });
     expect(determinedUnknowns(equations, unknowns)).toEqual([]);
   });
@@ -134,7 +168,7 @@ describe('GET /api/waves/:id/district', () => {
       rows.map((r) => r.id),
     );
     const byLabel = new Map(rows.map((r) => [labels.label(r.id), r]));
-    expect(d.crossSchoolLeaders[0]).toMatchObject({ id: labels.label('PW011'), nominationsFromOtherSchools: 31 });
+    expect(d.crossSchoolLeaders[0]).toMatchObject({ id: labels.label('PW011'), nominationsFromOtherSchools: 35 });
     const deptSize = (dept: string) => rows.filter((r) => r.department === dept).length;
     let shown = 0;
     for (const l of d.crossSchoolLeaders) {
@@ -142,7 +176,10 @@ describe('GET /api/waves/:id/district', () => {
       expect(l.name).toBe(l.id);
       if (l.school === null) continue;
       shown++;
-      const hidden = d.schools.filter((s) => s.suppressed).map((s) => s.school);
+      const hidden = [
+        ...d.schools.filter((s) => s.suppressed).map((s) => s.school),
+        ...d.districtLevel.filter((u) => u.suppressed).map((u) => u.unit),
+      ];
       const schoolOf = (r: (typeof rows)[number]) => (hidden.includes(r.school) ? SMALL_GROUP_LABEL : r.school);
       expect(l.school).toBe(schoolOf(me));
       // Everyone sharing the department (as printed beside the pseudonym elsewhere) and the school printed here.

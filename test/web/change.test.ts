@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, Client, SHOTS, browserReady, signIn, startWeb, type WebHarness } from './helpers.js';
@@ -106,13 +106,31 @@ describe.skipIf(!browserReady || !hasPoppler)('school page: what changed, and wh
     expect(web.problems).toEqual([]);
   });
 
-  it('shows the notes as banners, worded as in the PDF: Pinewood’s response rates differ by more than 10 points', async () => {
-    const pine = (await api.get('/api/schools')).json.schools.find((s: { slug: string }) => s.slug === 'pinewood');
-    const pw = ((await api.get(`/api/schools/${pine.id}/waves`)).json.waves as Array<{ id: string; label: string }>).sort((a, b) =>
+  it('shows the notes as banners, worded as in the PDF: response rates that differ by more than 10 points', async () => {
+    // Highland's last two waves, the later one answered by the first 70 % of its respondents only.
+    const dir = join(import.meta.dirname, '../../fixtures/demo/highland');
+    const gapSchool = (await api.post('/api/schools', { slug: 'response-gap', name: 'Response Gap High' })).json.school;
+    for (const label of ['2024-25', '2025-26']) {
+      const id = (await api.post(`/api/schools/${gapSchool.id}/waves`, { label })).json.wave.id;
+      const read = (f: string) => readFileSync(join(dir, label, f), 'utf8');
+      const [head, ...ids] = read('respondents.csv').trim().split('\n');
+      const respondents =
+        label === '2025-26' ? [head, ...ids.slice(0, Math.round(ids.length * 0.7))].join('\n') + '\n' : read('respondents.csv');
+      const kept = new Set(respondents.trim().split('\n').slice(1));
+      // Non-respondents send no ties.
+      const [th, ...ties] = read('ties.csv').trim().split('\n');
+      const up = await api.upload(id, {
+        roster: read('roster.csv'),
+        ties: [th, ...ties.filter((t) => kept.has(t.split(',')[0]!))].join('\n') + '\n',
+        respondents,
+      });
+      expect(up.job.error ?? null).toBeNull();
+    }
+    const pw = ((await api.get(`/api/schools/${gapSchool.id}/waves`)).json.waves as Array<{ id: string; label: string }>).sort((a, b) =>
       a.label.localeCompare(b.label, undefined, { numeric: true }),
     );
     const page = await web.page();
-    await page.goto(`${web.srv.url}/#/school/${pine.id}`);
+    await page.goto(`${web.srv.url}/#/school/${gapSchool.id}`);
     const section = page.getByRole('region', { name: 'What changed, and whether it is real' });
     await section.getByRole('table', { name: 'All staff', exact: true }).waitFor({ timeout: 60_000 });
     await section.getByRole('combobox', { name: 'Earlier wave' }).selectOption({ label: pw[0]!.label });
@@ -130,7 +148,7 @@ describe.skipIf(!browserReady || !hasPoppler)('school page: what changed, and wh
       .textContent();
     expect(squash(gini ?? '')).toMatch(/^no clear change( \(response rates differ by \d+ points: .+\))?$/);
     const res = await fetch(`${web.srv.url}/api/waves/${pw[1]!.id}/report.pdf?edition=anonymised`, { headers: { cookie: api.cookie } });
-    const pdf = join(files.path, 'pinewood.pdf');
+    const pdf = join(files.path, 'response-gap.pdf');
     writeFileSync(pdf, Buffer.from(await res.arrayBuffer()));
     expect(squash(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }))).toContain(text);
     expect(web.problems).toEqual([]);

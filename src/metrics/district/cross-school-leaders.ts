@@ -5,7 +5,7 @@
  */
 import { ANY_DOMAIN, type Dataset } from '../../model/types.js';
 import { resolveRelation } from '../../graph/build-graph.js';
-import { schoolOf, schoolsOf } from './schools.js';
+import { isDistrictLevel, schoolOf, schoolsOf } from './schools.js';
 
 export interface CrossSchoolLeader {
   id: string;
@@ -22,7 +22,8 @@ export interface CrossSchoolLeader {
 /**
  * Everyone named by at least one person of another school, for one relation; most sought-out first
  * (nominationsFromOtherSchools, then schoolsNaming, then id). People with no school on the roster
- * neither count as another school nor appear. [] when the roster names fewer than two schools.
+ * neither count as another school nor appear; district-level staff (the district office) appear when
+ * schools name them, and their own nominations come from no school. [] when the roster names fewer than two schools.
  * O(n + m log m).
  */
 export function crossSchoolLeaders(dataset: Dataset, relation?: string): CrossSchoolLeader[] {
@@ -37,7 +38,9 @@ export function crossSchoolLeaders(dataset: Dataset, relation?: string): CrossSc
     if (!s || !d) continue;
     const from = schoolOf(s);
     const to = schoolOf(d);
-    if (from === '' || to === '' || from === to) continue;
+    // District-level staff (schools.ts isDistrictLevel) are not a school: their nominations are not from
+    // another school, but they are in none, so every school naming them is another school.
+    if (from === '' || to === '' || from === to || isDistrictLevel(from)) continue;
     let e = seen.get(d.id);
     if (!e) seen.set(d.id, (e = { sources: new Set(), schools: new Set(), domains: new Map() }));
     e.sources.add(s.id);

@@ -11,7 +11,7 @@ import type { AnalyticsOptions } from '../analytics.js';
 import { mixingMatrix } from '../group/mixing.js';
 import { median } from '../leadership/value.js';
 import { crossSchoolLeaders, type CrossSchoolLeader } from './cross-school-leaders.js';
-import { isDistrict, schoolBreakdown, schoolOf, schoolsOf, type SchoolBreakdownRow } from './schools.js';
+import { districtLevelUnits, isDistrict, schoolBreakdown, schoolOf, schoolsOf, type SchoolBreakdownRow } from './schools.js';
 
 /** Nominations (pooled arcs) from people of school `from` to people of school `to`; from === to is the school's own ties. */
 export interface SchoolBlock {
@@ -23,9 +23,11 @@ export interface SchoolBlock {
 export interface DistrictAnalysis {
   relation: string;
   schools: SchoolBreakdownRow[];
-  /** Every ordered pair of schools (schools in natural order, `from` major). People without a school are left out. */
+  /** Every ordered pair of schools (schools in natural order, `from` major). People without a school, and district-level staff, are left out. */
   matrix: SchoolBlock[];
   crossSchoolLeaders: CrossSchoolLeader[];
+  /** Roster units that are the district's own staff, not schools (schools.ts isDistrictLevel), with their staff. */
+  districtLevel: Array<{ unit: string; people: number }>;
 }
 
 /** The indicators of a school row that are compared across schools, in the order they are shown. */
@@ -75,6 +77,7 @@ export function analyzeDistrict(dataset: Dataset, options: Partial<AnalyticsOpti
     schools: schoolBreakdown(dataset, { ...options, relation }),
     matrix,
     crossSchoolLeaders: crossSchoolLeaders(dataset, relation),
+    districtLevel: districtLevelUnits(dataset),
   };
 }
 

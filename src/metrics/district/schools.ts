@@ -36,14 +36,36 @@ export function schoolOf(p: Person): string {
   return (p.school ?? '').trim();
 }
 
-/** The distinct non-empty schools of a roster, in natural order. */
-export function schoolsOf(dataset: Dataset): string[] {
+/**
+ * Whether a value of the roster's `school` column names the district's own staff rather than a school:
+ * "District Office", "Central Office", "District Administration", "Board Office", "Superintendent's
+ * Office" and the like. Such staff belong to the district network (they name and are named, and can
+ * be cross-school leaders) but are not a school: no row of the school comparison, no school section.
+ */
+export function isDistrictLevel(unit: string): boolean {
+  return /\b(district|central|county|board|superintendent'?s?)\s+(office|administration|services|staff)\b/i.test(unit.trim());
+}
+
+/** The distinct non-empty values of the roster's `school` column (schools and district-level units), in natural order. */
+export function unitsOf(dataset: Dataset): string[] {
   return [...new Set(dataset.people.map(schoolOf).filter((s) => s !== ''))].sort((a, b) =>
     a.localeCompare(b, undefined, { numeric: true }),
   );
 }
 
-/** A district dataset: two or more schools on the roster. */
+/** The distinct schools of a roster, in natural order: the `school` column's values that are not district-level (isDistrictLevel). */
+export function schoolsOf(dataset: Dataset): string[] {
+  return unitsOf(dataset).filter((u) => !isDistrictLevel(u));
+}
+
+/** The district-level units of a roster (isDistrictLevel) with their staff, in natural order. */
+export function districtLevelUnits(dataset: Dataset): Array<{ unit: string; people: number }> {
+  return unitsOf(dataset)
+    .filter(isDistrictLevel)
+    .map((unit) => ({ unit, people: dataset.people.filter((p) => schoolOf(p) === unit).length }));
+}
+
+/** A district dataset: two or more schools on the roster (district-level units not counted). */
 export function isDistrict(dataset: Dataset): boolean {
   return schoolsOf(dataset).length >= 2;
 }
@@ -65,7 +87,9 @@ export function schoolDataset(dataset: Dataset, school: string): Dataset {
 }
 
 /**
- * One row per school of a district dataset ([] when the roster names fewer than two schools).
+ * One row per school of a district dataset ([] when the roster names fewer than two schools);
+ * district-level units (isDistrictLevel) get no row, but their staff count in every school's
+ * externalShare and E-I as people outside it.
  * density, centralization, Gini and leaders come from analyzeLeadership on the school's own dataset
  * (all domains pooled), so a school's row equals what `leadmap analyze` prints for that school alone.
  * externalShare and eiIndex come from the district network's out-arcs grouped by school (E-I:

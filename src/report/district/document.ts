@@ -86,6 +86,12 @@ function districtSummary(m: DistrictReportModel): Node[] {
       `${top.name}${top.school ? ` (${top.school})` : ''} is the most sought-out colleague across schools: named by ${top.nominationsFromOtherSchools} colleagues in ${top.schoolsNaming} other school${top.schoolsNaming === 1 ? '' : 's'}.`,
     );
   items.push(`${m.view.crossSchoolLeaders.length} people are named by at least one colleague of another school.`);
+  for (const u of m.view.districtLevel)
+    items.push(
+      u.suppressed
+        ? `${u.unit} is the district’s own staff, not a school: fewer than ${m.meta.minGroupSize}, so not described, and a school is left out with it so that nothing about it follows from the totals.`
+        : `${u.unit} (${u.people} staff) is the district’s own staff, not a school: counted in the district network and among cross-school leaders, not compared as a school.`,
+    );
   if (m.leftOut.length > 0)
     items.push(
       `${m.leftOut.join(' and ')} ${m.leftOut.length === 1 ? 'is' : 'are'} not reported on ${m.leftOut.length === 1 ? 'its' : 'their'} own: fewer than ${m.meta.minGroupSize} staff, or left out to protect one that has.`,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/ingest/load-dataset.js';
 import { crossSchoolLeaders } from '../../../src/metrics/district/cross-school-leaders.js';
-import { isDistrict, schoolBreakdown } from '../../../src/metrics/district/schools.js';
+import { isDistrict, isDistrictLevel, schoolBreakdown } from '../../../src/metrics/district/schools.js';
 import { blankPerson } from '../../../src/model/blank-person.js';
 import type { Dataset, Tie } from '../../../src/model/types.js';
 import { demoWaves } from '../../fixtures/demo-files.js';
@@ -130,15 +130,17 @@ describe('the Pinewood demo district', () => {
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as {
       schools: Array<Record<string, unknown>>;
+      districtLevel: Array<{ unit: string; people: number }>;
       crossSchoolLeaders: Array<{ id: string; nominationsFromOtherSchools: number }>;
       groups: { groupBy: string };
     };
     const planted = w.planted.overloadedLeaders.find((o) => o.id === 'PW011');
     expect(planted, 'the demo plants PW011 as sought district-wide').toBeDefined();
-    expect(out.crossSchoolLeaders[0]).toMatchObject({ id: 'PW011', nominationsFromOtherSchools: 31 });
+    expect(out.crossSchoolLeaders[0]).toMatchObject({ id: 'PW011', nominationsFromOtherSchools: 35 });
+    // The district office is the district's own staff: listed apart, not a school row.
+    expect(out.districtLevel).toEqual([{ unit: 'District Office', people: 5 }]);
     expect(out.schools.map((s) => s.school)).toEqual([
       'Cedar Ridge K-8',
-      'District Office',
       'Fox Hollow Elementary',
       'Pinewood Elementary',
       'Pinewood Junior/Senior High',
@@ -215,5 +217,22 @@ describe('the Pinewood demo district', () => {
       gini: pooled.gini.value,
       responseRate: a.quality.responseRate,
     });
+  });
+});
+
+describe('district-level units', () => {
+  it('reads a district office, central office or administration as the district’s own staff, and a school as a school', () => {
+    for (const u of [
+      'District Office',
+      'Central Office',
+      'district administration',
+      'County Office',
+      'Board Office',
+      "Superintendent's Office",
+      'District Services',
+    ])
+      expect(isDistrictLevel(u), u).toBe(true);
+    for (const u of ['Pinewood Elementary', 'Office Park Middle School', 'District 9 High', 'Central High School', 'Board Street Academy'])
+      expect(isDistrictLevel(u), u).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Pinewood Rural District (~96 staff in four small schools and the district office, 3 waves
+ * Pinewood Rural District (~100 staff in four small schools and a five-person district office, 3 waves
  * 2023-24 … 2025-26; the roster's school column tells the schools apart). The reading: isolated
  * schools; the superintendent names Teacher Leaders in literacy, mathematics, technology integration
  * and student engagement who keep their classrooms, get monthly release days (≈ 0.1) and form a
@@ -78,11 +78,22 @@ const LAYOUT: Record<string, Seat[]> = {
   ],
 };
 
-/** Same school: team 4, department 2.5, else 1.2; other schools `cross`. */
+/**
+ * District-office staff who serve every school (itinerant specialists), hired after the schools so the
+ * schools' ids stay those of earlier demo data. With the superintendent and the assistant, the office
+ * has five staff: the minimum group size, so it hides no school (docs/security.md).
+ */
+const ITINERANT: Seat[] = [
+  ['school psychologist', 'District Office', 'District Office', 1],
+  ['speech-language pathologist', 'District Office', 'District Office', 1],
+  ['district nurse', 'District Office', 'District Office', 1],
+];
+
+/** Same school: team 4, department 2.5, else 1.2; other schools `cross`. District-office staff ask anyone alike (1.2). */
 const affinityFor =
   (cross: number) =>
   (s: GenPerson, t: GenPerson): number =>
-    s.school !== t.school ? cross : s.team === t.team ? 4 : s.department === t.department ? 2.5 : 1.2;
+    s.school === OFFICE ? 1.2 : s.school !== t.school ? cross : s.team === t.team ? 4 : s.department === t.department ? 2.5 : 1.2;
 
 export function pinewood(seed: number): SchoolOutput {
   const rng = new Random(seed);
@@ -115,6 +126,9 @@ export function pinewood(seed: number): SchoolOutput {
       }
     }
   }
+  const office = rng.fork(21);
+  for (const [role, department, team] of ITINERANT)
+    w1.push(hire({ role, department, team, school: OFFICE, releaseTime: 0, fte: 1, ...career(office, y1, 3, 20) }));
   const newW1 = hire({ role: 'teacher', department: 'Primary', team: 'Grade 1', school: ELEM, yearsExperience: 0, startYear: y1 });
   w1.push(newW1);
   const tl = (school: string, team: string, area: string): GenPerson => {
@@ -151,7 +165,8 @@ export function pinewood(seed: number): SchoolOutput {
     { id: tech.id, domains: ['technology'], share: cross * 1.5, schoolShare: home },
   ];
   const schoolSilo = (school: string, why: string) => ({ grouping: 'school' as const, group: school, why });
-  const base = { responseRate: 0.9, answerRate, unsiloed: [superintendent.id] };
+  // District-office staff visit every school: no school's silo wall stops their advice.
+  const base = { responseRate: 0.9, answerRate, unsiloed: w1.filter((p) => p.school === OFFICE).map((p) => p.id) };
   const turnover = (prev: GenPerson[], r: Random, n: number, year: number, keep: string[]): { people: GenPerson[]; hires: GenPerson[] } => {
     const leavers = draw(r, ordinaryTeachers(prev, keep), n, 'leavers');
     const hires = leavers.map((old) =>

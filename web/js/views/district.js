@@ -85,7 +85,22 @@ export function districtSection(d, waveId, named) {
     <tbody>${matrixRows}</tbody></table></div>
     <p class="note">Each row is the staff of one school; each column the school of the colleagues they name. The diagonal is each school's own ties.</p>
     ${anySuppressed ? suppressionNote(d.minGroupSize) : ''}
+    ${districtLevelNote(d)}
     </div>
     <div class="card">${leadersTable}${withheld}</div>
     </section>`;
+}
+
+/** The district's own staff (a district office): in the network and among cross-school leaders, never a school row. */
+function districtLevelNote(d) {
+  const units = d.districtLevel ?? [];
+  if (units.length === 0) return '';
+  const text = units
+    .map((u) =>
+      u.suppressed
+        ? `${esc(u.unit)} (fewer than ${d.minGroupSize} staff: its size is not shown, and a school is hidden with it so nothing about it follows from the totals)`
+        : `${esc(u.unit)} (${fmt(u.people)} staff)`,
+    )
+    .join('; ');
+  return `<p class="note">District-level staff, not a school: ${text}. They count in the district network and can be cross-school leaders; they are not compared as a school.</p>`;
 }
