@@ -66,3 +66,34 @@ describe('a people file with the skills inventory and no Likert items', () => {
     expect(out.surveyNetwork.distribution.inDegreeCentralization).toBeCloseTo(out.network.inDegreeCentralization, 10);
   });
 });
+
+describe('a people file that asks some of the shipped scales in full', () => {
+  const participation = [
+    'I have a voice in decisions about teaching and learning at this school.',
+    'Teachers are asked for their views before decisions that affect their work are made.',
+    'I can see how staff input shaped recent school decisions.',
+    'Decisions at this school are made before staff are consulted.',
+  ];
+  it('reads those scales with the same numbers as the full file, and names the others as not asked', async () => {
+    const people = peopleWith([
+      'id',
+      'name',
+      'department',
+      'responded',
+      ...participation,
+      'How much influence do teachers have over… [Curriculum]',
+    ]);
+    const r = await run(['analyze', f('ties.csv'), '--roster', f('roster.csv'), '--people', people, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('SCALE_NOT_ASKED');
+    expect(r.stderr).toContain('"teacher influence over decisions"');
+    const out = JSON.parse(r.stdout) as { scales: Array<{ scale: string; alpha: number }> };
+    expect(out.scales.map((s) => s.scale)).toEqual(['participation in decision-making']);
+    const full = JSON.parse(
+      (await run(['analyze', f('ties.csv'), '--roster', f('roster.csv'), '--people', f('people.csv'), '--json'])).stdout,
+    ) as {
+      scales: Array<{ scale: string; alpha: number }>;
+    };
+    expect(out.scales[0]).toEqual(full.scales.find((s) => s.scale === 'participation in decision-making'));
+  });
+});

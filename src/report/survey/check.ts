@@ -1,10 +1,9 @@
 import { readActivities } from '../../ingest/activities.js';
 import { readDecisions } from '../../ingest/decisions.js';
-import { readScaleAnswers, scalesAskedInFull } from '../../ingest/scale-answers.js';
-import { readScalesFile } from '../../ingest/scales-file.js';
+import { readScaleAnswers } from '../../ingest/scale-answers.js';
 import { readSkillAnswers } from '../../ingest/skill-answers.js';
 import type { Person, Problem } from '../../model/types.js';
-import { SHIPPED_SCALES } from './scales.js';
+import { scalesToRead } from './scales.js';
 import type { SurveyFiles } from './view.js';
 
 /**
@@ -16,9 +15,7 @@ import type { SurveyFiles } from './view.js';
 export async function surveyFileProblems(files: SurveyFiles, roster: readonly Person[]): Promise<Problem[]> {
   const problems: Problem[] = [];
   if (files.people) {
-    const defs = await readScalesFile(SHIPPED_SCALES);
-    const asked = defs.ok ? await scalesAskedInFull(files.people, defs.value) : [];
-    const used = defs.ok ? defs.value.filter((_d, i) => asked[i]) : [];
+    const used = (await scalesToRead(files.people, undefined, 'leadmap', () => {})) ?? [];
     const scales = used.length > 0 ? await readScaleAnswers(files.people, used) : null;
     const skills = await readSkillAnswers(files.people);
     const noItems = !scales;

@@ -7,7 +7,7 @@ import { perceivedVsSought, type PerceivedVsSought } from '../../metrics/survey/
 import { domainOfLabel } from '../../ingest/survey/infer.js';
 import type { ScaleAnswerRow } from '../../ingest/scale-answers.js';
 import type { ScaleDefinition } from '../../model/scales.js';
-import type { Dataset, Problem } from '../../model/types.js';
+import type { Dataset } from '../../model/types.js';
 import { buildGraph } from '../../graph/build-graph.js';
 import { toCsr, toMap } from '../../graph/csr.js';
 import { degreeArrays } from '../../metrics/node/degree.js';
@@ -34,25 +34,10 @@ export async function scalesSection(
   network: { dataset: Dataset; relation: string } | null = null,
   minGroupSize: number = DEFAULT_MIN_GROUP_SIZE,
 ): Promise<{ scales: PublicScale[]; surveyNetwork: SurveyNetwork | null } | null | undefined> {
-  const defs = await readScalesFile(scalesPath ?? SHIPPED_SCALES);
-  if (!defs.ok) {
-    stderr(`leadmap analyze: the scale definitions were not read (nothing was analysed):\n${formatProblems(defs.problems)}\n`);
-    return null;
-  }
-  let used = defs.value;
-  if (scalesPath === undefined) {
-    // The shipped scales: those the survey asked in full are read, the others left out and named.
-    const asked = await scalesAskedInFull(peoplePath, defs.value);
-    used = defs.value.filter((_d, i) => asked[i]);
-    const left = defs.value.filter((_d, i) => !asked[i]);
-    if (used.length === 0) return undefined;
-    if (left.length > 0)
-      stderr(
-        `leadmap analyze: scales not asked in full by the people file, left out: ${left.map((d) => `"${d.scale}"`).join(', ')} [SCALE_NOT_ASKED]\n`,
-      );
-  }
+  const used = await scalesToRead(peoplePath, scalesPath, 'leadmap analyze', stderr);
+  if (used === null) return null;
+  if (used.length === 0) return undefined;
   const answers = await readScaleAnswers(peoplePath, used, groupBy);
-  if (!answers.ok && scalesPath === undefined && noItemAnswered(answers.problems)) return undefined;
   if (!answers.ok) {
     stderr(`leadmap analyze: the people file was not read (nothing was analysed):\n${formatProblems(answers.problems)}\n`);
     return null;
@@ -75,9 +60,30 @@ export async function scalesSection(
   };
 }
 
-/** True when no item of any scale has a column (the survey asked none of them). */
-function noItemAnswered(problems: readonly Problem[]): boolean {
-  return problems.some((p) => p.code === 'NO_SCALE_ITEMS');
+/**
+ * The definitions to read a people file with: those of `scalesPath` (every item must then have a
+ * column), or the shipped scales the file asks in full, the others named on stderr
+ * (SCALE_NOT_ASKED); empty when it asks none in full. Null when the definitions cannot be read.
+ */
+export async function scalesToRead(
+  peoplePath: string,
+  scalesPath: string | undefined,
+  command: string,
+  stderr: (s: string) => void,
+): Promise<ScaleDefinition[] | null> {
+  const defs = await readScalesFile(scalesPath ?? SHIPPED_SCALES);
+  if (!defs.ok) {
+    stderr(`${command}: the scale definitions were not read (nothing was analysed):\n${formatProblems(defs.problems)}\n`);
+    return null;
+  }
+  if (scalesPath !== undefined) return defs.value;
+  const asked = await scalesAskedInFull(peoplePath, defs.value);
+  const left = defs.value.filter((_d, i) => !asked[i]);
+  if (left.length > 0 && left.length < defs.value.length)
+    stderr(
+      `${command}: scales not asked in full by the people file, left out: ${left.map((d) => `"${d.scale}"`).join(', ')} [SCALE_NOT_ASKED]\n`,
+    );
+  return defs.value.filter((_d, i) => asked[i]);
 }
 
 export interface SurveyNetwork {
@@ -155,12 +161,10 @@ export async function scaleScoresOf(
   command: string,
   stderr: (s: string) => void,
 ): Promise<Map<string, Record<string, number>> | null> {
-  const defs = await readScalesFile(scalesPath ?? SHIPPED_SCALES);
-  if (!defs.ok) {
-    stderr(`${command}: the scale definitions were not read:\n${formatProblems(defs.problems)}\n`);
-    return null;
-  }
-  const answers = await readScaleAnswers(peoplePath, defs.value);
+  const used = await scalesToRead(peoplePath, scalesPath, command, stderr);
+  if (used === null) return null;
+  if (used.length === 0) return new Map();
+  const answers = await readScaleAnswers(peoplePath, used);
   if (!answers.ok) {
     stderr(`${command}: the people file ${peoplePath} was not read:\n${formatProblems(answers.problems)}\n`);
     return null;
@@ -168,7 +172,7 @@ export async function scaleScoresOf(
   const out = new Map<string, Record<string, number>>();
   for (const r of answers.value.rows) {
     const scores: Record<string, number> = {};
-    defs.value.forEach((def, i) => {
+    used.forEach((def, i) => {
       const s = scaleScore(def, r.answers[i]!);
       if (s !== null) scores[def.scale] = s;
     });
