@@ -14,8 +14,8 @@ export interface TextSelection {
 /**
  * The text of `leadmap analyze`'s core measures, one for every path (school-sized graphs, the fast
  * kernels on large graphs, the fast path for large files): the network measures, then the top people
- * per measure. Betweenness estimated by pair sampling is labelled APPROXIMATE, with the pairs, the
- * seed and each person's 95 % error.
+ * per measure. Betweenness estimated by pair sampling and closeness estimated from sampled sources are
+ * labelled APPROXIMATE, with the pairs or sources, the seed and each person's 95 % error.
  */
 export function coreText(core: CoreMetrics | FastCoreMetrics, sel: TextSelection, top: number, nameOf: (id: string) => string): string {
   const n = core.network;
@@ -44,6 +44,8 @@ export function coreText(core: CoreMetrics | FastCoreMetrics, sel: TextSelection
   const label = (id: string) => (nameOf(id) && nameOf(id) !== id ? `${nameOf(id)} (${id})` : id);
   const method = 'betweennessMethod' in core ? core.betweennessMethod : null;
   const approximate = method?.approximate === true;
+  const clMethod = 'closenessMethod' in core ? core.closenessMethod : null;
+  const clApproximate = clMethod?.approximate === true;
   const measures: Array<[string, keyof CoreMetrics['people'][number]]> = [
     ['sought out by most colleagues (in-degree)', 'inDegree'],
     ['strongest incoming ties (in-strength)', 'inStrength'],
@@ -54,7 +56,12 @@ export function coreText(core: CoreMetrics | FastCoreMetrics, sel: TextSelection
         : 'betweenness (brokers)',
       'betweenness',
     ],
-    ['closeness (incoming)', 'closeness'],
+    [
+      clApproximate
+        ? `closeness (incoming) — APPROXIMATE (${clMethod.samples ?? '?'} sampled sources, seed ${clMethod.seed ?? '?'}; ±95 % error shown)`
+        : 'closeness (incoming)',
+      'closeness',
+    ],
     ['eigenvector', 'eigenvector'],
     ['authorities (HITS)', 'authorities'],
     ['hubs (HITS)', 'hubs'],
@@ -64,9 +71,10 @@ export function coreText(core: CoreMetrics | FastCoreMetrics, sel: TextSelection
       .filter((p) => typeof p[key] === 'number')
       .sort((a, b) => (b[key] as number) - (a[key] as number) || a.id.localeCompare(b.id))
       .slice(0, top);
-    const value = (p: CoreMetrics['people'][number] & { betweennessError95?: number }) =>
+    const value = (p: CoreMetrics['people'][number] & { betweennessError95?: number; closenessError95?: number }) =>
       num(p[key] as number, 4) +
-      (key === 'betweenness' && p.betweennessError95 !== undefined ? ` ± ${p.betweennessError95.toPrecision(2)}` : '');
+      (key === 'betweenness' && p.betweennessError95 !== undefined ? ` ± ${p.betweennessError95.toPrecision(2)}` : '') +
+      (key === 'closeness' && p.closenessError95 !== undefined ? ` ± ${p.closenessError95.toPrecision(2)}` : '');
     out.push(
       '',
       `Top ${ranked.length} by ${title}`,
@@ -77,7 +85,7 @@ export function coreText(core: CoreMetrics | FastCoreMetrics, sel: TextSelection
       ),
     );
   }
-  const more = sel.fastPath || approximate ? '; fast path and approximation: docs/performance.md' : '';
+  const more = sel.fastPath || approximate || clApproximate ? '; fast path and approximation: docs/performance.md' : '';
   out.push('', `Definitions: docs/metrics.md${more}. Use --json for every person and every measure.`);
   return out.join('\n');
 }

@@ -3,7 +3,7 @@ import { sharedFloat64, sharedInt32 } from '../graph/csr-builder.js';
 import { closenessFromSums } from '../metrics/node/closeness.js';
 import { runTask, type PoolOptions } from './pool.js';
 import { BATCH } from './kernels/closeness-bits.js';
-import { SPECTRAL_REASONS, type SpectralOut } from './jobs.js';
+import { SPECTRAL_JOBS, SPECTRAL_REASONS, type SpectralOut } from './jobs.js';
 
 /** Below this many people a task runs in the calling thread (starting workers costs more than it saves). */
 export const PARALLEL_MIN_PEOPLE = 2000;
@@ -65,8 +65,8 @@ export interface SpectralResult {
 
 /**
  * incomingDistances plus eigenvector centrality and HITS (src/metrics/node/eigenvector.ts and hits.ts,
- * default options, identical values) in the same task: the power iterations, which run on one
- * thread, take one worker while the other works through the closeness batches, and then join them.
+ * default options, identical values) in the same task: the two power iterations, each on one
+ * thread, take a worker each while the others work through the closeness batches, and then join them.
  */
 export async function incomingDistancesAndSpectral(
   c: CsrArrays,
@@ -79,7 +79,7 @@ export async function incomingDistancesAndSpectral(
   const batchJobs = n === 0 ? 0 : Math.max(1, Math.min(64, Math.ceil(n / BATCH)));
   await runTask(
     c,
-    { kind: 'closeness', jobs: batchJobs + 1, distanceSum, reachedBy, spectral: out },
+    { kind: 'closeness', jobs: batchJobs + SPECTRAL_JOBS, distanceSum, reachedBy, spectral: out },
     poolFor(n, c.m * Math.ceil(n / BATCH) * 8, opts),
   );
   const evReason = SPECTRAL_REASONS[out.status[0]!]!;

@@ -39,7 +39,7 @@ export interface DatasetAnalysis {
 /**
  * The one analysis of a dataset that `leadmap analyze` prints and `leadmap batch` writes per school: core
  * network measures (coreMetrics below FAST_KERNELS_MIN_PEOPLE people, the fast kernels from there, with
- * betweenness approximate above 5,000 people unless `exact`), the leadership analysis, and the district
+ * betweenness approximate above 5,000 people and closeness above 20,000 unless `exact`), the leadership analysis, and the district
  * breakdown when the roster names several schools.
  */
 export async function analyzeDataset(dataset: Dataset, o: AnalysisOptions = {}): Promise<DatasetAnalysis> {
@@ -75,7 +75,7 @@ export function analysisDocument(a: DatasetAnalysis): Record<string, unknown> {
     people: a.core.people,
     notes: a.core.notes,
     selection: a.selection,
-    ...('betweennessMethod' in a.core ? { betweennessMethod: a.core.betweennessMethod } : {}),
+    ...('betweennessMethod' in a.core ? { betweennessMethod: a.core.betweennessMethod, closenessMethod: a.core.closenessMethod } : {}),
     ...sections,
     ...(a.district
       ? { schools: a.district.schools, crossSchoolLeaders: a.district.crossSchoolLeaders, districtLevel: a.district.districtLevel }

@@ -4,6 +4,7 @@ import { tempDir, writeFile } from '../ingest/tmp.js';
 import { mulberry32 } from '../../src/metrics/random.js';
 import { coreText } from '../../src/cli/analyze-text.js';
 import { fastCoreMetrics } from '../../src/fastpath/core.js';
+import { approxClosenessAndSpectral } from '../../src/fastpath/approx-closeness.js';
 import { approxBetweenness } from '../../src/fastpath/approx-betweenness.js';
 import { csrFromEdges } from '../../src/graph/csr-builder.js';
 
@@ -59,6 +60,41 @@ describe('leadmap analyze prints one text for every path', () => {
     const text = coreText(core, { relation: 'advice', domain: 'any', wave: null }, 3, (id) => id);
     expect(text).toContain(`Top 3 by betweenness (brokers) — APPROXIMATE (${approx.samples} sampled pairs, seed 9; ±95 % error shown)`);
     const block = text.slice(text.indexOf('APPROXIMATE'));
+    expect(
+      block
+        .split('\n')
+        .slice(3, 6)
+        .every((l) => / ± \d/.test(l)),
+    ).toBe(true);
+    expect(text).toContain('docs/performance.md');
+  });
+
+  it('labels closeness estimated from sampled sources APPROXIMATE, with sources, seed and each error', async () => {
+    const rnd = mulberry32(6);
+    const edges: Array<[string, string, number]> = [];
+    for (let i = 0; i < 600; i++) {
+      const s = Math.floor(rnd() * 80);
+      const t = Math.floor(rnd() * 80);
+      if (s !== t) edges.push([`p${s}`, `p${t}`, 1]);
+    }
+    const g = csrFromEdges([], edges);
+    const exact = await fastCoreMetrics(g, { exact: true, threads: 1 });
+    const { closeness: est } = await approxClosenessAndSpectral(g, { seed: 4, samples: 30, threads: 1, spectral: false });
+    const core = {
+      ...exact,
+      closenessMethod: {
+        approximate: true,
+        method: 'source-sampling' as const,
+        samples: est.samples,
+        seed: 4,
+        topRelativeError: est.topRelativeError,
+        top: est.top,
+      },
+      people: exact.people.map((p, i) => ({ ...p, closeness: est.values[i]!, closenessError95: est.halfWidth95[i]! })),
+    };
+    const text = coreText(core, { relation: 'advice', domain: 'any', wave: null }, 3, (id) => id);
+    expect(text).toContain('Top 3 by closeness (incoming) — APPROXIMATE (30 sampled sources, seed 4; ±95 % error shown)');
+    const block = text.slice(text.indexOf('closeness (incoming) — APPROXIMATE'));
     expect(
       block
         .split('\n')

@@ -8,6 +8,7 @@ import { exactBetweenness, incomingDistances, incomingDistancesAndSpectral } fro
 import { eigenvectorArray } from '../../src/metrics/node/eigenvector.js';
 import { hitsArray } from '../../src/metrics/node/hits.js';
 import { approxBetweenness } from '../../src/fastpath/approx-betweenness.js';
+import { approxClosenessAndSpectral } from '../../src/fastpath/approx-closeness.js';
 import { runTask } from '../../src/fastpath/pool.js';
 import { allSourcesPaths } from '../../src/metrics/node/shortest-paths.js';
 import { randomGraph, tempDir } from './helpers.js';
@@ -92,6 +93,15 @@ describe('worker pool', () => {
     const two = await approxBetweenness(g, { ...opts, threads: 2, workerUrl });
     expect(two.samples).toBe(one.samples);
     for (let i = 0; i < g.n; i++) expect(two.values[i]).toBeCloseTo(one.values[i]!, 14);
+  });
+
+  it('source-sampled closeness (and eigenvector, HITS beside it) is the same for a seed on one or two threads', async () => {
+    const big = randomGraph(1100, 9000, 23);
+    const one = await approxClosenessAndSpectral(big, { samples: 300, seed: 2, threads: 1 });
+    const two = await approxClosenessAndSpectral(big, { samples: 300, seed: 2, threads: 2, workerUrl });
+    expect(Array.from(two.closeness.values)).toEqual(Array.from(one.closeness.values));
+    expect(Array.from(two.closeness.halfWidth95)).toEqual(Array.from(one.closeness.halfWidth95));
+    expect(Array.from(two.spectral.eigenvector!)).toEqual(Array.from(eigenvectorArray(big).values!));
   });
 
   it('a cancelled task stops with code CANCELLED', async () => {

@@ -18,7 +18,7 @@ import { syntheticRoster, syntheticTies } from '../harness/synthetic.js';
  * with ratios, their spread and a verdict (yes / no / unsure when the spread crosses the target) to
  * docs/performance.md (quick runs: temp/bench/performance-quick.md).
  * `--only district,logs` runs only those rows (keys: ingest, betweenness, closeness, pagerank, louvain,
- * approx, district, logs, school, change, survey, report; no API load test) and writes temp/bench/<size>/performance-only.md,
+ * approx, approxcloseness, district, logs, school, change, survey, report; no API load test) and writes temp/bench/<size>/performance-only.md,
  * never docs/performance.md.
  */
 const repo = repoRoot();
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   const want = (...keys: string[]) => only === null || keys.some((k) => only.has(k));
   if (want('ingest', 'pagerank', 'louvain')) writeNetwork(spec(SIZES.big, 11), f('big-roster.csv'), f('big-ties.csv'));
   if (want('betweenness', 'closeness', 'approx')) writeNetwork(spec(SIZES.mid, 7), f('mid-roster.csv'), f('mid-ties.csv'));
-  if (want('district')) writeNetwork(spec(SIZES.district, 23), f('district-roster.csv'), f('district-ties.csv'));
+  if (want('district', 'approxcloseness')) writeNetwork(spec(SIZES.district, 23), f('district-roster.csv'), f('district-ties.csv'));
   if (want('school'))
     writeNetwork({ people: 150, ties: 1500, seed: 5, schoolSize: 150, deptSize: 12 }, f('school-roster.csv'), f('school-ties.csv'), [
       'curriculum',
@@ -249,9 +249,30 @@ async function main(): Promise<void> {
     target: { ofExact: 0.3 },
     approx: approxRuns.flatMap((s) => s.runs.map((r) => r.extra)),
   });
+  const clRuns: StepSummary[] = [];
+  at('approxcloseness');
+  if (only === null || only.has('approxcloseness')) {
+    for (let seed = 1; seed <= 3; seed++) {
+      const s = run(`approx closeness seed ${seed} (and exact)`, lm('approx-closeness', f('district-ties.csv'), String(seed)), 1);
+      if (s) clRuns.push(s);
+    }
+  }
+  const clMerged = mergeRuns(clRuns);
+  const clExactMs = clMerged ? Number(clMerged.runs[0]!.extra.exactMs) : NaN;
+  rows.push({
+    key: at('approxcloseness'),
+    title: 'Approximate closeness (4,096 sampled sources, 3 seeds) beside exact',
+    size: sizeOf(SIZES.district),
+    leadmap: clMerged,
+    igraph: null,
+    networkx: null,
+    target: { ofExact: 0.3 },
+    exactMs: clExactMs,
+    approx: clRuns.flatMap((s) => s.runs.map((r) => r.extra)),
+  });
   rows.push({
     key: at('district'),
-    title: 'District: ingest + all core metrics (betweenness approximate, closeness exact)',
+    title: 'District: ingest + all core metrics (betweenness and closeness approximate, with their errors)',
     size: sizeOf(SIZES.district),
     leadmap: run('district leadmap', lm('district', f('district-ties.csv'), f('district-roster.csv'))),
     igraph: null,

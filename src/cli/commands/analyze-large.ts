@@ -18,7 +18,7 @@ export interface LargeAnalyzeCliOptions {
 
 /**
  * `leadmap analyze` on the fast path: prints the text summary or one JSON document
- * {network, people, selection, betweennessMethod}; returns the exit code (0 ok, 2 bad input).
+ * {network, people, selection, betweennessMethod, closenessMethod}; returns the exit code (0 ok, 2 bad input).
  * Leadership analytics sections need the full dataset and are not computed here (docs/performance.md).
  */
 export async function analyzeLargeForCli(
@@ -28,7 +28,7 @@ export async function analyzeLargeForCli(
 ): Promise<number> {
   const label = basename(tiesPath);
   io.stderr(
-    `leadmap analyze: large tie file — fast path (typed arrays, all cores)${o.exact ? '' : '; betweenness approximate above 5,000 people unless --exact'}\n`,
+    `leadmap analyze: large tie file — fast path (typed arrays, all cores)${o.exact ? '' : '; betweenness approximate above 5,000 people, closeness above 20,000, unless --exact'}\n`,
   );
   const r = await analyzeLargeTiesFile(tiesPath, {
     roster: o.roster,
@@ -52,6 +52,7 @@ export async function analyzeLargeForCli(
         people: r.metrics.people,
         selection,
         betweennessMethod: r.metrics.betweennessMethod,
+        closenessMethod: r.metrics.closenessMethod,
         notes: r.metrics.notes,
       }) + '\n',
     );

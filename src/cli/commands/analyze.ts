@@ -46,9 +46,10 @@ Options:
                            roster names several schools), team, school, role or any roster column
   --fast                   use the large-file fast path (automatic for tie files of 16 MiB or more:
                            typed arrays, all cores, core measures only; docs/performance.md)
-  --exact                  exact betweenness even above 5,000 people (default: approximate, labelled
-                           with its error in "betweennessMethod"); networks of 2,000 people or more use
-                           the fast kernels (worker threads) on either path
+  --exact                  exact betweenness even above 5,000 people and exact closeness above 20,000
+                           (default: estimated, labelled with the error in "betweennessMethod" and
+                           "closenessMethod"); networks of 2,000 people or more use the fast kernels
+                           (worker threads) on either path
   --people <file>          the people file leadmap import writes (one column per Likert question):
                            adds "scales" (alpha, n, mean, group means of at least 5 people) and,
                            with a tie list, "surveyNetwork" (exploratory: answers about a domain
