@@ -28,6 +28,11 @@ export class CsvByteScanner {
     this.stopped = true;
   }
 
+  /** The bytes fed start after the file's beginning (a byte range of it): no byte-order mark to strip. */
+  continues(): void {
+    this.first = false;
+  }
+
   constructor(
     private readonly onRow: RowHandler,
     private readonly delimiter = 44,

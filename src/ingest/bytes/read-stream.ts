@@ -144,3 +144,74 @@ export async function scanFile(path: string, scanner: CsvByteScanner, opts: Stre
   opts.onProgress?.(last);
   return last;
 }
+
+/**
+ * scanFile over the byte range [from, to) of a file. `last`: the range ends the file (its last row need
+ * not end with a newline). Otherwise the rows up to `to` are scanned and an unfinished row is left
+ * unscanned. Returns the progress and how many bytes of the range ended in complete rows (= to − from
+ * when `to` is a row boundary of the whole file: the range did not end inside a quoted field or a row).
+ */
+export async function scanRange(
+  path: string,
+  scanner: CsvByteScanner,
+  from: number,
+  to: number,
+  last: boolean,
+  opts: StreamOptions = {},
+): Promise<{ progress: StreamProgress; used: number }> {
+  const fh = await open(path, 'r');
+  const started = performance.now();
+  const every = opts.progressEveryMs ?? 250;
+  let lastReport = started;
+  let bytesRead = 0;
+  let usedTotal = 0;
+  const snapshot = (): StreamProgress => {
+    const elapsedMs = performance.now() - started;
+    const rate = elapsedMs > 0 ? bytesRead / elapsedMs : 0;
+    return {
+      bytesRead,
+      totalBytes: to - from,
+      rows: scanner.rows,
+      elapsedMs,
+      rowsPerSecond: elapsedMs > 0 ? (scanner.rows * 1000) / elapsedMs : 0,
+      etaSeconds: rate > 0 ? (to - from - bytesRead) / rate / 1000 : null,
+    };
+  };
+  try {
+    let buf = Buffer.allocUnsafe(opts.chunkBytes ?? 1 << 22);
+    let filled = 0;
+    while (!scanner.stopped) {
+      if (opts.signal?.aborted) throw new LeadmapError('CANCELLED', 'the read was cancelled');
+      if (filled === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const want = Math.min(buf.length - filled, to - from - bytesRead);
+      const { bytesRead: n } = want > 0 ? await fh.read(buf, filled, want, from + bytesRead) : { bytesRead: 0 };
+      if (n === 0) {
+        const used = scanner.feed(buf.subarray(0, filled), last);
+        usedTotal += last ? filled : used;
+        break;
+      }
+      bytesRead += n;
+      filled += n;
+      const used = scanner.feed(buf.subarray(0, filled), false);
+      usedTotal += used;
+      buf.copyWithin(0, used, filled);
+      filled -= used;
+      if (opts.onProgress) {
+        const now = performance.now();
+        if (now - lastReport >= every) {
+          lastReport = now;
+          opts.onProgress(snapshot());
+        }
+      }
+    }
+  } finally {
+    await fh.close();
+  }
+  const progress = snapshot();
+  opts.onProgress?.(progress);
+  return { progress, used: usedTotal };
+}

@@ -43,14 +43,17 @@ export class LogAggregate {
     let lastWindow = NaN;
     let label = '';
     let threshold = 0;
+    const pairs = this.pairs;
     for (let k = 0; k < order.length; k++) {
-      const e = this.pairs.entry(order[k]!);
-      if (e.window !== lastWindow) {
-        lastWindow = e.window;
-        label = this.windowing.label(e.window);
-        threshold = this.thresholdOf(e.window);
+      const e = order[k]!;
+      const window = pairs.windowOf(e);
+      if (window !== lastWindow) {
+        lastWindow = window;
+        label = this.windowing.label(window);
+        threshold = this.thresholdOf(window);
       }
-      if (e.count >= threshold) fn(label, e.source, e.target, e.weight, e.count);
+      const count = pairs.countOf(e);
+      if (count >= threshold) fn(label, pairs.sourceOf(e), pairs.targetOf(e), pairs.weightOf(e), count);
     }
   }
 

@@ -33,6 +33,10 @@ export interface LogOptions {
   skipBadRows: boolean;
   onProgress?: (p: StreamProgress) => void;
   signal?: AbortSignal;
+  /** E-mail logs at least this large are read in two byte ranges on two cores (default 64 MiB; Infinity: never). */
+  parallelMinBytes?: number;
+  /** The compiled range worker (default: range-worker.js beside read-logs.js; tests compile their own). */
+  workerUrl?: URL;
 }
 
 export const LOG_DEFAULTS: Readonly<Omit<LogOptions, 'kind' | 'roster' | 'onProgress' | 'signal'>> = Object.freeze({

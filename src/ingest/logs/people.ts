@@ -23,6 +23,8 @@ export class PeopleIndex {
   private externalIndex = -1;
   /** Distinct addresses seen that are not on the roster. */
   unknownAddresses = 0;
+  /** Interned numbers of those addresses (for merging two byte ranges read apart). */
+  private readonly unknown: number[] = [];
 
   constructor(
     roster: readonly Person[] | null,
@@ -83,6 +85,7 @@ export class PeopleIndex {
       if (hit !== undefined) p = hit;
       else {
         this.unknownAddresses++;
+        this.unknown.push(a);
         if (this.external === 'bucket') {
           if (this.externalIndex < 0) {
             this.externalIndex = this.ids.length;
@@ -97,5 +100,47 @@ export class PeopleIndex {
     }
     this.personOfAddress[a] = p;
     return p;
+  }
+
+  /** The addresses (as compared: ASCII case folded) seen that are not on the roster. */
+  unknownSpellings(): string[] {
+    return this.unknown.map((a) => this.addresses.name(a));
+  }
+
+  /**
+   * Takes in the people another index (same roster and rules) found in a later byte range of the same log:
+   * returns the number each of its people has here, appending those not yet seen in their first-seen order,
+   * so the result is what one pass over both ranges gives. Its off-roster addresses are counted once each.
+   */
+  absorb(other: { ids: readonly string[]; unknown: readonly string[] }, rosterSize: number): Int32Array {
+    const map = new Int32Array(other.ids.length);
+    other.ids.forEach((id, i) => {
+      if (this.byKey === null) {
+        let p = this.seen.get(id);
+        if (p === undefined) {
+          p = this.ids.length;
+          this.ids.push(id);
+          this.seen.set(id, p);
+        }
+        map[i] = p;
+      } else if (i < rosterSize) {
+        map[i] = i;
+      } else {
+        if (this.externalIndex < 0) {
+          this.externalIndex = this.ids.length;
+          this.ids.push(EXTERNAL_ID);
+        }
+        map[i] = this.externalIndex;
+      }
+    });
+    const known = new Set(this.unknownSpellings());
+    for (const u of other.unknown) {
+      if (known.has(u)) continue;
+      known.add(u);
+      const b = Buffer.from(u, 'utf8');
+      this.unknown.push(this.addresses.intern(b, 0, b.length));
+      this.unknownAddresses++;
+    }
+    return map;
   }
 }

@@ -1,47 +1,20 @@
 import { basename } from 'node:path';
 import type { Person, Problem } from '../../model/types.js';
-import { CsvByteScanner, fieldText, parseNumberBytes } from '../bytes/csv-bytes.js';
-import { ByteInterner } from '../bytes/interner.js';
 import { ProblemCollector } from '../problems.js';
 import { readableAsCsv } from '../csv-reader.js';
-import { scanFile, type StreamProgress } from '../bytes/read-stream.js';
+import { scanFile } from '../bytes/read-stream.js';
 import { readRoster } from '../roster.js';
 import { LogAggregate } from './aggregate.js';
-import { resolveColumns, type LogField } from './columns.js';
 import { LOG_DEFAULTS, RELATION_OF, type LogOptions } from './options.js';
-import { PairTable } from './pair-table.js';
-import { PeopleIndex } from './people.js';
-import { parseTimestampBytes } from './timestamp.js';
-import { makeWindowing } from './windows.js';
+import type { PairTable } from './pair-table.js';
+import { emptyLogStats, logRows, type LogRows, type LogStats } from './row-reader.js';
+import { readInParallel, parallelPlan } from './parallel.js';
 
-/** Counts that show what happened to every row and recipient (nothing is dropped silently). */
-export interface LogStats {
-  rowsRead: number;
-  /** Rows that produced at least one interaction. */
-  eventsUsed: number;
-  badRowsSkipped: number;
-  selfRecipientsDropped: number;
-  broadcastsDropped: number;
-  broadcastsDownweighted: number;
-  /** Recipient/attendee slots whose address is not on the roster and were dropped. */
-  offRosterRecipientsDropped: number;
-  /** Rows whose sender is not on the roster (dropped with external: drop). */
-  offRosterSendersDropped: number;
-  offRosterAddresses: number;
-  /** Events with nobody left to interact with (e.g. a meeting of one). */
-  eventsWithoutPairs: number;
-  channelMessages: number;
-  firstTimestamp: string | null;
-  lastTimestamp: string | null;
-  people: number;
-  progress: StreamProgress | null;
-}
+export type { LogStats } from './row-reader.js';
 
 export type LogResult =
   { ok: true; aggregate: LogAggregate; stats: LogStats; problems: Problem[] } | { ok: false; problems: Problem[]; stats: LogStats };
 
-const SEMI = 59;
-const COMMA = 44;
 const DAY = 86_400_000;
 
 /**
@@ -52,237 +25,44 @@ const DAY = 86_400_000;
  * self-mail dropped; broadcasts (more than broadcastLimit people) dropped or weighted limit/k;
  * off-roster addresses dropped or pooled as "external". Only metadata columns are read: a subject,
  * body, message or similar column is refused before any row is read.
+ * Large e-mail logs whose weights are whole numbers are read in two byte ranges at once, on two
+ * cores (src/ingest/logs/parallel.ts), with the same result as one pass; anything else, and any log
+ * with a problem, is read in one pass.
  * Memory grows with distinct people and (window, pair) totals, never with rows.
  */
 export async function readInteractionLog(path: string, options: Partial<LogOptions> & Pick<LogOptions, 'kind'>): Promise<LogResult> {
   const o: LogOptions = { ...LOG_DEFAULTS, ...options };
   const file = basename(path);
-  const problems = new ProblemCollector();
-  const stats: LogStats = {
-    rowsRead: 0,
-    eventsUsed: 0,
-    badRowsSkipped: 0,
-    selfRecipientsDropped: 0,
-    broadcastsDropped: 0,
-    broadcastsDownweighted: 0,
-    offRosterRecipientsDropped: 0,
-    offRosterSendersDropped: 0,
-    offRosterAddresses: 0,
-    eventsWithoutPairs: 0,
-    channelMessages: 0,
-    firstTimestamp: null,
-    lastTimestamp: null,
-    people: 0,
-    progress: null,
-  };
   let roster: Person[] | null = null;
   if (o.roster !== undefined) {
     const r = await readRoster(o.roster, { signal: o.signal });
-    if (!r.ok) return { ok: false, problems: r.problems, stats };
+    if (!r.ok) return { ok: false, problems: r.problems, stats: emptyLogStats() };
     roster = r.value;
   }
-  const windowing = makeWindowing(o);
-  const people = new PeopleIndex(roster, o.external);
-  const pairs = new PairTable();
-  const channelPosts = new PairTable(); // (window, channel, sender) → messages
-  const channels = new ByteInterner(true);
-  let header: string[] | null = null;
-  let col: Partial<Record<LogField, number>> = {};
-  let refused = false;
-  let firstMs = Infinity;
-  let lastMs = -Infinity;
-  let members = new Int32Array(64);
-  let seen = new Int32Array(1024);
-  let stamp = 0;
-  const limit = o.broadcastLimit;
+  const probe = new ProblemCollector();
+  if (!(await readableAsCsv(path, file, probe))) return { ok: false, problems: probe.list(), stats: emptyLogStats() };
+  const plan = await parallelPlan(path, o);
+  if (plan !== null) {
+    const read = await readInParallel(path, plan, o, file, roster);
+    if (read !== null) return finish(read.rows, read.stats, read.problems, o, file);
+  }
+  const stats = emptyLogStats();
+  const problems = new ProblemCollector();
+  const rows = logRows(o, file, roster, stats, problems);
+  stats.progress = await scanFile(path, rows.scanner, { onProgress: o.onProgress, signal: o.signal });
+  return finish(rows, stats, problems, o, file);
+}
 
-  const fail = (row: number, field: LogField, code: string, value: string | null, message: string): void => {
-    if (o.skipBadRows) {
-      stats.badRowsSkipped++;
-      problems.warning(file, row, header![col[field]!] ?? field, value, code, message + ' (row skipped)');
-    } else {
-      problems.error(file, row, header![col[field]!] ?? field, value, code, message);
-    }
-  };
-
-  // Results of collect(), kept in variables rather than a returned tuple (no allocation per row).
-  let kept = 0;
-  let size = 0;
-  /** Collects the distinct people of the list columns `cols` into `members` (kept) and counts the event's size. */
-  const collect = (buf: Uint8Array, st: Int32Array, en: Int32Array, nf: number, cols: Int32Array, exclude: number): void => {
-    stamp++;
-    kept = 0;
-    size = 0;
-    for (let f = 0; f < cols.length; f++) {
-      const c = cols[f]!;
-      if (c >= nf) continue;
-      let a = st[c]!;
-      const end = en[c]!;
-      for (let i = a; i <= end; i++) {
-        if (i < end && buf[i] !== SEMI && buf[i] !== COMMA) continue;
-        const p = people.person(buf, a, i);
-        a = i + 1;
-        if (p === -1) continue;
-        if (p === -2) {
-          size++;
-          stats.offRosterRecipientsDropped++;
-          continue;
-        }
-        if (p >= seen.length) {
-          const g = new Int32Array(Math.max(seen.length * 2, p + 1));
-          g.set(seen);
-          seen = g;
-        }
-        if (seen[p] === stamp) continue;
-        seen[p] = stamp;
-        if (p === exclude) {
-          stats.selfRecipientsDropped++;
-          continue;
-        }
-        size++;
-        if (kept === members.length) {
-          const g = new Int32Array(kept * 2);
-          g.set(members);
-          members = g;
-        }
-        members[kept++] = p;
-      }
-    }
-  };
-  let listCols = new Int32Array(0);
-  // Day → window, cached: consecutive rows mostly share a day.
-  let cachedDay = NaN;
-  let lastWin = 0;
-
-  const scanner = new CsvByteScanner((buf, st, en, nf) => {
-    if (refused) return;
-    if (header === null) {
-      header = Array.from({ length: nf }, (_, i) => fieldText(buf, st[i]!, en[i]!));
-      const r = resolveColumns(o.kind, header);
-      for (const p of r.problems) problems.error(file, 1, p.column, null, p.code, p.message);
-      if (r.problems.length > 0) {
-        refused = true;
-        scanner.stop();
-      }
-      col = r.index;
-      const fields: LogField[] = o.kind === 'meeting' ? ['sender', 'attendees'] : ['recipients', 'cc', 'bcc'];
-      listCols = Int32Array.from(fields.map((f) => col[f]).filter((c): c is number => c !== undefined));
-      return;
-    }
-    const row = scanner.rows;
-    stats.rowsRead++;
-    const tc = col.timestamp!;
-    const ms = tc < nf ? parseTimestampBytes(buf, st[tc]!, en[tc]!) : NaN;
-    if (Number.isNaN(ms)) {
-      fail(
-        row,
-        'timestamp',
-        'BAD_TIMESTAMP',
-        tc < nf ? fieldText(buf, st[tc]!, en[tc]!) : null,
-        'an ISO 8601 date-time (2025-03-01T08:15:00Z, 2025-03-01 08:15, with an optional ±hh:mm offset) or Unix epoch seconds was expected',
-      );
-      return;
-    }
-    const day = Math.floor(ms / DAY);
-    if (day !== cachedDay) {
-      cachedDay = day;
-      lastWin = windowing.indexOfDay(day);
-    }
-    const win = lastWin;
-    if (ms < firstMs) firstMs = ms;
-    if (ms > lastMs) lastMs = ms;
-    if (o.kind === 'meeting') {
-      let hours = 1;
-      if (o.meetingWeight === 'duration') {
-        const dc = col.duration;
-        hours = dc === undefined || dc >= nf ? NaN : parseNumberBytes(buf, st[dc]!, en[dc]!) / 60;
-        if (!(hours > 0)) {
-          fail(
-            row,
-            dc === undefined ? 'timestamp' : 'duration',
-            'BAD_DURATION',
-            dc === undefined || dc >= nf ? null : fieldText(buf, st[dc]!, en[dc]!),
-            'a duration in minutes (a positive number) was expected for --meeting-weight duration',
-          );
-          return;
-        }
-      }
-      collect(buf, st, en, nf, listCols, -1);
-      const k = kept;
-      if (size > limit) {
-        if (o.broadcast === 'drop') {
-          stats.broadcastsDropped++;
-          return;
-        }
-        stats.broadcastsDownweighted++;
-      }
-      if (k < 2) {
-        stats.eventsWithoutPairs++;
-        return;
-      }
-      const factor = size > limit ? limit / size : 1;
-      const w = (hours / (size - 1)) * factor;
-      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (i !== j) pairs.add(win, members[i]!, members[j]!, w, 1);
-      stats.eventsUsed++;
-      return;
-    }
-    const sc = col.sender!;
-    const sender = sc < nf ? people.person(buf, st[sc]!, en[sc]!) : -1;
-    if (sender === -1) {
-      fail(row, 'sender', 'MISSING_VALUE', null, 'a sender address or id was expected');
-      return;
-    }
-    if (sender === -2) {
-      stats.offRosterSendersDropped++;
-      return;
-    }
-    collect(buf, st, en, nf, listCols, sender);
-    const k = kept;
-    if (size === 0) {
-      const cc = col.channel;
-      if (cc !== undefined && cc < nf && st[cc] !== en[cc]) {
-        const ch = channels.intern(buf, st[cc]!, en[cc]!);
-        channelPosts.add(win, ch, sender, 0, 1);
-        stats.channelMessages++;
-        return;
-      }
-      if (stats.selfRecipientsDropped > 0 && seen[sender] === stamp) {
-        stats.eventsWithoutPairs++;
-        return;
-      }
-      fail(
-        row,
-        col.recipients !== undefined ? 'recipients' : 'sender',
-        'NO_RECIPIENTS',
-        null,
-        o.kind === 'email' ? 'at least one address in to, cc or bcc was expected' : 'a recipient or a channel was expected',
-      );
-      return;
-    }
-    if (size > limit) {
-      if (o.broadcast === 'drop') {
-        stats.broadcastsDropped++;
-        return;
-      }
-      stats.broadcastsDownweighted++;
-    }
-    if (k === 0) {
-      stats.eventsWithoutPairs++;
-      return;
-    }
-    const w = (o.splitWeight ? 1 / size : 1) * (size > limit ? limit / size : 1);
-    for (let i = 0; i < k; i++) pairs.add(win, sender, members[i]!, w, 1);
-    stats.eventsUsed++;
-  });
-
-  if (!(await readableAsCsv(path, file, problems))) return { ok: false, problems: problems.list(), stats };
-  const progress = await scanFile(path, scanner, { onProgress: o.onProgress, signal: o.signal });
-  stats.progress = progress;
-  if (header === null) problems.error(file, null, null, null, 'EMPTY_FILE', 'a header row and at least one event were expected');
+/** Spreads channel posts, completes the counts and builds the aggregate (one definition for both ways of reading). */
+function finish(rows: LogRows, stats: LogStats, problems: ProblemCollector, o: LogOptions, file: string): LogResult {
+  const { people, pairs, channelPosts, span } = rows;
+  if (rows.header() === null) problems.error(file, null, null, null, 'EMPTY_FILE', 'a header row and at least one event were expected');
   if (problems.hasErrors) return { ok: false, problems: problems.list(), stats };
   spreadChannels(channelPosts, pairs, o, stats);
   stats.people = people.ids.length;
   stats.offRosterAddresses = people.unknownAddresses;
+  const firstMs = span[0]!;
+  const lastMs = span[1]!;
   if (firstMs <= lastMs) {
     stats.firstTimestamp = new Date(firstMs).toISOString();
     stats.lastTimestamp = new Date(lastMs).toISOString();
@@ -293,7 +73,7 @@ export async function readInteractionLog(path: string, options: Partial<LogOptio
     pairs,
     people.ids,
     RELATION_OF[o.kind],
-    windowing,
+    rows.windowing,
     firstDay,
     lastDay,
     o.minInteractions,
