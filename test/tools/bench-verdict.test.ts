@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { judge, pairedRatios } from '../../tools/bench/report.js';
 import type { RunResult, StepSummary } from '../../tools/bench/harness.js';
 
-const run = (ms: number, ok = true): RunResult => ({ ok, ms, wallMs: ms, rssMb: 50, load1: 0, otherCores: 0, extra: {} });
+const run = (ms: number, ok = true): RunResult => ({ ok, ms, wallMs: ms, rssMb: 50, load1: 0, otherCores: 0, cpuS: 0, extra: {} });
 const summary = (runs: RunResult[]): StepSummary => ({ runs, ms: null, wallMs: null, rssMb: null });
 
 describe('bench verdicts', () => {

@@ -17,6 +17,8 @@ export interface RunResult {
    * CPUs in /proc/stat − the step's own user + system time) / wall time); NaN where /proc/stat is absent.
    */
   otherCores: number;
+  /** The step's own CPU time (user + system, s, all its threads), from /usr/bin/time -v: steadier than wall time on a busy machine. */
+  cpuS: number;
   extra: Record<string, unknown>;
   error?: string;
 }
@@ -97,7 +99,7 @@ function runOnce(argv: string[], timeoutMs: number): RunResult {
       .slice(0, 300);
   }
   const ms = typeof extra.ms === 'number' ? extra.ms : NaN;
-  return { ok, ms, wallMs, rssMb, load1, otherCores, extra, error };
+  return { ok, ms, wallMs, rssMb, load1, otherCores, cpuS: own, extra, error };
 }
 
 export function summarise(runs: RunResult[]): StepSummary {
@@ -144,7 +146,7 @@ export function runInterleaved(
       log(
         `    ${sides[i]!.label} #${r + 1}: ` +
           (res.ok
-            ? `${(res.ms / 1000).toFixed(3)} s (wall ${(res.wallMs / 1000).toFixed(2)} s, ${res.rssMb.toFixed(0)} MB, load ${res.load1.toFixed(1)}, others ${res.otherCores.toFixed(2)} cores)`
+            ? `${(res.ms / 1000).toFixed(3)} s (wall ${(res.wallMs / 1000).toFixed(2)} s, cpu ${res.cpuS.toFixed(2)} s, ${res.rssMb.toFixed(0)} MB, load ${res.load1.toFixed(1)}, others ${res.otherCores.toFixed(2)} cores)`
             : `failed: ${res.error}`),
       );
       if (!res.ok) stopped[i] = true;

@@ -186,8 +186,13 @@ export function renderReport(r: BenchReport): string {
     void _ms;
     const ig = row.igraph?.runs[0]?.extra;
     const igRest = ig ? Object.fromEntries(Object.entries(ig).filter(([k]) => k !== 'ms')) : null;
+    const cpu = (x: StepSummary | null) => {
+      const xs = good(x).map((r) => r.cpuS);
+      return xs.length === 0 ? '' : `${median(xs)!.toFixed(2)} s`;
+    };
+    const cpus = [`leadmap ${cpu(row.leadmap)}`, row.igraph ? `igraph ${cpu(row.igraph)}` : ''].filter(Boolean).join(', ');
     return [
-      `- ${row.title}: leadmap ${JSON.stringify(rest)}${igRest && Object.keys(igRest).length ? `; igraph ${JSON.stringify(igRest)}` : ''}`,
+      `- ${row.title}: leadmap ${JSON.stringify(rest)}${igRest && Object.keys(igRest).length ? `; igraph ${JSON.stringify(igRest)}` : ''}; CPU time (median, whole process): ${cpus}`,
     ];
   });
   return `${HEAD}
