@@ -10,7 +10,7 @@ import { scanFile, type StreamOptions } from '../ingest/bytes/read-stream.js';
 import { resolveHeader, describeAliases } from '../ingest/headers.js';
 import { requireTieColumns, TIE_ALIASES } from '../ingest/ties.js';
 import { ROSTER_ALIASES } from '../ingest/roster.js';
-import { BAD_COUNT_MESSAGE, badWeightMessage, MAX_STRENGTH } from '../ingest/values.js';
+import { BAD_COUNT_MESSAGE, badWeightMessage, MAX_STRENGTH, normalizeLabel } from '../ingest/values.js';
 
 export interface FastTiesOptions extends StreamOptions {
   /** Roster CSV (column `id`): every roster person becomes a node, isolates included. */
@@ -23,6 +23,11 @@ export interface FastTiesOptions extends StreamOptions {
   wave?: string;
   /** People in ties but not on the roster: "error" (default with a roster) or "drop" (counted). */
   unknownPeople?: 'error' | 'drop';
+  /**
+   * Also build one graph per leadership domain of the kept relation (domainGraphs, sorted by domain; the
+   * domain labels normalised as the tie reader does), from the same pass — what the analytics sections read.
+   */
+  byDomain?: boolean;
 }
 
 export interface FastTiesStats {
@@ -34,9 +39,13 @@ export interface FastTiesStats {
   unknownPeopleRows: number;
   otherRelationRows: number;
   relation: string | null;
+  /** The wave the rows belong to: the one asked for, or the only one in the file; else null. */
+  wave: string | null;
 }
 
-export type FastTiesResult = { ok: true; graph: Csr; stats: FastTiesStats; problems: Problem[] } | { ok: false; problems: Problem[] };
+export type FastTiesResult =
+  | { ok: true; graph: Csr; domainGraphs: Array<{ domain: string; graph: Csr }>; stats: FastTiesStats; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
 
 /**
  * Streams a comma-delimited tie list straight into a CSR graph: ids interned from bytes, no per-row
@@ -60,6 +69,8 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
   const edges = new EdgeBuffer();
   const relations = new ByteInterner(true);
   let rel = new Uint16Array(1 << 16);
+  // Per row kept: its domain's number + 1 in `domains` (0: no domain), when byDomain.
+  let dom = new Int32Array(opts.byDomain ? 1 << 16 : 0);
   const wantDomain = opts.domain === undefined || opts.domain.toLowerCase() === ANY_DOMAIN ? null : Buffer.from(opts.domain.toLowerCase());
   const domains = new ByteInterner(true);
   let wantDomainId = -2;
@@ -133,6 +144,14 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
       r2.set(rel);
       rel = r2;
     }
+    if (opts.byDomain) {
+      if (edges.length === dom.length) {
+        const d2 = new Int32Array(Math.max(1, dom.length * 2));
+        d2.set(dom);
+        dom = d2;
+      }
+      dom[edges.length] = col.domain >= 0 && col.domain < nf ? domains.intern(buf, st[col.domain]!, en[col.domain]!) + 1 : 0;
+    }
     rel[edges.length] =
       col.relation >= 0 && col.relation < nf ? Math.max(0, relations.intern(buf, st[col.relation]!, en[col.relation]!)) : 0;
     edges.add(s, t, weight);
@@ -186,14 +205,17 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
       edges.src[w] = edges.src[k]!;
       edges.dst[w] = edges.dst[k]!;
       edges.w[w] = edges.w[k]!;
+      if (opts.byDomain) dom[w] = dom[k]!;
       w++;
     }
     edges.length = w;
   }
-  const built = buildCsr(ids.allNames(), edges);
+  const names2 = ids.allNames();
+  const built = buildCsr(names2, edges);
   return {
     ok: true,
     graph: built.graph,
+    domainGraphs: opts.byDomain ? domainGraphs(names2, edges, dom, domains) : [],
     problems: all,
     stats: {
       rowsRead,
@@ -204,8 +226,20 @@ export async function readTiesCsr(path: string, opts: FastTiesOptions = {}): Pro
       unknownPeopleRows: unknownRows,
       otherRelationRows,
       relation,
+      wave: opts.wave ?? (waves.size === 1 ? waves.name(0) : null),
     },
   };
+}
+
+/** One graph per domain label (normalizeLabel of the spellings seen; blank and "any" only pool), sorted by label. */
+function domainGraphs(names: string[], edges: EdgeBuffer, dom: Int32Array, domains: ByteInterner): Array<{ domain: string; graph: Csr }> {
+  const labelOf = [ANY_DOMAIN, ...domains.allNames().map((d) => normalizeLabel(d) || ANY_DOMAIN)];
+  const labels = [...new Set(labelOf)].filter((l) => l !== ANY_DOMAIN).sort();
+  return labels.map((domain) => {
+    const part = new EdgeBuffer();
+    for (let k = 0; k < edges.length; k++) if (labelOf[dom[k]!] === domain) part.add(edges.src[k]!, edges.dst[k]!, edges.w[k]!);
+    return { domain, graph: buildCsr(names, part).graph };
+  });
 }
 
 /** Reads the `id` column of a roster into the interner (roster order = node order). */

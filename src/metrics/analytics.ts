@@ -29,6 +29,7 @@ import { RISK_DEFAULTS } from './risk/key-person.js';
 import { QUALITY_DEFAULTS, dataQuality, respondentSet } from './quality/data-quality.js';
 import { DEFAULT_SEED } from './random.js';
 import type { LeadershipAnalysis } from './leadership/analysis-types.js';
+import type { Csr } from '../graph/csr.js';
 
 export type { LeadershipAnalysis } from './leadership/analysis-types.js';
 export { summarizeLeadership } from './leadership/summary.js';
@@ -95,6 +96,28 @@ export function groupValue(p: Person, groupBy: string): string {
  * O(D · (R (n + m) + k (n + m n/32))) for D domains, R permutations, k key people.
  */
 export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOptions> = {}): LeadershipAnalysis {
+  const relation = resolveRelation(dataset, options.relation);
+  const realDomains = [
+    ...new Set(dataset.ties.filter((t) => t.relation === relation && t.domain !== ANY_DOMAIN).map((t) => t.domain)),
+  ].sort();
+  const graphs = [...realDomains, ANY_DOMAIN].map((domain) => ({ domain, ig: selectionCsr(dataset, { relation, domain }) }));
+  return analyzeLeadershipOn({ relation, people: dataset.people, respondents: dataset.respondents, wave: dataset.wave, graphs }, options);
+}
+
+/**
+ * What the analytics read: the people (roster order, the graphs' node order), who answered, the wave, and
+ * one CSR graph per leadership domain of the relation (sorted by domain) followed by the pooled graph
+ * (ANY_DOMAIN, weights summed) — built from a dataset by selectionCsr, or straight from a large tie file
+ * by the fast path's typed-array reader, so both give the same sections.
+ */
+export interface LeadershipInput extends Pick<Dataset, 'people' | 'respondents' | 'wave'> {
+  relation: string;
+  graphs: ReadonlyArray<{ domain: string; ig: Csr }>;
+}
+
+/** analyzeLeadership on prepared graphs (see LeadershipInput); the last graph must be the pooled one. */
+export function analyzeLeadershipOn(input: LeadershipInput, options: Partial<AnalyticsOptions> = {}): LeadershipAnalysis {
+  const dataset = input; // people, respondents and wave, as a dataset holds them
   const o = {
     ...ANALYTICS_DEFAULTS,
     ...options,
@@ -105,7 +128,7 @@ export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOp
     periphery: { ...ANALYTICS_DEFAULTS.periphery, ...options.periphery },
     overload: { ...ANALYTICS_DEFAULTS.overload, ...options.overload },
   };
-  const relation = resolveRelation(dataset, o.relation);
+  const relation = input.relation;
   const byId = new Map(dataset.people.map((p) => [p.id, p]));
   const personOf = (id: string) => byId.get(id);
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
@@ -115,14 +138,12 @@ export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOp
     return p ? (o.groupOf ? o.groupOf(p) : groupValue(p, o.groupBy)) : '(none)';
   };
   const respondents = respondentSet(dataset);
-  const realDomains = [
-    ...new Set(dataset.ties.filter((t) => t.relation === relation && t.domain !== ANY_DOMAIN).map((t) => t.domain)),
-  ].sort();
-  const domains = [...realDomains, ANY_DOMAIN];
-  const hasDomains = realDomains.length > 0;
+  const domains = input.graphs.map((g) => g.domain);
+  const hasDomains = domains.length > 1;
+  const graphOf = new Map(input.graphs.map((g) => [g.domain, g.ig]));
 
   const results = domains.map((domain) => {
-    const ig = selectionCsr(dataset, { relation, domain });
+    const ig = graphOf.get(domain)!;
     const res = analyzeDomain(ig, {
       relation,
       domain,

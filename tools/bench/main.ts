@@ -272,7 +272,7 @@ async function main(): Promise<void> {
   });
   rows.push({
     key: at('district'),
-    title: 'District: ingest + all core metrics (betweenness and closeness approximate, with their errors)',
+    title: 'District: ingest + all core metrics (betweenness and closeness approximate, with their errors) + every analytics section',
     size: sizeOf(SIZES.district),
     leadmap: run('district leadmap', lm('district', f('district-ties.csv'), f('district-roster.csv'))),
     igraph: null,

@@ -130,12 +130,13 @@ async function main(): Promise<void> {
       break;
     }
     case 'district': {
-      const r = await analyzeLargeTiesFile(args[0]!, { roster: args[1] });
+      const r = await analyzeLargeTiesFile(args[0]!, { roster: args[1], sections: true });
       if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
       const parts = Object.fromEntries(Object.entries(r.metrics.timingsMs).map(([k, v]) => [`${k}Ms`, Math.round(v)]));
       out = {
         ms: performance.now() - t0,
         ingestMs: Math.round(r.timings.ingestMs!),
+        sectionsMs: Math.round(r.timings.sectionsMs ?? 0),
         ...parts,
         n: r.metrics.network.people,
         m: r.metrics.network.ties,

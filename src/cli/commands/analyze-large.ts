@@ -4,6 +4,8 @@ import { formatProblems } from '../../ingest/problems.js';
 import { formatProgress } from '../../ingest/bytes/read-stream.js';
 import { EXIT } from '../command.js';
 import { coreText } from '../analyze-text.js';
+import { summarizeLeadership } from '../../metrics/analytics.js';
+import type { FormalRoleRule } from '../../model/formal-roles.js';
 
 /** What `leadmap analyze` passes for a large file. */
 export interface LargeAnalyzeCliOptions {
@@ -14,12 +16,14 @@ export interface LargeAnalyzeCliOptions {
   exact?: boolean;
   json?: boolean;
   top: number;
+  groupBy?: string;
+  formalRoles?: readonly FormalRoleRule[];
 }
 
 /**
  * `leadmap analyze` on the fast path: prints the text summary or one JSON document
- * {network, people, selection, betweennessMethod, closenessMethod}; returns the exit code (0 ok, 2 bad input).
- * Leadership analytics sections need the full dataset and are not computed here (docs/performance.md).
+ * {network, people, selection, betweennessMethod, closenessMethod, notes} and the leadership analytics
+ * sections of the standard path (computed from the typed arrays); returns the exit code (0 ok, 2 bad input).
  */
 export async function analyzeLargeForCli(
   tiesPath: string,
@@ -36,6 +40,9 @@ export async function analyzeLargeForCli(
     domain: o.domain,
     wave: o.wave,
     exact: o.exact,
+    sections: true,
+    groupBy: o.groupBy,
+    formalRoles: o.formalRoles,
     onProgress: (p) => io.stderr(`\r${formatProgress(label, p)}`),
   });
   io.stderr('\n');
@@ -45,6 +52,7 @@ export async function analyzeLargeForCli(
   }
   if (r.problems.length > 0) io.stderr(formatProblems(r.problems) + '\n');
   const selection = { relation: r.stats.relation, domain: (o.domain ?? 'any').toLowerCase(), wave: o.wave ?? null };
+  const { selection: _sectionsSelection, ...sections } = r.leadership ?? { selection: null };
   if (o.json)
     io.stdout(
       JSON.stringify({
@@ -54,8 +62,14 @@ export async function analyzeLargeForCli(
         betweennessMethod: r.metrics.betweennessMethod,
         closenessMethod: r.metrics.closenessMethod,
         notes: r.metrics.notes,
+        ...sections,
       }) + '\n',
     );
-  else io.stdout(coreText(r.metrics, { ...selection, fastPath: true }, o.top, (id) => id) + '\n');
+  else
+    io.stdout(
+      coreText(r.metrics, { ...selection, fastPath: true }, o.top, (id) => id) +
+        (r.leadership ? '\n\n' + summarizeLeadership(r.leadership) : '') +
+        '\n',
+    );
   return EXIT.ok;
 }

@@ -45,7 +45,7 @@ Options:
   --group-by <column>      grouping for silos and brokers: department (default; school when the
                            roster names several schools), team, school, role or any roster column
   --fast                   use the large-file fast path (automatic for tie files of 16 MiB or more:
-                           typed arrays, all cores, core measures only; docs/performance.md)
+                           typed arrays, all cores; the same sections; docs/performance.md)
   --exact                  exact betweenness even above 5,000 people and exact closeness above 20,000
                            (default: estimated, labelled with the error in "betweennessMethod" and
                            "closenessMethod"); networks of 2,000 people or more use the fast kernels
@@ -215,6 +215,8 @@ export const analyzeCommand: Command = {
           exact: values.exact,
           json: values.json,
           top,
+          groupBy: values['group-by'],
+          formalRoles,
         },
         io,
       );

@@ -47,14 +47,14 @@ export function isDistrictLevel(unit: string): boolean {
 }
 
 /** The distinct non-empty values of the roster's `school` column (schools and district-level units), in natural order. */
-export function unitsOf(dataset: Dataset): string[] {
+export function unitsOf(dataset: Pick<Dataset, 'people'>): string[] {
   return [...new Set(dataset.people.map(schoolOf).filter((s) => s !== ''))].sort((a, b) =>
     a.localeCompare(b, undefined, { numeric: true }),
   );
 }
 
 /** The distinct schools of a roster, in natural order: the `school` column's values that are not district-level (isDistrictLevel). */
-export function schoolsOf(dataset: Dataset): string[] {
+export function schoolsOf(dataset: Pick<Dataset, 'people'>): string[] {
   return unitsOf(dataset).filter((u) => !isDistrictLevel(u));
 }
 
@@ -66,7 +66,7 @@ export function districtLevelUnits(dataset: Dataset): Array<{ unit: string; peop
 }
 
 /** A district dataset: two or more schools on the roster (district-level units not counted). */
-export function isDistrict(dataset: Dataset): boolean {
+export function isDistrict(dataset: Pick<Dataset, 'people'>): boolean {
   return schoolsOf(dataset).length >= 2;
 }
 

@@ -18,7 +18,7 @@ export type PeripheryOptions = typeof PERIPHERY_DEFAULTS;
  * 4-digit year in the wave label ("2025-26 spring" → 2025), else the newest startYear on the roster
  * (the latest hiring cohort), else null.
  */
-export function waveYearOf(dataset: Dataset, explicit: number | null = null): number | null {
+export function waveYearOf(dataset: Pick<Dataset, 'wave' | 'people'>, explicit: number | null = null): number | null {
   if (explicit !== null) return explicit;
   const w = dataset.wave;
   const fromDate = w?.collectedOn ? Number(w.collectedOn.slice(0, 4)) : NaN;

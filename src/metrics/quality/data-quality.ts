@@ -41,7 +41,7 @@ export interface DataQuality {
 }
 
 /** Respondent set of a dataset, or null when unknown. */
-export function respondentSet(dataset: Dataset): ReadonlySet<string> | null {
+export function respondentSet(dataset: Pick<Dataset, 'respondents'>): ReadonlySet<string> | null {
   return dataset.respondents === null ? null : new Set(dataset.respondents);
 }
 
@@ -55,7 +55,7 @@ export function respondentSet(dataset: Dataset): ReadonlySet<string> | null {
  * 247–268); 70 % is leadmap's default warning line, configurable.
  */
 export function dataQuality(
-  dataset: Dataset,
+  dataset: Pick<Dataset, 'people' | 'respondents'>,
   pooled: Csr,
   groups: ReadonlyArray<{ name: string; size: number }>,
   groupBy: string,
