@@ -6,12 +6,35 @@ import { eiIndex } from './group/ei-index.js';
 import { mixingMatrix } from './group/mixing.js';
 import { toCsr } from '../graph/csr.js';
 import { whoLeads } from './leadership/who-leads.js';
-import { ANY_DOMAIN, type Dataset } from '../model/types.js';
+import { ANY_DOMAIN, type AttributeValue, type Dataset, type Person } from '../model/types.js';
 
 /** Bump when the shape or the numbers of RawAnalysis change: old cache entries are then ignored. */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
 
-export type PersonRow = { id: string; name: string; role: string; department: string } & Omit<PersonMetrics, 'id'>;
+/**
+ * What the roster says about a person besides name, role and department, for filtering the network view:
+ * team, school, start year, experience, FTE, release time and every extra roster column, keyed by a
+ * readable name; empty values left out; never the e-mail. Only the named edition carries it
+ * (src/privacy/present.ts drops it: these are quasi-identifiers).
+ */
+export type RosterFacts = Record<string, Exclude<AttributeValue, null>>;
+export type PersonRow = { id: string; name: string; role: string; department: string; roster?: RosterFacts } & Omit<PersonMetrics, 'id'>;
+
+/** The roster facts of one person (see RosterFacts). */
+export function rosterFacts(p: Person): RosterFacts {
+  const facts: Record<string, AttributeValue> = {
+    team: p.team,
+    school: p.school,
+    'start year': p.startYear,
+    'years of experience': p.yearsExperience,
+    FTE: p.fte,
+    'release time': p.releaseTime,
+    ...p.attributes,
+  };
+  const out: RosterFacts = {};
+  for (const [k, v] of Object.entries(facts)) if (v !== null && v !== '' && !/^e-?mail$/i.test(k)) out[k] = v;
+  return out;
+}
 export interface DepartmentRow {
   group: string;
   size: number;
@@ -82,7 +105,14 @@ export function computeAnalysis(dataset: Dataset, waveId: string, relation: stri
   const byId = new Map(dataset.people.map((p) => [p.id, p]));
   const people: PersonRow[] = core.people.map(({ id, ...m }) => {
     const p = byId.get(id);
-    return { id, name: p?.name ?? id, role: p?.role ?? '', department: p?.department ?? '', ...m };
+    return {
+      id,
+      name: p?.name ?? id,
+      role: p?.role ?? '',
+      department: p?.department ?? '',
+      ...(p ? { roster: rosterFacts(p) } : {}),
+      ...m,
+    };
   });
   const ig = toCsr(graph);
   const deptOf = (id: string): string => byId.get(id)?.department || '(none)';

@@ -39,7 +39,7 @@ export interface PublicAnalysis {
  * account and every format: minimum group size on group statistics (with
  * complementary suppression, src/privacy/suppress.ts), and — for viewers and
  * anonymised exports — pseudonymous labels instead of ids and names, no
- * roles, hidden departments merged into one label of at least k people, and
+ * roles, no roster facts, hidden departments merged into one label of at least k people, and
  * every list (people, edges, isolates, leaders) ordered by what it shows and
  * then by pseudonym, so roster and tie-file order leak nothing.
  */
@@ -52,8 +52,14 @@ export function presentAnalysis(raw: RawAnalysis, ctx: PresentContext): PublicAn
   const dept = (d: string): string => (named ? d : groupLabelFor(d || '(none)', hidden));
   const byKey = <T extends { id: string }>(rows: T[]): T[] => (named ? rows : byLabel(rows, (r) => r.id));
 
+  // Pseudonymised: no roster facts at all (team, start year, extra columns are quasi-identifiers).
   const people = byKey(
-    raw.people.map((p) => (named ? p : { ...p, id: key(p.id), name: key(p.id), role: '', department: dept(p.department) })),
+    raw.people.map((p) => {
+      if (named) return p;
+      const { roster: _roster, ...rest } = p;
+      void _roster;
+      return { ...rest, id: key(p.id), name: key(p.id), role: '', department: dept(p.department) };
+    }),
   );
   const whoLeads = raw.whoLeads.map((d) => ({
     domain: d.domain,

@@ -111,6 +111,10 @@ describe.skipIf(!browserReady)('the network view in real Chromium', () => {
     await page.getByRole('combobox', { name: 'Role' }).selectOption('principal');
     expect(await drawn()).toBe(1);
     await page.getByRole('combobox', { name: 'Role' }).selectOption('');
+    // Any roster column: here the start year (15 of Highland's staff started in 2020).
+    await page.getByRole('combobox', { name: 'Roster attribute' }).selectOption({ label: 'start year: 2020' });
+    expect(await drawn()).toBe(15);
+    await page.getByRole('combobox', { name: 'Roster attribute' }).selectOption('');
     await page.getByRole('combobox', { name: 'Leader kind' }).selectOption('hidden');
     expect(await drawn()).toBeGreaterThan(0);
     await page.getByRole('combobox', { name: 'Leader kind' }).selectOption('');
@@ -175,6 +179,39 @@ describe.skipIf(!browserReady)('the network view in real Chromium', () => {
     expect(web.problems).toEqual([]);
   });
 
+  it('works by keyboard, and a person dragged to a new place stays there after a reload', async () => {
+    const zoom = async () => Number(await page.getAttribute('#network', 'data-zoom'));
+    const canvas = page.getByRole('img', { name: /^Network of advice ties/ });
+    await canvas.focus();
+    const before = await zoom();
+    await page.keyboard.press('+');
+    await page.waitForTimeout(300);
+    expect(await zoom()).toBeGreaterThan(before);
+    await page.keyboard.press('0');
+    expect(await zoom()).toBeCloseTo(before, 2);
+    // Drag: choose Leah Walker (brought to the middle), then move her.
+    const find = page.getByRole('combobox', { name: 'Find a person' });
+    await find.fill('Leah Walker');
+    await find.press('Enter');
+    await canvas.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400);
+    await canvas.focus();
+    await page.keyboard.press('Escape');
+    expect(await page.getAttribute('#network', 'data-focus')).toBe('');
+    const layoutBefore = await layout();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 50, { steps: 5 });
+    await page.mouse.up();
+    const moved = await layout();
+    expect(moved).not.toBe(layoutBefore);
+    await page.reload();
+    await page.waitForSelector('#network[data-ready]');
+    expect(await layout()).toBe(moved);
+    expect(web.problems).toEqual([]);
+  });
+
   it('a viewer finds pseudonyms only', async () => {
     await signIn(page, web.srv.url, 'viewer', 'viewer-password-1');
     await page.waitForSelector('section.school h2');
@@ -186,6 +223,20 @@ describe.skipIf(!browserReady)('the network view in real Chromium', () => {
     expect(options.length).toBeGreaterThan(10);
     for (const o of options) expect(o).toMatch(/^P-[0-9A-F]{4,}\b/);
     expect(await page.getByRole('combobox', { name: 'Role' }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Roster attribute' }).count()).toBe(0);
+    // The API gives viewers no roster facts (quasi-identifiers) and analysts all of them.
+    const viewer = new Client(web.srv.url);
+    await viewer.signIn('viewer', 'viewer-password-1');
+    const { wave } = await demoWave(api, 'highland', '2025-26');
+    const seen = (await viewer.get(`/api/waves/${wave.id}/analysis`)).json.analysis.people as Array<Record<string, unknown>>;
+    expect(seen.some((p) => 'roster' in p)).toBe(false);
+    expect(JSON.stringify(seen)).not.toMatch(/start year|Leadership|"team"/);
+    const named = (await api.get(`/api/waves/${wave.id}/analysis`)).json.analysis.people as Array<{
+      id: string;
+      roster: Record<string, unknown>;
+    }>;
+    expect(named.find((p) => p.id === 'HH001')!.roster).toMatchObject({ team: 'Leadership', 'start year': 2007, 'release time': 1 });
+    expect(JSON.stringify(named)).not.toContain('@highland.example.org');
     expect(web.problems).toEqual([]);
   });
 });

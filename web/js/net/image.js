@@ -1,7 +1,7 @@
 // @ts-check
 import { esc } from '../api.js';
-import { departmentLabel, placeDepartmentLabels } from './aggregate.js';
-import { drawnEdges, TIE_IN, TIE_OUT } from './render.js';
+import { departmentLabel, drawDepartments, placeDepartmentLabels } from './aggregate.js';
+import { drawnEdges, drawScene, TIE_IN, TIE_OUT } from './render.js';
 
 /**
  * "Download image": what is on screen, as PNG or SVG, with its title (the figure's accessible name)
@@ -156,4 +156,23 @@ export function saveFile(blob, name) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Downloads the view as it is: the department view or the person view, PNG or SVG.
+ * @param {{ svg: boolean; title: string; width: number; height: number; name: string;
+ *   legend: Array<{ label: string; colour: string; count: number }>; departments: any; scene: import('./render.js').Scene;
+ *   view: import('./render.js').View; labels: Array<{ text: string; x: number; y: number }> }} o
+ */
+export async function downloadImage(o) {
+  const figure = { title: o.title, width: o.width, height: o.height, legend: o.legend };
+  const name = o.name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase();
+  if (o.svg) {
+    const text = o.departments ? departmentSvg(figure, o.departments, o.view) : personSvg(figure, o.scene, o.view, o.labels);
+    saveFile(new Blob([text], { type: 'image/svg+xml' }), `${name}.svg`);
+    return;
+  }
+  const draw = (c) =>
+    o.departments ? drawDepartments(c, o.departments, o.view, o.width, o.height) : drawScene(c, o.scene, o.view, o.width, o.height);
+  saveFile(await pngOf({ ...figure, draw }), `${name}.png`);
 }

@@ -2,14 +2,23 @@
 /** Which people the network view shows: the filters, and one person's neighbourhood (ego view). */
 
 /**
- * Whether a person passes the filters (department, role, leader kind; '' = any).
+ * Whether a person passes the filters (department, role, leader kind, one roster fact as JSON [name, value]; '' = any).
  * @param {{ id: string; department?: string }} n
- * @param {{ dept: string; role: string; kind: string }} f
+ * @param {{ dept: string; role: string; kind: string; fact?: string }} f
  * @param {(id: string) => string} roleOf
  * @param {(id: string) => string} kindOf
+ * @param {(id: string) => Record<string, unknown> | undefined} [factsOf]
  */
-export function passes(n, f, roleOf, kindOf) {
-  return (!f.dept || (n.department || '(none)') === f.dept) && (!f.role || roleOf(n.id) === f.role) && (!f.kind || kindOf(n.id) === f.kind);
+export function passes(n, f, roleOf, kindOf, factsOf = () => undefined) {
+  if (f.dept && (n.department || '(none)') !== f.dept) return false;
+  if (f.role && roleOf(n.id) !== f.role) return false;
+  if (f.kind && kindOf(n.id) !== f.kind) return false;
+  if (f.fact) {
+    const [name, value] = JSON.parse(f.fact);
+    const has = factsOf(n.id)?.[name];
+    if (has === undefined || String(has) !== value) return false;
+  }
+  return true;
 }
 
 /**

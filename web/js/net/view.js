@@ -1,14 +1,14 @@
 // @ts-check
 import { esc } from '../api.js';
-import * as data from '../data.js';
-import { LEADER_KIND } from '../ui.js';
 import { departmentLabel, departmentModel, drawDepartments } from './aggregate.js';
 import { wireCombobox } from './combobox.js';
 import { grouping } from './groups.js';
 import { legendButtons } from './legend.js';
 import { sceneModel } from './model.js';
-import { departmentSvg, personSvg, pngOf, saveFile } from './image.js';
-import { layoutFor, savePositions } from './layout.js';
+import { downloadImage } from './image.js';
+import { personTip, wireTooltip } from './tooltip.js';
+import { savePositions } from './layout.js';
+import { layoutHash, layoutKeyOf, placeNeighbourhood, placeWave } from './placement.js';
 import { drawScene, drawnEdges } from './render.js';
 import { egoSet, passes } from './select.js';
 import { painter, SETTLE_MS } from './painter.js';
@@ -40,6 +40,7 @@ export function drawNetwork(section, graph, a, l) {
     dept: '',
     role: '',
     kind: '',
+    fact: '',
     isolated: new Set(),
     forced: new Set(),
   };
@@ -51,7 +52,7 @@ export function drawNetwork(section, graph, a, l) {
     height = 0;
   let placed = false;
   const paint = painter(canvas);
-  const layoutKey = `${a.waveId}|${a.relation}`;
+  const layoutKey = layoutKeyOf(a);
 
   const recolour = () => {
     groups = grouping(/** @type {any} */ (state.colourBy), nodes, graph, kindOf, l.groups?.communities?.communityOf);
@@ -60,7 +61,13 @@ export function drawNetwork(section, graph, a, l) {
   };
   const select = () => {
     const ok = (i) =>
-      passes(nodes[i], { dept: state.dept, role: state.role, kind: state.kind }, (id) => person.get(id)?.role ?? '', kindOf) &&
+      passes(
+        nodes[i],
+        { dept: state.dept, role: state.role, kind: state.kind, fact: state.fact },
+        (id) => person.get(id)?.role ?? '',
+        kindOf,
+        (id) => person.get(id)?.roster,
+      ) &&
       (!state.isolated.size || state.isolated.has(groups.keys[i]));
     const vis = scene.visible;
     vis.fill(0);
@@ -86,6 +93,7 @@ export function drawNetwork(section, graph, a, l) {
     frame = 0;
     if (!placed || !width) return;
     const t0 = performance.now();
+    canvas.dataset.zoom = view.k.toFixed(3);
     // Mid-gesture: move the last drawing; the full drawing follows when the gesture pauses.
     if (moving && paint.quick(view)) {
       canvas.dataset.drawMs = (performance.now() - t0).toFixed(1);
@@ -223,37 +231,18 @@ export function drawNetwork(section, graph, a, l) {
       for (const n of nodes) if (Number.isFinite(n.x)) kept.set(n.id, { x: n.x, y: n.y });
       positions = kept;
       savePositions(layoutKey, kept);
+      canvas.dataset.layout = layoutHash(nodes);
     });
   sel.call(drag).call(zoom).on('dblclick.zoom', null);
 
-  const tip = section.querySelector('#tooltip');
-  const describe = (i) => {
-    const n = nodes[i],
-      p = person.get(n.id),
-      kind = kindOf(n.id);
-    return `<strong>${esc(n.label)}</strong>${p?.role ? `<br>${esc(p.role)}` : ''}<br>${esc(n.department || 'no department')}<br>named by <b>${n.inDegree}</b> colleague${n.inDegree === 1 ? '' : 's'}${p ? ` · names ${p.outDegree}` : ''}${kind !== 'other' ? `<br><span class="tip-kind">${esc(LEADER_KIND[kind].label)}</span>` : ''}`;
-  };
-  canvas.addEventListener('mousemove', (ev) => {
-    const b = canvas.getBoundingClientRect();
-    const sx = ev.clientX - b.left,
-      sy = ev.clientY - b.top;
+  wireTooltip(canvas, section.querySelector('#tooltip'), (sx, sy) => {
     const i = hit(sx, sy);
+    if (i >= 0) return { html: personTip(nodes[i], person.get(nodes[i].id), kindOf(nodes[i].id)), person: true };
     const group =
       state.mode === 'departments' && lastModel?.groups
         ? lastModel.groups.find((g) => Math.hypot(g.x * view.k + view.x - sx, g.y * view.k + view.y - sy) <= g.r * view.k + 2)
         : undefined;
-    canvas.style.cursor = i >= 0 ? 'pointer' : 'grab';
-    if (i < 0 && !group) {
-      tip.hidden = true;
-      return;
-    }
-    tip.innerHTML = group ? esc(departmentLabel(group)) : describe(i);
-    tip.hidden = false;
-    tip.style.left = `${Math.min(ev.clientX - b.left + 14, width - 230)}px`;
-    tip.style.top = `${Math.max(4, ev.clientY - b.top - 10)}px`;
-  });
-  canvas.addEventListener('mouseleave', () => {
-    tip.hidden = true;
+    return group ? { html: esc(departmentLabel(group)), person: false } : null;
   });
   canvas.addEventListener('click', (ev) => {
     const b = canvas.getBoundingClientRect();
@@ -335,6 +324,7 @@ export function drawNetwork(section, graph, a, l) {
   on('#filter-department', (v) => ((state.dept = v), refresh()));
   on('#filter-role', (v) => ((state.role = v), refresh()));
   on('#filter-kind', (v) => ((state.kind = v), refresh()));
+  on('#filter-roster', (v) => ((state.fact = v), refresh()));
   on('#min-weight', (v) => ((scene.minWeight = Number(v)), refresh()));
   $('#zoom-in').addEventListener('click', () => sel.transition().duration(200).call(zoom.scaleBy, 1.4));
   $('#zoom-out').addEventListener('click', () =>
@@ -344,25 +334,22 @@ export function drawNetwork(section, graph, a, l) {
       .call(zoom.scaleBy, 1 / 1.4),
   );
   $('#zoom-fit').addEventListener('click', () => fit(true));
-  $('#download-image').addEventListener('click', async () => {
-    const svg = $('#image-format').value === 'svg';
-    const title = canvas.getAttribute('aria-label') ?? '';
-    const legend = state.mode === 'departments' ? [] : groups.entries.filter((e) => !state.isolated.size || state.isolated.has(e.key));
-    const figure = { title, width, height, legend };
-    const name = `network-${a.relation}-${a.domain}${state.mode === 'whole' ? '' : `-${state.mode}`}`
-      .replace(/[^a-z0-9-]+/gi, '-')
-      .toLowerCase();
-    if (svg) {
-      const text = state.mode === 'departments' ? departmentSvg(figure, lastModel, view) : personSvg(figure, scene, view, lastModel.labels);
-      saveFile(new Blob([text], { type: 'image/svg+xml' }), `${name}.svg`);
-    } else {
-      const draw = (c) =>
-        state.mode === 'departments' ? drawDepartments(c, lastModel, view, width, height) : drawScene(c, scene, view, width, height);
-      saveFile(await pngOf({ ...figure, draw }), `${name}.png`);
-    }
-  });
+  $('#download-image').addEventListener('click', () =>
+    downloadImage({
+      svg: $('#image-format').value === 'svg',
+      title: canvas.getAttribute('aria-label') ?? '',
+      width,
+      height,
+      legend: state.mode === 'departments' ? [] : groups.entries.filter((e) => !state.isolated.size || state.isolated.has(e.key)),
+      name: `network-${a.relation}-${a.domain}${state.mode === 'whole' ? '' : `-${state.mode}`}`,
+      departments: state.mode === 'departments' ? lastModel : null,
+      scene,
+      view,
+      labels: lastModel?.labels ?? [],
+    }),
+  );
 
-  // Positions: the wave's layout over all domains of the relation, so switching domain moves nobody.
+  // Positions: laid out once (placement.js); above 5,000 people only the neighbourhoods asked for.
   /** @type {Map<string, { x: number; y: number }> | null} */
   let positions = null;
   let placing = null;
@@ -370,40 +357,19 @@ export function drawNetwork(section, graph, a, l) {
     if (large && state.mode !== 'whole') {
       placed = true;
       status.hidden = true;
-      if (state.mode === 'ego' && scene.focus >= 0) return placeEgo();
-      return Promise.resolve();
+      if (state.mode !== 'ego' || scene.focus < 0) return Promise.resolve();
+      const members = [...egoSet(scene.focus, edges, state.steps, 0)];
+      return placeNeighbourhood(a, graph, nodes, members, `${nodes[scene.focus].id}|${state.steps}`);
     }
-    placing ??= data
-      .graph(a.waveId, { relation: a.relation, domain: 'any' })
-      .catch(() => graph)
-      .then((pooled) =>
-        layoutFor(
-          layoutKey,
-          nodes.map((n) => n.id),
-          pooled.edges,
-          (share) => (status.textContent = `Laying out ${fmt(nodes.length)} people… ${Math.round(share * 100)} %`),
-        ),
-      )
-      .then((p) => {
-        positions = p;
-        for (const n of nodes) Object.assign(n, p.get(n.id));
-        placed = true;
-        status.hidden = true;
-        canvas.dataset.layout = layoutHash(nodes);
-      });
+    placing ??= placeWave(a, graph, nodes, (share) => {
+      status.textContent = `Laying out ${fmt(nodes.length)} people… ${Math.round(share * 100)} %`;
+    }).then((p) => {
+      positions = p;
+      placed = true;
+      status.hidden = true;
+      canvas.dataset.layout = layoutHash(nodes);
+    });
     return placing;
-  }
-  // Above 5,000 people one person's ties are laid out on their own, when asked for.
-  async function placeEgo() {
-    const members = [...egoSet(scene.focus, edges, state.steps, 0)];
-    const ids = members.map((i) => nodes[i].id);
-    const own = new Set(ids);
-    const p = await layoutFor(
-      `${layoutKey}|ego|${nodes[scene.focus].id}|${state.steps}`,
-      ids,
-      graph.edges.filter((e) => own.has(e.source) && own.has(e.target)),
-    );
-    for (const i of members) Object.assign(nodes[i], p.get(nodes[i].id));
   }
 
   recolour();
@@ -418,11 +384,4 @@ export function drawNetwork(section, graph, a, l) {
       return true;
     },
   };
-}
-
-/** A short fingerprint of the positions (tests check that filters and the window's width leave it alone). */
-function layoutHash(nodes) {
-  let h = 0;
-  for (const n of nodes) h = (Math.imul(h, 31) + Math.round(n.x * 10) * 7 + Math.round(n.y * 10)) | 0;
-  return (h >>> 0).toString(16);
 }
