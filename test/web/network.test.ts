@@ -44,6 +44,27 @@ describe.skipIf(!browserReady)('the network view in real Chromium', () => {
     await page.waitForSelector('#network[data-ready]');
     expect(await name()).toBe(`Network of advice ties: ${wave.people} people, ${fmt(graph.edges.length)} ties`);
     expect(Number(await page.getAttribute('#network', 'data-labels'))).toBeGreaterThan(3);
+    // The layout worker runs under the app's CSP (a module worker importing the local D3): a triangle laid out there.
+    const xy = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve, reject) => {
+          const w = new Worker('/js/net/layout-worker.js', { type: 'module' });
+          w.onmessage = (ev) => {
+            if (ev.data.xy) resolve([...(ev.data.xy as Float64Array)]);
+          };
+          w.onerror = () => reject(new Error('the layout worker failed'));
+          w.postMessage({
+            n: 3,
+            links: [
+              [0, 1],
+              [1, 2],
+              [2, 0],
+            ],
+          });
+        }),
+    );
+    expect(xy).toHaveLength(6);
+    expect(xy.every(Number.isFinite)).toBe(true);
     await page.locator('#network-section').screenshot({ path: join(SHOTS, 'web-network-whole.png') });
     expect(await axe.check(web.ctx, page.url(), '#network[data-ready]')).toEqual([]);
     // The accessible alternative to the drawing: everyone in the people table.
