@@ -4,7 +4,8 @@ import { blankPerson } from '../model/blank-person.js';
 import type { FormalRoleRule } from '../model/formal-roles.js';
 import { readRoster } from '../ingest/roster.js';
 import { analyzeLeadershipOn, type LeadershipAnalysis } from '../metrics/analytics.js';
-import { isDistrict } from '../metrics/district/schools.js';
+import { districtLevelUnits, isDistrict, schoolBreakdownOn, type SchoolBreakdownRow } from '../metrics/district/schools.js';
+import { crossSchoolLeadersOn, type CrossSchoolLeader } from '../metrics/district/cross-school-leaders.js';
 import { fastCoreMetrics, type FastCoreMetrics, type FastCoreOptions } from './core.js';
 import { readTiesCsr, type FastTiesOptions, type FastTiesStats } from './ingest-ties.js';
 
@@ -34,6 +35,12 @@ export type LargeAnalyzeResult =
       metrics: FastCoreMetrics;
       /** The analytics sections, when asked for. */
       leadership: LeadershipAnalysis | null;
+      /** Per school, cross-school leaders and district-level units, with the sections, when the roster names several schools. */
+      district: {
+        schools: SchoolBreakdownRow[];
+        crossSchoolLeaders: CrossSchoolLeader[];
+        districtLevel: Array<{ unit: string; people: number }>;
+      } | null;
       stats: FastTiesStats;
       problems: Problem[];
       timings: Record<string, number>;
@@ -58,6 +65,7 @@ export async function analyzeLargeTiesFile(path: string, opts: LargeAnalyzeOptio
   const t2 = performance.now();
   const timings: Record<string, number> = { ingestMs: t1 - t0, metricsMs: t2 - t1 };
   let leadership: LeadershipAnalysis | null = null;
+  let district: Extract<LargeAnalyzeResult, { ok: true }>['district'] = null;
   if (opts.sections === true) {
     const all = pooledRead ? read : await readTiesCsr(path, { ...opts, domain: undefined, byDomain: true });
     if (!all.ok) return all;
@@ -75,12 +83,19 @@ export async function analyzeLargeTiesFile(path: string, opts: LargeAnalyzeOptio
       wave: wave === null ? null : { id: wave, label: wave, schoolId: '', collectedOn: null },
       graphs: [...all.domainGraphs.map((g) => ({ domain: g.domain, ig: g.graph })), { domain: ANY_DOMAIN, ig: all.graph }],
     };
+    const several = isDistrict(input);
     leadership = analyzeLeadershipOn(input, {
       relation: input.relation,
-      groupBy: opts.groupBy ?? (isDistrict(input) ? 'school' : 'department'),
+      groupBy: opts.groupBy ?? (several ? 'school' : 'department'),
       formalRoles: opts.formalRoles,
     });
+    if (several)
+      district = {
+        schools: schoolBreakdownOn(input, { relation: input.relation, formalRoles: opts.formalRoles }),
+        crossSchoolLeaders: crossSchoolLeadersOn(input),
+        districtLevel: districtLevelUnits(input),
+      };
     timings.sectionsMs = performance.now() - t2;
   }
-  return { ok: true, metrics, leadership, stats: read.stats, problems: read.problems, timings };
+  return { ok: true, metrics, leadership, district, stats: read.stats, problems: read.problems, timings };
 }

@@ -126,6 +126,45 @@ export function withInEdges(
   return { n, m, ids, index, outOffsets, outTargets, outWeights, inOffsets, inSources, inWeights };
 }
 
+/**
+ * The subgraph of `g` induced by the nodes `keep` (indices, in the order the new graph numbers them):
+ * ties among them only, each source's targets in g's order — for a roster subset in roster order, the
+ * graph selectionCsr builds from the ties among those people. O(n + m).
+ */
+export function inducedCsr(g: Csr, keep: readonly number[]): Csr {
+  const at = new Int32Array(g.n).fill(-1);
+  keep.forEach((old, i) => (at[old] = i));
+  const n = keep.length;
+  const outOffsets = sharedInt32(n + 1);
+  for (let i = 0; i < n; i++) {
+    const s = keep[i]!;
+    let k = 0;
+    for (let e = g.outOffsets[s]!; e < g.outOffsets[s + 1]!; e++) if (at[g.outTargets[e]!]! >= 0) k++;
+    outOffsets[i + 1] = outOffsets[i]! + k;
+  }
+  const m = outOffsets[n]!;
+  const outTargets = sharedInt32(m);
+  const outWeights = sharedFloat64(m);
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    const s = keep[i]!;
+    for (let e = g.outOffsets[s]!; e < g.outOffsets[s + 1]!; e++) {
+      const t = at[g.outTargets[e]!]!;
+      if (t < 0) continue;
+      outTargets[w] = t;
+      outWeights[w++] = g.outWeights[e]!;
+    }
+  }
+  return withInEdges(
+    keep.map((i) => g.ids[i]!),
+    n,
+    m,
+    outOffsets,
+    outTargets,
+    outWeights,
+  );
+}
+
 /** The typed arrays of a graph (what workers need). */
 export function arraysOf(g: CsrArrays): CsrArrays {
   const { n, m, outOffsets, outTargets, outWeights, inOffsets, inSources, inWeights } = g;

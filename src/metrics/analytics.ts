@@ -96,12 +96,17 @@ export function groupValue(p: Person, groupBy: string): string {
  * O(D · (R (n + m) + k (n + m n/32))) for D domains, R permutations, k key people.
  */
 export function analyzeLeadership(dataset: Dataset, options: Partial<AnalyticsOptions> = {}): LeadershipAnalysis {
-  const relation = resolveRelation(dataset, options.relation);
+  return analyzeLeadershipOn(leadershipInput(dataset, options.relation), options);
+}
+
+/** The LeadershipInput of a dataset for one relation (default: resolveRelation's): its per-domain graphs by selectionCsr. */
+export function leadershipInput(dataset: Dataset, relationOption?: string): LeadershipInput {
+  const relation = resolveRelation(dataset, relationOption);
   const realDomains = [
     ...new Set(dataset.ties.filter((t) => t.relation === relation && t.domain !== ANY_DOMAIN).map((t) => t.domain)),
   ].sort();
   const graphs = [...realDomains, ANY_DOMAIN].map((domain) => ({ domain, ig: selectionCsr(dataset, { relation, domain }) }));
-  return analyzeLeadershipOn({ relation, people: dataset.people, respondents: dataset.respondents, wave: dataset.wave, graphs }, options);
+  return { relation, people: dataset.people, respondents: dataset.respondents, wave: dataset.wave, graphs };
 }
 
 /**

@@ -4,6 +4,8 @@ import { datasetFile, describeWithDatasets, repoRoot } from '../helpers/datasets
 import { loadDataset } from '../../src/ingest/load-dataset.js';
 import { analyzeLeadership } from '../../src/metrics/analytics.js';
 import { analyzeLargeTiesFile } from '../../src/fastpath/analyze-large.js';
+import { districtLevelUnits, schoolBreakdown } from '../../src/metrics/district/schools.js';
+import { crossSchoolLeaders } from '../../src/metrics/district/cross-school-leaders.js';
 
 const CASES = [
   ['lazega_lawfirm', 'advice'],
@@ -38,5 +40,13 @@ describe('the large-file path with leadership domains and several schools', () =
     if (!large.ok) throw new Error(JSON.stringify(large.problems.slice(0, 3)));
     expect(large.leadership!.selection.domains.length).toBeGreaterThan(2);
     expect(JSON.parse(JSON.stringify(large.leadership))).toEqual(JSON.parse(JSON.stringify(standard)));
+    // the district's own sections: per school (each on its own people), cross-school leaders, the office
+    expect(large.district).not.toBeNull();
+    expect(large.district!.schools.length).toBeGreaterThan(1);
+    expect(large.district!.crossSchoolLeaders.length).toBeGreaterThan(0);
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    expect(plain(large.district!.schools)).toEqual(plain(schoolBreakdown(loaded.value, { relation: 'advice' })));
+    expect(plain(large.district!.crossSchoolLeaders)).toEqual(plain(crossSchoolLeaders(loaded.value, 'advice')));
+    expect(large.district!.districtLevel).toEqual(districtLevelUnits(loaded.value));
   });
 });

@@ -5,6 +5,7 @@ import { formatProgress } from '../../ingest/bytes/read-stream.js';
 import { EXIT } from '../command.js';
 import { coreText } from '../analyze-text.js';
 import { summarizeLeadership } from '../../metrics/analytics.js';
+import { districtText } from '../analyze-sections-text.js';
 import type { FormalRoleRule } from '../../model/formal-roles.js';
 
 /** What `leadmap analyze` passes for a large file. */
@@ -63,12 +64,14 @@ export async function analyzeLargeForCli(
         closenessMethod: r.metrics.closenessMethod,
         notes: r.metrics.notes,
         ...sections,
+        ...(r.district ?? {}),
       }) + '\n',
     );
   else
     io.stdout(
       coreText(r.metrics, { ...selection, fastPath: true }, o.top, (id) => id) +
         (r.leadership ? '\n\n' + summarizeLeadership(r.leadership) : '') +
+        (r.district ? '\n\n' + districtText(r.district.schools, r.district.crossSchoolLeaders, o.top) : '') +
         '\n',
     );
   return EXIT.ok;

@@ -4,7 +4,7 @@
  * school's network says.
  */
 import { ANY_DOMAIN, type Dataset } from '../../model/types.js';
-import { resolveRelation } from '../../graph/build-graph.js';
+import { leadershipInput, type LeadershipInput } from '../analytics.js';
 import { isDistrictLevel, schoolOf, schoolsOf } from './schools.js';
 
 export interface CrossSchoolLeader {
@@ -28,27 +28,40 @@ export interface CrossSchoolLeader {
  */
 export function crossSchoolLeaders(dataset: Dataset, relation?: string): CrossSchoolLeader[] {
   if (schoolsOf(dataset).length < 2) return [];
-  const rel = resolveRelation(dataset, relation);
-  const byId = new Map(dataset.people.map((p) => [p.id, p]));
+  return crossSchoolLeadersOn(leadershipInput(dataset, relation));
+}
+
+/** crossSchoolLeaders on prepared graphs (LeadershipInput: per-domain graphs, then the pooled one), as the large-file path has them. */
+export function crossSchoolLeadersOn(input: LeadershipInput): CrossSchoolLeader[] {
+  if (schoolsOf(input).length < 2) return [];
+  const byId = new Map(input.people.map((p) => [p.id, p]));
   const seen = new Map<string, { sources: Set<string>; schools: Set<string>; domains: Map<string, Set<string>> }>();
-  for (const t of dataset.ties) {
-    if (t.relation !== rel || t.source === t.target) continue;
-    const s = byId.get(t.source);
-    const d = byId.get(t.target);
-    if (!s || !d) continue;
-    const from = schoolOf(s);
-    const to = schoolOf(d);
-    // District-level staff (schools.ts isDistrictLevel) are not a school: their nominations are not from
-    // another school, but they are in none, so every school naming them is another school.
-    if (from === '' || to === '' || from === to || isDistrictLevel(from)) continue;
-    let e = seen.get(d.id);
-    if (!e) seen.set(d.id, (e = { sources: new Set(), schools: new Set(), domains: new Map() }));
-    e.sources.add(s.id);
-    e.schools.add(from);
-    if (t.domain !== ANY_DOMAIN) {
-      let ds = e.domains.get(t.domain);
-      if (!ds) e.domains.set(t.domain, (ds = new Set()));
-      ds.add(s.id);
+  const pooled = input.graphs[input.graphs.length - 1]!;
+  for (const { domain, ig } of [pooled, ...input.graphs.slice(0, -1)]) {
+    const real = domain !== ANY_DOMAIN;
+    for (let i = 0; i < ig.n; i++) {
+      const s = byId.get(ig.ids[i]!);
+      if (!s) continue;
+      const from = schoolOf(s);
+      // District-level staff (schools.ts isDistrictLevel) are not a school: their nominations are not from
+      // another school, but they are in none, so every school naming them is another school.
+      if (from === '' || isDistrictLevel(from)) continue;
+      for (let k = ig.outOffsets[i]!; k < ig.outOffsets[i + 1]!; k++) {
+        const d = byId.get(ig.ids[ig.outTargets[k]!]!);
+        if (!d) continue;
+        const to = schoolOf(d);
+        if (to === '' || from === to) continue;
+        let e = seen.get(d.id);
+        if (!e) seen.set(d.id, (e = { sources: new Set(), schools: new Set(), domains: new Map() }));
+        if (!real) {
+          e.sources.add(s.id);
+          e.schools.add(from);
+          continue;
+        }
+        let ds = e.domains.get(domain);
+        if (!ds) e.domains.set(domain, (ds = new Set()));
+        ds.add(s.id);
+      }
     }
   }
   return [...seen]

@@ -5,9 +5,8 @@
  * advice-seeking leaves the school.
  */
 import { ANY_DOMAIN, type Dataset, type Person } from '../../model/types.js';
-import { buildGraph, resolveRelation } from '../../graph/build-graph.js';
-import { toCsr } from '../../graph/csr.js';
-import { analyzeLeadership, type AnalyticsOptions } from '../analytics.js';
+import { analyzeLeadershipOn, leadershipInput, type AnalyticsOptions, type LeadershipInput } from '../analytics.js';
+import { inducedCsr } from '../../graph/csr-builder.js';
 import { eiIndex } from '../group/ei-index.js';
 import { leaderIds } from '../leadership/leader-sets.js';
 
@@ -59,7 +58,7 @@ export function schoolsOf(dataset: Pick<Dataset, 'people'>): string[] {
 }
 
 /** The district-level units of a roster (isDistrictLevel) with their staff, in natural order. */
-export function districtLevelUnits(dataset: Dataset): Array<{ unit: string; people: number }> {
+export function districtLevelUnits(dataset: Pick<Dataset, 'people'>): Array<{ unit: string; people: number }> {
   return unitsOf(dataset)
     .filter(isDistrictLevel)
     .map((unit) => ({ unit, people: dataset.people.filter((p) => schoolOf(p) === unit).length }));
@@ -96,16 +95,37 @@ export function schoolDataset(dataset: Dataset, school: string): Dataset {
  * Krackhardt & Stern 1988, the one eiIndex of src/metrics/group). O(S · analysis of one school + n + m).
  */
 export function schoolBreakdown(dataset: Dataset, options: Partial<AnalyticsOptions> = {}): SchoolBreakdownRow[] {
-  const schools = schoolsOf(dataset);
+  if (schoolsOf(dataset).length < 2) return [];
+  return schoolBreakdownOn(leadershipInput(dataset, options.relation), options);
+}
+
+/**
+ * schoolBreakdown on prepared graphs (LeadershipInput: per-domain graphs then the pooled one, nodes in
+ * people order), as the large-file path has them: each school's graphs are the subgraphs induced by its
+ * people, the domains with a tie among them and the pooled graph.
+ */
+export function schoolBreakdownOn(input: LeadershipInput, options: Partial<AnalyticsOptions> = {}): SchoolBreakdownRow[] {
+  const schools = schoolsOf(input);
   if (schools.length < 2) return [];
-  const relation = resolveRelation(dataset, options.relation);
-  const district = toCsr(buildGraph(dataset, { relation, domain: ANY_DOMAIN }));
-  const byId = new Map(dataset.people.map((p) => [p.id, p]));
+  const relation = input.relation;
+  const district = input.graphs[input.graphs.length - 1]!.ig;
+  const byId = new Map(input.people.map((p) => [p.id, p]));
   const ei = eiIndex(district, (id) => schoolOf(byId.get(id)!) || '(none)', { permutations: 0, minGroupSize: 1 });
   const eiOf = new Map(ei.groups.map((g) => [g.group, g]));
   return schools.map((school) => {
-    const sub = schoolDataset(dataset, school);
-    const a = sub.people.length > 0 ? analyzeLeadership(sub, { ...options, relation, permutations: 0 }) : null;
+    const people = input.people.filter((p) => schoolOf(p) === school);
+    const ids = new Set(people.map((p) => p.id));
+    const keep = people.map((p) => district.index.get(p.id)!);
+    const sub: LeadershipInput = {
+      relation,
+      people,
+      respondents: input.respondents === null ? null : input.respondents.filter((id) => ids.has(id)),
+      wave: input.wave,
+      graphs: input.graphs
+        .map((g) => ({ domain: g.domain, ig: inducedCsr(g.ig, keep) }))
+        .filter((g) => g.domain === ANY_DOMAIN || g.ig.m > 0),
+    };
+    const a = sub.people.length > 0 ? analyzeLeadershipOn(sub, { ...options, relation, permutations: 0 }) : null;
     const pooled = a?.distribution.byDomain.find((d) => d.domain === ANY_DOMAIN) ?? null;
     const g = eiOf.get(school);
     const sent = g && g.internal !== null && g.external !== null ? g.internal + g.external : 0;
