@@ -99,14 +99,17 @@ describe.skipIf(!browserReady)('web app (admin) in real Chromium', () => {
     expect(web.problems).toEqual([]);
   });
 
-  it("the domain filter changes the network's ties", async () => {
+  it("the domain filter changes the network's ties, and nobody moves", async () => {
     const page = await web.page();
     const before = Number(await page.getAttribute('#network', 'data-links'));
+    const positions = await page.getAttribute('#network', 'data-layout');
     await page.selectOption('#domain', 'technology');
     await page.waitForFunction(() => location.hash.includes('domain=technology') && document.querySelector('#network[data-ready]'));
     const after = Number(await page.getAttribute('#network', 'data-links'));
     expect(after).toBeGreaterThan(0);
     expect(after).toBeLessThan(before);
+    // One layout per wave and relation: the technology ties are drawn between the same places.
+    expect(await page.getAttribute('#network', 'data-layout')).toBe(positions);
     expect(await page.textContent('#indicators h2')).toContain('technology');
     expect(web.problems).toEqual([]);
   });
