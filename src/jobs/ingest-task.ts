@@ -6,6 +6,7 @@ import type { Dataset, Problem } from '../model/types.js';
 import { completenessBanner, tieListCompleteness, type Completeness } from '../model/completeness.js';
 import type { NewReviewItem, SurveyDecisions } from './survey-dataset.js';
 import { loadDataset } from '../ingest/load-dataset.js';
+import { readOutcomes } from '../ingest/outcomes.js';
 import type { TiesOptions } from '../ingest/ties.js';
 import { dataDirLayout, randomName, removeFiles, storeFile } from '../store/files.js';
 import { openStore, storeConfig } from '../store/index.js';
@@ -13,7 +14,7 @@ import { openStore, storeConfig } from '../store/index.js';
 /** One received file of an upload, still in the data directory's tmp/ folder. */
 export interface ReceivedFile {
   /** people, activities and decisions: the wave's survey side (src/report/survey), checked and stored beside its dataset. */
-  kind: 'roster' | 'ties' | 'respondents' | 'survey' | 'people' | 'activities' | 'decisions';
+  kind: 'roster' | 'ties' | 'respondents' | 'survey' | 'people' | 'activities' | 'decisions' | 'outcomes';
   tmpPath: string;
   originalName: string;
   bytes: number;
@@ -211,13 +212,19 @@ async function readUpload(input: IngestInput, progress: IngestProgress): Promise
   return r.ok ? { ok: true, value: r.value, review: [], completeness: tieListCompleteness(r.value.ties.length), problems: r.problems } : r;
 }
 
-/** The dataset's survey files (people, activities, decisions) read against its roster: their problems join the upload's. */
+/** The dataset's survey files (people, activities, decisions) read against its roster, and its outcomes file: their problems join the upload's. */
 async function withSurveyFiles(read: Extract<ReadResult, { ok: true }>, files: ReceivedFile[]): Promise<ReadResult> {
   const path = (kind: ReceivedFile['kind']) => files.find((f) => f.kind === kind)?.tmpPath;
   const survey = { people: path('people'), activities: path('activities'), decisions: path('decisions') };
-  if (!survey.people && !survey.activities && !survey.decisions) return read;
-  const { surveyFileProblems } = await import('../report/survey/check.js');
-  const problems = [...read.problems, ...(await surveyFileProblems(survey, read.value.people))];
+  const outcomes = path('outcomes');
+  if (!survey.people && !survey.activities && !survey.decisions && !outcomes) return read;
+  const problems = [...read.problems];
+  if (survey.people || survey.activities || survey.decisions) {
+    const { surveyFileProblems } = await import('../report/survey/check.js');
+    problems.push(...(await surveyFileProblems(survey, read.value.people)));
+  }
+  // School outcomes (indicator, value, unit, better, source): read by the reader of leadmap compare --outcomes.
+  if (outcomes) problems.push(...(await readOutcomes(outcomes)).problems);
   return problems.some((p) => p.severity === 'error') ? { ok: false, problems } : { ...read, problems };
 }
 

@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js';
  * A school as a zip of its CSVs, in the same formats leadmap reads
  * (docs/data-formats.md): school.json (name, slug, waves) and per wave a folder
  * with roster.csv, ties.csv and (when known) respondents.csv, and the survey side's people.csv,
- * activities.csv and decisions.csv as they were uploaded (given the data directory). Re-importing it
+ * activities.csv and decisions.csv and the school outcomes (outcomes.csv) as they were uploaded (given the data directory). Re-importing it
  * reads the files through the ordinary ingest, so the analyses are identical.
  * Import: src/store/zip-unpack.ts (streamed, limited, in a worker thread).
  * Holds personal data: only admins and analysts may export it (audited).
@@ -55,8 +55,8 @@ export function datasetCsvs(ds: Dataset): { roster: string; ties: string; respon
   return { roster: r, ties: t, respondents };
 }
 
-/** The survey side's stored files, kept as uploaded (they are read by their own readers on import). */
-const SURVEY_KINDS = ['people', 'activities', 'decisions'] as const;
+/** The survey side's stored files and the school outcomes, kept as uploaded (they are read by their own readers on import). */
+const SURVEY_KINDS = ['people', 'activities', 'decisions', 'outcomes'] as const;
 
 export async function exportSchoolZip(store: Store, schoolId: string, dir: DataDir | null = null): Promise<Uint8Array> {
   const school = await store.getSchool(schoolId);

@@ -7,6 +7,7 @@ import { presentLeadership } from '../privacy/present-leadership.js';
 import { presentChange } from '../privacy/present-change.js';
 import { compareWaves, type WaveChange } from '../metrics/change/compare-waves.js';
 import { changeView, type TrendView } from './present/change.js';
+import type { OutcomeChange } from '../metrics/change/outcomes.js';
 import { DEFAULT_MIN_GROUP_SIZE, privacyPolicy } from '../privacy/policy.js';
 import { Pseudonyms } from '../privacy/pseudonym.js';
 import { DEFINITIONS } from './definitions.js';
@@ -46,6 +47,8 @@ export interface ReportInput {
   analytics?: Partial<AnalyticsOptions>;
   /** compareWaves(previous, current) when already computed (the server's cache); computed otherwise. */
   comparison?: WaveChange;
+  /** School outcomes of this wave beside the previous wave's (outcomes.csv), shown on the change page as association. */
+  outcomes?: OutcomeChange[] | null;
   /** Three or more waves: the trend (the web school page's, already through the privacy gate); printed after the change page. */
   trend?: TrendView | null;
   /** What of the current wave's answers is in the results (a survey import's); the report shows the web's banner when some wait for a decision. */
@@ -101,7 +104,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       : null;
   const rows = indicatorRows(a, ANY_DOMAIN, prevA && prev ? { label: prev.wave, analysis: prevA, comparison: publicChange } : null);
   const change: Change | null = prev && prevRaw ? changeSection(raw, prevRaw, prev, cur, rows, input.edition) : null;
-  const comparison = publicChange && prev ? changeView(publicChange, { before: prev.wave, after: cur.wave }) : null;
+  const comparison = publicChange && prev ? changeView(publicChange, { before: prev.wave, after: cur.wave }, input.outcomes ?? null) : null;
   const pooledLeaders = new Set(leaderIds(a));
   const data = dataAvailable(cur.dataset, a, prevA !== null);
   const sections = {

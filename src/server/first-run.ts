@@ -20,7 +20,7 @@ export interface FirstRunReport {
  * password from LEADMAP_ADMIN_PASSWORD, else a one-time password that must be
  * changed at first sign-in; a given password must pass the same rules as any
  * other (checkPasswordRules), else BAD_ARGUMENT — and loads the demo schools found under
- * fixtures/demo/<slug>/<wave>/{roster,ties,respondents,people,activities,decisions}.csv.
+ * fixtures/demo/<slug>/<wave>/{roster,ties,respondents,people,activities,decisions,outcomes}.csv.
  */
 export async function firstRun(
   store: Store,
@@ -66,7 +66,7 @@ async function loadDemoSchool(store: Store, dir: DataDir, org: Organisation, fol
   for (const label of usable) {
     const wave = await store.createWave(school.id, label, null);
     const files: ReceivedFile[] = [];
-    for (const kind of ['roster', 'ties', 'respondents', 'people', 'activities', 'decisions'] as const) {
+    for (const kind of ['roster', 'ties', 'respondents', 'people', 'activities', 'decisions', 'outcomes'] as const) {
       const src = join(folder, label, `${kind}.csv`);
       if (!(await exists(src))) continue;
       const tmpPath = join(dir.tmpDir, randomName());

@@ -52,7 +52,7 @@ export function defaultServerOptions(): ServerOptions {
     sessionAbsoluteMs: 12 * 60 * 60_000,
     trustProxy: false,
     maxUploadBytes: 200 * 1024 * 1024,
-    maxUploadFiles: 7,
+    maxUploadFiles: 8,
     webDir: `${ROOT}web`,
     d3File: `${ROOT}node_modules/d3/dist/d3.min.js`,
     docsDir: `${ROOT}docs`,

@@ -18,7 +18,7 @@ export interface UnpackedZip {
   files: Record<string, { path: string; bytes: number }>;
 }
 
-const KEEP = /^wave-\d{1,4}\/(roster|ties|respondents|people|activities|decisions)\.csv$/;
+const KEEP = /^wave-\d{1,4}\/(roster|ties|respondents|people|activities|decisions|outcomes)\.csv$/;
 
 /**
  * Streams a school zip from disk and writes the entries leadmap reads into `outDir`, counting the

@@ -41,7 +41,12 @@ async function settled(c: Client, path: string) {
 
 const files = (label: string) => {
   const d = join(demoDir, 'lakeside', label);
-  return { roster: join(d, 'roster.csv'), ties: join(d, 'ties.csv'), respondents: join(d, 'respondents.csv') };
+  return {
+    roster: join(d, 'roster.csv'),
+    ties: join(d, 'ties.csv'),
+    respondents: join(d, 'respondents.csv'),
+    outcomes: join(d, 'outcomes.csv'),
+  };
 };
 
 describe('GET /api/schools/:id/compare', () => {
@@ -66,12 +71,18 @@ describe('GET /api/schools/:id/compare', () => {
       b.ties,
       '--respondents',
       b.respondents,
+      // The demo waves carry their outcomes.csv, uploaded with them.
+      '--previous-outcomes',
+      a.outcomes,
+      '--outcomes',
+      b.outcomes,
       '--json',
     ]);
     expect(cli.code).toBe(0);
     const want = JSON.parse(cli.stdout);
     expect(r.json.indicators).toEqual(want.indicators);
     expect(r.json.notes).toEqual(want.notes);
+    expect(r.json.outcomes).toEqual(want.outcomes);
     expect(r.json.basis).toMatchObject({ ...want.basis, leaverCount: want.basis.leavers.length, joinerCount: want.basis.joiners.length });
     expect(r.json.method).toEqual(want.method);
     for (const key of [

@@ -154,6 +154,26 @@ describe.skipIf(!browserReady || !hasPoppler)('school page: what changed, and wh
     expect(web.problems).toEqual([]);
   });
 
+  it('shows the school outcomes beside the change, worded as the API presents them', async () => {
+    const page = await web.page();
+    await page.goto(`${web.srv.url}/#/school/${school.id}`);
+    const section = page.getByRole('region', { name: 'What changed, and whether it is real' });
+    const table = section.getByRole('table', { name: 'School outcomes (association, not cause)' });
+    await table.waitFor({ timeout: 60_000 });
+    const api1 = (await api.get(`/api/schools/${school.id}/compare`)).json;
+    const rows: string[][] = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+    expect(rows).toEqual(
+      api1.presented.change.outcomes.map((o: Record<string, string>) => [o.indicator, o.before, o.after, o.change, o.direction, o.source]),
+    );
+    await section
+      .getByRole('note')
+      .filter({ hasText: /nothing here shows that one causes the other/ })
+      .waitFor();
+    expect(await axe.check(web.ctx, page.url(), '#change-outcomes + div')).toEqual([]);
+  });
+
   it('compares two waves chosen in the picker', async () => {
     const page = await web.page();
     await page.goto(`${web.srv.url}/#/school/${school.id}`);

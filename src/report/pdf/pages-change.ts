@@ -44,6 +44,16 @@ export function comparisonPage(m: ReportModel, leaders: Node[] = []): Node[] {
         ]),
       ]),
     );
+  if (v.outcomes && v.outcomes.length > 0)
+    out.push(
+      h2('School outcomes (association, not cause)'),
+      table(
+        ['Outcome', v.before, v.after, 'Change', 'Direction', 'Source'],
+        v.outcomes.map((o) => [{ text: o.indicator, bold: true }, o.before, o.after, o.change, o.direction, o.source]),
+        [120, 50, 50, 50, 50, '*'],
+        ['left', 'right', 'right', 'right', 'left', 'left'],
+      ),
+    );
   if (v.succession.length > 0) out.push(h2('Leadership succession'), bullets(v.succession));
   out.push(...leaders, note(v.method));
   return out;

@@ -6,6 +6,7 @@
 import { INDICATORS } from '../../metrics/change/indicators.js';
 import type { TrendIndicator } from '../../metrics/change/trend.js';
 import type { PublicChange } from '../../privacy/present-change.js';
+import type { OutcomeChange } from '../../metrics/change/outcomes.js';
 import { showChangeIn, showIn, type Unit } from './measures.js';
 
 /** One indicator's change as shown. */
@@ -42,8 +43,46 @@ export interface ChangeView {
   banners: string[];
   sections: ChangeSectionView[];
   succession: string[];
+  /** School outcomes beside the change (outcomes.csv of the later wave, the earlier one's for the change), or null. */
+  outcomes: OutcomeRowView[] | null;
   /** How the intervals were made. */
   method: string;
+}
+
+/** One school outcome as shown beside the network change: association, never cause. */
+export interface OutcomeRowView {
+  indicator: string;
+  before: string;
+  after: string;
+  change: string;
+  /** "better", "worse", "no change" (by the outcome's own `better` direction), or "—" without an earlier value. */
+  direction: string;
+  source: string;
+}
+
+const OUTCOME_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * School outcomes as shown: values with their unit, the change signed (typographic minus; percentage
+ * points for a unit that starts with "%", so a change of a percentage never reads as a relative one),
+ * the direction in words.
+ */
+export function outcomeRows(outcomes: readonly OutcomeChange[]): OutcomeRowView[] {
+  const value = (v: number | null, unit: string) =>
+    v === null ? '—' : `${OUTCOME_NUMBER.format(v).replace('-', '−')}${unit ? (unit === '%' ? ' %' : ` ${unit}`) : ''}`;
+  return outcomes.map((o) => ({
+    indicator: o.indicator,
+    before: value(o.before, o.unit),
+    after: value(o.after, o.unit),
+    change:
+      o.change === null
+        ? '—'
+        : o.change === 0
+          ? '±0'
+          : `${o.change > 0 ? '+' : '−'}${OUTCOME_NUMBER.format(Math.abs(o.change))}${o.unit.startsWith('%') ? ' pts' : o.unit ? ` ${o.unit}` : ''}`,
+    direction: o.direction === null ? '—' : o.direction === 'same' ? 'no change' : o.direction,
+    source: o.source,
+  }));
 }
 
 /** The unit each change indicator is shown in (docs/metrics.md, "Change between waves"). */
@@ -121,7 +160,11 @@ export function changeRow(i: PublicChange['indicators'][number]): ChangeRowView 
  * population (all staff; the stable core) listing every indicator pooled over domains and each domain's
  * row only when it changed clearly; leadership succession; the method. Counts only: no one is named.
  */
-export function changeView(c: PublicChange, labels: { before: string; after: string }): ChangeView {
+export function changeView(
+  c: PublicChange,
+  labels: { before: string; after: string },
+  outcomes: readonly OutcomeChange[] | null = null,
+): ChangeView {
   const pct = (x: number | null) => (x === null ? 'unknown' : showIn('percent', x).text);
   const b = c.basis;
   const basis =
@@ -150,6 +193,7 @@ export function changeView(c: PublicChange, labels: { before: string; after: str
       : c.notes.map((n) => n.message),
     sections,
     succession,
+    outcomes: outcomes ? outcomeRows(outcomes) : null,
     method:
       `95 % intervals: ${c.method.replicates.toLocaleString('en-US')} bootstrap replicates over respondents, seed ${c.method.seed}. ` +
       `A change reads “up” or “down” only when its interval excludes zero. Per-domain rows are listed when they changed clearly.`,

@@ -1,6 +1,6 @@
 import { absolutePath, type DataDir } from '../../store/files.js';
 import type { Store } from '../../store/store.js';
-import type { SurveyFileRefs } from '../views/task.js';
+import type { FileRef, OutcomeFileRefs, SurveyFileRefs } from '../views/task.js';
 
 const SURVEY_KINDS = ['people', 'activities', 'decisions'] as const;
 
@@ -12,4 +12,15 @@ export async function surveyFileRefs(store: Store, dir: DataDir, waveId: string)
     if (kind) refs[kind] = { path: absolutePath(dir, f.storedPath), sha256: f.sha256 };
   }
   return refs;
+}
+
+/** A wave's stored outcomes file (outcomes.csv), or null. */
+async function outcomesRef(store: Store, dir: DataDir, waveId: string): Promise<FileRef | null> {
+  const f = (await store.listUploadFiles(waveId)).find((x) => x.kind === 'outcomes');
+  return f ? { path: absolutePath(dir, f.storedPath), sha256: f.sha256 } : null;
+}
+
+/** The outcomes files of the earlier (may be absent) and the later wave of a comparison. */
+export async function outcomeFileRefs(store: Store, dir: DataDir, before: string | null, after: string): Promise<OutcomeFileRefs> {
+  return { before: before ? await outcomesRef(store, dir, before) : null, after: await outcomesRef(store, dir, after) };
 }

@@ -5,7 +5,7 @@ import { accountOf, seesNames, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
 import { previousReadyWave, readyWave, trendWaves } from '../analysis/service.js';
 import { accepted, isJob } from './analyses.js';
-import { surveyFileRefs } from '../analysis/survey-files.js';
+import { outcomeFileRefs, surveyFileRefs } from '../analysis/survey-files.js';
 
 /**
  * GET /api/waves/:waveId/report.pdf?edition=named|anonymised — the annual evaluation report of a
@@ -46,6 +46,7 @@ export function reportRoutes(deps: AppDeps): Router {
         minGroupSize: deps.privacy.minGroupSize,
         completeness: wave.completeness,
         survey: await surveyFileRefs(store, deps.dir, wave.id),
+        outcomes: await outcomeFileRefs(store, deps.dir, prev?.id ?? null, wave.id),
       },
       { schoolId: school.id, accountId: account.id },
     );

@@ -1,3 +1,4 @@
+import { outcomeFileRefs } from '../analysis/survey-files.js';
 import { Router } from 'express';
 import { LeadmapError } from '../../model/errors.js';
 import { accountOf, canSeeSchool, requireRole, requireWriter, schoolFor } from '../access.js';
@@ -123,6 +124,7 @@ export function schoolRoutes(deps: AppDeps): Router {
         from: readyWave(a),
         to: readyWave(b),
         trend: ready.length >= 3 ? ready.map(readyWave) : [],
+        outcomes: await outcomeFileRefs(store, deps.dir, a.id, b.id),
         relation,
         disclosure: disclosureFor(req, wantsAnonymised(req)),
         minGroupSize: deps.privacy.minGroupSize,

@@ -129,7 +129,7 @@ export function transferRoutes(deps: AppDeps): Router {
       for (const w of manifest.waves) {
         const wave = await store.createWave(school.id, w.label, w.collectedOn);
         const files: ReceivedFile[] = [];
-        for (const kind of ['roster', 'ties', 'respondents', 'people', 'activities', 'decisions'] as const) {
+        for (const kind of ['roster', 'ties', 'respondents', 'people', 'activities', 'decisions', 'outcomes'] as const) {
           const entry = unpacked.files[`${w.folder}/${kind}.csv`];
           if (entry) files.push({ kind, tmpPath: entry.path, originalName: `${kind}.csv`, bytes: entry.bytes, sha256: '' });
         }

@@ -12,7 +12,7 @@ import type { AppDeps } from '../context.js';
 import { receiveUpload } from '../upload/multipart.js';
 import { surveyDecisions } from '../survey-decisions.js';
 
-const FILE_FIELDS = ['roster', 'ties', 'respondents', 'survey', 'people', 'activities', 'decisions'] as const;
+const FILE_FIELDS = ['roster', 'ties', 'respondents', 'survey', 'people', 'activities', 'decisions', 'outcomes'] as const;
 const UNKNOWN_PEOPLE = ['reject', 'add'] as const;
 
 export function uploadRoutes(deps: AppDeps): Router {

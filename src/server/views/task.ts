@@ -8,6 +8,8 @@ import { presentAnalysis } from '../../privacy/present.js';
 import { presentChange, presentTrend } from '../../privacy/present-change.js';
 import { compareWaves, type WaveChange } from '../../metrics/change/compare-waves.js';
 import { changeTrend } from '../../metrics/change/trend.js';
+import { ASSOCIATION_NOTE, outcomeChanges, type OutcomeChange } from '../../metrics/change/outcomes.js';
+import { readOutcomes } from '../../ingest/outcomes.js';
 import { changeView, trendView } from '../../report/present/change.js';
 import { presentLeadership } from '../../privacy/present-leadership.js';
 import { presentDistrict } from '../../privacy/present-district.js';
@@ -67,6 +69,8 @@ export type ViewTask =
       relation?: string;
       disclosure: Disclosure;
       minGroupSize: number;
+      /** The two waves' stored outcomes files (school figures; their checksums are part of the cache key). */
+      outcomes: OutcomeFileRefs;
     }
   | {
       kind: 'survey';
@@ -92,7 +96,21 @@ export type ViewTask =
       completeness: Completeness | null;
       /** The wave's survey files (the survey pages; their checksums are part of the cache key). */
       survey: SurveyFileRefs;
+      /** This wave's and the previous wave's stored outcomes files. */
+      outcomes: OutcomeFileRefs;
     };
+
+/** A stored file as a view task names it: absolute path and checksum. */
+export interface FileRef {
+  path: string;
+  sha256: string;
+}
+
+/** The outcomes files (outcomes.csv) of the earlier and the later wave of a comparison, when stored. */
+export interface OutcomeFileRefs {
+  before: FileRef | null;
+  after: FileRef | null;
+}
 
 /** A wave's stored survey files, as a view task names them. */
 export type SurveyFileRefs = Partial<Record<keyof SurveyFiles, { path: string; sha256: string }>>;
@@ -202,12 +220,13 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
     }
     case 'compare': {
       const relation = resolveSelection(await data.meta(task.to), task.relation).relation;
-      const change = await data.change(task.from, task.to, relation);
+      const outcomes = await outcomeChangesOf(task.outcomes);
+      const change = withOutcomeNote(await data.change(task.from, task.to, relation), outcomes);
       const policy = privacyPolicy(task.minGroupSize);
       const shown = presentChange(change, { disclosure: task.disclosure, policy });
       const trend = await trendOf(data, task.trend, relation, policy, progress);
       const presented = {
-        change: changeView(shown, { before: task.from.label, after: task.to.label }),
+        change: changeView(shown, { before: task.from.label, after: task.to.label }, outcomes),
         trend: trend
           ? trendView(
               trend.indicators,
@@ -216,7 +235,7 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
           : null,
       };
       return {
-        body: encode({ ...shown, outcomes: null, trend, presented }),
+        body: encode({ ...shown, outcomes, trend, presented }),
         selection: { relation, domain: 'any' },
         meta: await data.meta(task.to),
       };
@@ -226,7 +245,8 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
       const previous = task.previous ? await waveInput(data, store, task.previous) : null;
       // The change page and the trend read the same cached comparisons as GET /api/schools/:id/compare (one computation).
       const relation = resolveSelection(await data.meta(task.wave)).relation;
-      const comparison = task.previous ? await data.change(task.previous, task.wave, relation) : undefined;
+      const outcomes = task.previous ? await outcomeChangesOf(task.outcomes) : null;
+      const comparison = task.previous ? withOutcomeNote(await data.change(task.previous, task.wave, relation), outcomes) : undefined;
       const trend = await trendOf(data, task.trend, relation, privacyPolicy(task.minGroupSize), progress);
       progress('rendering', 0, 1);
       const { pdf } = await makeReport(
@@ -245,6 +265,7 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
                 )
               : null,
           completeness: task.completeness,
+          outcomes,
         },
         'a4',
         surveyPaths(task.survey),
@@ -252,6 +273,23 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
       return { body: pdf, selection: { relation: '', domain: '' }, meta: (await data.dataset(task.wave)).meta };
     }
   }
+}
+
+/**
+ * The later wave's school outcomes beside the earlier wave's (outcomes.csv, read by the reader of
+ * `leadmap compare --outcomes`; checked when uploaded), or null when the later wave has none.
+ */
+async function outcomeChangesOf(refs: OutcomeFileRefs): Promise<OutcomeChange[] | null> {
+  if (!refs.after) return null;
+  const after = await readOutcomes(refs.after.path);
+  if (!after.ok) return null;
+  const before = refs.before ? await readOutcomes(refs.before.path) : null;
+  return outcomeChanges(after.value, before?.ok ? before.value : []);
+}
+
+/** With outcomes, the comparison carries the note that they are shown as association, never cause. */
+function withOutcomeNote(change: WaveChange, outcomes: OutcomeChange[] | null): WaveChange {
+  return outcomes ? { ...change, notes: [...change.notes, { code: 'ASSOCIATION_NOT_CAUSE', message: ASSOCIATION_NOTE }] } : change;
 }
 
 /**

@@ -52,7 +52,7 @@ function rowHtml(r) {
   return `<tr data-change="${esc(r.key)}|${esc(r.domain)}|${esc(r.population)}"><th scope="row">${esc(r.label)}</th><td class="num">${esc(r.before)}</td><td class="num">${esc(r.after)}</td><td class="num">${esc(r.change)}</td><td class="num">${esc(r.interval)}</td><td class="${cls}">${esc(r.verdict)}${why}</td></tr>`;
 }
 
-/** The comparison: banners, who stayed and left, a table per population, succession, method. */
+/** The comparison: banners, who stayed and left, a table per population, school outcomes (association, not cause), succession, method. */
 function changeHtml(v) {
   const banners = v.banners.map((b) => `<p class="warn-box" role="note">${esc(b)}</p>`).join('');
   const tables = v.sections
@@ -65,7 +65,17 @@ function changeHtml(v) {
   const succession = v.succession.length
     ? `<h3>Leadership succession</h3><ul>${v.succession.map((t) => `<li>${esc(t)}</li>`).join('')}</ul>`
     : '';
-  return `<h3 class="sr-only">${esc(v.heading)}</h3>${banners}<p>${esc(v.basis)}</p>${tables}${succession}<p class="muted small">${esc(v.method)}</p>`;
+  const outcomes = v.outcomes?.length
+    ? `<h3 id="change-outcomes">School outcomes (association, not cause)</h3>
+    <div class="scroll" role="group" aria-label="School outcomes (scrolls sideways)" tabindex="0"><table aria-labelledby="change-outcomes"><thead><tr><th scope="col">Outcome</th><th scope="col" class="num">${esc(v.before)}</th><th scope="col" class="num">${esc(v.after)}</th><th scope="col" class="num">Change</th><th scope="col">Direction</th><th scope="col">Source</th></tr></thead>
+    <tbody>${v.outcomes
+      .map(
+        (o) =>
+          `<tr><th scope="row">${esc(o.indicator)}</th><td class="num">${esc(o.before)}</td><td class="num">${esc(o.after)}</td><td class="num">${esc(o.change)}</td><td>${esc(o.direction)}</td><td class="small">${esc(o.source)}</td></tr>`,
+      )
+      .join('')}</tbody></table></div>`
+    : '';
+  return `<h3 class="sr-only">${esc(v.heading)}</h3>${banners}<p>${esc(v.basis)}</p>${tables}${outcomes}${succession}<p class="muted small">${esc(v.method)}</p>`;
 }
 
 /** A small line with the interval of each step drawn as a bar under it (SVG attributes only, CSP-safe). */

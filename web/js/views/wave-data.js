@@ -33,6 +33,7 @@ export async function renderWaveData(root, { wave, school, me, stale }) {
         <div data-mode="survey" hidden><label for="f-survey">Survey export</label><input type="file" id="f-survey" name="survey" accept=".csv,.xlsx,text/csv" aria-describedby="f-survey-hint"><p class="hint small" id="f-survey-hint">Google Forms, Microsoft Forms or Qualtrics, CSV or .xlsx: <a href="#/docs/surveys">how it is read</a>.</p></div>
         <div><label for="f-people">People file</label><input type="file" id="f-people" name="people" accept=".csv,text/csv" aria-describedby="f-people-hint"><p class="hint small" id="f-people-hint">Optional: Likert answers and skills offered and needed, as <code>leadmap import</code> writes them (a survey export brings its own).</p></div>
         <div><label for="f-activities">Activity log</label><input type="file" id="f-activities" name="activities" accept=".csv,text/csv" aria-describedby="f-activities-hint"><p class="hint small" id="f-activities-hint">Optional: date, activity, routine, goal, participants — the patterns of distribution.</p></div>
+        <div><label for="f-outcomes">Outcomes file</label><input type="file" id="f-outcomes" name="outcomes" accept=".csv,text/csv" aria-describedby="f-outcomes-hint"><p class="hint small" id="f-outcomes-hint">Optional: school outcomes of this wave — indicator, value, unit, better (higher or lower), source — shown beside the change since the previous wave as association, never cause. <a href="/templates/outcomes.csv" download="outcomes-template.csv">Outcomes template (CSV)</a></p></div>
         <div><label for="f-decisions">Decision map</label><input type="file" id="f-decisions" name="decisions" accept=".csv,text/csv" aria-describedby="f-decisions-hint"><p class="hint small" id="f-decisions-hint">Optional: decision, domain, level, decides, consulted, informed, frequency.</p></div>
       </div>
       <label class="inline" for="unknown">Names not on the roster <select id="unknown" name="unknownPeople"><option value="reject">stop and list them (safest)</option><option value="add">add them as new people</option></select></label>
@@ -86,7 +87,7 @@ function wireUpload(root, wave, school, refresh) {
     ev.preventDefault();
     out.innerHTML = '';
     const fd = new FormData();
-    const survey = ['people', 'activities', 'decisions'];
+    const survey = ['people', 'activities', 'decisions', 'outcomes'];
     const fields = mode() === 'ties' ? ['roster', 'ties', 'respondents', ...survey] : ['roster', 'survey', ...survey];
     for (const f of fields) {
       const file = form.querySelector(`#f-${f}`).files[0];
