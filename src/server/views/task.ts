@@ -413,7 +413,7 @@ async function waveInput(data: WaveData, store: Store, wave: WaveRef): Promise<W
 }
 
 /** Version of the cached district views: bump when analyzeDistrict changes what it returns. */
-const DISTRICT_VERSION = 1;
+const DISTRICT_VERSION = 2;
 
 /** Bump when the shape or the numbers of the leadership analytics change: old cache entries are then ignored. */
 const LEADERSHIP_VERSION = 5;
