@@ -152,5 +152,13 @@ describe.skipIf(skipPostgres())('leadmap batch on PostgreSQL: jobs for leadmap w
     expect(JSON.parse(again.stdout)).toEqual({ schools: 13, done: 12, failed: 1, retried: 1 });
     expect(await jobs()).toEqual([{ state: 'completed', n: 13, retried: 1 }]);
     expect(existsSync(join(out, 'district.json'))).toBe(false);
+
+    // A school whose outputs were deleted since runs again; the others stay done.
+    rmSync(join(out, 'riverside-2.pdf'));
+    const third = await leadmap(args, { DATABASE_URL: url }).done;
+    expect(JSON.parse(third.stdout)).toMatchObject({ schools: 13, done: 12, failed: 1 });
+    expect(third.stderr).toMatch(/riverside-2: done/);
+    expect(existsSync(join(out, 'riverside-2.pdf'))).toBe(true);
+    expect((await jobs()).map(({ state, n }) => ({ state, n }))).toEqual([{ state: 'completed', n: 13 }]);
   }, 240_000);
 });

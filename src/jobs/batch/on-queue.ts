@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { jobIdOf, readProgress, QUEUES, type JobOutput, type OpenQueue } from '../queue/pg-queue.js';
 import type { SchoolResult } from './batch-folder.js';
@@ -14,12 +15,15 @@ interface JobRow {
  * The PostgreSQL way of `leadmap batch` (DATABASE_URL set): each school is a job on the batch queue,
  * taken by `leadmap worker` processes. Its id is made from the task (the school's input hash, the
  * output folder and the options), so sending the same batch again joins the jobs already queued,
- * running or done; a job that failed is sent again. Returns the job ids in the order of `tasks`.
+ * running or done; a job that failed, or whose output files are gone, is sent again. Returns the job ids in the order of `tasks`.
  */
 export async function sendBatch(q: OpenQueue, tasks: readonly SchoolTask[]): Promise<string[]> {
   const ids = tasks.map((t) => jobIdOf(QUEUES.batch, t));
   const known = await jobStates(q, ids);
-  const again = ids.filter((id) => known.get(id)?.state === 'failed' || known.get(id)?.state === 'cancelled');
+  const again = ids.filter((id) => {
+    const row = known.get(id);
+    return row !== undefined && (row.state === 'failed' || row.state === 'cancelled' || outputsGone(row));
+  });
   for (const id of again) await q.boss.deleteJob(QUEUES.batch, id);
   const fresh = tasks.map((task, i) => ({ id: ids[i]!, task })).filter(({ id }) => !known.has(id) || again.includes(id));
   for (let i = 0; i < fresh.length; i += 500)
@@ -70,6 +74,15 @@ export async function followBatch(
     await sleep(o.pollMs ?? 500);
   }
   return [...results.values()];
+}
+
+/** A completed school whose JSON or PDF is no longer in the output folder (deleted since): it must run again. */
+function outputsGone(row: JobRow): boolean {
+  if (row.state !== 'completed') return false;
+  const out = row.output as JobOutput;
+  if (!('ok' in out)) return false;
+  const o = out.ok as SchoolOutcome;
+  return !existsSync(o.json) || !existsSync(o.pdf);
 }
 
 function resultOf(school: string, row: JobRow): SchoolResult | null {
