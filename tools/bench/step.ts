@@ -137,6 +137,7 @@ async function main(): Promise<void> {
         ms: performance.now() - t0,
         ingestMs: Math.round(r.timings.ingestMs!),
         sectionsMs: Math.round(r.timings.sectionsMs ?? 0),
+        schools: r.district?.schools.length ?? 0,
         ...parts,
         n: r.metrics.network.people,
         m: r.metrics.network.ties,
