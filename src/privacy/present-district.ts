@@ -1,5 +1,6 @@
 import { districtBenchmarks, type Benchmark, type DistrictAnalysis } from '../metrics/district/district.js';
 import type { SchoolBreakdownRow } from '../metrics/district/schools.js';
+import type { SchoolChange } from '../metrics/district/school-change.js';
 import { holdsFormalRoleIn } from '../model/formal-roles.js';
 import type { Person } from '../model/types.js';
 import { KAnonymity } from './k-anonymity.js';
@@ -40,6 +41,19 @@ export interface DistrictView {
    * never a school row; `people` null when the unit is hidden by the minimum group size rule.
    */
   districtLevel: Array<{ unit: string; people: number | null; suppressed: boolean }>;
+  /**
+   * Each school's change since the previous wave with its interval and verdict (metrics/district/
+   * school-change.ts), or null without a previous wave: only schools shown in this wave and not hidden
+   * by the minimum group size in the previous one.
+   */
+  changes: { previous: string; schools: SchoolChange[] } | null;
+}
+
+/** The previous wave's school changes and its units' staff counts (schools and district-level units). */
+export interface DistrictChangesInput {
+  previous: string;
+  schools: SchoolChange[];
+  unitSizesBefore: Array<[string, number]>;
 }
 
 /**
@@ -68,6 +82,7 @@ export function presentDistrict(
     policy: PrivacyPolicy;
     pseudonyms: Pseudonyms;
     formalIn?: (p: Person, domain: string) => boolean;
+    changes?: DistrictChangesInput | null;
   },
 ): DistrictView {
   const min = ctx.policy.minGroupSize;
@@ -90,7 +105,16 @@ export function presentDistrict(
   ).map(({ group, size, ...rest }) => ({ school: group, people: size, ...rest }));
   const benchmarks = districtBenchmarks(schools.filter((s) => !s.suppressed));
   const matrix = suppressBlocks(d.matrix, hidden);
-  const base = { relation: d.relation, minGroupSize: min, schools, benchmarks, matrix, districtLevel };
+  const hiddenBefore = ctx.changes ? hiddenGroups(new Map(ctx.changes.unitSizesBefore), min) : new Set<string>();
+  const changes = ctx.changes
+    ? {
+        previous: ctx.changes.previous,
+        schools: ctx.changes.schools
+          .filter((c) => !hidden.has(c.school) && !hiddenBefore.has(c.school))
+          .map((c) => ({ school: c.school, indicators: c.indicators.map((i) => ({ ...i })) })),
+      }
+    : null;
+  const base = { relation: d.relation, minGroupSize: min, schools, benchmarks, matrix, districtLevel, changes };
   if (ctx.disclosure === 'named')
     return { ...base, crossSchoolLeaders: d.crossSchoolLeaders.map((l) => ({ ...l, domains: [...l.domains] })) };
 

@@ -58,6 +58,15 @@ describe.skipIf(!browserReady)('wave page: a district compares its schools', () 
     expect(d.table.schools.map((s: { school: string }) => s.school)).not.toContain('District Office');
     await section.getByText(/District-level staff, not a school: District Office \(5 staff\)/).waitFor();
     await section.getByText(/Among the schools shown, advice least often leaves/).waitFor();
+    // Each school's change since the previous wave, as the API words it.
+    const changes = section.getByRole('table', { name: `Change since ${d.table.changes.previous}, per school` });
+    const changeRows: string[][] = await changes
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+    expect(changeRows).toEqual(
+      d.table.changes.rows.map((r: Record<string, string>) => [r.school, r.label, r.before, r.after, r.change, r.interval, r.verdict]),
+    );
+    expect(await axe.check(web.ctx, page.url(), '#district-changes')).toEqual([]);
     await section.screenshot({ path: join(SHOTS, 'web-district.png') });
     const named = section.getByRole('link', { name: 'District report, named (PDF)' });
     expect(await named.getAttribute('href')).toBe(`/api/waves/${district.id}/district-report.pdf?edition=named`);

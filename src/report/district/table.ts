@@ -7,6 +7,7 @@ import type { DistrictIndicator } from '../../metrics/district/district.js';
 import type { DistrictView } from '../../privacy/present-district.js';
 import { MEASURES, show, type MeasureKey } from '../present/measures.js';
 import type { Shown } from '../types.js';
+import { changeRow, type ChangeRowView } from '../present/change.js';
 
 /** The measure that states each district indicator. */
 const MEASURE_OF: Record<DistrictIndicator, MeasureKey> = {
@@ -36,6 +37,8 @@ export interface DistrictTableRow {
 export interface DistrictTable {
   schools: Array<{ school: string; suppressed: boolean }>;
   rows: DistrictTableRow[];
+  /** Each school's change since the previous wave, in the words of the change page (present/change.ts changeRow); null without one. */
+  changes: { previous: string; rows: Array<{ school: string } & ChangeRowView> } | null;
 }
 
 /** The comparison table of a presented district view (suppressed schools keep their column, every value "—"). */
@@ -58,5 +61,11 @@ export function districtTable(view: DistrictView): DistrictTable {
       max: show(key, b.max),
     };
   });
-  return { schools, rows };
+  const changes = view.changes
+    ? {
+        previous: view.changes.previous,
+        rows: view.changes.schools.flatMap((c) => c.indicators.map((i) => ({ school: c.school, ...changeRow(i) }))),
+      }
+    : null;
+  return { schools, rows, changes };
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { accountOf, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
-import { disclosureFor, readyWave, selectionOf, wantsAnonymised, withCompleteness } from '../analysis/service.js';
+import { disclosureFor, previousReadyWave, readyWave, selectionOf, wantsAnonymised, withCompleteness } from '../analysis/service.js';
 import type { ViewTask } from '../views/task.js';
 import { accepted, isJob } from './analyses.js';
 import { editionFor } from './report.js';
@@ -17,9 +17,11 @@ export function districtRoutes(deps: AppDeps): Router {
   const { store, audit } = deps;
   r.get('/api/waves/:waveId/district', async (req, res) => {
     const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const previous = await previousReadyWave(store, school.id, wave);
     const task: ViewTask = {
       kind: 'district',
       wave: readyWave(wave),
+      previous: previous ? readyWave(previous) : null,
       relation: selectionOf(req).relation,
       disclosure: disclosureFor(req, wantsAnonymised(req)),
       minGroupSize: deps.privacy.minGroupSize,

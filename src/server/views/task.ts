@@ -12,7 +12,9 @@ import { ASSOCIATION_NOTE, outcomeChanges, type OutcomeChange } from '../../metr
 import { readOutcomes } from '../../ingest/outcomes.js';
 import { changeView, trendView } from '../../report/present/change.js';
 import { presentLeadership } from '../../privacy/present-leadership.js';
-import { presentDistrict } from '../../privacy/present-district.js';
+import { presentDistrict, type DistrictChangesInput } from '../../privacy/present-district.js';
+import { schoolChanges, type SchoolChange } from '../../metrics/district/school-change.js';
+import { isDistrict, schoolOf, unitsOf } from '../../metrics/district/schools.js';
 import { districtTable } from '../../report/district/table.js';
 import { buildDistrictReport } from '../../report/district/model.js';
 import { districtPdf } from '../../report/district/document.js';
@@ -48,7 +50,15 @@ export type ViewTask =
       minGroupSize: number;
     }
   | { kind: 'leadership'; wave: WaveRef; relation?: string; disclosure: Disclosure; minGroupSize: number }
-  | { kind: 'district'; wave: WaveRef; relation?: string; disclosure: Disclosure; minGroupSize: number }
+  | {
+      kind: 'district';
+      wave: WaveRef;
+      /** The school record's ready wave before this one: each school's change since then, with intervals; or null. */
+      previous: WaveRef | null;
+      relation?: string;
+      disclosure: Disclosure;
+      minGroupSize: number;
+    }
   | { kind: 'district-report'; wave: WaveRef; district: string; edition: Edition; minGroupSize: number }
   | {
       kind: 'indicators';
@@ -151,12 +161,14 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
         raw = analyzeDistrict(dataset, { relation, minGroupSize: task.minGroupSize });
         await remember(store, key, task.wave.id, raw);
       }
+      const changes = task.previous ? await districtChanges(store, data, task.previous, task.wave, relation, progress) : null;
       progress('presenting', 0, 1);
       const pseudonyms = await pseudonymsFor(store, task.wave.id, task.disclosure, dataset.people);
       const district = presentDistrict(raw, dataset.people, dataset.domains, {
         disclosure: task.disclosure,
         policy: privacyPolicy(task.minGroupSize),
         pseudonyms,
+        changes,
       });
       return { body: encode({ district: { ...district, table: districtTable(district) } }), selection: { relation, domain: 'any' }, meta };
     }
@@ -410,6 +422,38 @@ const CHANGE_VERSION = 2;
 
 async function waveInput(data: WaveData, store: Store, wave: WaveRef): Promise<WaveInput> {
   return { dataset: (await data.dataset(wave)).dataset, wave: wave.label, secret: await store.waveSecret(wave.id) };
+}
+
+/**
+ * Each school's change between two district waves (schoolChanges, cached by both waves' data), with
+ * the earlier wave's unit sizes for the privacy layer; null when the earlier wave is not a district or
+ * lacks the relation.
+ */
+async function districtChanges(
+  store: Store,
+  data: WaveData,
+  previous: WaveRef,
+  wave: WaveRef,
+  relation: string,
+  progress: TaskProgress,
+): Promise<DistrictChangesInput | null> {
+  const before = (await data.dataset(previous)).dataset;
+  if (!isDistrict(before)) return null;
+  const key = cacheKey(['district-change', DISTRICT_VERSION, previous.dataHash, wave.dataHash, relation]);
+  let schools = (await store.getCachedAnalysis(key)) as SchoolChange[] | null;
+  if (!schools) {
+    progress('comparing', 0, 1);
+    try {
+      schools = schoolChanges(before, (await data.dataset(wave)).dataset, { relation });
+    } catch (err) {
+      // The earlier wave lacks the relation: no change is shown.
+      if (err instanceof LeadmapError) return null;
+      throw err;
+    }
+    await remember(store, key, wave.id, schools);
+  }
+  const unitSizesBefore = unitsOf(before).map((u): [string, number] => [u, before.people.filter((p) => schoolOf(p) === u).length]);
+  return { previous: previous.label, schools, unitSizesBefore };
 }
 
 /** Version of the cached district views: bump when analyzeDistrict changes what it returns. */

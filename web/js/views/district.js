@@ -86,6 +86,7 @@ export function districtSection(d, waveId, named) {
     <p class="note">Each row is the staff of one school; each column the school of the colleagues they name. The diagonal is each school's own ties.</p>
     ${anySuppressed ? suppressionNote(d.minGroupSize) : ''}
     ${districtLevelNote(d)}
+    ${changesHtml(d)}
     </div>
     <div class="card">${leadersTable}${withheld}</div>
     </section>`;
@@ -103,4 +104,20 @@ function districtLevelNote(d) {
     )
     .join('; ');
   return `<p class="note">District-level staff, not a school: ${text}. They count in the district network and can be cross-school leaders; they are not compared as a school.</p>`;
+}
+
+/** Each school's change since the previous wave, with the 95 % interval and verdict of the change page. */
+function changesHtml(d) {
+  const c = d.table.changes;
+  if (!c || c.rows.length === 0) return '';
+  const caption = `Change since ${c.previous}, per school`;
+  return `<div class="scroll" role="group" aria-label="${esc(caption)} (scrolls sideways)" tabindex="0"><table id="district-changes"><caption>${esc(caption)}</caption>
+    <thead><tr><th scope="col">School</th><th scope="col">Indicator</th><th scope="col" class="num">${esc(c.previous)}</th><th scope="col" class="num">Now</th><th scope="col" class="num">Change</th><th scope="col" class="num">95 % interval</th><th scope="col">Verdict</th></tr></thead>
+    <tbody>${c.rows
+      .map(
+        (r) =>
+          `<tr><th scope="row">${esc(r.school)}</th><td>${esc(r.label)}</td><td class="num">${esc(r.before)}</td><td class="num">${esc(r.after)}</td><td class="num">${esc(r.change)}</td><td class="num">${esc(r.interval)}</td><td>${esc(r.verdict)}</td></tr>`,
+      )
+      .join('')}</tbody></table></div>
+    <p class="note">Each school on its own network in both waves: “up” or “down” only when the 95 % interval of the change (bootstrap over the school's respondents) excludes no change.</p>`;
 }
