@@ -101,6 +101,41 @@ describe.runIf(hasPoppler)('leadmap report --district', () => {
     expect(a).toMatch(/P-[0-9A-F]{6}/);
   }, 120_000);
 
+  it('with the previous wave: each school’s change with intervals, and each school section’s own change pages', async () => {
+    const prev = join(import.meta.dirname, '../../fixtures/demo/pinewood/2024-25');
+    const r = await run([
+      'report',
+      '--roster',
+      files.roster,
+      '--ties',
+      files.ties,
+      '--respondents',
+      files.respondents,
+      '--previous-roster',
+      join(prev, 'roster.csv'),
+      '--previous-ties',
+      join(prev, 'ties.csv'),
+      '--previous-respondents',
+      join(prev, 'respondents.csv'),
+      '--previous-wave',
+      '2024-25',
+      '--district',
+      'Pinewood Rural District',
+      '--wave',
+      '2025-26',
+      '--out',
+      join(out, 'changes.pdf'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const t = pdfText(join(out, 'changes.pdf'));
+    const table = t.slice(t.indexOf('Change since 2024-25, per school'), t.indexOf('Ties between schools'));
+    // Three rows per school (names may wrap in their column).
+    for (const school of ['Cedar Ridge', 'Fox Hollow', 'Pinewood Elementary', 'Pinewood Junior'])
+      expect(table.split(school).length - 1, school).toBe(3);
+    expect(table).toMatch(/−?\d+ pts to [+−]?\d/);
+    expect(t.match(/What changed from 2024-25 to 2025-26, and whether it is real/g)).toHaveLength(4);
+  }, 180_000);
+
   it('refuses a one-school roster and --school beside --district', async () => {
     const highland = join(import.meta.dirname, '../../fixtures/demo/highland/2024-25');
     const one = await run([

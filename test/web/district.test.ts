@@ -64,7 +64,15 @@ describe.skipIf(!browserReady)('wave page: a district compares its schools', () 
       .locator('tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
     expect(changeRows).toEqual(
-      d.table.changes.rows.map((r: Record<string, string>) => [r.school, r.label, r.before, r.after, r.change, r.interval, r.verdict]),
+      d.table.changes.rows.map((r: Record<string, string>) => [
+        r.school,
+        r.label,
+        r.before,
+        r.after,
+        r.change,
+        r.interval,
+        r.reason ? `${r.verdict} (${r.reason})` : r.verdict,
+      ]),
     );
     expect(await axe.check(web.ctx, page.url(), '#district-changes')).toEqual([]);
     await section.screenshot({ path: join(SHOTS, 'web-district.png') });

@@ -39,8 +39,9 @@ Options:
   --district <name>          a district report: the roster names several schools (its school column);
                              district cover and summary, the schools compared with district medians
                              (schools under the minimum group size suppressed), ties between schools,
-                             cross-school leaders, then a section per school (not with --school or
-                             --previous-*)
+                             cross-school leaders, then a section per school (not with --school);
+                             with --previous-*: each school's change with intervals, and each
+                             section's change pages
   --wave <label>             wave on the cover (default: the tie list's wave column, else the date the
                              survey closed: the latest response timestamp; required when neither exists)
   --relation <name>          relation to analyse (default: the only one, or "advice")
@@ -146,7 +147,8 @@ export const reportCommand: Command = {
       );
       if (!previous) return EXIT.badInput;
     }
-    if (values.district !== undefined) return districtReport(io, current, values, { edition, minGroupSize, paper, formalRoles }, fail);
+    if (values.district !== undefined)
+      return districtReport(io, current, previous, values, { edition, minGroupSize, paper, formalRoles }, fail);
     let school: string, wave: string, previousWave: string | null;
     try {
       school = schoolOf(current, values.school).value;
@@ -191,12 +193,12 @@ export const reportCommand: Command = {
 async function districtReport(
   io: CliIO,
   dataset: Dataset,
+  previous: Dataset | null,
   values: Record<string, string | undefined>,
   o: { edition: Edition; minGroupSize: number; paper: Paper; formalRoles: readonly FormalRoleRule[] | undefined },
   fail: (msg: string) => number,
 ): Promise<number> {
   if (values.school !== undefined) return fail('--district and --school do not go together: the district report has a section per school');
-  if (values['previous-ties'] !== undefined) return fail('--previous-roster and --previous-ties are not used with --district yet');
   const district = values.district!.trim();
   if (district === '') return fail('--district needs the district’s name');
   if (!isDistrict(dataset))
@@ -208,6 +210,7 @@ async function districtReport(
       district,
       wave,
       dataset,
+      previous: previous ? { dataset: previous, wave: waveOf(previous, values['previous-wave'], '--previous-wave').value } : null,
       edition: o.edition,
       minGroupSize: o.minGroupSize,
       relation: values.relation,

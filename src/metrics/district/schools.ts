@@ -57,6 +57,16 @@ export function schoolsOf(dataset: Pick<Dataset, 'people'>): string[] {
   return unitsOf(dataset).filter((u) => !isDistrictLevel(u));
 }
 
+/** Staff of each unit of the roster's `school` column (schools and district-level units), in natural order. */
+export function unitSizes(dataset: Dataset): Array<[string, number]> {
+  const n = new Map<string, number>();
+  for (const p of dataset.people) {
+    const u = schoolOf(p);
+    if (u !== '') n.set(u, (n.get(u) ?? 0) + 1);
+  }
+  return unitsOf(dataset).map((u) => [u, n.get(u)!]);
+}
+
 /** The district-level units of a roster (isDistrictLevel) with their staff, in natural order. */
 export function districtLevelUnits(dataset: Pick<Dataset, 'people'>): Array<{ unit: string; people: number }> {
   return unitsOf(dataset)

@@ -119,6 +119,34 @@ function comparison(m: DistrictReportModel): Node[] {
       `${DASH} suppressed: fewer than ${m.meta.minGroupSize} staff in the school (or needed to protect a school that is). Medians and ranges use the schools shown only.`,
     ),
     ...t.rows.map((r) => para(`${r.label}: ${r.definition}`, 'note')),
+    ...schoolChangesTable(m),
+  ];
+}
+
+/** Each school's change since the previous wave (the web district page's table, in its words). */
+function schoolChangesTable(m: DistrictReportModel): Node[] {
+  const c = m.table.changes;
+  if (!c || c.rows.length === 0) return [];
+  return [
+    h2(`Change since ${c.previous}, per school`),
+    para(
+      'Each school on its own network in both waves, with the 95 % interval of the change (bootstrap over the school’s respondents): “up” or “down” only when the interval excludes no change.',
+    ),
+    table(
+      ['School', 'Indicator', c.previous, m.meta.wave, 'Change', '95 % interval', 'Verdict'],
+      c.rows.map((r) => [
+        { text: r.school, bold: true },
+        r.label,
+        r.before,
+        r.after,
+        r.change,
+        r.interval,
+        r.reason ? `${r.verdict} (${r.reason})` : r.verdict,
+      ]),
+      [95, 80, 40, 40, 40, 70, '*'],
+      ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
+      3,
+    ),
   ];
 }
 

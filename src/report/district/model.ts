@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { analyzeDistrict } from '../../metrics/district/district.js';
-import { schoolDataset } from '../../metrics/district/schools.js';
+import { isDistrict, schoolDataset, schoolsOf, unitSizes } from '../../metrics/district/schools.js';
+import { schoolChanges } from '../../metrics/district/school-change.js';
 import type { AnalyticsOptions } from '../../metrics/analytics.js';
 import { holdsFormalRoleIn } from '../../model/formal-roles.js';
 import type { Dataset, Person } from '../../model/types.js';
@@ -26,8 +27,15 @@ export interface DistrictReportInput {
   minGroupSize?: number;
   relation?: string;
   analytics?: Partial<AnalyticsOptions>;
+  /**
+   * The previous wave of the district: each school's change with intervals (the comparison table) and,
+   * for each school present in both, its section's change pages. Ignored when it is not a district.
+   */
+  previous?: { dataset: Dataset; wave: string } | null;
   /** The wave's pseudonym secret; a fresh random one per report otherwise (the same for every section). */
   secret?: Buffer;
+  /** The previous wave's pseudonym secret (its sections' change pages); random otherwise. */
+  previousSecret?: Buffer;
   date?: Date;
 }
 
@@ -46,6 +54,7 @@ export function buildDistrictReport(input: DistrictReportInput): DistrictReportM
   const secret = input.secret ?? randomBytes(32);
   const { dataset } = input;
   const raw = analyzeDistrict(dataset, { ...input.analytics, relation: input.relation, minGroupSize });
+  const prev = input.previous && isDistrict(input.previous.dataset) ? input.previous : null;
   const rules = input.analytics?.formalRoles;
   const view = presentDistrict(raw, dataset.people, dataset.domains, {
     disclosure: input.edition === 'named' ? 'named' : 'pseudonymised',
@@ -55,7 +64,15 @@ export function buildDistrictReport(input: DistrictReportInput): DistrictReportM
       dataset.people.map((p) => p.id),
     ),
     formalIn: (p: Person, domain: string) => holdsFormalRoleIn(p, domain, rules),
+    changes: prev
+      ? {
+          previous: prev.wave,
+          schools: schoolChanges(prev.dataset, dataset, { relation: raw.relation }),
+          unitSizesBefore: unitSizes(prev.dataset),
+        }
+      : null,
   });
+  const earlier = new Set(prev ? schoolsOf(prev.dataset) : []);
   const date = input.date ?? new Date();
   const sections = view.schools
     .filter((s) => !s.suppressed)
@@ -69,7 +86,10 @@ export function buildDistrictReport(input: DistrictReportInput): DistrictReportM
         analytics: input.analytics,
         date,
         current: { dataset: schoolDataset(dataset, s.school), wave: input.wave, secret },
-        previous: null,
+        previous:
+          prev && earlier.has(s.school)
+            ? { dataset: schoolDataset(prev.dataset, s.school), wave: prev.wave, secret: input.previousSecret }
+            : null,
       }),
     }));
   return {

@@ -47,9 +47,11 @@ export function districtRoutes(deps: AppDeps): Router {
     const { wave, school } = await waveFor(store, req, req.params.waveId);
     const account = accountOf(req);
     const edition = editionFor(req);
+    const previous = await previousReadyWave(store, school.id, wave);
     const task: ViewTask = {
       kind: 'district-report',
       wave: readyWave(wave),
+      previous: previous ? readyWave(previous) : null,
       district: school.name,
       edition,
       minGroupSize: deps.privacy.minGroupSize,

@@ -14,7 +14,7 @@ import { changeView, trendView } from '../../report/present/change.js';
 import { presentLeadership } from '../../privacy/present-leadership.js';
 import { presentDistrict, type DistrictChangesInput } from '../../privacy/present-district.js';
 import { schoolChanges, type SchoolChange } from '../../metrics/district/school-change.js';
-import { isDistrict, schoolOf, unitsOf } from '../../metrics/district/schools.js';
+import { isDistrict, unitSizes } from '../../metrics/district/schools.js';
 import { districtTable } from '../../report/district/table.js';
 import { buildDistrictReport } from '../../report/district/model.js';
 import { districtPdf } from '../../report/district/document.js';
@@ -59,7 +59,15 @@ export type ViewTask =
       disclosure: Disclosure;
       minGroupSize: number;
     }
-  | { kind: 'district-report'; wave: WaveRef; district: string; edition: Edition; minGroupSize: number }
+  | {
+      kind: 'district-report';
+      wave: WaveRef;
+      /** The school record's ready wave before this one (each school's change, each section's change pages), or null. */
+      previous: WaveRef | null;
+      district: string;
+      edition: Edition;
+      minGroupSize: number;
+    }
   | {
       kind: 'indicators';
       wave: WaveRef;
@@ -182,6 +190,8 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
         edition: task.edition,
         minGroupSize: task.minGroupSize,
         secret: await store.waveSecret(task.wave.id),
+        previous: task.previous ? { dataset: (await data.dataset(task.previous)).dataset, wave: task.previous.label } : null,
+        previousSecret: task.previous ? await store.waveSecret(task.previous.id) : undefined,
       });
       return { body: await districtPdf(model), selection: { relation: model.meta.relation, domain: '' }, meta };
     }
@@ -452,8 +462,7 @@ async function districtChanges(
     }
     await remember(store, key, wave.id, schools);
   }
-  const unitSizesBefore = unitsOf(before).map((u): [string, number] => [u, before.people.filter((p) => schoolOf(p) === u).length]);
-  return { previous: previous.label, schools, unitSizesBefore };
+  return { previous: previous.label, schools, unitSizesBefore: unitSizes(before) };
 }
 
 /** Version of the cached district views: bump when analyzeDistrict changes what it returns. */

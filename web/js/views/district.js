@@ -116,7 +116,7 @@ function changesHtml(d) {
     <tbody>${c.rows
       .map(
         (r) =>
-          `<tr><th scope="row">${esc(r.school)}</th><td>${esc(r.label)}</td><td class="num">${esc(r.before)}</td><td class="num">${esc(r.after)}</td><td class="num">${esc(r.change)}</td><td class="num">${esc(r.interval)}</td><td>${esc(r.verdict)}</td></tr>`,
+          `<tr><th scope="row">${esc(r.school)}</th><td>${esc(r.label)}</td><td class="num">${esc(r.before)}</td><td class="num">${esc(r.after)}</td><td class="num">${esc(r.change)}</td><td class="num">${esc(r.interval)}</td><td>${esc(r.reason ? `${r.verdict} (${r.reason})` : r.verdict)}</td></tr>`,
       )
       .join('')}</tbody></table></div>
     <p class="note">Each school on its own network in both waves: “up” or “down” only when the 95 % interval of the change (bootstrap over the school's respondents) excludes no change.</p>`;
