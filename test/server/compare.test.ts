@@ -46,6 +46,7 @@ const files = (label: string) => {
     ties: join(d, 'ties.csv'),
     respondents: join(d, 'respondents.csv'),
     outcomes: join(d, 'outcomes.csv'),
+    people: join(d, 'people.csv'),
   };
 };
 
@@ -76,6 +77,11 @@ describe('GET /api/schools/:id/compare', () => {
       a.outcomes,
       '--outcomes',
       b.outcomes,
+      // And their people files: the survey scales (participation, role clarity) are measured alike.
+      '--previous-people',
+      a.people,
+      '--people',
+      b.people,
       '--json',
     ]);
     expect(cli.code).toBe(0);
@@ -101,7 +107,18 @@ describe('GET /api/schools/:id/compare', () => {
         key,
       ).toBe(true);
 
+    for (const key of ['participation', 'roleClarity'])
+      expect(
+        r.json.indicators.find(
+          (i: { key: string; domain: string; population: string }) => i.key === key && i.domain === 'all' && i.population === 'all',
+        ).verdict,
+        key,
+      ).not.toBe('not measured');
+
     expect(r.json.trend.waves.map((w: { label: string }) => w.label)).toEqual(sorted);
+    // The trend reads the same comparisons: each wave's people file gives the scale indicators too.
+    const participation = r.json.trend.indicators.find((t: { key: string }) => t.key === 'participation');
+    expect(participation.values.every((v: number | null) => typeof v === 'number')).toBe(true);
     const density = r.json.trend.indicators.find((t: { key: string }) => t.key === 'density');
     expect(density.values).toHaveLength(sorted.length);
     expect(density.steps).toHaveLength(sorted.length - 1);

@@ -6,7 +6,7 @@ import { EXIT } from '../command.js';
 import { loadDataset } from '../../ingest/load-dataset.js';
 import { formatProblems } from '../../ingest/problems.js';
 import { readOutcomes, type Outcome } from '../../ingest/outcomes.js';
-import { scaleScoresOf } from '../../report/survey/scales.js';
+import { withScaleScores } from '../../report/survey/wave-scales.js';
 import { compareWaves, type ChangeIndicator, type ChangeNote, type WaveChange } from '../../metrics/change/compare-waves.js';
 import { INDICATORS } from '../../metrics/change/indicators.js';
 import { ASSOCIATION_NOTE, outcomeChanges, type OutcomeChange } from '../../metrics/change/outcomes.js';
@@ -115,19 +115,15 @@ export const compareCommand: Command = {
       if (warnings.length > 0) io.stderr(formatProblems(warnings) + '\n');
       return r.value;
     };
-    const before = await load(values['previous-roster'], values['previous-ties'], values['previous-respondents'], 'previous');
-    const after = await load(values.roster, values.ties, values.respondents, 'later');
+    const loadedBefore = await load(values['previous-roster'], values['previous-ties'], values['previous-respondents'], 'previous');
+    const loadedAfter = await load(values.roster, values.ties, values.respondents, 'later');
+    if (!loadedBefore || !loadedAfter) return EXIT.badInput;
+    // Each wave's scale scores become roster attributes the change measures read (participation, role clarity).
+    const scaled = (dataset: Dataset, people: string | undefined) =>
+      people === undefined ? dataset : withScaleScores(dataset, at(people)!, at(values.scales), 'leadmap compare', io.stderr);
+    const before = await scaled(loadedBefore, values['previous-people']);
+    const after = await scaled(loadedAfter, values.people);
     if (!before || !after) return EXIT.badInput;
-    for (const [path, dataset] of [
-      [values['previous-people'], before],
-      [values.people, after],
-    ] as const) {
-      if (path === undefined) continue;
-      const scores = await scaleScoresOf(at(path)!, at(values.scales), 'leadmap compare', io.stderr);
-      if (!scores) return EXIT.badInput;
-      // Scale scores as roster columns named after their scale: the change measures read them (src/metrics/change/wave-frame.ts).
-      for (const p of dataset.people) Object.assign(p.attributes, scores.get(p.id) ?? {});
-    }
     const readOutcomeFile = async (p: string | undefined): Promise<Outcome[] | null | undefined> => {
       if (p === undefined) return undefined;
       const r = await readOutcomes(at(p)!);

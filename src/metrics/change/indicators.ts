@@ -55,13 +55,14 @@ export const INDICATORS: Record<string, IndicatorSpec> = {
     kind: 'leading',
     better: 'higher',
     needs:
-      'a survey scale on participation in decisions or teacher influence in both waves (leadmap compare --people and --previous-people, or a roster column "participation")',
+      'a survey scale on participation in decisions or teacher influence in both waves (a people file with each wave: leadmap compare --people and --previous-people, or uploaded; or a roster column "participation")',
   },
   roleClarity: {
     label: 'Role clarity',
     kind: 'leading',
     better: 'higher',
-    needs: 'a role-clarity survey scale in both waves (leadmap compare --people and --previous-people, or a roster column "role_clarity")',
+    needs:
+      'a role-clarity survey scale in both waves (a people file with each wave: leadmap compare --people and --previous-people, or uploaded; or a roster column "role_clarity")',
   },
   teacherInitiatedImprovement: {
     label: 'Teacher-initiated improvement',

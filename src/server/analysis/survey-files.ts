@@ -1,6 +1,6 @@
 import { absolutePath, type DataDir } from '../../store/files.js';
 import type { Store } from '../../store/store.js';
-import type { FileRef, OutcomeFileRefs, SurveyFileRefs } from '../views/task.js';
+import type { FileRef, OutcomeFileRefs, SurveyFileRefs, WaveRef } from '../views/task.js';
 
 const SURVEY_KINDS = ['people', 'activities', 'decisions'] as const;
 
@@ -23,4 +23,9 @@ async function outcomesRef(store: Store, dir: DataDir, waveId: string): Promise<
 /** The outcomes files of the earlier (may be absent) and the later wave of a comparison. */
 export async function outcomeFileRefs(store: Store, dir: DataDir, before: string | null, after: string): Promise<OutcomeFileRefs> {
   return { before: before ? await outcomesRef(store, dir, before) : null, after: await outcomesRef(store, dir, after) };
+}
+
+/** A wave as a comparison names it: with its stored people file (survey scales as change indicators), when it has one. */
+export async function withPeopleFile(store: Store, dir: DataDir, wave: WaveRef): Promise<WaveRef> {
+  return { ...wave, people: (await surveyFileRefs(store, dir, wave.id)).people ?? null };
 }

@@ -5,7 +5,8 @@ import { accountOf, seesNames, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
 import { previousReadyWave, readyWave, trendWaves } from '../analysis/service.js';
 import { accepted, isJob } from './analyses.js';
-import { outcomeFileRefs, surveyFileRefs } from '../analysis/survey-files.js';
+import { outcomeFileRefs, surveyFileRefs, withPeopleFile } from '../analysis/survey-files.js';
+import type { WaveRef } from '../views/task.js';
 
 /**
  * GET /api/waves/:waveId/report.pdf?edition=named|anonymised — the annual evaluation report of a
@@ -33,14 +34,16 @@ export function reportRoutes(deps: AppDeps): Router {
     const { wave, school } = await waveFor(store, req, req.params.waveId);
     const account = accountOf(req);
     const edition = editionFor(req);
-    const current = readyWave(wave);
+    // Each wave with its stored people file: the change page reads its survey scales (participation, role clarity).
+    const scaled = (ref: WaveRef) => withPeopleFile(store, deps.dir, ref);
+    const current = await scaled(readyWave(wave));
     const prev = await previousReadyWave(store, school.id, wave);
     const out = await deps.views.view(
       {
         kind: 'report',
         wave: current,
-        previous: prev ? readyWave(prev) : null,
-        trend: await trendWaves(store, school.id, wave),
+        previous: prev ? await scaled(readyWave(prev)) : null,
+        trend: await Promise.all((await trendWaves(store, school.id, wave)).map(scaled)),
         school: school.name,
         edition,
         minGroupSize: deps.privacy.minGroupSize,

@@ -1,4 +1,4 @@
-import { outcomeFileRefs } from '../analysis/survey-files.js';
+import { outcomeFileRefs, withPeopleFile } from '../analysis/survey-files.js';
 import { Router } from 'express';
 import { LeadmapError } from '../../model/errors.js';
 import { accountOf, canSeeSchool, requireRole, requireWriter, schoolFor } from '../access.js';
@@ -118,12 +118,14 @@ export function schoolRoutes(deps: AppDeps): Router {
     const b = await pick(to, ready.at(-1));
     const { relation } = selectionOf(req);
     const account = accountOf(req);
+    // Each wave with its stored people file: the survey scales (participation, role clarity) are change indicators.
+    const scaled = (w: WaveRecord) => withPeopleFile(store, deps.dir, readyWave(w));
     const out = await deps.views.view(
       {
         kind: 'compare',
-        from: readyWave(a),
-        to: readyWave(b),
-        trend: ready.length >= 3 ? ready.map(readyWave) : [],
+        from: await scaled(a),
+        to: await scaled(b),
+        trend: ready.length >= 3 ? await Promise.all(ready.map(scaled)) : [],
         outcomes: await outcomeFileRefs(store, deps.dir, a.id, b.id),
         relation,
         disclosure: disclosureFor(req, wantsAnonymised(req)),

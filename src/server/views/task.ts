@@ -10,6 +10,7 @@ import { compareWaves, type WaveChange } from '../../metrics/change/compare-wave
 import { changeTrend } from '../../metrics/change/trend.js';
 import { ASSOCIATION_NOTE, outcomeChanges, type OutcomeChange } from '../../metrics/change/outcomes.js';
 import { readOutcomes } from '../../ingest/outcomes.js';
+import { withScaleScores } from '../../report/survey/wave-scales.js';
 import { changeView, trendView } from '../../report/present/change.js';
 import { presentLeadership } from '../../privacy/present-leadership.js';
 import { presentDistrict, type DistrictChangesInput } from '../../privacy/present-district.js';
@@ -36,6 +37,11 @@ export interface WaveRef {
   id: string;
   label: string;
   dataHash: string;
+  /**
+   * The wave's stored people file, when a comparison reads its survey scales (participation, role
+   * clarity) as change indicators; its checksum is part of the comparison's cache key.
+   */
+  people?: FileRef | null;
 }
 
 /** One heavy view, computed off the event loop (src/server/views/worker.ts) or inline. Plain data: crosses threads. */
@@ -343,6 +349,7 @@ async function trendOf(
 /** Loads each wave's dataset once per task, and its selection metadata from the store's cache when it has it. */
 class WaveData {
   private readonly datasets = new Map<string, { dataset: Dataset; meta: WaveMeta }>();
+  private readonly scaledDatasets = new Map<string, Dataset>();
 
   constructor(
     private readonly store: Store,
@@ -413,22 +420,50 @@ class WaveData {
     return { raw, meta };
   }
 
-  /** compareWaves of two waves (the same computation as `leadmap compare`), from the store's cache or computed and cached. */
+  /**
+   * compareWaves of two waves (the same computation as `leadmap compare`), from the store's cache or
+   * computed and cached. A wave with a stored people file is read with its scale scores, as
+   * `leadmap compare --people` reads it; the files' checksums are part of the key.
+   */
   async change(from: WaveRef, to: WaveRef, relation: string): Promise<WaveChange> {
-    const key = cacheKey(['change', CHANGE_VERSION, from.dataHash, to.dataHash, relation]);
+    const key = cacheKey([
+      'change',
+      CHANGE_VERSION,
+      from.dataHash,
+      to.dataHash,
+      relation,
+      from.people?.sha256 ?? null,
+      to.people?.sha256 ?? null,
+    ]);
     const cached = (await this.store.getCachedAnalysis(key)) as WaveChange | null;
     if (cached) return cached;
-    const before = (await this.dataset(from)).dataset;
-    const after = (await this.dataset(to)).dataset;
+    const before = await this.scaled(from);
+    const after = await this.scaled(to);
     this.progress('comparing', 0, 1);
     const change = compareWaves(before, after, { relation });
     await remember(this.store, key, to.id, change);
     return change;
   }
+
+  /**
+   * A wave's dataset with its people file's scale scores as attributes (withScaleScores, the shipped
+   * scales the file asks in full), for the comparisons only; the dataset itself when it has no people
+   * file or the file cannot be read (checked when uploaded), so the scale indicators read "not measured".
+   */
+  private async scaled(wave: WaveRef): Promise<Dataset> {
+    const { dataset } = await this.dataset(wave);
+    if (!wave.people) return dataset;
+    const key = `${wave.dataHash}:${wave.people.sha256}`;
+    const hit = this.scaledDatasets.get(key);
+    if (hit) return hit;
+    const scaled = (await withScaleScores(dataset, wave.people.path, undefined, 'leadmap', () => {})) ?? dataset;
+    this.scaledDatasets.set(key, scaled);
+    return scaled;
+  }
 }
 
 /** Version of the cached comparisons: bump when compareWaves changes what it returns. */
-const CHANGE_VERSION = 2;
+const CHANGE_VERSION = 3;
 
 async function waveInput(data: WaveData, store: Store, wave: WaveRef): Promise<WaveInput> {
   return { dataset: (await data.dataset(wave)).dataset, wave: wave.label, secret: await store.waveSecret(wave.id) };
