@@ -9,7 +9,7 @@ import type { ViewTask } from '../views/task.js';
 import type { JobView } from '../../jobs/jobs.js';
 import { publicJob } from './uploads.js';
 import { SURVEY_CSVS, type SurveyCsv } from '../export/survey-csv.js';
-import { surveyFileRefs } from '../analysis/survey-files.js';
+import { surveyFileRefs, withPeopleFile } from '../analysis/survey-files.js';
 
 /**
  * Analyses, the network, leadership and exports of one wave. Each is computed as a job off the
@@ -76,8 +76,9 @@ export function analysisRoutes(deps: AppDeps): Router {
     const before = await previousReadyWave(store, school.id, wave);
     const task: ViewTask = {
       kind: 'indicators',
-      wave: readyWave(wave),
-      previous: before ? readyWave(before) : null,
+      // With their people files, so the change column reads the comparison the compare view and the report read (one cache entry).
+      wave: await withPeopleFile(store, deps.dir, readyWave(wave)),
+      previous: before ? await withPeopleFile(store, deps.dir, readyWave(before)) : null,
       relation: sel.relation,
       domain: sel.domain,
       disclosure: disclosureFor(req, wantsAnonymised(req)),
