@@ -1,3 +1,5 @@
+import { withScaleScores } from '../../report/survey/wave-scales.js';
+import { compareWaves, type WaveChange } from '../../metrics/change/compare-waves.js';
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -52,6 +54,8 @@ Options:
                              table in docs/metrics.md; roster column formal_domains overrides per person)
   --people <file>            the people file leadmap import writes: survey scales (alpha, n, group means
                              of at least the minimum size) and the skills inventory as prompts
+  --previous-people <file>   the previous wave's people file: with --people, the change page measures
+                             participation in decision-making and role clarity from both
   --activities <file>        leadership activity log: the patterns of distribution
   --decisions <file>         decision map: decisions by level and domain, checked against the network
   --min-group-size <n>       smallest group whose results are shown (default 5)
@@ -87,6 +91,7 @@ export const reportCommand: Command = {
             'min-group-size',
             'formal-roles',
             'people',
+            'previous-people',
             'activities',
             'decisions',
             'paper',
@@ -122,6 +127,7 @@ export const reportCommand: Command = {
       values['previous-respondents'],
       values['formal-roles'],
       values.people,
+      values['previous-people'],
       values.activities,
       values.decisions,
     ].filter((p): p is string => p !== undefined);
@@ -162,6 +168,15 @@ export const reportCommand: Command = {
     const surveyProblems = (await surveyFileProblems(survey, current.people)).filter((p) => p.severity === 'error');
     if (surveyProblems.length > 0)
       return fail(`the survey files were not read (no report was written):\n${formatProblems(surveyProblems)}`);
+    // With both waves' people files, the comparison reads their scale scores as leadmap compare --people does.
+    let comparison: WaveChange | undefined;
+    if (previous && values.people !== undefined && values['previous-people'] !== undefined) {
+      const before = await withScaleScores(previous, at(values['previous-people'])!, undefined, 'leadmap report', io.stderr);
+      const after = await withScaleScores(current, at(values.people)!, undefined, 'leadmap report', io.stderr);
+      if (!before || !after) return EXIT.badInput;
+      comparison = compareWaves(before, after, { relation: values.relation });
+    } else if (values['previous-people'] !== undefined)
+      return fail('--previous-people needs --people and the previous wave (--previous-roster, --previous-ties)');
     const { model, pdf } = await makeReport(
       {
         school,
@@ -171,6 +186,7 @@ export const reportCommand: Command = {
         analytics: { formalRoles },
         current: { dataset: current, wave },
         previous: previous && previousWave !== null ? { dataset: previous, wave: previousWave } : null,
+        comparison,
       },
       paper,
       survey,
