@@ -197,8 +197,9 @@ same PostgreSQL. Readers alone: p50 ${alone.p50} ms, p99 ${alone.p99} ms (${alon
 
 **Machine: ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, shared with other work
 (load average in the last column).** Everything — PostgreSQL, the server, the readers, the batch command and the
-workers — runs on these ${availableParallelism()} cores, so more than 2 workers cannot add compute here: the 4-worker row shows the cost
-of contention, not what 4 workers on their own machines give.
+workers — runs on these ${availableParallelism()} cores: past 2 workers no compute is added, and what a run gains comes from a larger
+share of the shared cores (taken from the readers and from other work) and from overlapping waits on the database and disk;
+workers on machines of their own were not measured.
 
 | run | schools done | seconds | schools / min | reader requests | p50 ms | p99 ms | max ms | reader errors | load avg |
 |---|---|---|---|---|---|---|---|---|---|
