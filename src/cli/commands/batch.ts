@@ -20,7 +20,8 @@ const USAGE = `Usage: leadmap batch <folder> --out <folder> [--wait] [--json] [o
 
 Analyses every school of a district or state at once. <folder> holds one folder per
 school with roster.csv and ties.csv, optionally respondents.csv, and optionally the
-previous wave in previous/ (roster.csv, ties.csv, respondents.csv). Each school gets
+previous wave in previous/ (roster.csv, ties.csv, respondents.csv); folders whose
+names start with "." or "_" are skipped. Each school gets
   <out>/<school>.json   the analysis (the same document as leadmap analyze --json)
   <out>/<school>.pdf    the annual report (as leadmap report writes it; with the change
                         since the previous wave when previous/ is there)
