@@ -160,5 +160,7 @@ describe.skipIf(skipPostgres())('leadmap batch on PostgreSQL: jobs for leadmap w
     expect(third.stderr).toMatch(/riverside-2: done/);
     expect(existsSync(join(out, 'riverside-2.pdf'))).toBe(true);
     expect((await jobs()).map(({ state, n }) => ({ state, n }))).toEqual([{ state: 'completed', n: 13 }]);
-  }, 240_000);
+    // 27 s alone; three batch runs of 13 schools on two worker processes, with other test files on the same
+    // 2 cores, took over 240 s in a full run: the bound is for a hung queue, not for speed.
+  }, 900_000);
 });
