@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'n
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceivedFile } from '../../src/jobs/ingest-task.js';
-import { jobIdOf, openQueue, QUEUES, type OpenQueue, type QueueOptions } from '../../src/jobs/queue/pg-queue.js';
+import { failSilentJobs, jobIdOf, openQueue, QUEUES, type OpenQueue, type QueueOptions } from '../../src/jobs/queue/pg-queue.js';
 import { QueueRunner } from '../../src/jobs/queue/queue-runner.js';
 import { watchForDeadWorkers, workQueue } from '../../src/jobs/queue/work.js';
 import { LeadmapError } from '../../src/model/errors.js';
@@ -204,6 +204,20 @@ describe.skipIf(skipPostgres())('jobs on the PostgreSQL queue (pg-boss)', () => 
     expect(readdirSync(join(dataDir, 'tmp'))).toEqual([]);
     const stored = readdirSync(join(dataDir, 'files', school.id, wave.id));
     expect(stored).toHaveLength(2);
+  });
+
+  it('a job whose worker died before its first progress write (no progress row) is failed once silent, not left to its time limit', async () => {
+    const { url, opts } = await setup({ [QUEUES.view]: { retryLimit: 0, retryDelaySeconds: 1, expireInSeconds: 120 } });
+    const q = await openQueue(url, { ...opts, heartbeatSeconds: 1, staleAfterSeconds: 2 });
+    cleanups.push(() => q.boss.stop({ graceful: false, wait: true, timeout: 1000 }));
+    const id = await q.boss.send(QUEUES.view, { t: 'fetched, never started' });
+    // A worker takes it (state "active") and is killed before writing any progress.
+    const [taken] = await q.boss.fetch(QUEUES.view);
+    expect(taken!.id).toBe(id);
+    expect(await failSilentJobs(q)).toBe(0); // not silent yet
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(await failSilentJobs(q)).toBe(1);
+    expect(await q.boss.getJobById(QUEUES.view, id!)).toMatchObject({ state: 'failed' });
   });
 
   it('a job whose worker stopped mid-job is taken by another worker once its heartbeat stops, long before its time limit, and finishes once', async () => {

@@ -123,8 +123,11 @@ export async function heartbeat(q: OpenQueue, jobId: string): Promise<void> {
  */
 export async function failSilentJobs(q: OpenQueue): Promise<number> {
   const r = await q.boss.getDb().executeSql(
-    `SELECT j.name, j.id FROM ${q.schema}.job j JOIN ${q.schema}.leadmap_job_progress p ON p.job_id = j.id
-     WHERE j.state = 'active' AND p.updated_at < now() - make_interval(secs => $1)`,
+    // Silent since the later of the last progress write and this attempt's start: a job whose worker died
+    // before its first progress write has no row (with an inner join it stayed active until pg-boss expired
+    // it, 15 minutes later), and a retried job keeps the killed attempt's old row until its new worker writes.
+    `SELECT j.name, j.id FROM ${q.schema}.job j LEFT JOIN ${q.schema}.leadmap_job_progress p ON p.job_id = j.id
+     WHERE j.state = 'active' AND GREATEST(p.updated_at, j.started_on) < now() - make_interval(secs => $1)`,
     [q.staleAfterSeconds],
   );
   const rows = r.rows as Array<{ name: string; id: string }>;
