@@ -76,20 +76,48 @@ async function* xlsxRows(path: string): AsyncGenerator<ExportRow> {
     hyperlinks: 'ignore',
     styles: 'cache',
   });
-  for await (const sheet of reader) {
-    let expected = 1;
-    for await (const r of sheet) {
-      while (expected < r.number) {
-        yield { row: expected, cells: [] };
-        expected++;
-      } // blank rows
-      const values = r.values as unknown[];
-      const cells: string[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-      yield { row: r.number, cells };
-      expected = r.number + 1;
+  let yielded = false;
+  try {
+    for await (const sheet of reader) {
+      yield* sheetRows(sheet, () => (yielded = true));
+      return; // first worksheet only
     }
-    return; // first worksheet only
+  } catch (err) {
+    // exceljs's streaming reader fails (TypeError on its workbook model) when a worksheet is met before the
+    // workbook part it needs; the whole-file reader does not depend on that order. Survey exports are small.
+    if (yielded || !(err instanceof TypeError)) throw err;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const first = book.worksheets[0];
+    if (!first) return;
+    const rows: Array<{ number: number; values: unknown }> = [];
+    first.eachRow({ includeEmpty: false }, (r) => rows.push({ number: r.number, values: r.values }));
+    // The whole-file reader also lists trailing cells that hold nothing; the streaming one stops at the last value.
+    for await (const r of sheetRows(rows, () => {})) {
+      while (r.cells.length > 0 && r.cells.at(-1) === '') r.cells.pop();
+      yield r;
+    }
+  }
+}
+
+/** One worksheet's rows as export rows, blank rows included (numbered as in the sheet). */
+async function* sheetRows(
+  sheet: AsyncIterable<{ number: number; values: unknown }> | Iterable<{ number: number; values: unknown }>,
+  onRow: () => void,
+): AsyncGenerator<ExportRow> {
+  let expected = 1;
+  for await (const r of sheet) {
+    while (expected < r.number) {
+      onRow();
+      yield { row: expected, cells: [] };
+      expected++;
+    } // blank rows
+    const values = r.values as unknown[];
+    const cells: string[] = [];
+    for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+    onRow();
+    yield { row: r.number, cells };
+    expected = r.number + 1;
   }
 }
 
