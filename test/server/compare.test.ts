@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
+import { ADMIN_PASSWORD, Client, testServer, type TestServer, settled } from './helpers/server.js';
 import { demoDir } from '../metrics/analytics/demo.js';
 import { run } from '../cli/run.js';
 import { rosterCsv, tiesCsv } from './fixtures.js';
@@ -28,16 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await srv.stop();
 });
-
-/** GET that follows a 202 job to its end. */
-async function settled(c: Client, path: string) {
-  let r = await c.get(path);
-  if (r.status === 202) {
-    await c.waitJob(r.json.job.id);
-    r = await c.get(path);
-  }
-  return r;
-}
 
 const files = (label: string) => {
   const d = join(demoDir, 'lakeside', label);

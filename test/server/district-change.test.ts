@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
+import { ADMIN_PASSWORD, Client, settled, testServer, type TestServer } from './helpers/server.js';
 
 /** Each school's change between two waves of the Pinewood demo district, in GET /api/waves/:id/district. */
 const dir = (label: string) => join(import.meta.dirname, '../../fixtures/demo/pinewood', label);
@@ -11,12 +11,8 @@ let srv: TestServer;
 let admin: Client;
 const waves: string[] = [];
 
-async function settled(c: Client, path: string) {
-  let r = await c.get(path);
-  if (r.status === 202) {
-    await c.waitJob(r.json.job.id);
-    r = await c.get(path);
-  }
+async function district(c: Client, path: string) {
+  const r = await settled(c, path);
   expect(r.status, r.text.slice(0, 200)).toBe(200);
   return r.json.district;
 }
@@ -53,8 +49,8 @@ interface Row {
 
 describe('district: each school’s change since the previous wave', () => {
   it('gives every school present in both waves its density, centralization and Gini change with interval and verdict, the same numbers as each wave’s school rows', async () => {
-    const before = await settled(admin, `/api/waves/${waves[0]}/district`);
-    const after = await settled(admin, `/api/waves/${waves[1]}/district`);
+    const before = await district(admin, `/api/waves/${waves[0]}/district`);
+    const after = await district(admin, `/api/waves/${waves[1]}/district`);
     expect(before.changes).toBeNull();
     expect(after.changes.previous).toBe('2024-25');
     const schools = after.schools.map((s: { school: string }) => s.school);

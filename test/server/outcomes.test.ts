@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
+import { ADMIN_PASSWORD, Client, testServer, type TestServer, settled } from './helpers/server.js';
 import { demoDir } from '../metrics/analytics/demo.js';
 import { run } from '../cli/run.js';
 import { hasPoppler } from '../helpers/system-tools.js';
@@ -23,15 +23,6 @@ const waves: string[] = [];
 const out = tempDir('leadmap-outcomes-');
 const dir = (label: string) => join(demoDir, 'highland', label);
 const read = (label: string, f: string) => readFileSync(join(dir(label), f), 'utf8');
-
-async function settled(c: Client, path: string) {
-  let r = await c.get(path);
-  if (r.status === 202) {
-    await c.waitJob(r.json.job.id);
-    r = await c.get(path);
-  }
-  return r;
-}
 
 beforeAll(async () => {
   srv = await testServer();

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, Client, testServer, type TestServer } from './helpers/server.js';
+import { ADMIN_PASSWORD, Client, testServer, type TestServer, settled } from './helpers/server.js';
 import { demoDir } from '../metrics/analytics/demo.js';
 import { run } from '../cli/run.js';
 import { hasPoppler } from '../helpers/system-tools.js';
@@ -49,15 +49,6 @@ const scaleRows = (indicators: Row[]) =>
       high,
       verdict,
     }));
-
-async function settled(c: Client, path: string) {
-  let r = await c.get(path);
-  if (r.status === 202) {
-    await c.waitJob(r.json.job.id);
-    r = await c.get(path);
-  }
-  return r;
-}
 
 const files = (label: string, people: boolean) => ({
   roster: read(label, 'roster.csv'),

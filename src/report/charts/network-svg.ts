@@ -61,7 +61,7 @@ export function networkSvg(fig: NetworkFigure): string {
     );
   }
   // Department names written where each department sits, so the figure reads without its colours.
-  for (const l of fig.aggregate ? [] : groupLabels(fig)) {
+  for (const l of fig.aggregate ? [] : departmentLabelBoxes(fig)) {
     out.push(
       `<rect x="${n2(l.x0)}" y="${n2(l.y0)}" width="${n2(l.x1 - l.x0)}" height="${n2(l.y1 - l.y0)}" rx="2" fill="#ffffff" fill-opacity="0.8"/>`,
     );
@@ -93,7 +93,7 @@ const ARROW_HALF = 1.4;
  * (departments are pulled to their own region by the layout); a label that would overlap an earlier
  * one moves down, and one that cannot be placed inside the frame is left out (the legend names it).
  */
-export function groupLabels(fig: NetworkFigure): Box[] {
+export function departmentLabelBoxes(fig: NetworkFigure): Box[] {
   const members = new Map<string, { x: number; y: number; n: number }>();
   const connected = new Set(fig.edges.flatMap((e) => [e.source, e.target]));
   for (const n of fig.nodes) {

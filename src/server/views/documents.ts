@@ -19,7 +19,7 @@ export function isAnalysisDoc(name: string): name is AnalysisDoc {
 }
 
 /** The bytes of one document: the analysis JSON (without edges), the network view's nodes and edges, or an export. */
-export function analysisDocument(doc: AnalysisDoc, a: PublicAnalysis): Uint8Array {
+export function analysisViewBody(doc: AnalysisDoc, a: PublicAnalysis): Uint8Array {
   switch (doc) {
     case 'analysis': {
       const { edges: _edges, ...rest } = a;

@@ -26,7 +26,7 @@ import { indicatorRows, type PreviousWave } from '../../report/present/indicator
 import { profiles } from '../../report/sections.js';
 import type { Store } from '../../store/store.js';
 import { analysisKey, ANALYSIS_VERSION, computeAnalysis, resolveSelection, type RawAnalysis } from '../../metrics/wave-analysis.js';
-import { analysisDocument, type AnalysisDoc } from './documents.js';
+import { analysisViewBody, type AnalysisDoc } from './documents.js';
 import { surveyView, type SurveyFiles } from '../../report/survey/view.js';
 import { surveyCsv, type SurveyCsv } from '../export/survey-csv.js';
 
@@ -159,7 +159,7 @@ export async function runViewTask(store: Store, task: ViewTask, progress: TaskPr
       progress('presenting', 0, 1);
       const pseudonyms = await pseudonymsFor(store, task.wave.id, task.disclosure, raw.people);
       const a = presentAnalysis(raw, { disclosure: task.disclosure, policy: privacyPolicy(task.minGroupSize), pseudonyms });
-      return { body: analysisDocument(task.doc, a), selection: { relation: raw.relation, domain: raw.domain }, meta };
+      return { body: analysisViewBody(task.doc, a), selection: { relation: raw.relation, domain: raw.domain }, meta };
     }
     case 'leadership': {
       const { shown, relation, meta } = await data.leadership(task.wave, task.relation, task.disclosure, task.minGroupSize);

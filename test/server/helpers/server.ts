@@ -94,3 +94,13 @@ export class Client {
     }
   }
 }
+
+/** GET that follows a 202 job to its end, then asks again. */
+export async function settled(c: Client, path: string): Promise<{ status: number; json: any; text: string }> {
+  let r = await c.get(path);
+  if (r.status === 202) {
+    await c.waitJob(r.json.job.id);
+    r = await c.get(path);
+  }
+  return r;
+}
