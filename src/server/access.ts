@@ -46,22 +46,60 @@ export function canSeeSchool(account: Account, school: School): boolean {
 }
 
 /**
+ * The one school of a district record this account sees (the value of the roster's `school` column),
+ * or null when it sees the whole record. Admins always see whole records.
+ */
+export function unitOf(account: Account, schoolId: string): string | null {
+  if (account.role === 'admin' || !Object.hasOwn(account.units, schoolId)) return null;
+  return account.units[schoolId]!;
+}
+
+/**
+ * Whether a route serves accounts that see one school of a district record. Refused by default: only
+ * the views computed on that school's own data (analysis, network, leadership, indicators, report,
+ * comparison) and the record's and its waves' descriptions allow it. Everything else of the record —
+ * uploads, review, stored files, roster, mapping, survey files, the district view, the zip — holds
+ * other schools' staff.
+ */
+export type ScopePolicy = 'refuse-scoped' | 'allow-scoped';
+
+function refuseScoped(account: Account, school: School, policy: ScopePolicy): string | null {
+  const unit = unitOf(account, school.id);
+  if (unit !== null && policy === 'refuse-scoped')
+    throw new LeadmapError('FORBIDDEN', `this account sees one school of this district record (${unit}); this needs the whole record`);
+  return unit;
+}
+
+/**
  * The school, if it exists AND the account may see it. A school of another
  * tenant answers exactly like a missing one (404), so ids cannot be probed.
+ * `unit`: the one school of the record the account sees (unitOf), or null.
  */
-export async function schoolFor(store: Store, req: Request, schoolId: unknown): Promise<School> {
+export async function schoolFor(
+  store: Store,
+  req: Request,
+  schoolId: unknown,
+  policy: ScopePolicy = 'refuse-scoped',
+): Promise<School & { unit: string | null }> {
   const account = accountOf(req);
   const school = typeof schoolId === 'string' && schoolId.length <= 64 ? await store.getSchool(schoolId) : null;
   if (!school || !canSeeSchool(account, school)) throw new LeadmapError('NOT_FOUND', 'no such school');
-  return school;
+  return { ...school, unit: refuseScoped(account, school, policy) };
 }
 
-export async function waveFor(store: Store, req: Request, waveId: unknown): Promise<{ wave: WaveRecord; school: School }> {
+/** The wave and its school, if the account may see them (as schoolFor); `unit` as there. */
+export async function waveFor(
+  store: Store,
+  req: Request,
+  waveId: unknown,
+  policy: ScopePolicy = 'refuse-scoped',
+): Promise<{ wave: WaveRecord; school: School; unit: string | null }> {
   const wave = typeof waveId === 'string' && waveId.length <= 64 ? await store.getWave(waveId) : null;
   if (!wave) throw new LeadmapError('NOT_FOUND', 'no such wave');
   const school = await store.getSchool(wave.schoolId);
-  if (!school || !canSeeSchool(accountOf(req), school)) throw new LeadmapError('NOT_FOUND', 'no such wave');
-  return { wave, school };
+  const account = accountOf(req);
+  if (!school || !canSeeSchool(account, school)) throw new LeadmapError('NOT_FOUND', 'no such wave');
+  return { wave, school, unit: refuseScoped(account, school, policy) };
 }
 
 /** Named (identifiable) results: admins and analysts. Viewers get pseudonymised, aggregated results only. */

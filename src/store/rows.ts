@@ -1,5 +1,5 @@
 import type { Completeness } from '../model/completeness.js';
-import type { Account, AuditEntry, AuditFilter, ReviewItem, Role, School, WaveRecord } from './store.js';
+import type { Account, AccountPatch, AuditEntry, AuditFilter, ReviewItem, Role, School, WaveRecord } from './store.js';
 
 export interface SchoolRow {
   id: string;
@@ -62,12 +62,14 @@ export const toWave = (r: WaveRow): WaveRecord => ({
   completeness: r.completeness_json ? (JSON.parse(r.completeness_json) as Completeness) : null,
 });
 
-export const toAccount = (r: AccountRow, schoolIds: string[]): Account => ({
+/** An account from its row and its account_school rows (unit: null = the whole school record). */
+export const toAccount = (r: AccountRow, schools: Array<{ school_id: string; unit: string | null }>): Account => ({
   id: r.id,
   organisationId: r.organisation_id,
   username: r.username,
   role: r.role,
-  schoolIds,
+  schoolIds: schools.map((s) => s.school_id),
+  units: Object.fromEntries(schools.filter((s) => s.unit !== null).map((s) => [s.school_id, s.unit!])),
   mustChangePassword: r.must_change_password === 1,
   createdAt: r.created_at,
 });
@@ -107,4 +109,14 @@ export function auditWhere(filter: AuditFilter, param: (i: number) => string, fi
   add('at', '>=', filter.since);
   add('at', '<', filter.until);
   return { sql: parts.map((p) => ` AND ${p}`).join(''), values };
+}
+
+/**
+ * The schools and one-school scopes an account keeps after a patch (both stores): `units` replaces the
+ * scopes when given; otherwise the scopes of schools that stay are kept.
+ */
+export function patchedSchools(current: Account, patch: AccountPatch): { schoolIds: string[]; units: Record<string, string> } {
+  const schoolIds = patch.schoolIds ?? current.schoolIds;
+  const from = patch.units ?? current.units;
+  return { schoolIds, units: Object.fromEntries(Object.entries(from).filter(([id]) => schoolIds.includes(id))) };
 }

@@ -65,8 +65,26 @@ export interface Account {
   role: Role;
   /** Schools an analyst or viewer may see; admins see every school of their organisation. */
   schoolIds: string[];
+  /**
+   * Schools of `schoolIds` that are district records this account sees one school of: school id → the
+   * value of the roster's `school` column (a school analyst or viewer within a district). Every view of
+   * such a record is computed on that school's own people and the ties among them (schoolDataset);
+   * uploads, review, stored files, the roster, the district view and the zip are refused (src/server/access.ts).
+   */
+  units: Record<string, string>;
   mustChangePassword: boolean;
   createdAt: string;
+}
+/**
+ * A change to an account. `units` replaces the account's one-school scopes; without it, a change of
+ * `schoolIds` keeps the scopes of the schools that stay.
+ */
+export interface AccountPatch {
+  role?: Role;
+  schoolIds?: string[];
+  units?: Record<string, string>;
+  passwordHash?: string;
+  mustChangePassword?: boolean;
 }
 export interface AccountSecret {
   account: Account;
@@ -198,14 +216,12 @@ export interface Store {
     passwordHash: string,
     schoolIds: string[],
     mustChangePassword: boolean,
+    units?: Record<string, string>,
   ): Promise<Account>;
   listAccounts(organisationId: string): Promise<Account[]>;
   getAccount(id: string): Promise<Account | null>;
   findAccountSecret(username: string): Promise<AccountSecret | null>;
-  updateAccount(
-    id: string,
-    patch: { role?: Role; schoolIds?: string[]; passwordHash?: string; mustChangePassword?: boolean },
-  ): Promise<Account | null>;
+  updateAccount(id: string, patch: AccountPatch): Promise<Account | null>;
   deleteAccount(id: string): Promise<void>;
   countAccounts(): Promise<number>;
 

@@ -54,6 +54,7 @@ function routes(s: string, w: string, j: string): Array<[string, string, unknown
     ['POST', `/api/schools/${s}/waves`, { label: 'x' }],
     ['GET', `/api/schools/${s}/compare?from=${w}&to=${w}`],
     ['GET', `/api/schools/${s}/export.zip`],
+    ['GET', `/api/schools/${s}/units`],
     ['GET', `/api/waves/${w}`],
     ['DELETE', `/api/waves/${w}`],
     ['GET', `/api/waves/${w}/files`],

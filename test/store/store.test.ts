@@ -336,6 +336,23 @@ describe.each(backends())('store on %s', (kind) => {
     expect(updated).toMatchObject({ role: 'viewer', schoolIds: [], mustChangePassword: false });
     expect((await store.findAccountSecret('ann'))!.passwordHash).toBe('new');
     expect(await store.updateAccount('missing', { role: 'admin' })).toBeNull();
+    // One school of a district record: kept per school, kept when other schools change, replaced when given.
+    const other = await store.createSchool(org.id, 'other-record', 'Other record');
+    const scoped = await store.createAccount(org.id, 'cedar', 'analyst', 'h', [school.id, other.id], false, {
+      [school.id]: 'Cedar Ridge K-8',
+    });
+    expect(scoped.units).toEqual({ [school.id]: 'Cedar Ridge K-8' });
+    expect((await store.getAccount(scoped.id))!.units).toEqual({ [school.id]: 'Cedar Ridge K-8' });
+    expect((await store.updateAccount(scoped.id, { schoolIds: [school.id] }))!.units).toEqual({ [school.id]: 'Cedar Ridge K-8' });
+    expect((await store.updateAccount(scoped.id, { schoolIds: [other.id] }))!.units).toEqual({});
+    expect(
+      (await store.updateAccount(scoped.id, { schoolIds: [school.id, other.id], units: { [other.id]: 'Fox Hollow' } }))!,
+    ).toMatchObject({
+      schoolIds: [school.id, other.id].sort(),
+      units: { [other.id]: 'Fox Hollow' },
+    });
+    expect((await store.updateAccount(scoped.id, { units: {} }))!.units).toEqual({});
+    expect(updated!.units).toEqual({});
     await store.createSession({ id: 's1', accountId: zed.id, createdAt: 1_700_000_000_000, lastSeenAt: 1_700_000_000_001 });
     await store.createSession({ id: 's2', accountId: zed.id, createdAt: 1, lastSeenAt: 2 });
     await store.touchSession('s1', 1_800_000_000_000);

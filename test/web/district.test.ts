@@ -136,4 +136,44 @@ describe.skipIf(!browserReady)('wave page: a district compares its schools', () 
     expect(await page.getByRole('region', { name: 'District: schools compared' }).count()).toBe(0);
     expect(web.problems).toEqual([]);
   });
+  it('an account given one school of the district sees that school alone: its own page, no district, uploads or survey files', async () => {
+    const pw = 'a-long-enough-password';
+    const record = (await api.get('/api/schools')).json.schools.find((s: { slug: string }) => s.slug === 'pinewood');
+    expect(
+      (await api.post('/api/accounts', { username: 'cedar-analyst', role: 'analyst', schoolIds: [record.id], password: pw })).status,
+    ).toBe(201);
+    // The administrator narrows it to one school on the Accounts page.
+    const page = await web.page();
+    await signIn(page, web.srv.url, 'admin', ADMIN_PASSWORD);
+    await page.waitForSelector('#signout');
+    await page.goto(`${web.srv.url}/#/accounts`);
+    await page.getByRole('button', { name: 'Change cedar-analyst' }).click();
+    const schools = page.getByRole('group', { name: 'Schools of cedar-analyst' });
+    await schools.getByRole('combobox', { name: `Sees of ${record.name}` }).selectOption({ label: 'only Cedar Ridge K-8 (19 staff)' });
+    await page.locator('form', { has: schools }).getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved: cedar-analyst is now analyst').waitFor();
+    await page.getByRole('cell', { name: `Cedar Ridge K-8 (${record.name})` }).waitFor();
+    expect(await axe.check(web.ctx, page.url(), '#accounts')).toEqual([]);
+
+    await signIn(page, web.srv.url, 'cedar-analyst', pw);
+    await page.waitForSelector('#signout');
+    const title = `Cedar Ridge K-8 (${record.name})`;
+    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(await page.getByRole('link', { name: /upload/ }).count()).toBe(0);
+    await page.goto(`${web.srv.url}/#/wave/${district.id}/report`);
+    await page.getByRole('region', { name: 'Who leads what' }).waitFor({ timeout: 60_000 });
+    await page.getByText(/You see Cedar Ridge K-8 of the district record/).waitFor();
+    expect(await page.getByRole('region', { name: 'District: schools compared' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Uploads & review' }).count()).toBe(0);
+    const people = (await api.get(`/api/waves/${district.id}/analysis`)).json.analysis.people as Array<{ name: string; school: string }>;
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toContain('Gabriel Green'); // PW011, the district's cross-school leader, teaches elsewhere
+    expect(people.length).toBe(100);
+    await page.screenshot({ path: join(SHOTS, 'web-one-school-of-district.png'), fullPage: false });
+    expect(await axe.check(web.ctx, page.url(), '#scope-note')).toEqual([]);
+    expect(web.problems).toEqual([]);
+    await signIn(page, web.srv.url, 'admin', ADMIN_PASSWORD);
+    await page.waitForSelector('#signout');
+  }, 180_000);
 });

@@ -30,6 +30,28 @@ export function accountRoutes(deps: AppDeps, throttle: LoginThrottle): Router {
     return ids;
   };
 
+  /**
+   * {"units": {"<school id>": "<school>"}}: for each district record among the account's schools, the one
+   * school of it the account sees (the value of the roster's school column); the rest of the record is
+   * closed to it. Not for administrators, who see whole records.
+   */
+  const unitsOf = (body: unknown, role: Role, schoolIds: string[]): Record<string, string> | undefined => {
+    const v = (body as Record<string, unknown> | undefined)?.units;
+    if (v === undefined) return undefined;
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      throw new LeadmapError('VALIDATION', '"units" must be an object: school id → the one school of that district record');
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (entries.length > 0 && role === 'admin')
+      throw new LeadmapError('VALIDATION', 'administrators see whole records; "units" is for analysts and viewers');
+    for (const [id, unit] of entries) {
+      if (!schoolIds.includes(id))
+        throw new LeadmapError('VALIDATION', `"units" names school id ${id.slice(0, 64)}, which is not among the account's schools`);
+      if (typeof unit !== 'string' || unit.trim() === '' || unit.length > 120 || /[<>]/.test(unit))
+        throw new LeadmapError('VALIDATION', `"units" of ${id.slice(0, 64)} must be a school's name (1–120 characters, no < or >)`);
+    }
+    return Object.fromEntries(entries.map(([id, unit]) => [id, (unit as string).trim()]));
+  };
+
   r.get('/api/accounts', async (req, res) => {
     res.json({ accounts: (await store.listAccounts(accountOf(req).organisationId)).map(publicAccount) });
   });
@@ -40,6 +62,7 @@ export function accountRoutes(deps: AppDeps, throttle: LoginThrottle): Router {
     const username = text(req.body, 'username', 64);
     const role = roleOf(req.body);
     const schoolIds = (await ownSchools(admin.organisationId, stringList(req.body, 'schoolIds'))) ?? [];
+    const units = unitsOf(req.body, role, schoolIds) ?? {};
     const given = (req.body as { password?: unknown }).password;
     const password = given === undefined ? generatePassword() : given;
     const rule = checkPasswordRules(password);
@@ -60,6 +83,7 @@ export function accountRoutes(deps: AppDeps, throttle: LoginThrottle): Router {
         await hashPassword(password as string),
         schoolIds,
         given === undefined,
+        units,
       );
     } catch (err) {
       attempt.reservation.failed();
@@ -87,6 +111,9 @@ export function accountRoutes(deps: AppDeps, throttle: LoginThrottle): Router {
     if (target.id === admin.id && role !== undefined && role !== 'admin')
       throw new LeadmapError('VALIDATION', 'you cannot remove your own admin role');
     const schoolIds = await ownSchools(admin.organisationId, stringList(body, 'schoolIds'));
+    // An administrator sees whole records: a change to admin drops the account's one-school scopes.
+    const given = unitsOf(body, role ?? target.role, schoolIds ?? target.schoolIds);
+    const units = role === 'admin' ? {} : given;
     let oneTimePassword: string | undefined;
     let passwordHash: string | undefined;
     if (body.resetPassword === true) {
@@ -96,18 +123,25 @@ export function accountRoutes(deps: AppDeps, throttle: LoginThrottle): Router {
     const updated = await store.updateAccount(target.id, {
       role,
       schoolIds,
+      units,
       passwordHash,
       mustChangePassword: passwordHash ? true : undefined,
     });
-    if (role !== undefined || passwordHash || schoolIds) await store.deleteSessionsOf(target.id);
+    if (role !== undefined || passwordHash || schoolIds || units) await store.deleteSessionsOf(target.id);
     audit.record({
       organisationId: admin.organisationId,
       accountId: admin.id,
       action: 'update',
       target: `account:${target.id}`,
       detail:
-        [role && `role=${role}`, schoolIds && `schools=${schoolIds.length}`, passwordHash && 'password-reset'].filter(Boolean).join(' ') ||
-        null,
+        [
+          role && `role=${role}`,
+          schoolIds && `schools=${schoolIds.length}`,
+          units && `one-school scopes=${Object.keys(units).length}`,
+          passwordHash && 'password-reset',
+        ]
+          .filter(Boolean)
+          .join(' ') || null,
     });
     res.json({ account: publicAccount(updated!), ...(oneTimePassword ? { oneTimePassword } : {}) });
   });

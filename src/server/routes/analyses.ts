@@ -20,12 +20,12 @@ export function analysisRoutes(deps: AppDeps): Router {
   const r = Router();
   const { store, audit } = deps;
 
-  const analysisTask = (req: Request, wave: Parameters<typeof readyWave>[0], doc: AnalysisDoc): ViewTask => {
+  const analysisTask = (req: Request, wave: Parameters<typeof readyWave>[0], unit: string | null, doc: AnalysisDoc): ViewTask => {
     const sel = selectionOf(req);
     return {
       kind: 'analysis',
       doc,
-      wave: readyWave(wave),
+      wave: readyWave(wave, unit),
       relation: sel.relation,
       domain: sel.domain,
       disclosure: disclosureFor(req, wantsAnonymised(req)),
@@ -35,30 +35,30 @@ export function analysisRoutes(deps: AppDeps): Router {
 
   /** Indicators, people, department statistics and who-leads-what of one wave (?relation=&domain=&anonymised=1). */
   r.get('/api/waves/:waveId/analysis', async (req, res) => {
-    const { wave, school } = await waveFor(store, req, req.params.waveId);
-    const task = analysisTask(req, wave, 'analysis');
+    const { wave, school, unit } = await waveFor(store, req, req.params.waveId, 'allow-scoped');
+    const task = analysisTask(req, wave, unit, 'analysis');
     const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
     if (isJob(out)) return accepted(res, out);
     auditView(req, wave.id, 'view', `analysis ${out.selection.relation}/${out.selection.domain} ${disclosureOf(task)}`);
-    res.type('application/json').send(withCompleteness(out.body, wave));
+    res.type('application/json').send(withCompleteness(out.body, wave, unit));
   });
 
   /** Nodes and edges for the network view. */
   r.get('/api/waves/:waveId/graph', async (req, res) => {
-    const { wave, school } = await waveFor(store, req, req.params.waveId);
-    const task = analysisTask(req, wave, 'graph');
+    const { wave, school, unit } = await waveFor(store, req, req.params.waveId, 'allow-scoped');
+    const task = analysisTask(req, wave, unit, 'graph');
     const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
     if (isJob(out)) return accepted(res, out);
     auditView(req, wave.id, 'view', `graph ${out.selection.relation}/${out.selection.domain} ${disclosureOf(task)}`);
-    res.type('application/json').send(withCompleteness(out.body, wave));
+    res.type('application/json').send(withCompleteness(out.body, wave, unit));
   });
 
   /** Leadership analytics (src/metrics/analytics.ts) through the privacy layer (?relation=&anonymised=1). */
   r.get('/api/waves/:waveId/leadership', async (req, res) => {
-    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const { wave, school, unit } = await waveFor(store, req, req.params.waveId, 'allow-scoped');
     const task: ViewTask = {
       kind: 'leadership',
-      wave: readyWave(wave),
+      wave: readyWave(wave, unit),
       relation: selectionOf(req).relation,
       disclosure: disclosureFor(req, wantsAnonymised(req)),
       minGroupSize: deps.privacy.minGroupSize,
@@ -66,19 +66,19 @@ export function analysisRoutes(deps: AppDeps): Router {
     const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
     if (isJob(out)) return accepted(res, out);
     auditView(req, wave.id, 'view', `leadership ${out.selection.relation}`);
-    res.type('application/json').send(withCompleteness(out.body, wave));
+    res.type('application/json').send(withCompleteness(out.body, wave, unit));
   });
 
   /** Key indicators as the report prints them, preformatted (?relation=&domain=&anonymised=1), with the change since the previous wave. */
   r.get('/api/waves/:waveId/indicators', async (req, res) => {
-    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const { wave, school, unit } = await waveFor(store, req, req.params.waveId, 'allow-scoped');
     const sel = selectionOf(req);
     const before = await previousReadyWave(store, school.id, wave);
     const task: ViewTask = {
       kind: 'indicators',
       // With their people files, so the change column reads the comparison the compare view and the report read (one cache entry).
-      wave: await withPeopleFile(store, deps.dir, readyWave(wave)),
-      previous: before ? await withPeopleFile(store, deps.dir, readyWave(before)) : null,
+      wave: await withPeopleFile(store, deps.dir, readyWave(wave, unit)),
+      previous: before ? await withPeopleFile(store, deps.dir, readyWave(before, unit)) : null,
       relation: sel.relation,
       domain: sel.domain,
       disclosure: disclosureFor(req, wantsAnonymised(req)),
@@ -101,7 +101,7 @@ export function analysisRoutes(deps: AppDeps): Router {
     const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
     if (isJob(out)) return accepted(res, out);
     auditView(req, wave.id, 'view', `survey ${out.selection.relation} ${disclosureOf(task)}`);
-    res.type('application/json').send(withCompleteness(out.body, wave));
+    res.type('application/json').send(withCompleteness(out.body, wave, null));
   });
 
   /** The survey side as CSV (scales.csv, skills.csv, decisions.csv, patterns.csv; formula-safe), for the edition. */
@@ -115,7 +115,7 @@ export function analysisRoutes(deps: AppDeps): Router {
     if (isJob(out)) return accepted(res, out);
     const disclosure = disclosureOf(task);
     auditView(req, wave.id, 'export', `survey ${file} ${out.selection.relation} ${disclosure}`);
-    const name = `${school.slug}-${safe(wave.label)}-${safe(out.selection.relation)}${disclosure === 'named' ? '' : '-anonymised'}-${file}`;
+    const name = `${school.slug}-${fileNamePart(wave.label)}-${fileNamePart(out.selection.relation)}${disclosure === 'named' ? '' : '-anonymised'}-${file}`;
     res.set('Content-Type', 'text/csv; charset=utf-8').attachment(name).send(out.body);
   });
 
@@ -123,7 +123,8 @@ export function analysisRoutes(deps: AppDeps): Router {
     return {
       kind: 'survey',
       doc,
-      wave: readyWave(wave),
+      // Survey files name every school's staff of a district record: refused to one-school accounts (waveFor).
+      wave: readyWave(wave, null),
       files: await surveyFileRefs(store, deps.dir, wave.id),
       relation: selectionOf(req).relation,
       disclosure: disclosureFor(req, wantsAnonymised(req)),
@@ -133,18 +134,18 @@ export function analysisRoutes(deps: AppDeps): Router {
 
   /** Downloads; ?anonymised=1 gives pseudonymised labels (always so for viewers). */
   r.get('/api/waves/:waveId/export/:format', async (req, res) => {
-    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const { wave, school, unit } = await waveFor(store, req, req.params.waveId, 'allow-scoped');
     const format = String(req.params.format);
     const exportable = Object.keys(ANALYSIS_DOCS).filter((d) => d.includes('.'));
     if (!isAnalysisDoc(format) || !exportable.includes(format))
       throw new LeadmapError('NOT_FOUND', `no such export; choose one of ${exportable.join(', ')}`);
-    const task = analysisTask(req, wave, format);
+    const task = analysisTask(req, wave, unit, format);
     const out = await deps.views.view(task, { schoolId: school.id, accountId: accountOf(req).id });
     if (isJob(out)) return accepted(res, out);
     const { relation, domain } = out.selection;
     const disclosure = disclosureOf(task);
     auditView(req, wave.id, 'export', `${format} ${relation}/${domain} ${disclosure}`);
-    const name = `${school.slug}-${safe(wave.label)}-${safe(relation)}-${safe(domain)}${disclosure === 'named' ? '' : '-anonymised'}-${format}`;
+    const name = `${school.slug}${unit === null ? '' : `-${fileNamePart(unit)}`}-${fileNamePart(wave.label)}-${fileNamePart(relation)}-${fileNamePart(domain)}${disclosure === 'named' ? '' : '-anonymised'}-${format}`;
     res.set('Content-Type', ANALYSIS_DOCS[format]).attachment(name).send(out.body);
   });
   return r;
@@ -172,7 +173,8 @@ function disclosureOf(task: ViewTask): string {
   return 'disclosure' in task ? task.disclosure : 'named';
 }
 
-function safe(s: string): string {
+/** A piece of a download's file name: lower-case letters, digits and hyphens, at most 40 characters ("x" when nothing is left). */
+export function fileNamePart(s: string): string {
   return (
     s
       .toLowerCase()

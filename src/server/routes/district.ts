@@ -20,8 +20,8 @@ export function districtRoutes(deps: AppDeps): Router {
     const previous = await previousReadyWave(store, school.id, wave);
     const task: ViewTask = {
       kind: 'district',
-      wave: readyWave(wave),
-      previous: previous ? readyWave(previous) : null,
+      wave: readyWave(wave, null),
+      previous: previous ? readyWave(previous, null) : null,
       relation: selectionOf(req).relation,
       disclosure: disclosureFor(req, wantsAnonymised(req)),
       minGroupSize: deps.privacy.minGroupSize,
@@ -36,7 +36,7 @@ export function districtRoutes(deps: AppDeps): Router {
       target: `wave:${wave.id}`,
       detail: `district ${out.selection.relation} ${task.disclosure}`,
     });
-    res.type('application/json').send(withCompleteness(out.body, wave));
+    res.type('application/json').send(withCompleteness(out.body, wave, null));
   });
 
   /**
@@ -50,8 +50,8 @@ export function districtRoutes(deps: AppDeps): Router {
     const previous = await previousReadyWave(store, school.id, wave);
     const task: ViewTask = {
       kind: 'district-report',
-      wave: readyWave(wave),
-      previous: previous ? readyWave(previous) : null,
+      wave: readyWave(wave, null),
+      previous: previous ? readyWave(previous, null) : null,
       district: school.name,
       edition,
       minGroupSize: deps.privacy.minGroupSize,

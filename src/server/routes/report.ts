@@ -4,7 +4,7 @@ import type { Edition } from '../../report/index.js';
 import { accountOf, seesNames, waveFor } from '../access.js';
 import type { AppDeps } from '../context.js';
 import { previousReadyWave, readyWave, trendWaves } from '../analysis/service.js';
-import { accepted, isJob } from './analyses.js';
+import { accepted, fileNamePart, isJob } from './analyses.js';
 import { outcomeFileRefs, surveyFileRefs, withPeopleFile } from '../analysis/survey-files.js';
 import type { WaveRef } from '../views/task.js';
 
@@ -31,25 +31,27 @@ export function reportRoutes(deps: AppDeps): Router {
   const r = Router();
   const { store, audit } = deps;
   r.get('/api/waves/:waveId/report.pdf', async (req, res) => {
-    const { wave, school } = await waveFor(store, req, req.params.waveId);
+    const { wave, school, unit } = await waveFor(store, req, req.params.waveId, 'allow-scoped');
     const account = accountOf(req);
     const edition = editionFor(req);
     // Each wave with its stored people file: the change page reads its survey scales (participation, role clarity).
     const scaled = (ref: WaveRef) => withPeopleFile(store, deps.dir, ref);
-    const current = await scaled(readyWave(wave));
+    const current = await scaled(readyWave(wave, unit));
     const prev = await previousReadyWave(store, school.id, wave);
     const out = await deps.views.view(
       {
         kind: 'report',
         wave: current,
-        previous: prev ? await scaled(readyWave(prev)) : null,
-        trend: await Promise.all((await trendWaves(store, school.id, wave)).map(scaled)),
-        school: school.name,
+        previous: prev ? await scaled(readyWave(prev, unit)) : null,
+        trend: await Promise.all((await trendWaves(store, school.id, wave, unit)).map(scaled)),
+        // One school of a district record: its own name, and neither the record's survey pages (they
+        // describe every school's staff) nor its outcomes (figures of the whole record).
+        school: unit ?? school.name,
         edition,
         minGroupSize: deps.privacy.minGroupSize,
         completeness: wave.completeness,
-        survey: await surveyFileRefs(store, deps.dir, wave.id),
-        outcomes: await outcomeFileRefs(store, deps.dir, prev?.id ?? null, wave.id),
+        survey: unit === null ? await surveyFileRefs(store, deps.dir, wave.id) : {},
+        outcomes: unit === null ? await outcomeFileRefs(store, deps.dir, prev?.id ?? null, wave.id) : { before: null, after: null },
       },
       { schoolId: school.id, accountId: account.id },
     );
@@ -62,12 +64,7 @@ export function reportRoutes(deps: AppDeps): Router {
         target: `wave:${wave.id}`,
         detail: `report.pdf ${edition}`,
       });
-    const name = `${school.slug}-${
-      wave.label
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '') || 'wave'
-    }-report${edition === 'named' ? '' : '-anonymised'}.pdf`;
+    const name = `${school.slug}${unit === null ? '' : `-${fileNamePart(unit)}`}-${wave.label ? fileNamePart(wave.label) : 'wave'}-report${edition === 'named' ? '' : '-anonymised'}.pdf`;
     res.set('Content-Type', 'application/pdf').attachment(name).send(out.body);
   });
   return r;

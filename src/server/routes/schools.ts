@@ -1,7 +1,7 @@
 import { outcomeFileRefs, withPeopleFile } from '../analysis/survey-files.js';
 import { Router } from 'express';
 import { LeadmapError } from '../../model/errors.js';
-import { accountOf, canSeeSchool, requireRole, requireWriter, schoolFor } from '../access.js';
+import { accountOf, canSeeSchool, requireRole, requireWriter, schoolFor, unitOf } from '../access.js';
 import type { AppDeps } from '../context.js';
 import { disclosureFor, readyWave, selectionOf, wantsAnonymised } from '../analysis/service.js';
 import type { WaveRecord } from '../../store/store.js';
@@ -16,7 +16,7 @@ export function schoolRoutes(deps: AppDeps): Router {
   r.get('/api/schools', async (req, res) => {
     const account = accountOf(req);
     const schools = (await store.listSchools(account.organisationId)).filter((s) => canSeeSchool(account, s));
-    res.json({ schools: schools.map(publicSchool) });
+    res.json({ schools: schools.map((s) => publicSchool({ ...s, unit: unitOf(account, s.id) })) });
   });
 
   r.post('/api/schools', requireRole('admin'), async (req, res) => {
@@ -33,7 +33,7 @@ export function schoolRoutes(deps: AppDeps): Router {
   });
 
   r.get('/api/schools/:schoolId', async (req, res) => {
-    const school = await schoolFor(store, req, req.params.schoolId);
+    const school = await schoolFor(store, req, req.params.schoolId, 'allow-scoped');
     res.json({ school: publicSchool(school), waves: (await store.listWaves(school.id)).map(publicWave) });
   });
 
@@ -76,8 +76,32 @@ export function schoolRoutes(deps: AppDeps): Router {
     res.json({ deleted: school.id });
   });
 
-  r.get('/api/schools/:schoolId/waves', async (req, res) => {
+  /**
+   * Administrators: the schools of a district record as its latest wave with data names them (the
+   * roster's school column, with staff counts; district offices marked), to give an account one of
+   * them (PATCH /api/accounts/:id {"units"}). {"units": []} for a record without such a wave.
+   */
+  r.get('/api/schools/:schoolId/units', requireRole('admin'), async (req, res) => {
     const school = await schoolFor(store, req, req.params.schoolId);
+    const latest = (await store.listWaves(school.id))
+      .filter((w) => w.status !== 'empty' && w.dataHash)
+      .sort((x, y) => y.label.localeCompare(x.label, undefined, { numeric: true }))[0];
+    if (!latest) {
+      res.json({ wave: null, units: [] });
+      return;
+    }
+    const out = await deps.views.view(
+      { kind: 'units', wave: readyWave(latest, null) },
+      { schoolId: school.id, accountId: accountOf(req).id },
+    );
+    if (isJob(out)) return accepted(res, out);
+    res
+      .type('application/json')
+      .send(Buffer.concat([Buffer.from(`{"wave":${JSON.stringify({ id: latest.id, label: latest.label })},`), out.body.subarray(1)]));
+  });
+
+  r.get('/api/schools/:schoolId/waves', async (req, res) => {
+    const school = await schoolFor(store, req, req.params.schoolId, 'allow-scoped');
     res.json({ waves: (await store.listWaves(school.id)).map(publicWave) });
   });
 
@@ -101,7 +125,7 @@ export function schoolRoutes(deps: AppDeps): Router {
    * more waves, a trend. ?from=&to= (wave ids) default to the school's last two ready waves.
    */
   r.get('/api/schools/:schoolId/compare', async (req, res) => {
-    const school = await schoolFor(store, req, req.params.schoolId);
+    const school = await schoolFor(store, req, req.params.schoolId, 'allow-scoped');
     const { from, to } = req.query;
     if ((from !== undefined && typeof from !== 'string') || (to !== undefined && typeof to !== 'string'))
       throw new LeadmapError('BAD_REQUEST', 'give wave ids as ?from=…&to=… (one each)');
@@ -119,14 +143,15 @@ export function schoolRoutes(deps: AppDeps): Router {
     const { relation } = selectionOf(req);
     const account = accountOf(req);
     // Each wave with its stored people file: the survey scales (participation, role clarity) are change indicators.
-    const scaled = (w: WaveRecord) => withPeopleFile(store, deps.dir, readyWave(w));
+    const scaled = (w: WaveRecord) => withPeopleFile(store, deps.dir, readyWave(w, school.unit));
     const out = await deps.views.view(
       {
         kind: 'compare',
         from: await scaled(a),
         to: await scaled(b),
         trend: ready.length >= 3 ? await Promise.all(ready.map(scaled)) : [],
-        outcomes: await outcomeFileRefs(store, deps.dir, a.id, b.id),
+        // The outcomes of a district record are the record's figures, not one school's.
+        outcomes: school.unit === null ? await outcomeFileRefs(store, deps.dir, a.id, b.id) : { before: null, after: null },
         relation,
         disclosure: disclosureFor(req, wantsAnonymised(req)),
         minGroupSize: deps.privacy.minGroupSize,

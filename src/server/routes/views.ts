@@ -6,10 +6,19 @@ export const publicAccount = (a: Account) => ({
   username: a.username,
   role: a.role,
   schoolIds: a.schoolIds,
+  units: a.units,
   mustChangePassword: a.mustChangePassword,
   createdAt: a.createdAt,
 });
-export const publicSchool = (s: School) => ({ id: s.id, slug: s.slug, name: s.name, createdAt: s.createdAt, demo: s.demo });
+/** A school record; `unit` (only when set): the one school of this district record the account sees. */
+export const publicSchool = (s: School & { unit?: string | null }) => ({
+  id: s.id,
+  slug: s.slug,
+  name: s.name,
+  createdAt: s.createdAt,
+  demo: s.demo,
+  ...(s.unit ? { unit: s.unit } : {}),
+});
 export const publicWave = (w: WaveRecord) => ({
   id: w.id,
   schoolId: w.schoolId,

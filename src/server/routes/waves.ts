@@ -16,8 +16,8 @@ export function waveRoutes(deps: AppDeps): Router {
   const { store, audit } = deps;
 
   r.get('/api/waves/:waveId', async (req, res) => {
-    const { wave, school } = await waveFor(store, req, req.params.waveId);
-    res.json({ wave: publicWave(wave), school: { id: school.id, name: school.name } });
+    const { wave, school, unit } = await waveFor(store, req, req.params.waveId, 'allow-scoped');
+    res.json({ wave: publicWave(wave), school: { id: school.id, name: school.name, ...(unit === null ? {} : { unit }) } });
   });
 
   r.delete('/api/waves/:waveId', async (req, res) => {

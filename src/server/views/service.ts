@@ -98,7 +98,7 @@ export class ViewService {
 
   /** Resolves the selection's defaults when the wave's relations and domains are known (400 for unknown ones). */
   private canonical(task: ViewTask): ViewTask {
-    if (task.kind === 'report' || task.kind === 'district-report') return task;
+    if (task.kind === 'report' || task.kind === 'district-report' || task.kind === 'units') return task;
     const wave = task.kind === 'compare' ? task.to : task.wave;
     const meta = this.metas.get(wave.dataHash);
     if (!meta) return task;

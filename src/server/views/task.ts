@@ -15,7 +15,7 @@ import { changeView, trendView } from '../../report/present/change.js';
 import { presentLeadership } from '../../privacy/present-leadership.js';
 import { presentDistrict, type DistrictChangesInput } from '../../privacy/present-district.js';
 import { schoolChanges, type SchoolChange } from '../../metrics/district/school-change.js';
-import { isDistrict, unitSizes } from '../../metrics/district/schools.js';
+import { isDistrict, isDistrictLevel, schoolDataset, unitSizes } from '../../metrics/district/schools.js';
 import { districtTable } from '../../report/district/table.js';
 import { buildDistrictReport } from '../../report/district/model.js';
 import { districtPdf } from '../../report/district/document.js';
@@ -42,10 +42,18 @@ export interface WaveRef {
    * clarity) as change indicators; its checksum is part of the comparison's cache key.
    */
   people?: FileRef | null;
+  /**
+   * One school of a district record (the roster's `school` column value): every view of this task is
+   * computed on that school's own people, the ties among them and its respondents (schoolDataset), for
+   * an account that sees only that school. `dataHash` is then the scoped hash (service.ts readyWave).
+   */
+  unit?: string;
 }
 
 /** One heavy view, computed off the event loop (src/server/views/worker.ts) or inline. Plain data: crosses threads. */
 export type ViewTask =
+  /** The values of a wave's `school` column with their staff (a district record's schools; [] for one school). */
+  | { kind: 'units'; wave: WaveRef }
   | {
       kind: 'analysis';
       doc: AnalysisDoc;
@@ -154,6 +162,11 @@ export type TaskProgress = (phase: string, done: number, total: number) => void;
 export async function runViewTask(store: Store, task: ViewTask, progress: TaskProgress): Promise<ViewResult> {
   const data = new WaveData(store, progress);
   switch (task.kind) {
+    case 'units': {
+      const { dataset, meta } = await data.dataset(task.wave);
+      const units = unitSizes(dataset).map(([unit, people]) => ({ unit, people, districtLevel: isDistrictLevel(unit) }));
+      return { body: encode({ units }), selection: { relation: '', domain: 'any' }, meta };
+    }
     case 'analysis': {
       const { raw, meta } = await data.analysis(task.wave, task.relation, task.domain);
       progress('presenting', 0, 1);
@@ -360,8 +373,10 @@ class WaveData {
     const hit = this.datasets.get(wave.dataHash);
     if (hit) return hit;
     this.progress('loading', 0, 1);
-    const dataset = await this.store.loadWaveDataset(wave.id);
-    if (!dataset) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
+    const whole = await this.store.loadWaveDataset(wave.id);
+    if (!whole) throw new LeadmapError('NOT_READY', 'this wave has no data yet; upload its files first');
+    const dataset = wave.unit === undefined ? whole : schoolDataset(whole, wave.unit);
+    if (dataset.people.length === 0) throw new LeadmapError('NOT_FOUND', 'this wave has no staff of the school this account sees');
     const meta: WaveMeta = { relations: dataset.relations, domains: dataset.domains };
     await remember(this.store, metaKey(wave.dataHash), wave.id, meta);
     const out = { dataset, meta };

@@ -112,4 +112,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE school ADD COLUMN demo BIGINT NOT NULL DEFAULT 0;
   `,
+  // 5: an account may see one school of a district record (the value of its roster's school column)
+  `
+  ALTER TABLE account_school ADD COLUMN unit TEXT;
+  `,
 ];

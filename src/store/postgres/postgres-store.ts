@@ -12,6 +12,7 @@ import {
   resolutionOf,
   resolutionText,
   toAccount,
+  patchedSchools,
   toAudit,
   toSchool,
   toWave,
@@ -20,6 +21,7 @@ import {
 } from '../rows.js';
 import type {
   Account,
+  AccountPatch,
   AccountSecret,
   AuditEntry,
   AuditFilter,
@@ -257,6 +259,7 @@ export class PostgresStore implements Store {
     passwordHash: string,
     schoolIds: string[],
     mustChange: boolean,
+    units: Record<string, string> = {},
   ): Promise<Account> {
     try {
       return await inTransaction(this.pool, async (client) => {
@@ -266,7 +269,7 @@ export class PostgresStore implements Store {
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
           [id, organisationId, username, role, passwordHash, mustChange ? 1 : 0, new Date().toISOString()],
         );
-        await setSchools(client, id, schoolIds);
+        await setSchools(client, id, schoolIds, units);
         return (await accountOf(client, id))!;
       });
     } catch (err) {
@@ -294,18 +297,19 @@ export class PostgresStore implements Store {
     const account = await accountOf(this.pool, r.id);
     return account ? { account, passwordHash: r.password_hash } : null;
   }
-  async updateAccount(
-    id: string,
-    patch: { role?: Role; schoolIds?: string[]; passwordHash?: string; mustChangePassword?: boolean },
-  ): Promise<Account | null> {
+  async updateAccount(id: string, patch: AccountPatch): Promise<Account | null> {
     return inTransaction(this.pool, async (client) => {
       const found = await client.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [id]);
       if (found.rowCount === 0) return null;
+      const current = (await accountOf(client, id))!;
       if (patch.role) await client.query('UPDATE account SET role = $1 WHERE id = $2', [patch.role, id]);
       if (patch.passwordHash) await client.query('UPDATE account SET password_hash = $1 WHERE id = $2', [patch.passwordHash, id]);
       if (patch.mustChangePassword !== undefined)
         await client.query('UPDATE account SET must_change_password = $1 WHERE id = $2', [patch.mustChangePassword ? 1 : 0, id]);
-      if (patch.schoolIds) await setSchools(client, id, patch.schoolIds);
+      if (patch.schoolIds || patch.units) {
+        const { schoolIds, units } = patchedSchools(current, patch);
+        await setSchools(client, id, schoolIds, units);
+      }
       return accountOf(client, id);
     });
   }
@@ -365,22 +369,21 @@ export class PostgresStore implements Store {
 async function accountOf(db: pg.Pool | pg.PoolClient, id: string): Promise<Account | null> {
   const r = (await db.query<AccountRow>('SELECT * FROM account WHERE id = $1', [id])).rows[0];
   if (!r) return null;
-  const schools = await db.query<{ school_id: string }>(
-    `SELECT school_id FROM account_school WHERE account_id = $1 ORDER BY school_id ${C}`,
+  const schools = await db.query<{ school_id: string; unit: string | null }>(
+    `SELECT school_id, unit FROM account_school WHERE account_id = $1 ORDER BY school_id ${C}`,
     [id],
   );
-  return toAccount(
-    r,
-    schools.rows.map((x) => x.school_id),
-  );
+  return toAccount(r, schools.rows);
 }
 
 /** Replaces an account's schools; ids of schools that do not exist are skipped (as in SQLite). */
-async function setSchools(client: pg.PoolClient, accountId: string, schoolIds: string[]): Promise<void> {
+async function setSchools(client: pg.PoolClient, accountId: string, schoolIds: string[], units: Record<string, string>): Promise<void> {
   await client.query('DELETE FROM account_school WHERE account_id = $1', [accountId]);
   if (schoolIds.length === 0) return;
   await client.query(
-    `INSERT INTO account_school (account_id, school_id) SELECT $1, id FROM school WHERE id = ANY($2::text[]) ON CONFLICT DO NOTHING`,
-    [accountId, schoolIds],
+    `INSERT INTO account_school (account_id, school_id, unit)
+     SELECT $1, s.id, u.unit FROM school s LEFT JOIN jsonb_each_text($3::jsonb) AS u(school_id, unit) ON u.school_id = s.id
+     WHERE s.id = ANY($2::text[]) ON CONFLICT DO NOTHING`,
+    [accountId, schoolIds, JSON.stringify(units)],
   );
 }

@@ -5,6 +5,7 @@ import type { Dataset, Person } from '../../model/types.js';
 import {
   type Account,
   type AccountSecret,
+  type AccountPatch,
   type AuditEntry,
   type AuditFilter,
   type IntegrityReport,
@@ -28,6 +29,7 @@ import {
   type SchoolRow,
   type WaveRow,
   toAccount,
+  patchedSchools,
   toAudit,
   toSchool,
   toWave,
@@ -247,6 +249,7 @@ export class SqliteStore implements Store {
     passwordHash: string,
     schoolIds: string[],
     mustChange: boolean,
+    units: Record<string, string> = {},
   ): Promise<Account> {
     return this.run(() =>
       this.db
@@ -260,7 +263,7 @@ export class SqliteStore implements Store {
               'INSERT INTO account (id, organisation_id, username, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
             )
             .run(id, organisationId, username, role, passwordHash, mustChange ? 1 : 0, new Date().toISOString());
-          this.setSchools(id, schoolIds);
+          this.setSchools(id, schoolIds, units);
           return this.accountSync(id)!;
         })
         .immediate(),
@@ -279,19 +282,20 @@ export class SqliteStore implements Store {
     const r = this.db.prepare('SELECT * FROM account WHERE username = ?').get(username) as AccountRow | undefined;
     return r ? { account: this.accountSync(r.id)!, passwordHash: r.password_hash } : null;
   }
-  updateAccount(
-    id: string,
-    patch: { role?: Role; schoolIds?: string[]; passwordHash?: string; mustChangePassword?: boolean },
-  ): Promise<Account | null> {
+  updateAccount(id: string, patch: AccountPatch): Promise<Account | null> {
     return this.run(() =>
       this.db
         .transaction(() => {
-          if (!this.accountSync(id)) return null;
+          const current = this.accountSync(id);
+          if (!current) return null;
           if (patch.role) this.db.prepare('UPDATE account SET role = ? WHERE id = ?').run(patch.role, id);
           if (patch.passwordHash) this.db.prepare('UPDATE account SET password_hash = ? WHERE id = ?').run(patch.passwordHash, id);
           if (patch.mustChangePassword !== undefined)
             this.db.prepare('UPDATE account SET must_change_password = ? WHERE id = ?').run(patch.mustChangePassword ? 1 : 0, id);
-          if (patch.schoolIds) this.setSchools(id, patch.schoolIds);
+          if (patch.schoolIds || patch.units) {
+            const { schoolIds, units } = patchedSchools(current, patch);
+            this.setSchools(id, schoolIds, units);
+          }
           return this.accountSync(id);
         })
         .immediate(),
@@ -349,15 +353,18 @@ export class SqliteStore implements Store {
   private accountSync(id: string): Account | null {
     const r = this.db.prepare('SELECT * FROM account WHERE id = ?').get(id) as AccountRow | undefined;
     if (!r) return null;
-    const schools = (
-      this.db.prepare('SELECT school_id FROM account_school WHERE account_id = ? ORDER BY school_id').all(id) as { school_id: string }[]
-    ).map((x) => x.school_id);
+    const schools = this.db.prepare('SELECT school_id, unit FROM account_school WHERE account_id = ? ORDER BY school_id').all(id) as {
+      school_id: string;
+      unit: string | null;
+    }[];
     return toAccount(r, schools);
   }
-  private setSchools(accountId: string, schoolIds: string[]): void {
+  private setSchools(accountId: string, schoolIds: string[], units: Record<string, string>): void {
     this.db.prepare('DELETE FROM account_school WHERE account_id = ?').run(accountId);
-    const ins = this.db.prepare('INSERT OR IGNORE INTO account_school (account_id, school_id) SELECT ?, id FROM school WHERE id = ?');
-    for (const s of schoolIds) ins.run(accountId, s);
+    const ins = this.db.prepare(
+      'INSERT OR IGNORE INTO account_school (account_id, school_id, unit) SELECT ?, id, ? FROM school WHERE id = ?',
+    );
+    for (const s of schoolIds) ins.run(accountId, Object.hasOwn(units, s) ? units[s]! : null, s);
   }
   /** After a deletion: move the WAL into the main file so deleted rows do not linger in it. */
   private async checkpoint(): Promise<void> {

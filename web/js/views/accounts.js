@@ -12,18 +12,43 @@ const message = (e) => (e instanceof ApiError ? e.message : String(e));
 const roleOptions = (current) =>
   ROLES.map(([r, text]) => `<option value="${r}"${r === current ? ' selected' : ''}>${esc(text)}</option>`).join('');
 
-/** Checkboxes of the organisation's schools, in a fieldset named `legend`. */
-function schoolChecks(schools, chosen, prefix, legend) {
+/**
+ * Checkboxes of the organisation's schools, in a fieldset named `legend`. A district record (its latest
+ * wave names two or more schools: `unitsBySchool`) also gets a choice of the one school of it the
+ * account sees, or the whole record.
+ */
+function schoolChecks(schools, chosen, prefix, legend, unitsBySchool, units = {}) {
   if (schools.length === 0) return '<p class="muted small">No schools yet.</p>';
+  const unitSelect = (s) => {
+    const list = (unitsBySchool.get(s.id) ?? []).filter((u) => !u.districtLevel);
+    if (list.length < 2) return '';
+    const current = units[s.id] ?? '';
+    const opts = [['', 'the whole record (every school)'], ...list.map((u) => [u.unit, `only ${u.unit} (${u.people} staff)`])]
+      .map(([v, t]) => `<option value="${esc(v)}"${v === current ? ' selected' : ''}>${esc(t)}</option>`)
+      .join('');
+    return ` <label class="inline small" for="${prefix}-unit-${esc(s.id)}">Sees<span class="sr-only"> of ${esc(s.name)}</span> <select id="${prefix}-unit-${esc(s.id)}" data-unit-of="${esc(s.id)}">${opts}</select></label>`;
+  };
   return `<fieldset class="school-checks"><legend>${esc(legend)}</legend>${schools
     .map(
       (s) =>
-        `<label class="inline check" for="${prefix}-${esc(s.id)}"><input type="checkbox" id="${prefix}-${esc(s.id)}" value="${esc(s.id)}"${chosen.includes(s.id) ? ' checked' : ''}> ${esc(s.name)}</label>`,
+        `<span class="school-check"><label class="inline check" for="${prefix}-${esc(s.id)}"><input type="checkbox" id="${prefix}-${esc(s.id)}" value="${esc(s.id)}"${chosen.includes(s.id) ? ' checked' : ''}> ${esc(s.name)}</label>${unitSelect(s)}</span>`,
     )
     .join('')}</fieldset>`;
 }
 
 const checked = (box) => [...box.querySelectorAll('input[type=checkbox]:checked')].map((i) => /** @type {HTMLInputElement} */ (i).value);
+
+/** The one-school choices of the checked district records: school id → school ({} for whole records). */
+function chosenUnits(box, role) {
+  if (role === 'admin') return {};
+  const ids = new Set(checked(box));
+  const out = {};
+  for (const sel of box.querySelectorAll('select[data-unit-of]')) {
+    const s = /** @type {HTMLSelectElement} */ (sel);
+    if (s.value && ids.has(s.dataset.unitOf ?? '')) out[s.dataset.unitOf ?? ''] = s.value;
+  }
+  return out;
+}
 
 /** The one-time password, shown once: the server never gives it again. */
 function passwordNotice(username, password) {
@@ -39,13 +64,29 @@ export async function renderAccounts(root, { me, stale }) {
     return;
   }
   const [{ accounts }, { schools }] = await Promise.all([get('/api/accounts'), get('/api/schools')]);
+  // The schools each record's latest wave names (district records: two or more), for the one-school choice.
+  const unitsBySchool = new Map(
+    await Promise.all(
+      schools.map(async (s) => [
+        s.id,
+        await get(`/api/schools/${encodeURIComponent(s.id)}/units`).then(
+          (r) => r.units,
+          () => [],
+        ),
+      ]),
+    ),
+  );
   if (stale()) return;
   const schoolName = new Map(schools.map((s) => [s.id, s.name]));
   const schoolsOf = (a) =>
     a.role === 'admin'
       ? '<span class="muted">all schools</span>'
       : a.schoolIds.length
-        ? esc(a.schoolIds.map((id) => schoolName.get(id) ?? id).join(', '))
+        ? esc(
+            a.schoolIds
+              .map((id) => (a.units?.[id] ? `${a.units[id]} (${schoolName.get(id) ?? id})` : (schoolName.get(id) ?? id)))
+              .join(', '),
+          )
         : '<span class="muted">none</span>';
   const rows = accounts
     .map((a) => {
@@ -65,7 +106,7 @@ export async function renderAccounts(root, { me, stale }) {
             ? ''
             : `<tr role="row" class="edit-row" id="edit-${id}" hidden><td role="cell" colspan="4"><form class="inline-form" data-save="${id}" novalidate>
           <label class="inline" for="role-${id}">Role of ${esc(a.username)} <select id="role-${id}">${roleOptions(a.role)}</select></label>
-          ${schoolChecks(schools, a.schoolIds, `sch-${id}`, `Schools of ${a.username}`)}
+          ${schoolChecks(schools, a.schoolIds, `sch-${id}`, `Schools of ${a.username}`, unitsBySchool, a.units)}
           <button type="submit">Save changes</button> <p class="error" role="alert"></p></form></td></tr>`
         }`;
     })
@@ -77,7 +118,7 @@ export async function renderAccounts(root, { me, stale }) {
       <h2>New account</h2>
       <p><label for="new-username">User name</label><input id="new-username" type="text" maxlength="64" autocomplete="off" required></p>
       <p><label for="new-role">Role</label><select id="new-role">${roleOptions('analyst')}</select></p>
-      ${schoolChecks(schools, [], 'new-sch', 'Schools')}
+      ${schoolChecks(schools, [], 'new-sch', 'Schools', unitsBySchool)}
       <p class="small muted">A one-time password is made for the account and shown once; they choose their own at first sign-in.</p>
       <p><button type="submit">Create account</button> <button type="button" class="secondary" data-cancel>Cancel</button></p>
       <p class="error" id="new-account-error" role="alert"></p>
@@ -110,7 +151,8 @@ export async function renderAccounts(root, { me, stale }) {
       return;
     }
     try {
-      const r = await post('/api/accounts', { username, role: form.querySelector('#new-role').value, schoolIds: checked(form) });
+      const role = form.querySelector('#new-role').value;
+      const r = await post('/api/accounts', { username, role, schoolIds: checked(form), units: chosenUnits(form, role) });
       await again(passwordNotice(r.account.username, r.oneTimePassword));
     } catch (e) {
       err.textContent = message(e);
@@ -128,9 +170,11 @@ export async function renderAccounts(root, { me, stale }) {
     f.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       try {
+        const role = f.querySelector('select').value;
         const r = await api('PATCH', `/api/accounts/${encodeURIComponent(f.dataset.save)}`, {
-          role: f.querySelector('select').value,
+          role,
           schoolIds: checked(f),
+          units: chosenUnits(f, role),
         });
         await again(
           `<p class="ok-box" role="status">Saved: ${esc(r.account.username)} is now ${esc(r.account.role)}. Their sessions were ended.</p>`,

@@ -1,7 +1,7 @@
 // @ts-check
 import { esc, fmt, get } from '../api.js';
 import { schoolWaves } from '../data.js';
-import { statusBadge } from '../ui.js';
+import { schoolTitle, statusBadge } from '../ui.js';
 import { newSchoolHtml, schoolAdminHtml, wireSchoolAdmin } from './admin-schools.js';
 
 /** Schools the account may see, each with its waves. */
@@ -25,9 +25,9 @@ export async function renderSchools(root, me) {
         <td>${statusBadge(w)}</td><td class="num">${fmt(w.people)}</td><td class="num">${fmt(w.ties)}</td></tr>`,
         )
         .join('');
-      return `<section class="card school" data-school="${esc(s.slug)}" aria-labelledby="s-${esc(s.id)}"><h2 id="s-${esc(s.id)}"><a href="#/school/${esc(s.id)}">${esc(s.name)}</a></h2>
+      return `<section class="card school" data-school="${esc(s.slug)}" aria-labelledby="s-${esc(s.id)}"><h2 id="s-${esc(s.id)}"><a href="#/school/${esc(s.id)}">${esc(schoolTitle(s))}</a></h2>
       <p class="muted small">${s.demo ? '<span class="badge demo" title="A fictional example school loaded at the first start">demo</span> ' : ''}${waves.length} wave${waves.length === 1 ? '' : 's'}${ready.length > 1 ? ` · <a href="#/school/${esc(s.id)}">how it changed, ${esc(ready[0].label)} → ${esc(ready.at(-1).label)}</a>` : ''}</p>
-      <table><caption class="sr-only">Waves of ${esc(s.name)}</caption><thead><tr><th scope="col">Wave</th><th scope="col">Status</th><th scope="col" class="num">People</th><th scope="col" class="num">Ties</th></tr></thead>
+      <table><caption class="sr-only">Waves of ${esc(schoolTitle(s))}</caption><thead><tr><th scope="col">Wave</th><th scope="col">Status</th><th scope="col" class="num">People</th><th scope="col" class="num">Ties</th></tr></thead>
       <tbody>${rows || '<tr><td colspan="4" class="muted">No waves yet.</td></tr>'}</tbody></table>${admin ? schoolAdminHtml(s) : ''}</section>`;
     }),
   );

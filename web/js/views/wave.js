@@ -1,7 +1,7 @@
 // @ts-check
 import { ApiError, esc } from '../api.js';
 import * as data from '../data.js';
-import { errorBox, wireMore } from '../ui.js';
+import { errorBox, schoolTitle, scopeNote, wireMore } from '../ui.js';
 import { indicatorsSection, readingsSection } from './indicators.js';
 import { drawNetwork, networkSection } from './network.js';
 import { matrixSection } from './matrix.js';
@@ -27,23 +27,29 @@ const SECTIONS = [
 ];
 
 /** "1 question (42 answers) and 2 names are not in these results yet — decide them", linked to the review. */
-function completenessBanner(c, wave, me) {
+function completenessBanner(c, wave, me, school) {
   if (!c?.banner) return '';
   const [text] = c.banner.split(' — ');
-  const link = me.role === 'viewer' ? 'an analyst of your school can decide them' : `<a href="#/wave/${esc(wave.id)}/data">decide them</a>`;
-  return `<div class="warn-box" role="status" id="completeness-banner"><strong>Needs review:</strong> ${esc(text)} — ${link}. <span class="small">${c.answersUsed} of ${c.answersRead} answers read are in these results.</span></div>`;
+  const link =
+    me.role === 'viewer' || school.unit
+      ? `an analyst of ${school.unit ? 'the whole record' : 'your school'} can decide them`
+      : `<a href="#/wave/${esc(wave.id)}/data">decide them</a>`;
+  return `<div class="warn-box" role="status" id="completeness-banner"><strong>Needs review:</strong> ${esc(text)} — ${link}. <span class="small">${c.recordWide ? `Across the whole district record, ${c.answersUsed} of ${c.answersRead} answers read are in its results.` : `${c.answersUsed} of ${c.answersRead} answers read are in these results.`}</span></div>`;
 }
 
 /** One wave: a report page with sections, or (tab "data") its uploads and survey review. */
 export async function renderWave(root, { waveId, tab, params, me, stale }) {
   const { wave, school } = await data.waveInfo(waveId);
   if (tab === 'data') return renderWaveData(root, { wave, school, me, stale });
+  const title = schoolTitle(school);
+  // An account that sees one school of a district record reads only that school: no uploads, review or survey files.
+  const writer = me.role !== 'viewer' && !school.unit;
   const head = (extra = '') => `
-    <nav class="crumbs" aria-label="Breadcrumb"><a href="#/schools">Schools</a> › <a href="#/school/${esc(school.id)}">${esc(school.name)}</a> › <span aria-current="page">${esc(wave.label)}</span></nav>
-    <h1>${esc(school.name)} · ${esc(wave.label)} ${extra}</h1>`;
-  document.title = `${school.name} ${wave.label} · leadmap`;
+    <nav class="crumbs" aria-label="Breadcrumb"><a href="#/schools">Schools</a> › <a href="#/school/${esc(school.id)}">${esc(title)}</a> › <span aria-current="page">${esc(wave.label)}</span></nav>
+    <h1>${esc(title)} · ${esc(wave.label)} ${extra}</h1>${scopeNote(school)}`;
+  document.title = `${title} ${wave.label} · leadmap`;
   if (wave.status === 'empty') {
-    root.innerHTML = `${head()}<div class="card"><p>This wave has no data yet.</p>${me.role === 'viewer' ? '<p class="muted">An analyst of your school can upload it.</p>' : `<p><a class="button" href="#/wave/${esc(wave.id)}/data">Upload its files</a></p>`}</div>`;
+    root.innerHTML = `${head()}<div class="card"><p>This wave has no data yet.</p>${!writer ? '<p class="muted">An analyst of your school can upload it.</p>' : `<p><a class="button" href="#/wave/${esc(wave.id)}/data">Upload its files</a></p>`}</div>`;
     return;
   }
   root.innerHTML = `${head()}<p class="muted" aria-busy="true">Computing the analysis…</p>`;
@@ -61,7 +67,7 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
     data.graph(waveId, { relation: a.relation, domain: a.domain }),
     data.indicators(waveId, { relation: a.relation, domain: a.domain === 'any' ? undefined : a.domain }),
     a.district ? data.district(waveId, a.relation) : null,
-    data.survey(waveId, a.relation),
+    school.unit ? null : data.survey(waveId, a.relation),
   ]);
   const surveyChips = surveySectionList(sv);
   if (stale()) return;
@@ -85,12 +91,12 @@ export async function renderWave(root, { waveId, tab, params, me, stale }) {
   root.innerHTML = `
     ${head(`<span class="badge ${named ? 'named' : 'pseudo'}" title="${named ? 'Names are shown: you are an analyst or administrator of this school.' : 'People are shown as stable pseudonyms (P-…); roles are hidden.'}">${named ? 'named' : 'pseudonymised'}</span>`)}
     ${waveLinks}
-    ${completenessBanner(a.completeness, wave, me)}
+    ${completenessBanner(a.completeness, wave, me, school)}
     <div class="toolbar sticky" role="region" aria-label="Selection">
       <label class="inline" for="relation">Relation <select id="relation">${opt(a.relations, a.relation)}</select></label>
       <label class="inline" for="domain">Domain <select id="domain">${opt(domains, a.domain, (d) => (d === 'any' ? 'all domains' : d))}</select></label>
       <span class="muted small">Groups under ${a.minGroupSize} people are suppressed (—).</span>
-      ${me.role !== 'viewer' ? `<a class="button secondary" href="#/wave/${esc(wave.id)}/data">Uploads &amp; review</a>` : ''}
+      ${writer ? `<a class="button secondary" href="#/wave/${esc(wave.id)}/data">Uploads &amp; review</a>` : ''}
     </div>
     <nav class="sections" aria-label="Sections of this page">${[...(dist ? [SECTIONS[0], ['district', 'District'], ...SECTIONS.slice(1, -1)] : SECTIONS.slice(0, -1)), ...surveyChips, SECTIONS[SECTIONS.length - 1]].map(([id, t]) => `<button type="button" class="chip" data-target="${id}">${esc(t)}</button>`).join('')}</nav>
     ${named ? '' : '<p class="note privacy">You see pseudonyms (P-…) instead of names, and no roles: results about colleagues stay private. Ask an analyst if you need names for a specific follow-up.</p>'}
