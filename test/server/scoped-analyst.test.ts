@@ -140,6 +140,10 @@ describe('an account that sees one school of a district record', () => {
       unit: UNIT,
     });
     expect((await admin.get('/api/schools')).json.schools.every((s: { unit?: string }) => s.unit === undefined)).toBe(true);
+    // The stored counts are the whole record's: not given to a one-school account.
+    for (const w of (await analyst.get(`/api/schools/${record}/waves`)).json.waves) expect(w).toMatchObject({ people: null, ties: null });
+    expect((await analyst.get(`/api/waves/${wave['2025-26']}`)).json.wave).toMatchObject({ people: null, ties: null });
+    expect((await admin.get(`/api/waves/${wave['2025-26']}`)).json.wave.people).toBe(100);
   });
 
   it("gets the school's own analysis, equal to the school uploaded alone, and nobody else", async () => {

@@ -34,7 +34,7 @@ export function schoolRoutes(deps: AppDeps): Router {
 
   r.get('/api/schools/:schoolId', async (req, res) => {
     const school = await schoolFor(store, req, req.params.schoolId, 'allow-scoped');
-    res.json({ school: publicSchool(school), waves: (await store.listWaves(school.id)).map(publicWave) });
+    res.json({ school: publicSchool(school), waves: (await store.listWaves(school.id)).map((w) => publicWave(w, school.unit)) });
   });
 
   /** Renames a school: {"name": "…"}; its slug and ids stay, so links and exports keep working. */
@@ -102,7 +102,7 @@ export function schoolRoutes(deps: AppDeps): Router {
 
   r.get('/api/schools/:schoolId/waves', async (req, res) => {
     const school = await schoolFor(store, req, req.params.schoolId, 'allow-scoped');
-    res.json({ waves: (await store.listWaves(school.id)).map(publicWave) });
+    res.json({ waves: (await store.listWaves(school.id)).map((w) => publicWave(w, school.unit)) });
   });
 
   r.post('/api/schools/:schoolId/waves', async (req, res) => {
@@ -170,7 +170,7 @@ export function schoolRoutes(deps: AppDeps): Router {
       .type('application/json')
       .send(
         Buffer.concat([
-          Buffer.from(`{"from":${JSON.stringify(publicWave(a))},"to":${JSON.stringify(publicWave(b))},`),
+          Buffer.from(`{"from":${JSON.stringify(publicWave(a, school.unit))},"to":${JSON.stringify(publicWave(b, school.unit))},`),
           out.body.subarray(1),
         ]),
       );

@@ -19,13 +19,17 @@ export const publicSchool = (s: School & { unit?: string | null }) => ({
   demo: s.demo,
   ...(s.unit ? { unit: s.unit } : {}),
 });
-export const publicWave = (w: WaveRecord) => ({
+/**
+ * A wave record. For an account that sees one school of a district record (`unit`), `people` and `ties`
+ * are null: the stored counts are the whole record's, and the school's own are in its analysis.
+ */
+export const publicWave = (w: WaveRecord, unit: string | null = null) => ({
   id: w.id,
   schoolId: w.schoolId,
   label: w.label,
   collectedOn: w.collectedOn,
   status: w.status,
-  people: w.people,
-  ties: w.ties,
+  people: unit === null ? w.people : null,
+  ties: unit === null ? w.ties : null,
   createdAt: w.createdAt,
 });

@@ -17,7 +17,7 @@ export function waveRoutes(deps: AppDeps): Router {
 
   r.get('/api/waves/:waveId', async (req, res) => {
     const { wave, school, unit } = await waveFor(store, req, req.params.waveId, 'allow-scoped');
-    res.json({ wave: publicWave(wave), school: { id: school.id, name: school.name, ...(unit === null ? {} : { unit }) } });
+    res.json({ wave: publicWave(wave, unit), school: { id: school.id, name: school.name, ...(unit === null ? {} : { unit }) } });
   });
 
   r.delete('/api/waves/:waveId', async (req, res) => {
