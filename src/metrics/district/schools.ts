@@ -5,10 +5,12 @@
  * advice-seeking leaves the school.
  */
 import { ANY_DOMAIN, type Dataset, type Person } from '../../model/types.js';
-import { analyzeLeadershipOn, leadershipInput, type AnalyticsOptions, type LeadershipInput } from '../analytics.js';
-import { inducedCsr } from '../../graph/csr-builder.js';
+import { ANALYTICS_DEFAULTS, leadershipInput, type AnalyticsOptions, type LeadershipInput } from '../analytics.js';
 import { eiIndex } from '../group/ei-index.js';
-import { leaderIds } from '../leadership/leader-sets.js';
+import { leaderIdsOf } from '../leadership/who-leads.js';
+import { densityOf } from '../network/density.js';
+import { inDegreeCentralizationOf } from '../network/centralization.js';
+import { gini } from '../leadership/distribution.js';
 
 export interface SchoolBreakdownRow {
   school: string;
@@ -99,10 +101,10 @@ export function schoolDataset(dataset: Dataset, school: string): Dataset {
  * One row per school of a district dataset ([] when the roster names fewer than two schools);
  * district-level units (isDistrictLevel) get no row, but their staff count in every school's
  * externalShare and E-I as people outside it.
- * density, centralization, Gini and leaders come from analyzeLeadership on the school's own dataset
- * (all domains pooled), so a school's row equals what `leadmap analyze` prints for that school alone.
+ * density, centralization, Gini and leaders are those analyzeLeadership gives on the school's own
+ * dataset (all domains pooled), so a school's row equals what `leadmap analyze` prints for that school alone.
  * externalShare and eiIndex come from the district network's out-arcs grouped by school (E-I:
- * Krackhardt & Stern 1988, the one eiIndex of src/metrics/group). O(S · analysis of one school + n + m).
+ * Krackhardt & Stern 1988, the one eiIndex of src/metrics/group). O(D (n + m) + Σ_s n_s log n_s) for D domains.
  */
 export function schoolBreakdown(dataset: Dataset, options: Partial<AnalyticsOptions> = {}): SchoolBreakdownRow[] {
   if (schoolsOf(dataset).length < 2) return [];
@@ -110,48 +112,87 @@ export function schoolBreakdown(dataset: Dataset, options: Partial<AnalyticsOpti
 }
 
 /**
- * schoolBreakdown on prepared graphs (LeadershipInput: per-domain graphs then the pooled one, nodes in
- * people order), as the large-file path has them: each school's graphs are the subgraphs induced by its
- * people, the domains with a tie among them and the pooled graph.
+ * schoolBreakdown on prepared graphs (LeadershipInput: per-domain graphs then the pooled one, every graph
+ * with the same nodes, in people order), as the large-file path has them. A school's graphs are the
+ * subgraphs induced by its people (in roster order): the pooled one and the domains with a tie among them.
+ * Only what the row shows is computed, from in-degrees counted in one pass over each graph for all
+ * schools: ties, density (senders = the school's respondents when known), in-degree centralization,
+ * Gini of in-degree (analyzeDomain's definitions) and the people who lead at least one domain
+ * (leaderIds: whoLeads's rule per domain; the pooled graph's leaders when no domain has a tie).
  */
 export function schoolBreakdownOn(input: LeadershipInput, options: Partial<AnalyticsOptions> = {}): SchoolBreakdownRow[] {
   const schools = schoolsOf(input);
   if (schools.length < 2) return [];
-  const relation = input.relation;
   const district = input.graphs[input.graphs.length - 1]!.ig;
   const byId = new Map(input.people.map((p) => [p.id, p]));
   const ei = eiIndex(district, (id) => schoolOf(byId.get(id)!) || '(none)', { permutations: 0, minGroupSize: 1 });
   const eiOf = new Map(ei.groups.map((g) => [g.group, g]));
-  return schools.map((school) => {
-    const people = input.people.filter((p) => schoolOf(p) === school);
-    const ids = new Set(people.map((p) => p.id));
-    const keep = people.map((p) => district.index.get(p.id)!);
-    const sub: LeadershipInput = {
-      relation,
-      people,
-      respondents: input.respondents === null ? null : input.respondents.filter((id) => ids.has(id)),
-      wave: input.wave,
-      graphs: input.graphs
-        .map((g) => ({ domain: g.domain, ig: inducedCsr(g.ig, keep) }))
-        .filter((g) => g.domain === ANY_DOMAIN || g.ig.m > 0),
-    };
-    const a = sub.people.length > 0 ? analyzeLeadershipOn(sub, { ...options, relation, permutations: 0 }) : null;
-    const pooled = a?.distribution.byDomain.find((d) => d.domain === ANY_DOMAIN) ?? null;
+  const leaderRule = { ...ANALYTICS_DEFAULTS.leaderRule, ...options.leaderRule };
+  const giniCorrection = options.giniCorrection ?? ANALYTICS_DEFAULTS.giniCorrection;
+  const answered = input.respondents === null ? null : new Set(input.respondents);
+
+  // Each node's school (-1: none, or a district-level unit) and each school's nodes in people order.
+  const schoolIndex = new Map(schools.map((s, i) => [s, i]));
+  const schoolAt = new Int32Array(district.n).fill(-1);
+  const members: number[][] = schools.map(() => []);
+  for (const p of input.people) {
+    const s = schoolIndex.get(schoolOf(p));
+    if (s === undefined) continue;
+    const v = district.index.get(p.id)!;
+    schoolAt[v] = s;
+    members[s]!.push(v);
+  }
+  // Respondents listed per school (the row's count), as the school's own dataset lists them.
+  const listed = new Float64Array(schools.length);
+  for (const id of input.respondents ?? []) {
+    const v = district.index.get(id);
+    if (v !== undefined && schoolAt[v]! >= 0) listed[schoolAt[v]!]!++;
+  }
+  // Per graph: in-degree of each node within its school's induced subgraph, and the arcs inside each school.
+  const inDegree = new Float64Array(district.n);
+  const perGraph = input.graphs.map((g) => {
+    const ig = g.ig;
+    inDegree.fill(0);
+    const arcs = new Float64Array(schools.length);
+    for (let v = 0; v < ig.n; v++) {
+      const s = schoolAt[v]!;
+      if (s < 0) continue;
+      for (let e = ig.outOffsets[v]!; e < ig.outOffsets[v + 1]!; e++) {
+        const t = ig.outTargets[e]!;
+        if (schoolAt[t] !== s) continue;
+        inDegree[t]!++;
+        arcs[s]!++;
+      }
+    }
+    const local = members.map((vs) => Float64Array.from(vs, (v) => inDegree[v]!));
+    return { domain: g.domain, arcs, local };
+  });
+  const pooled = perGraph[perGraph.length - 1]!;
+
+  return schools.map((school, s) => {
+    const vs = members[s]!;
+    const ids = vs.map((v) => district.ids[v]!);
+    const n = vs.length;
+    const m = pooled.arcs[s]!;
+    const inDeg = pooled.local[s]!;
+    const respondents = answered === null ? null : listed[s]!;
+    const senders = answered === null ? n : ids.filter((id) => answered.has(id)).length;
+    const domains = perGraph.filter((g) => g.domain !== ANY_DOMAIN && g.arcs[s]! > 0);
+    const leaders = new Set((domains.length > 0 ? domains : [pooled]).flatMap((g) => leaderIdsOf(ids, g.local[s]!, leaderRule)));
     const g = eiOf.get(school);
     const sent = g && g.internal !== null && g.external !== null ? g.internal + g.external : 0;
-    const respondents = sub.respondents === null ? null : sub.respondents.length;
     return {
       school,
-      people: sub.people.length,
-      ties: pooled?.ties ?? 0,
+      people: n,
+      ties: m,
       respondents,
-      responseRate: respondents === null || sub.people.length === 0 ? null : respondents / sub.people.length,
-      density: pooled ? pooled.density : null,
-      inDegreeCentralization: pooled ? pooled.centralization.value : null,
-      gini: pooled ? pooled.gini.value : null,
+      responseRate: respondents === null || n === 0 ? null : respondents / n,
+      density: densityOf(m, n, senders),
+      inDegreeCentralization: inDegreeCentralizationOf(inDeg),
+      gini: gini(inDeg, { correction: giniCorrection }).value,
       externalShare: sent > 0 ? g!.external! / sent : null,
       eiIndex: sent > 0 ? g!.ei : null,
-      leaders: a ? leaderIds(a).length : 0,
+      leaders: leaders.size,
     };
   });
 }

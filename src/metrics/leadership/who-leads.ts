@@ -47,6 +47,18 @@ export function isLeader(inDegree: number, threshold: number): boolean {
   return inDegree >= threshold - 1e-12;
 }
 
+/**
+ * The ids {@link whoLeads} marks as leaders, in index order, from in-degrees alone: named at least once
+ * and meeting the leader rule (leaderThreshold over all of `inDegree`). For callers that need the
+ * leaders and not the ranked list (the district's school rows). O(n).
+ */
+export function leaderIdsOf(ids: readonly string[], inDegree: ArrayLike<number>, options: Partial<LeaderRuleOptions> = {}): string[] {
+  const { threshold } = leaderThreshold(inDegree, options);
+  const out: string[] = [];
+  for (let i = 0; i < inDegree.length; i++) if (inDegree[i]! > 0 && isLeader(inDegree[i]!, threshold)) out.push(ids[i]!);
+  return out;
+}
+
 /** One person sought out in a domain. */
 export interface SoughtOutPerson {
   id: string;
