@@ -13,27 +13,55 @@ export interface UndirectedIndex {
 
 export function undirectedIndex(c: Csr): UndirectedIndex {
   const { n } = c;
-  const lists = Array.from({ length: n }, () => new Map<number, number>());
+  // Neighbours of i: its out-targets then its in-sources, each once. A pair tied both ways sums its two
+  // weights; a self-tie, seen as an out- and an in-entry, counts w + w.
+  const start = new Int32Array(n + 1);
+  const seen = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
+    let d = 0;
     for (let k = c.outOffsets[i]!; k < c.outOffsets[i + 1]!; k++) {
       const j = c.outTargets[k]!;
-      const w = c.outWeights[k]!;
-      lists[i]!.set(j, (lists[i]!.get(j) ?? 0) + w);
-      lists[j]!.set(i, (lists[j]!.get(i) ?? 0) + w);
+      if (seen[j] !== i) {
+        seen[j] = i;
+        d++;
+      }
     }
+    for (let k = c.inOffsets[i]!; k < c.inOffsets[i + 1]!; k++) {
+      const j = c.inSources[k]!;
+      if (seen[j] !== i) {
+        seen[j] = i;
+        d++;
+      }
+    }
+    start[i + 1] = start[i]! + d;
   }
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + lists[i]!.size;
   const adj = new Int32Array(start[n]!);
   const w = new Float64Array(start[n]!);
+  const sum = new Float64Array(n);
+  seen.fill(-1);
   for (let i = 0; i < n; i++) {
-    const keys = [...lists[i]!.keys()].sort((a, b) => a - b);
-    let k = start[i]!;
-    for (const j of keys) {
-      adj[k] = j;
-      w[k] = lists[i]!.get(j)!;
-      k++;
+    const s = start[i]!;
+    let d = s;
+    for (let k = c.outOffsets[i]!; k < c.outOffsets[i + 1]!; k++) {
+      const j = c.outTargets[k]!;
+      if (seen[j] !== i) {
+        seen[j] = i;
+        sum[j] = 0;
+        adj[d++] = j;
+      }
+      sum[j]! += c.outWeights[k]!;
     }
+    for (let k = c.inOffsets[i]!; k < c.inOffsets[i + 1]!; k++) {
+      const j = c.inSources[k]!;
+      if (seen[j] !== i) {
+        seen[j] = i;
+        sum[j] = 0;
+        adj[d++] = j;
+      }
+      sum[j]! += c.inWeights[k]!;
+    }
+    adj.subarray(s, d).sort();
+    for (let k = s; k < d; k++) w[k] = sum[adj[k]!]!;
   }
   return { start, adj, w };
 }
