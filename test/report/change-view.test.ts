@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WaveChange } from '../../src/metrics/change/compare-waves.js';
 import { presentChange } from '../../src/privacy/present-change.js';
 import { privacyPolicy } from '../../src/privacy/policy.js';
-import { changeRow, changeView } from '../../src/report/present/change.js';
+import { chanceSentence, changeRow, changeView } from '../../src/report/present/change.js';
 
 const change = (o: Partial<WaveChange['basis']> = {}): WaveChange => ({
   relation: 'advice',
@@ -149,5 +149,26 @@ describe('a comparison as shown (web school page and PDF change page)', () => {
     expect(small.suppressed).toBe(true);
     expect(small.indicators).toEqual([]);
     expect(changeView(small, { before: 'a', after: 'b' }).banners[0]).toBe('Fewer than 5 staff in a wave: the comparison is not shown.');
+  });
+});
+
+describe('what chance alone would give beside the verdicts', () => {
+  const rows = (clear: number, quiet: number, unmeasured: number) => [
+    ...Array.from({ length: clear }, (_, i) => ({ verdict: i % 2 ? 'up' : 'down' })),
+    ...Array.from({ length: quiet }, () => ({ verdict: 'no clear change' })),
+    ...Array.from({ length: unmeasured }, () => ({ verdict: 'not measured' })),
+  ];
+  it('counts the measured rows and the clear ones, and the rows × (1 − level) chance would give', () => {
+    expect(chanceSentence({ indicators: rows(3, 57, 8), method: { level: 0.95 } })).toBe(
+      '3 of the 60 rows compared (every indicator, population and domain measured) read “up” or “down”; if nothing had changed, about 3 would by chance alone, so one clear change among many rows is weaker evidence than a pattern of them.',
+    );
+    expect(chanceSentence({ indicators: rows(1, 9, 0), method: { level: 0.95 } })).toMatch(
+      /^1 of the 10 rows compared .* reads “up” or “down”; if nothing had changed, fewer than one would/,
+    );
+    expect(chanceSentence({ indicators: rows(0, 0, 4), method: { level: 0.95 } })).toBeNull();
+  });
+  it('is part of the method line the web page and the PDF print', () => {
+    const v = changeView(presentChange(change(), { disclosure: 'named', policy: privacyPolicy(1) }), { before: 'a', after: 'b' });
+    expect(v.method).toContain('rows compared (every indicator, population and domain measured)');
   });
 });

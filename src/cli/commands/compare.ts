@@ -12,6 +12,7 @@ import { INDICATORS } from '../../metrics/change/indicators.js';
 import { ASSOCIATION_NOTE, outcomeChanges, type OutcomeChange } from '../../metrics/change/outcomes.js';
 import type { Dataset } from '../../model/types.js';
 import { num, table } from '../format.js';
+import { chanceSentence } from '../../report/present/change.js';
 
 const USAGE = `Usage: leadmap compare --previous-roster A --previous-ties A [--previous-respondents A]
                        --roster B --ties B [--respondents B] [--outcomes outcomes.csv] [--json]
@@ -212,5 +213,7 @@ function changeText(c: WaveChange & { outcomes: OutcomeChange[] | null }, a: Dat
     );
   }
   lines.push('', `Intervals: ${c.method.replicates} bootstrap replicates over respondents, seed ${c.method.seed} (docs/metrics.md).`);
+  const chance = chanceSentence(c);
+  if (chance) lines.push(chance);
   return lines.join('\n');
 }

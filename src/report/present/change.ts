@@ -196,8 +196,27 @@ export function changeView(
     outcomes: outcomes ? outcomeRows(outcomes) : null,
     method:
       `95 % intervals: ${c.method.replicates.toLocaleString('en-US')} bootstrap replicates over respondents, seed ${c.method.seed}. ` +
-      `A change reads “up” or “down” only when its interval excludes zero. Per-domain rows are listed when they changed clearly.`,
+      `A change reads “up” or “down” only when its interval excludes zero. Per-domain rows are listed when they changed clearly.` +
+      (c.suppressed ? '' : ` ${chanceSentence(c) ?? ''}`.trimEnd()),
   };
+}
+
+/**
+ * What chance alone would give beside the verdicts of one comparison: how many of the rows compared
+ * (every indicator, population and domain that was measured) read "up" or "down", and how many would
+ * with intervals of this level if nothing had changed (rows × (1 − level): 1 in 20 at 95 %). Null when
+ * no row was measured.
+ */
+export function chanceSentence(c: { indicators: ReadonlyArray<{ verdict: string }>; method: { level: number } }): string | null {
+  const measured = c.indicators.filter((i) => i.verdict !== 'not measured');
+  if (measured.length === 0) return null;
+  const clear = measured.filter((i) => i.verdict === 'up' || i.verdict === 'down').length;
+  const expected = measured.length * (1 - c.method.level);
+  const about = expected < 1 ? 'fewer than one' : `about ${Math.round(expected)}`;
+  return (
+    `${clear} of the ${measured.length} rows compared (every indicator, population and domain measured) ${clear === 1 ? 'reads' : 'read'} “up” or “down”; ` +
+    `if nothing had changed, ${about} would by chance alone, so one clear change among many rows is weaker evidence than a pattern of them.`
+  );
 }
 
 /** A trend as shown: each indicator's value per wave and each step's change, interval and verdict. */
