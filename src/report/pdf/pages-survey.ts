@@ -13,10 +13,24 @@ import { cutRows } from './limited.js';
 const num = (v: number | null | undefined, digits = 2) => (v === null || v === undefined ? '—' : v.toFixed(digits));
 const domainName = (d: string) => (d === 'any' ? 'all domains' : d);
 
+/** The survey files as a reader names them (the web page's words). */
+const FILE_WORDS: Record<string, string> = {
+  people: 'people file (scales and skills)',
+  activities: 'activity log',
+  decisions: 'decision map',
+};
+
 export function surveyPages(m: ReportModel): Node[] {
   const s = m.survey;
   if (!s) return [];
-  return [...scalesPart(m), ...skillsPart(m), ...decisionsPart(m), ...patternsPart(m)];
+  const parts = [...scalesPart(m), ...skillsPart(m), ...decisionsPart(m), ...patternsPart(m)];
+  const unread = s.unreadable;
+  if (unread.length === 0) return parts;
+  // A file that could not be read is said, not left out silently: under the first survey heading, or a heading of its own.
+  const notice = note(
+    `Not in this report: the wave's ${unread.map((k) => FILE_WORDS[k] ?? k).join(', ')} could not be read. An analyst can upload ${unread.length === 1 ? 'it' : 'them'} again with the wave's files.`,
+  );
+  return parts.length > 0 ? [parts[0]!, notice, ...parts.slice(1)] : [h1('The survey side'), notice];
 }
 
 function scalesPart(m: ReportModel): Node[] {
