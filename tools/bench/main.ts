@@ -18,7 +18,7 @@ import { syntheticRoster, syntheticTies } from '../harness/synthetic.js';
  * with ratios, their spread and a verdict (yes / no / unsure when the spread crosses the target) to
  * docs/performance.md (quick runs: temp/bench/performance-quick.md).
  * `--only district,logs` runs only those rows (keys: ingest, betweenness, closeness, pagerank, louvain,
- * approx, approxcloseness, district, logs, school, change, survey, report; no API load test) and writes temp/bench/<size>/performance-only.md,
+ * approx, approxcloseness, district, logs, school, analyze, change, survey, report; no API load test) and writes temp/bench/<size>/performance-only.md,
  * never docs/performance.md.
  */
 const repo = repoRoot();
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   /** True when one of these rows runs (generation and the Python twins are skipped for rows left out by --only). */
   const want = (...keys: string[]) => only === null || keys.some((k) => only.has(k));
   if (want('ingest', 'pagerank', 'louvain')) writeNetwork(spec(SIZES.big, 11), f('big-roster.csv'), f('big-ties.csv'));
-  if (want('betweenness', 'closeness', 'approx')) writeNetwork(spec(SIZES.mid, 7), f('mid-roster.csv'), f('mid-ties.csv'));
+  if (want('betweenness', 'closeness', 'approx', 'analyze')) writeNetwork(spec(SIZES.mid, 7), f('mid-roster.csv'), f('mid-ties.csv'));
   if (want('district', 'approxcloseness')) writeNetwork(spec(SIZES.district, 23), f('district-roster.csv'), f('district-ties.csv'));
   if (want('school'))
     writeNetwork({ people: 150, ties: 1500, seed: 5, schoolSize: 150, deptSize: 12 }, f('school-roster.csv'), f('school-ties.csv'), [
@@ -143,11 +143,11 @@ async function main(): Promise<void> {
   }
   if (want('logs')) writeEmailLog(spec({ people: SIZES.logPeople, ties: SIZES.logPeople * 20 }, 31), SIZES.logRows, 12, f('email-log.csv'));
   const bigN = want('ingest', 'pagerank', 'louvain') ? await ncolTwin(f('big-ties.csv')) : '';
-  const midN = want('betweenness', 'closeness') ? await ncolTwin(f('mid-ties.csv')) : '';
+  const midN = want('betweenness', 'closeness', 'analyze') ? await ncolTwin(f('mid-ties.csv')) : '';
   const schoolN = want('school') ? await ncolTwin(f('school-ties.csv')) : '';
   const py = join(dir, 'steps.py');
   writeFileSync(py, STEPS_PY);
-  const igraphPy = want('ingest', 'betweenness', 'closeness', 'pagerank', 'louvain', 'school') ? ensureIgraph() : null;
+  const igraphPy = want('ingest', 'betweenness', 'closeness', 'pagerank', 'louvain', 'school', 'analyze') ? ensureIgraph() : null;
   const nxPy = pythonWith('networkx');
   const node = process.execPath;
   const step = join(dirname(fileURLToPath(import.meta.url)), 'step.js');
@@ -295,6 +295,14 @@ async function main(): Promise<void> {
     ...pair('school (igraph: core centralities only)', lm('school', f('school-ties.csv'), f('school-roster.csv')), ig('school', schoolN)),
     networkx: run('school networkx (core centralities only)', nx('school', schoolN), reps, 'networkx'),
     target: { seconds: 1 },
+  });
+  rows.push({
+    key: at('analyze'),
+    title:
+      '`leadmap analyze --json`: load + core metrics + every analytics section + the district sections (igraph: core centralities only)',
+    size: sizeOf(SIZES.mid),
+    ...pair('analyze --json (igraph: core centralities only)', lm('analyze', f('mid-ties.csv'), f('mid-roster.csv')), ig('school', midN)),
+    target: { ratio: 0.5 },
   });
   rows.push({
     key: at('change'),

@@ -226,7 +226,7 @@ leadmap, igraph (Debian \`python3-igraph\`, installed by the bench when missing)
 same files, each step as its own child process, and writes this file. \`npm run bench -- --quick\`
 runs small sizes and writes \`temp/bench/quick/performance-quick.md\` instead;
 \`npm run bench -- --only district,closeness\` runs only the named rows (keys: ingest, betweenness,
-closeness, pagerank, louvain, approx, district, logs, school, change, report, survey) and writes
+closeness, pagerank, louvain, approx, approxcloseness, district, logs, school, analyze, change, report, survey) and writes
 \`temp/bench/<full|quick>/performance-only.md\`, never this file.
 
 ## How a verdict is reached
@@ -266,6 +266,11 @@ closeness, pagerank, louvain, approx, district, logs, school, change, report, su
 - **School** row: \`loadDataset\` + \`buildGraph\` + \`coreMetrics\` + \`analyzeLeadership\` (all analytics
   sections) — the ordinary graphology path, as the web app runs it; igraph/networkx columns there
   compute only the core centralities, for scale.
+- **Analyze** row: \`leadmap analyze <ties> --roster <roster> --json\` run in the step's process (the CLI command itself,
+  src/cli/commands/analyze.ts) on the 10,000-person network of 20 schools: load, core metrics (betweenness
+  approximate above 5,000 people, as by default), every analytics section and the district sections (one row per
+  school, cross-school leaders), the JSON document built. igraph's column is the School row's: load and simplify,
+  then PageRank, betweenness, closeness, eigenvector, hubs and authorities.
 
 ## Sizes where leadmap switches paths
 

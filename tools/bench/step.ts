@@ -158,6 +158,11 @@ async function main(): Promise<void> {
       out = await runSchool(args[0]!, args[1]!);
       break;
     }
+    case 'analyze': {
+      const { runAnalyzeBench } = await import('./analyze-step.js');
+      out = await runAnalyzeBench(args[0]!, args[1]!);
+      break;
+    }
     case 'survey': {
       const { runSurveyBench } = await import('./survey.js');
       out = await runSurveyBench(args[0]!, args[1]!);
