@@ -3,7 +3,8 @@
  * cell starting with = + - @ TAB or CR gets a leading apostrophe so spreadsheet
  * programs show it as text instead of evaluating it; then every cell holding a
  * delimiter, quote, CR or LF is quoted with doubled inner quotes (RFC 4180).
- * Numbers we computed are written as numbers (a negative number is not a formula).
+ * Numbers we computed are written as numbers, and text that is only a number ("-3", "+2.5",
+ * "-1,5") is left as it is: a spreadsheet reads it as that number, not as a formula ("-1+1" is guarded).
  */
 const DANGEROUS_FIRST = new Set(['=', '+', '-', '@', '\t', '\r']);
 
@@ -12,7 +13,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   let s = value;
-  if (s.length > 0 && DANGEROUS_FIRST.has(s[0]!)) s = `'${s}`;
+  if (s.length > 0 && DANGEROUS_FIRST.has(s[0]!) && !/^[+-]?\d+([.,]\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

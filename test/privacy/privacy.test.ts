@@ -17,6 +17,11 @@ describe('csvCell', () => {
     ['say "hi"', '"say ""hi"""'],
     ['line\nbreak', '"line\nbreak"'],
     [' padded ', '" padded "'],
+    // Text that is only a number is that number in a spreadsheet, not a formula.
+    ['-3', '-3'],
+    ['+2.5', '+2.5'],
+    ['-1,5', '"-1,5"'],
+    ['-1e3', "'-1e3"],
   ])('makes %j safe: %j', (input, out) => {
     expect(csvCell(input)).toBe(out);
   });

@@ -1,19 +1,8 @@
 import YAML from 'yaml';
+import { csvCell } from '../csv-safe.js';
 import type { Person, Tie } from '../../model/types.js';
 import type { SurveyMapping, QuestionMapping } from './mapping.js';
 import type { ReviewItem, SurveyImport } from './types.js';
-
-/**
- * One CSV cell, quoted when needed and safe against formula injection: text starting with
- * = + - @ tab or CR gets a leading apostrophe so a spreadsheet shows it instead of running it.
- */
-export function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+([.,]\d+)?$/.test(s)) s = "'" + s;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const line = (cells: Array<string | number | null | undefined>) => cells.map(csvCell).join(',') + '\n';
 

@@ -39,7 +39,8 @@ describe('skills inventory: offered and needed', () => {
       .split('\n');
     expect(lines[0]).toBe('id,name,department,responded,skills,skill_domains,needs,need_domains');
     expect(lines.find((l) => l.startsWith('p03,'))).toBe(
-      'p03,Katherine Lee,Science,yes,Data analysis; Classroom management,data; behaviour,Technology in the classroom; report writing,technology',
+      // Cells holding ";" are quoted (spreadsheets set to ";" as separator keep them whole).
+      'p03,Katherine Lee,Science,yes,"Data analysis; Classroom management","data; behaviour","Technology in the classroom; report writing",technology',
     );
     expect(lines.find((l) => l.startsWith('p01,'))).toBe('p01,Ana Ruiz,Math,yes,,,Assessment design,assessment');
   });

@@ -66,8 +66,9 @@ function readCsv(path: string): Array<Record<string, string>> {
   return Papa.parse<Record<string, string>>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
 }
 
-const csvCell = (v: string | number) => (typeof v === 'string' && /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
-const csv = (rows: Array<Array<string | number>>) => rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+/** A cell as a survey tool's export writes it: RFC 4180 quoting only, no formula guard (these files stand for what vendors send). */
+const vendorCell = (v: string | number) => (typeof v === 'string' && /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
+const csv = (rows: Array<Array<string | number>>) => rows.map((r) => r.map(vendorCell).join(',')).join('\n') + '\n';
 
 async function writeExport(
   outDir: string,
