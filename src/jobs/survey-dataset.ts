@@ -3,13 +3,13 @@ import { mergeMappings } from '../ingest/survey/decisions.js';
 import { parseSurveyExport } from '../ingest/survey/import.js';
 import { peopleCsv } from '../ingest/survey/output.js';
 import type { SurveyMapping } from '../ingest/survey/mapping.js';
-import { reviewItemKey, type ReviewItem as ImportItem } from '../ingest/survey/types.js';
+import { reviewItemKey, type ReviewItem } from '../ingest/survey/types.js';
 import type { Completeness } from '../model/completeness.js';
 import { LeadmapError } from '../model/errors.js';
 import type { Dataset, Problem } from '../model/types.js';
-import type { ReviewItem } from '../store/store.js';
+import type { StoredReviewItem } from '../store/store.js';
 
-export type NewReviewItem = Omit<ReviewItem, 'id' | 'waveId'>;
+export type NewReviewItem = Omit<StoredReviewItem, 'id' | 'waveId'>;
 
 /** The decisions a survey is read with: the wave's own, and those carried from the school's previous wave. */
 export interface SurveyDecisions {
@@ -51,12 +51,12 @@ export async function surveyDataset(
   const people = roster.value;
   const dataset: Dataset = { people, ties: s.ties, relations, domains, respondents: s.respondents, wave: null };
   const own = decisions.mapping;
-  const ownKey = (i: ImportItem) => {
+  const ownKey = (i: ReviewItem) => {
     const k = reviewItemKey(i);
     const m = i.kind === 'column' ? own.questions : i.kind === 'respondent' ? own.respondents : own.resolutions;
     return m !== undefined && Object.prototype.hasOwnProperty.call(m, k);
   };
-  const stored = (r: ImportItem): NewReviewItem => ({
+  const stored = (r: ReviewItem): NewReviewItem => ({
     kind: r.kind,
     status: r.status,
     row: r.row,

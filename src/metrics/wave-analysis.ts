@@ -44,7 +44,7 @@ export interface DepartmentRow {
   external: number;
   ei: number | null;
 }
-export interface DomainLeaders {
+export interface WhoLeadsDomain {
   domain: string;
   leaders: Array<{
     id: string;
@@ -77,7 +77,7 @@ export interface RawAnalysis {
   people: PersonRow[];
   departments: DepartmentRow[];
   mixing: Array<{ from: string; to: string; ties: number }>;
-  whoLeads: DomainLeaders[];
+  whoLeads: WhoLeadsDomain[];
   /** Network E-I index over departments (whole-network statistic). */
   ei: { value: number | null; internal: number; external: number };
   /** Ties of the selected graph by person id (for the network view and graph exports). */
@@ -134,7 +134,7 @@ export function computeAnalysis(dataset: Dataset, waveId: string, relation: stri
   const mix = mixingMatrix(ig, deptOf, { minGroupSize: 1 });
   const mixing = mix.blocks.map((b) => ({ from: b.from, to: b.to, ties: b.ties ?? 0 }));
   const domains = domain === ANY_DOMAIN ? dataset.domains.filter((d) => d !== ANY_DOMAIN) : [domain];
-  const leadsOf = (d: string): DomainLeaders => {
+  const leadsOf = (d: string): WhoLeadsDomain => {
     const g = d === domain ? graph : buildGraph(dataset, { relation, domain: d });
     const r = whoLeads(toCsr(g), (id) => byId.get(id), { domain: d });
     return {

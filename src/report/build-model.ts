@@ -15,7 +15,7 @@ import { Directory } from './directory.js';
 import { isoDate } from './format.js';
 import { networkFigure } from './network-figure.js';
 import { indicatorRows, leaderIds } from './present/indicators.js';
-import { brokers, formalInformal, periphery, profiles, quality, risk, silos, whoLeadsMatrix } from './sections.js';
+import { brokers, formalInformalSection, periphery, profiles, quality, risk, silos, whoLeadsMatrix } from './sections.js';
 import { printSummary } from './summary.js';
 import { dataAvailable } from './needs.js';
 import { actionsToTake } from './actions.js';
@@ -108,7 +108,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const pooledLeaders = new Set(leaderIds(a));
   const data = dataAvailable(cur.dataset, a, prevA !== null);
   const sections = {
-    formalInformal: formalInformal(a, dir),
+    formalInformal: formalInformalSection(a, dir),
     silos: silos(a, min),
     brokers: brokers(a, dir),
     risk: risk(a, dir),

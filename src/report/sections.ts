@@ -67,7 +67,8 @@ export function pooledReading(a: A): string {
   return `Across all domains, ${show('leaders', k).text} ${k === 1 ? 'colleague leads' : 'colleagues lead'} at least one domain${multi > 0 ? `; ${show('leaders', multi).text} of them lead more than one` : ''}.`;
 }
 
-export function formalInformal(a: A, dir: Directory): FormalInformal {
+/** The formal-versus-informal section of the report model: hidden and nominal leaders pooled over domains. */
+export function formalInformalSection(a: A, dir: Directory): FormalInformal {
   const fi = pooled(a.formalInformal.byDomain);
   // Hidden: sought out where they hold no formal responsibility; nominal: responsible and rarely sought out.
   const perDomain = (pick: (f: (typeof a.formalInformal.byDomain)[number]) => { id: string; inDegree: number }[]) => {

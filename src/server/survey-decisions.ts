@@ -1,7 +1,7 @@
 import { carriedDecisions, decisionsToMapping, mergeMappings, type Decision } from '../ingest/survey/decisions.js';
 import { validateMapping, type QuestionMapping, type SurveyMapping } from '../ingest/survey/mapping.js';
 import type { SurveyDecisions } from '../jobs/survey-dataset.js';
-import type { ReviewItem, Store, WaveRecord } from '../store/store.js';
+import type { StoredReviewItem, Store, WaveRecord } from '../store/store.js';
 
 const byLabel = (a: WaveRecord, b: WaveRecord) => a.label.localeCompare(b.label, undefined, { numeric: true });
 
@@ -22,7 +22,7 @@ export async function ownDecisions(store: Store, waveId: string): Promise<Survey
   return mergeMappings(parsed?.ok ? parsed.mapping : null, decisionsToMapping((await store.listReviewItems(waveId)).flatMap(decisionOf)));
 }
 
-function decisionOf(i: ReviewItem): Decision[] {
+function decisionOf(i: StoredReviewItem): Decision[] {
   if (i.resolution === null) return [];
   const key = i.key ?? (i.kind === 'column' ? (i.column ?? i.raw) : i.raw);
   return [

@@ -1,5 +1,5 @@
 import type { Completeness } from '../model/completeness.js';
-import type { Account, AccountPatch, AuditEntry, AuditFilter, ReviewItem, Role, School, WaveRecord } from './store.js';
+import type { Account, AccountPatch, AuditEntry, AuditFilter, StoredReviewItem, Role, School, WaveRecord } from './store.js';
 
 export interface SchoolRow {
   id: string;
@@ -87,10 +87,10 @@ export const WAVE_COLUMNS =
   'id, school_id, label, collected_on, status, created_at, people_count, tie_count, data_hash, open_items, completeness_json';
 
 /** A review decision as stored: text for a person or keyword, JSON for a question mapping. */
-export function resolutionText(r: ReviewItem['resolution']): string | null {
+export function resolutionText(r: StoredReviewItem['resolution']): string | null {
   return r === null ? null : typeof r === 'string' ? r : JSON.stringify(r);
 }
-export function resolutionOf(text: string | null, kind: string): ReviewItem['resolution'] {
+export function resolutionOf(text: string | null, kind: string): StoredReviewItem['resolution'] {
   if (text === null) return null;
   return kind === 'column' && text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : text;
 }

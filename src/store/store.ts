@@ -106,7 +106,7 @@ export interface AuditEntry {
   detail: string | null;
 }
 /** Something a person must decide after a survey import (which colleague a free-text name means …). */
-export interface ReviewItem {
+export interface StoredReviewItem {
   id: string;
   waveId: string;
   /** name | respondent | column */
@@ -143,7 +143,7 @@ export interface WaveDataInput {
   dataset: Dataset;
   files: Omit<UploadFileRecord, 'id' | 'waveId' | 'createdAt'>[];
   /** Review items of the import; resolved ones from earlier imports are carried over. */
-  reviewItems?: Omit<ReviewItem, 'id' | 'waveId'>[];
+  reviewItems?: Omit<StoredReviewItem, 'id' | 'waveId'>[];
   uploadedBy: string | null;
   /** Answers read, used and set aside; absent for uploads that are not surveys (then every tie counts as used). */
   completeness?: Completeness;
@@ -199,8 +199,8 @@ export interface Store {
   loadWaveResponses(waveId: string): Promise<Array<{ personId: string; answers: unknown }>>;
   listUploadFiles(waveId: string): Promise<UploadFileRecord[]>;
 
-  listReviewItems(waveId: string): Promise<ReviewItem[]>;
-  resolveReviewItem(waveId: string, itemId: string, resolution: ReviewItem['resolution']): Promise<ReviewItem | null>;
+  listReviewItems(waveId: string): Promise<StoredReviewItem[]>;
+  resolveReviewItem(waveId: string, itemId: string, resolution: StoredReviewItem['resolution']): Promise<StoredReviewItem | null>;
   /** The mapping file uploaded for a wave (its decisions), or null. */
   getWaveMapping(waveId: string): Promise<unknown>;
   setWaveMapping(waveId: string, mapping: unknown): Promise<void>;

@@ -27,11 +27,11 @@ export const POOLED_KEYS = [
   'participation',
   'roleClarity',
 ] as const;
-export type MeasureKey = (typeof POOLED_KEYS)[number];
+export type PooledKey = (typeof POOLED_KEYS)[number];
 
 /** One slot of a measure vector: a key and the domain it is measured on (ANY_DOMAIN = all domains pooled). */
 export interface Slot {
-  key: MeasureKey;
+  key: PooledKey;
   domain: string;
 }
 
@@ -110,7 +110,7 @@ export function measureWave(frame: WaveFrame, weight: ArrayLike<number>, slots: 
     out[s] = pooledValue(key);
   }
 
-  function pooledValue(key: MeasureKey): number {
+  function pooledValue(key: PooledKey): number {
     switch (key) {
       case 'density':
         return orNaN(densityOf(m, n, senders));

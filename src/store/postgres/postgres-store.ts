@@ -27,7 +27,7 @@ import type {
   AuditFilter,
   IntegrityReport,
   Organisation,
-  ReviewItem,
+  StoredReviewItem,
   Role,
   School,
   SessionRecord,
@@ -218,17 +218,17 @@ export class PostgresStore implements Store {
   async setWaveMapping(waveId: string, mapping: unknown): Promise<void> {
     await this.pool.query('UPDATE wave SET mapping_json = $1 WHERE id = $2', [mapping === null ? null : JSON.stringify(mapping), waveId]);
   }
-  async listReviewItems(waveId: string): Promise<ReviewItem[]> {
+  async listReviewItems(waveId: string): Promise<StoredReviewItem[]> {
     const rows = await this.all<{ id: string; wave_id: string; raw: string; candidates_json: string; resolution: string | null }>(
       'SELECT id, wave_id, raw, candidates_json, resolution FROM review_item WHERE wave_id = $1 ORDER BY seq',
       [waveId],
     );
     return rows.map((r) => {
-      const d = JSON.parse(r.candidates_json) as Omit<ReviewItem, 'id' | 'waveId' | 'raw' | 'resolution'>;
+      const d = JSON.parse(r.candidates_json) as Omit<StoredReviewItem, 'id' | 'waveId' | 'raw' | 'resolution'>;
       return { ...d, id: r.id, waveId: r.wave_id, raw: r.raw, resolution: resolutionOf(r.resolution, d.kind) };
     });
   }
-  async resolveReviewItem(waveId: string, itemId: string, resolution: ReviewItem['resolution']): Promise<ReviewItem | null> {
+  async resolveReviewItem(waveId: string, itemId: string, resolution: StoredReviewItem['resolution']): Promise<StoredReviewItem | null> {
     const r = await this.pool.query('UPDATE review_item SET resolution = $1 WHERE id = $2 AND wave_id = $3', [
       resolutionText(resolution),
       itemId,

@@ -10,7 +10,7 @@ import {
   type AuditFilter,
   type IntegrityReport,
   type Organisation,
-  type ReviewItem,
+  type StoredReviewItem,
   type Role,
   type School,
   type SessionRecord,
@@ -204,7 +204,7 @@ export class SqliteStore implements Store {
       this.db.prepare('UPDATE wave SET mapping_json = ? WHERE id = ?').run(mapping === null ? null : JSON.stringify(mapping), waveId),
     );
   }
-  async listReviewItems(waveId: string): Promise<ReviewItem[]> {
+  async listReviewItems(waveId: string): Promise<StoredReviewItem[]> {
     const rows = this.db.prepare('SELECT * FROM review_item WHERE wave_id = ? ORDER BY rowid').all(waveId) as {
       id: string;
       wave_id: string;
@@ -213,11 +213,11 @@ export class SqliteStore implements Store {
       resolution: string | null;
     }[];
     return rows.map((r) => {
-      const d = JSON.parse(r.candidates_json) as Omit<ReviewItem, 'id' | 'waveId' | 'raw' | 'resolution'>;
+      const d = JSON.parse(r.candidates_json) as Omit<StoredReviewItem, 'id' | 'waveId' | 'raw' | 'resolution'>;
       return { ...d, id: r.id, waveId: r.wave_id, raw: r.raw, resolution: resolutionOf(r.resolution, d.kind) };
     });
   }
-  async resolveReviewItem(waveId: string, itemId: string, resolution: ReviewItem['resolution']): Promise<ReviewItem | null> {
+  async resolveReviewItem(waveId: string, itemId: string, resolution: StoredReviewItem['resolution']): Promise<StoredReviewItem | null> {
     const changed = await this.run(
       () =>
         this.db
