@@ -1,7 +1,7 @@
-import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { Csr, CsrArrays } from '../../graph/csr.js';
 import { undirectedIndex } from '../../graph/undirected.js';
+import { louvainGraphView } from './louvain-graph-view.js';
 import { compareIds } from '../../graph/compare-ids.js';
 import { mulberry32, DEFAULT_SEED } from '../random.js';
 
@@ -24,7 +24,8 @@ export interface CommunityResult {
 /**
  * Louvain communities of the undirected weighted version of the graph: i–j joined when i→j or j→i,
  * weight w_ij + w_ji (strength, never a distance). graphology-communities-louvain with a seeded
- * mulberry32 rng, so one seed always gives the same partition. Communities are renumbered by their
+ * mulberry32 rng, so one seed always gives the same partition; the library reads the network from typed
+ * arrays (louvainGraphView), not from a graphology Graph built for it. Communities are renumbered by their
  * first member in id order so the output does not depend on the library's internal numbering.
  * Options: seed, resolution (1 = standard modularity).
  * Degenerate: no ties → every person alone, modularity null ("no ties"). O(m log n) typical.
@@ -32,15 +33,7 @@ export interface CommunityResult {
  */
 export function louvainCommunities(ig: Csr, options: Partial<CommunityOptions> = {}): CommunityResult {
   const o = { ...COMMUNITY_DEFAULTS, ...options };
-  const u = undirectedIndex(ig);
-  const g = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (const id of ig.ids) g.addNode(id);
-  for (let i = 0; i < ig.n; i++) {
-    for (let k = u.start[i]!; k < u.start[i + 1]!; k++) {
-      const j = u.adj[k]!;
-      if (j > i) g.addEdge(ig.ids[i]!, ig.ids[j]!, { weight: u.w[k]! });
-    }
-  }
+  const g = louvainGraphView(ig, undirectedIndex(ig));
   let raw: Record<string, number>;
   if (g.size === 0) raw = Object.fromEntries(ig.ids.map((id, i) => [id, i]));
   else raw = louvain(g, { getEdgeWeight: 'weight', rng: mulberry32(o.seed), resolution: o.resolution });
