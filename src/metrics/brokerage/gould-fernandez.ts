@@ -28,44 +28,57 @@ export interface BrokerageCounts {
  *   liaison        (b_O)  three different groups                  A → B → C
  * Weights are ignored (a tie is present or not). Counts match sna::brokerage(g, cl)$raw.nli.
  * Degenerate: a person without in- or out-ties brokers nothing (all zeros); a graph with one group
- * has only coordinator brokerage. O(Σ_v d_in(v) · d_out(v)) with an O(1) arc lookup.
+ * has only coordinator brokerage. O(Σ_v d_in(v) · d_out(v) + Σ_v d_out(v)²).
  * Ref: Gould & Fernandez (1989), Sociological Methodology 19, 89–126; Butts, sna::brokerage docs.
  * Example: groups a,b:X c:Y; arcs a→c, c→b → c is itinerant once (X → Y → X).
  */
 export function gouldFernandez(ig: Csr, groupOf: GroupOf): BrokerageCounts[] {
   const n = ig.n;
   const groups = ig.ids.map((id) => groupOf(id));
-  const arcs = new Set<number>();
-  for (let i = 0; i < n; i++) for (let k = ig.outOffsets[i]!; k < ig.outOffsets[i + 1]!; k++) arcs.add(i * n + ig.outTargets[k]!);
+  const code = new Map<string, number>();
+  const g = Int32Array.from(groups, (x) => {
+    if (!code.has(x)) code.set(x, code.size);
+    return code.get(x)!;
+  });
+  // a → b is a tie exactly when marked[b] === a once a's out-targets have been marked with a (an O(1)
+  // lookup without hashing n² pair codes; marking costs Σ_a d_out(a)² over all brokers).
+  const marked = new Int32Array(n).fill(-1);
   const out: BrokerageCounts[] = [];
   for (let v = 0; v < n; v++) {
-    const c: BrokerageCounts = {
+    let coordinator = 0;
+    let itinerant = 0;
+    let gatekeeper = 0;
+    let representative = 0;
+    let liaison = 0;
+    const gv = g[v]!;
+    const outStart = ig.outOffsets[v]!;
+    const outEnd = ig.outOffsets[v + 1]!;
+    if (outEnd > outStart)
+      for (let p = ig.inOffsets[v]!; p < ig.inOffsets[v + 1]!; p++) {
+        const a = ig.inSources[p]!;
+        const ga = g[a]!;
+        for (let k = ig.outOffsets[a]!; k < ig.outOffsets[a + 1]!; k++) marked[ig.outTargets[k]!] = a;
+        for (let q = outStart; q < outEnd; q++) {
+          const b = ig.outTargets[q]!;
+          if (b === a || marked[b] === a) continue;
+          const gb = g[b]!;
+          if (ga === gv && gv === gb) coordinator++;
+          else if (ga === gb) itinerant++;
+          else if (gv === gb) gatekeeper++;
+          else if (ga === gv) representative++;
+          else liaison++;
+        }
+      }
+    out.push({
       id: ig.ids[v]!,
       group: groups[v]!,
-      coordinator: 0,
-      itinerant: 0,
-      gatekeeper: 0,
-      representative: 0,
-      liaison: 0,
-      total: 0,
-    };
-    const gv = groups[v]!;
-    for (let p = ig.inOffsets[v]!; p < ig.inOffsets[v + 1]!; p++) {
-      const a = ig.inSources[p]!;
-      const ga = groups[a]!;
-      for (let q = ig.outOffsets[v]!; q < ig.outOffsets[v + 1]!; q++) {
-        const b = ig.outTargets[q]!;
-        if (b === a || arcs.has(a * n + b)) continue;
-        const gb = groups[b]!;
-        if (ga === gv && gv === gb) c.coordinator++;
-        else if (ga === gb) c.itinerant++;
-        else if (gv === gb) c.gatekeeper++;
-        else if (ga === gv) c.representative++;
-        else c.liaison++;
-        c.total++;
-      }
-    }
-    out.push(c);
+      coordinator,
+      itinerant,
+      gatekeeper,
+      representative,
+      liaison,
+      total: coordinator + itinerant + gatekeeper + representative + liaison,
+    });
   }
   return out;
 }
