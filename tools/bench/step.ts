@@ -8,6 +8,7 @@ import { louvain } from '../../src/fastpath/kernels/louvain.js';
 import { analyzeLargeTiesFile } from '../../src/fastpath/analyze-large.js';
 import { readInteractionLog, writeTiesCsv } from '../../src/ingest/logs/index.js';
 import type { Csr } from '../../src/graph/csr.js';
+import { defaultWorkerUrl } from '../../src/fastpath/pool.js';
 
 /**
  * One measured benchmark step, run as its own process by the harness (so peak RSS is the step's):
@@ -40,6 +41,8 @@ function medianRelError(exact: Float64Array, est: Float64Array, k: number): numb
 
 async function main(): Promise<void> {
   const [task, ...args] = process.argv.slice(2);
+  // Without the compiled worker script the kernels fall back to this one thread: measure what users run.
+  if (defaultWorkerUrl() === null) throw new Error('src/fastpath/worker.ts is not built into dist-tools (tools/tsconfig.json include)');
   const t0 = performance.now();
   let out: Record<string, unknown>;
   switch (task) {
