@@ -1,16 +1,16 @@
 import { analyzeCommand } from '../../src/cli/commands/analyze.js';
 
 /**
- * `leadmap analyze <ties> --roster <roster> --json` as a user runs it (the CLI command itself, in this
+ * `leadmap analyze <ties> --roster <roster> --json [--exact]` as a user runs it (the CLI command itself, in this
  * process): load, core metrics, every analytics section and, for a roster naming several schools, the
  * district's; the JSON document is built and written (kept in memory). Returns the time and what the
  * document holds.
  */
-export async function runAnalyzeBench(tiesPath: string, rosterPath: string): Promise<Record<string, unknown>> {
+export async function runAnalyzeBench(tiesPath: string, rosterPath: string, exact: boolean): Promise<Record<string, unknown>> {
   const out: string[] = [];
   const err: string[] = [];
   const t0 = performance.now();
-  const code = await analyzeCommand.run([tiesPath, '--roster', rosterPath, '--json'], {
+  const code = await analyzeCommand.run([tiesPath, '--roster', rosterPath, '--json', ...(exact ? ['--exact'] : [])], {
     stdout: (s) => out.push(s),
     stderr: (s) => err.push(s),
     cwd: process.cwd(),

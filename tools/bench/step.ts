@@ -163,7 +163,7 @@ async function main(): Promise<void> {
     }
     case 'analyze': {
       const { runAnalyzeBench } = await import('./analyze-step.js');
-      out = await runAnalyzeBench(args[0]!, args[1]!);
+      out = await runAnalyzeBench(args[0]!, args[1]!, args[2] === 'exact');
       break;
     }
     case 'survey': {
