@@ -47,7 +47,7 @@ export interface TaskResult {
   connected: number;
 }
 
-export class TaskRunner {
+export class KernelJobs {
   private acc: Float64Array | null = null;
   private squares: Float64Array | null = null;
   private scratch: PairScratch | null = null;

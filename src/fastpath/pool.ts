@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { LeadmapError } from '../model/errors.js';
 import type { CsrArrays } from '../graph/csr.js';
 import { arraysOf } from '../graph/csr-builder.js';
-import { TaskRunner, type TaskResult, type TaskSpec } from './jobs.js';
+import { KernelJobs, type TaskResult, type TaskSpec } from './jobs.js';
 
 export interface PoolOptions {
   /** Threads to use (default: every core, os.availableParallelism()). 1 runs in the calling thread. */
@@ -37,7 +37,7 @@ export async function runTask(graph: CsrArrays, spec: TaskSpec, opts: PoolOption
   const threads = Math.min(threadCount(opts), spec.jobs);
   const url = opts.workerUrl ?? defaultWorkerUrl();
   if (threads <= 1 || url === null) {
-    const runner = new TaskRunner(graph, spec);
+    const runner = new KernelJobs(graph, spec);
     for (let j = 0; j < spec.jobs; j++) {
       if (opts.signal?.aborted) throw new LeadmapError('CANCELLED', 'the computation was cancelled');
       runner.run(j);

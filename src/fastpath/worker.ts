@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { CsrArrays } from '../graph/csr.js';
-import { TaskRunner, type TaskSpec } from './jobs.js';
+import { KernelJobs, type TaskSpec } from './jobs.js';
 
 /**
  * Worker-thread entry (loaded as compiled JS from dist/fastpath/worker.js). Protocol:
@@ -8,12 +8,12 @@ import { TaskRunner, type TaskSpec } from './jobs.js';
  * worker → {ready: true} after each job, {result} after finish. Graph arrays arrive on
  * SharedArrayBuffers, so nothing is copied.
  */
-let runner: TaskRunner | null = null;
+let runner: KernelJobs | null = null;
 
 parentPort?.on('message', (msg: { init?: { graph: CsrArrays; spec: TaskSpec }; job?: number; finish?: boolean }) => {
   try {
     if (msg.init) {
-      runner = new TaskRunner(msg.init.graph, msg.init.spec);
+      runner = new KernelJobs(msg.init.graph, msg.init.spec);
       parentPort!.postMessage({ ready: true });
     } else if (msg.job !== undefined) {
       runner!.run(msg.job);
