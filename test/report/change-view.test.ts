@@ -160,10 +160,10 @@ describe('what chance alone would give beside the verdicts', () => {
   ];
   it('counts the measured rows and the clear ones, and the rows × (1 − level) chance would give', () => {
     expect(chanceSentence({ indicators: rows(3, 57, 8), method: { level: 0.95 } })).toBe(
-      '3 of the 60 rows compared (every indicator, population and domain measured) read “up” or “down”; if nothing had changed, about 3 would by chance alone, so one clear change among many rows is weaker evidence than a pattern of them.',
+      '3 of the 60 rows compared (every indicator, population and domain measured) read “up” or “down”. Even if nothing had changed, about 3 would read so by chance alone: trust most a change whose interval lies well clear of zero, or several that tell the same story.',
     );
     expect(chanceSentence({ indicators: rows(1, 9, 0), method: { level: 0.95 } })).toMatch(
-      /^1 of the 10 rows compared .* reads “up” or “down”; if nothing had changed, fewer than one would/,
+      /^1 of the 10 rows compared .* reads “up” or “down”\. Even if nothing had changed, fewer than one would/,
     );
     expect(chanceSentence({ indicators: rows(0, 0, 4), method: { level: 0.95 } })).toBeNull();
   });

@@ -214,8 +214,8 @@ export function chanceSentence(c: { indicators: ReadonlyArray<{ verdict: string 
   const expected = measured.length * (1 - c.method.level);
   const about = expected < 1 ? 'fewer than one' : `about ${Math.round(expected)}`;
   return (
-    `${clear} of the ${measured.length} rows compared (every indicator, population and domain measured) ${clear === 1 ? 'reads' : 'read'} “up” or “down”; ` +
-    `if nothing had changed, ${about} would by chance alone, so one clear change among many rows is weaker evidence than a pattern of them.`
+    `${clear} of the ${measured.length} rows compared (every indicator, population and domain measured) ${clear === 1 ? 'reads' : 'read'} “up” or “down”. ` +
+    `Even if nothing had changed, ${about} would read so by chance alone: trust most a change whose interval lies well clear of zero, or several that tell the same story.`
   );
 }
 
