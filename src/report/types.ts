@@ -96,6 +96,8 @@ export interface IndicatorRow {
    * Null without a previous wave. Only "up" and "down" are ever drawn as a direction.
    */
   verdict: string | null;
+  /** Why "no clear change" although the interval may exclude zero, in a few words (shortReason); else null. */
+  verdictReason: string | null;
   /** The change's 95 % interval as shown ("−0.04 to +0.02"), null without one. */
   interval: string | null;
   /** Which direction counts as more distributed leadership (null = neither). */

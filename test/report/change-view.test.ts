@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { WaveChange } from '../../src/metrics/change/compare-waves.js';
 import { presentChange } from '../../src/privacy/present-change.js';
 import { privacyPolicy } from '../../src/privacy/policy.js';
-import { chanceSentence, changeRow, changeView } from '../../src/report/present/change.js';
+import { chanceSentence, changeRow, changeView, shortReason } from '../../src/report/present/change.js';
+import { OFF_CENTRE, responseGapReason } from '../../src/metrics/change/compare-waves.js';
 
 const change = (o: Partial<WaveChange['basis']> = {}): WaveChange => ({
   relation: 'advice',
@@ -170,5 +171,14 @@ describe('what chance alone would give beside the verdicts', () => {
   it('is part of the method line the web page and the PDF print', () => {
     const v = changeView(presentChange(change(), { disclosure: 'named', policy: privacyPolicy(1) }), { before: 'a', after: 'b' });
     expect(v.method).toContain('rows compared (every indicator, population and domain measured)');
+  });
+});
+
+describe('why a verdict was withheld, in a few words', () => {
+  it('names the response-rate gap and the off-centre interval, and nothing else', () => {
+    expect(shortReason(responseGapReason(16))).toBe('response rates differ');
+    expect(shortReason(OFF_CENTRE)).toBe('interval cannot tell');
+    expect(shortReason(null)).toBeNull();
+    expect(shortReason('not measured — needs a people file')).toBeNull();
   });
 });

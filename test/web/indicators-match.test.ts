@@ -74,7 +74,7 @@ describe.skipIf(!browserReady || !hasPoppler)('indicators: web page and PDF repo
             // Web: "+0.06 since 2024-25 (+0.37): no clear change, 95 % interval −0.02 to +0.14", a ▲ or ▼ only
             // before "up" or "down"; PDF row: … previous, change (its verdict on the line below).
             const m =
-              /^([▲▼]?)\s*([+−±]\S+(?: pts)?) since (\S+) \(([^)]+)\): (up|down|no clear change|no interval|not measured — .+?)(?:, 95 % interval (.+))?$/.exec(
+              /^([▲▼]?)\s*([+−±]\S+(?: pts)?) since (\S+) \(([^)]+)\): (up|down|no clear change(?: \((?:response rates differ|interval cannot tell)\))?|no interval|not measured — .+?)(?:, 95 % interval (.+))?$/.exec(
                 c.change,
               );
             expect(m, `${where} change text "${c.change}"`).not.toBeNull();
@@ -83,6 +83,9 @@ describe.skipIf(!browserReady || !hasPoppler)('indicators: web page and PDF repo
             const clear = m![5] === 'up' || m![5] === 'down';
             expect(m![1] !== '', `${where}: a direction drawn only for a clear change`).toBe(clear);
             if (m![5] !== 'no interval' && !m![5]!.startsWith('not measured')) expect(m![6], `${where} interval`).toBeDefined();
+            // A withheld verdict says why, in the same words on the card and in the PDF's table.
+            const why = /\((response rates differ|interval cannot tell)\)/.exec(m![5]!)?.[1];
+            if (why) expect(text.replace(/\s+/g, ' '), `${where} reason in the PDF`).toContain(`no clear change (${why})`);
           }
         }
         checked++;

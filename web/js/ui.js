@@ -117,5 +117,5 @@ export function schoolTitle(school) {
 /** For an account that sees one school of a district record: what it sees, and what it does not. */
 export function scopeNote(school) {
   if (!school.unit) return '';
-  return `<p class="note" id="scope-note">You see <strong>${esc(school.unit)}</strong> of the district record ${esc(school.name)}: its own staff and the advice ties among them, measured as if the school had been surveyed alone. The other schools, the district view, the survey files, uploads and review are for accounts of the whole record.</p>`;
+  return `<p class="note scope" id="scope-note">You see <strong>${esc(school.unit)}</strong> of the district record ${esc(school.name)}: its own staff and the advice ties among them, measured as if the school had been surveyed alone. The other schools, the district view, the survey files, uploads and review are for accounts of the whole record.</p>`;
 }

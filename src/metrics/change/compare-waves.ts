@@ -253,6 +253,11 @@ function measureChange(
 }
 
 /** Why an off-centre interval gives no verdict (see measureChange). */
+/** Why an all-staff verdict is withheld when response rates differ by `gap` points (withholdResponseSensitive). */
+export function responseGapReason(gap: number): string {
+  return `response rates differ by ${gap} points: this all-staff change cannot be told apart from the change in who answered; read the stable core`;
+}
+
 export const OFF_CENTRE = 'the resampled changes do not surround the observed one, so this interval cannot tell';
 
 /**
@@ -282,8 +287,7 @@ function withholdResponseSensitive(indicators: ChangeIndicator[], rates: { befor
   const gap = Math.round(Math.abs((rates.after ?? 0) - (rates.before ?? 0)) * 100);
   for (const i of indicators) {
     if (i.population !== 'all' || !RESPONSE_SENSITIVE.has(i.key) || i.verdict === 'not measured') continue;
-    if (i.verdict !== 'no clear change')
-      i.reason = `response rates differ by ${gap} points: this all-staff change cannot be told apart from the change in who answered; read the stable core`;
+    if (i.verdict !== 'no clear change') i.reason = responseGapReason(gap);
     i.verdict = 'no clear change';
   }
 }

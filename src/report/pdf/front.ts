@@ -147,7 +147,16 @@ export function indicatorsPage(m: ReportModel): Node[] {
           {
             stack: [
               r.delta?.text ?? '—',
-              ...(r.verdict ? [{ text: r.verdict.startsWith('not measured') ? 'not measured' : r.verdict, color: COLORS.muted }] : []),
+              ...(r.verdict
+                ? [
+                    {
+                      text: r.verdict.startsWith('not measured')
+                        ? 'not measured'
+                        : r.verdict + (r.verdictReason ? ` (${r.verdictReason})` : ''),
+                      color: COLORS.muted,
+                    },
+                  ]
+                : []),
             ],
             width: '*',
           },

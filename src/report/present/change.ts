@@ -4,6 +4,7 @@
  * compareWaves through the privacy gate (presentChange); units and rounding from ./measures.ts.
  */
 import { INDICATORS } from '../../metrics/change/indicators.js';
+import { OFF_CENTRE } from '../../metrics/change/compare-waves.js';
 import type { TrendIndicator } from '../../metrics/change/trend.js';
 import type { PublicChange } from '../../privacy/present-change.js';
 import type { OutcomeChange } from '../../metrics/change/outcomes.js';
@@ -217,6 +218,18 @@ export function chanceSentence(c: { indicators: ReadonlyArray<{ verdict: string 
     `${clear} of the ${measured.length} rows compared (every indicator, population and domain measured) ${clear === 1 ? 'reads' : 'read'} “up” or “down”. ` +
     `Even if nothing had changed, ${about} would read so by chance alone: trust most a change whose interval lies well clear of zero, or several that tell the same story.`
   );
+}
+
+/**
+ * Why a clear-looking change got no verdict, in a few words, for the places that print the verdict
+ * beside a value (the indicator cards, the PDF's indicator table): "response rates differ" or
+ * "interval cannot tell"; the change page prints the whole reason. Null without a withheld verdict.
+ */
+export function shortReason(reason: string | null): string | null {
+  if (reason === null || reason.startsWith('not measured')) return null;
+  if (reason === OFF_CENTRE) return 'interval cannot tell';
+  if (reason.startsWith('response rates differ')) return 'response rates differ';
+  return reason;
 }
 
 /** A trend as shown: each indicator's value per wave and each step's change, interval and verdict. */

@@ -11,7 +11,7 @@ import { NEED_WORDS } from '../needs.js';
 import { MEASURES, show, showChange, type MeasureKey } from './measures.js';
 import { hiddenIds, leaderIds, leaderPlusIds } from '../../metrics/leadership/leader-sets.js';
 import type { PublicChange } from '../../privacy/present-change.js';
-import { changeRow } from './change.js';
+import { changeRow, shortReason } from './change.js';
 
 export { hiddenIds, leaderIds, leaderPlusIds };
 
@@ -207,8 +207,8 @@ function changeVerdict(
   key: IndicatorKey,
   domain: string,
   c: PublicChange | null | undefined,
-): { verdict: string; interval: string | null } {
-  const none = { verdict: 'no interval', interval: null };
+): { verdict: string; verdictReason: string | null; interval: string | null } {
+  const none = { verdict: 'no interval', verdictReason: null, interval: null };
   const changeKey = CHANGE_KEY[key];
   if (!c || c.suppressed || changeKey === undefined || (domain === ANY_DOMAIN && POOLED_DIFFERS.has(key))) return none;
   const row = c.indicators.find(
@@ -216,7 +216,7 @@ function changeVerdict(
   );
   if (!row) return none;
   const shown = changeRow(row);
-  return { verdict: shown.verdict, interval: shown.interval === '—' ? null : shown.interval };
+  return { verdict: shown.verdict, verdictReason: shortReason(row.reason), interval: shown.interval === '—' ? null : shown.interval };
 }
 
 /**
@@ -246,7 +246,7 @@ export function indicatorRows(a: A, domain: string = ANY_DOMAIN, prev: PreviousW
       leadingIndicator: m.leading,
       previous: prev ? show(key, p) : null,
       delta: prev ? showChange(key, v === null || p === null ? null : v - p) : null,
-      ...(prev ? changeVerdict(key, dom, prev.comparison) : { verdict: null, interval: null }),
+      ...(prev ? changeVerdict(key, dom, prev.comparison) : { verdict: null, verdictReason: null, interval: null }),
     };
   });
 }

@@ -26,7 +26,7 @@ function change(r, prevLabel) {
   const tone = !clear || !r.better ? 'flat' : (r.better === 'higher') === (r.verdict === 'up') ? 'better' : 'worse';
   const interval = r.interval ? `, 95 % interval ${r.interval}` : '';
   return {
-    text: `${r.delta.text} since ${prevLabel} (${r.previous?.text ?? '—'}): ${r.verdict ?? 'no interval'}${interval}`,
+    text: `${r.delta.text} since ${prevLabel} (${r.previous?.text ?? '—'}): ${r.verdict ?? 'no interval'}${r.verdictReason ? ` (${r.verdictReason})` : ''}${interval}`,
     tone,
     arrow: clear ? (r.verdict === 'up' ? '▲' : '▼') : '',
     title:
