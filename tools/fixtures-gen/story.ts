@@ -244,6 +244,8 @@ export function runSchool(
   name: string,
   stories: readonly WaveStory[],
   groupings: ReadonlyArray<'department' | 'school'> = ['department'],
+  /** The seed stream of the planted noise (REDRAW for the committed demo; other names give further redraws, for calibration). */
+  redraw: string = REDRAW,
 ): SchoolOutput {
   const outcomes = schoolOutcomes(slug, stories.length);
   const waves = stories.map((w, i) =>
@@ -254,6 +256,6 @@ export function runSchool(
     slug,
     name,
     waves,
-    redrawn: withPracticeLogs(withPeopleAnswers(runCheckedStory(name, last, groupings, 40, REDRAW), `${slug}|${last.label}|${REDRAW}`)),
+    redrawn: withPracticeLogs(withPeopleAnswers(runCheckedStory(name, last, groupings, 40, redraw), `${slug}|${last.label}|${redraw}`)),
   };
 }

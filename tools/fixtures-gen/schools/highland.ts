@@ -28,7 +28,8 @@ const CHAIR_DOMAINS: readonly Domain[] = ['curriculum', 'instruction', 'assessme
 
 const affinity = (s: GenPerson, t: GenPerson): number => (s.team === t.team ? 4 : s.department === t.department ? 3 : 1);
 
-export function highland(seed: number): SchoolOutput {
+/** `redraw`: the seed stream of the planted noise (runSchool). */
+export function highland(seed: number, redraw?: string): SchoolOutput {
   const rng = new Random(seed);
   const staff = new Staff(SCHOOL, 'HH', 'highland.example.org', rng.fork(1));
   const hire = staff.hire.bind(staff);
@@ -285,5 +286,5 @@ export function highland(seed: number): SchoolOutput {
     isolates: iso4.map((p, i) => ({ id: p.id, namesNobody: i === 1, why: 'new teacher nobody names' })),
     silos: [deptSilo('World Languages', 'advice stays inside the department')],
   };
-  return runSchool('highland', SCHOOL, [wave1, wave2, wave3, wave4]);
+  return runSchool('highland', SCHOOL, [wave1, wave2, wave3, wave4], undefined, redraw);
 }

@@ -18,7 +18,8 @@ const GRADE_SIZES = [4, 3, 4, 3, 3, 3];
 
 const affinity = (s: GenPerson, t: GenPerson): number => (s.team === t.team ? 4 : s.department === t.department ? 1.8 : 1);
 
-export function lakeside(seed: number): SchoolOutput {
+/** `redraw`: the seed stream of the planted noise (runSchool). */
+export function lakeside(seed: number, redraw?: string): SchoolOutput {
   const rng = new Random(seed);
   const staff = new Staff(SCHOOL, 'LK', 'lakeside.example.org', rng.fork(1));
   const y1 = 2022;
@@ -332,5 +333,5 @@ export function lakeside(seed: number): SchoolOutput {
     ],
     silos: [{ grouping: 'department', group: 'Specials', why: 'art, music, PE, library and STEM advise only each other' }],
   };
-  return runSchool('lakeside', SCHOOL, [wave1, wave2, wave3, wave4]);
+  return runSchool('lakeside', SCHOOL, [wave1, wave2, wave3, wave4], undefined, redraw);
 }

@@ -95,7 +95,8 @@ const affinityFor =
   (s: GenPerson, t: GenPerson): number =>
     s.school === OFFICE ? 1.2 : s.school !== t.school ? cross : s.team === t.team ? 4 : s.department === t.department ? 2.5 : 1.2;
 
-export function pinewood(seed: number): SchoolOutput {
+/** `redraw`: the seed stream of the planted noise (runSchool). */
+export function pinewood(seed: number, redraw?: string): SchoolOutput {
   const rng = new Random(seed);
   const staff = new Staff(DISTRICT, 'PW', 'pinewood.example.org', rng.fork(1));
   const hire = (spec: HireSpec): GenPerson => staff.hire(spec);
@@ -302,5 +303,5 @@ export function pinewood(seed: number): SchoolOutput {
     isolates: iso3.map((p, i) => ({ id: p.id, namesNobody: i === 0, why: 'new teacher nobody names' })),
     silos: [schoolSilo(FOX, 'advice stays inside the school')],
   };
-  return runSchool('pinewood', DISTRICT, [wave1, wave2, wave3], ['school', 'department']);
+  return runSchool('pinewood', DISTRICT, [wave1, wave2, wave3], ['school', 'department'], redraw);
 }

@@ -25,7 +25,8 @@ const CLT_DOMAINS: readonly Domain[] = ['curriculum', 'instruction', 'assessment
 
 const affinity = (s: GenPerson, t: GenPerson): number => (s.team === t.team ? 3 : s.department === t.department ? 3 : 1);
 
-export function riverside(seed: number): SchoolOutput {
+/** `redraw`: the seed stream of the planted noise (runSchool). */
+export function riverside(seed: number, redraw?: string): SchoolOutput {
   const rng = new Random(seed);
   const staff = new Staff(SCHOOL, 'RM', 'riverside.example.org', rng.fork(1));
   const hire = staff.hire.bind(staff);
@@ -279,5 +280,5 @@ export function riverside(seed: number): SchoolOutput {
       },
     ],
   };
-  return runSchool('riverside', SCHOOL, [wave1, wave2, wave3]);
+  return runSchool('riverside', SCHOOL, [wave1, wave2, wave3], undefined, redraw);
 }
