@@ -36,6 +36,11 @@ export interface WaveInput {
 
 export interface ReportInput {
   school: string;
+  /**
+   * The district record this school's report is cut from (an account that sees one school of it): the
+   * report covers the school's own staff and the ties among them, and its cover says so. Null or absent otherwise.
+   */
+  partOf?: string | null;
   current: WaveInput;
   /** The previous wave of the same school, for "change since last wave". */
   previous?: WaveInput | null;
@@ -117,6 +122,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   return {
     meta: {
       school: input.school,
+      partOf: input.partOf ?? null,
       wave: cur.wave,
       previousWave: prev?.wave ?? null,
       date: isoDate(input.date ?? new Date()),

@@ -17,6 +17,8 @@ export interface Shown {
 
 export interface ReportMeta {
   school: string;
+  /** The district record the school is one of, when the report covers that school alone (ReportInput.partOf), else null. */
+  partOf: string | null;
   wave: string;
   previousWave: string | null;
   /** ISO date the report was generated (yyyy-mm-dd). */

@@ -13,6 +13,14 @@ export function cover(m: ReportModel): Node[] {
     { text: 'Distributed Leadership', style: 'coverKicker' },
     { text: 'Annual Evaluation Report', style: 'coverTitle' },
     { text: m.meta.school, style: 'coverSchool', margin: [0, 30, 0, 4] },
+    ...(m.meta.partOf
+      ? [
+          {
+            text: `One school of ${m.meta.partOf}: its own staff and the advice ties among them. Ties with colleagues at the district's other schools are not in this report.`,
+            style: 'coverLine',
+          },
+        ]
+      : []),
     { text: `Survey wave ${m.meta.wave}`, style: 'coverLine' },
     { text: compared, style: 'coverLine' },
     {

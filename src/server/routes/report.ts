@@ -47,6 +47,7 @@ export function reportRoutes(deps: AppDeps): Router {
         // One school of a district record: its own name, and neither the record's survey pages (they
         // describe every school's staff) nor its outcomes (figures of the whole record).
         school: unit ?? school.name,
+        partOf: unit === null ? null : school.name,
         edition,
         minGroupSize: deps.privacy.minGroupSize,
         completeness: wave.completeness,

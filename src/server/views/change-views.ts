@@ -82,6 +82,7 @@ export async function reportView(data: WaveData, task: TaskOf<'report'>, progres
   const { pdf } = await makeReport(
     {
       school: task.school,
+      partOf: task.partOf,
       edition: task.edition,
       minGroupSize: task.minGroupSize,
       current,

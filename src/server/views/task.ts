@@ -103,6 +103,8 @@ export type ViewTask =
       /** The school's ready waves up to this one, in order, when there are three or more (the trend), else empty. */
       trend: WaveRef[];
       school: string;
+      /** The district record, when the report is of one school of it (an account that sees only that school; ReportInput.partOf). */
+      partOf: string | null;
       edition: Edition;
       minGroupSize: number;
       /** The wave's completeness as stored (part of the cache key: deciding an item changes the report's banner). */
