@@ -110,7 +110,8 @@ function comparison(m: DistrictReportModel): Node[] {
   ]);
   const n = t.schools.length;
   return [
-    h1('Schools compared', { pageBreak: true }),
+    // Right after the summary (a few lines): the comparison is what a superintendent reads next.
+    h1('Schools compared'),
     para(
       'Each school measured on its own — its staff and the ties among them — beside the district median and range of the schools shown.',
     ),
@@ -128,7 +129,8 @@ function schoolChangesTable(m: DistrictReportModel): Node[] {
   const c = m.table.changes;
   if (!c || c.rows.length === 0) return [];
   return [
-    h2(`Change since ${c.previous}, per school`),
+    // On a page of its own: a long table whose heading and first rows must not part at a page end.
+    { ...(h2(`Change since ${c.previous}, per school`) as object), pageBreak: 'before' },
     para(
       'Each school on its own network in both waves, with the 95 % interval of the change (bootstrap over the school’s respondents): “up” or “down” only when the interval excludes no change.',
     ),

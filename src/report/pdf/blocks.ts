@@ -56,7 +56,8 @@ export function table(
     ),
   );
   return {
-    table: { headerRows: 1, widths, body: [head, ...body], dontBreakRows: true },
+    // keepWithHeaderRows: the header never ends a page alone; it goes over with the first row.
+    table: { headerRows: 1, keepWithHeaderRows: 1, widths, body: [head, ...body], dontBreakRows: true },
     layout: {
       hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.3),
       vLineWidth: () => 0,
